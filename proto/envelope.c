@@ -1,0 +1,619 @@
+/* envelope.c: Envelope encode/decode and the checks every request passes
+ * before dispatch. The checks walk the message descriptors generically (every
+ * string: UTF-8, no control characters, a length limit; every enum: a known
+ * value; every sub-message: recursively) and a rule table adds what is
+ * particular to a field: required, limits, formats, and cross-field rules.
+ * Field paths in errors are relative to the request body, e.g.
+ * "fir.charges[0].section". */
+#include "envelope.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "frame.h"
+#include "pbjson.h"
+#include "timefmt.h"
+#include "util.h"
+
+#define DEFAULT_STR_MAX 1000 /* characters, for strings not in the table */
+
+int check_fail(check_error *err, Cctns__V1__StatusCode code, const char *field,
+               const char *fmt, ...)
+{
+	va_list ap;
+
+	err->code = code;
+	snprintf(err->field, sizeof(err->field), "%s", field ? field : "");
+	va_start(ap, fmt);
+	vsnprintf(err->message, sizeof(err->message), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+Envelope *envelope_decode(const uint8_t *body, size_t len)
+{
+	if (!body || len == 0)
+		return NULL;
+	return cctns__v1__envelope__unpack(NULL, len, body);
+}
+
+void envelope_free(Envelope *env)
+{
+	if (env)
+		cctns__v1__envelope__free_unpacked(env, NULL);
+}
+
+int envelope_encode_frame(const Envelope *env, uint32_t max, uint8_t **out,
+                          size_t *out_len)
+{
+	size_t n = cctns__v1__envelope__get_packed_size(env);
+	uint8_t *buf;
+
+	if (max == 0 || max > FRAME_ABSOLUTE_MAX)
+		max = FRAME_ABSOLUTE_MAX;
+	if (n == 0 || n > max)
+		return -1;
+	buf = xmalloc(FRAME_HEADER_LEN + n);
+	frame_put_header(buf, (uint32_t)n);
+	cctns__v1__envelope__pack(env, buf + FRAME_HEADER_LEN);
+	*out = buf;
+	*out_len = FRAME_HEADER_LEN + n;
+	return 0;
+}
+
+/* The body cases a client may send. */
+static const Cctns__V1__Envelope__BodyCase request_cases[] = {
+        CCTNS__V1__ENVELOPE__BODY_HELLO,
+        CCTNS__V1__ENVELOPE__BODY_REGISTER_FIR,
+        CCTNS__V1__ENVELOPE__BODY_GET_FIR,
+};
+
+int envelope_is_request(const Envelope *env)
+{
+	for (size_t i = 0; i < ARRAY_LEN(request_cases); i++) {
+		if (env->body_case == request_cases[i])
+			return 1;
+	}
+	return 0;
+}
+
+static const ProtobufCFieldDescriptor *body_field(const Envelope *env)
+{
+	if (env->body_case == CCTNS__V1__ENVELOPE__BODY__NOT_SET)
+		return NULL;
+	return protobuf_c_message_descriptor_get_field(
+	        &cctns__v1__envelope__descriptor, (unsigned)env->body_case);
+}
+
+const char *envelope_body_name(const Envelope *env)
+{
+	const ProtobufCFieldDescriptor *f = body_field(env);
+	return f ? f->name : "none";
+}
+
+/* ------------------------------------------------------------ the walker */
+
+typedef struct walk {
+	check_error *err;
+	char path[128];
+	size_t len; /* strlen(path), even when truncated */
+} walk;
+
+/* Append ".name" (or "name" at the root) or "[i]"; returns the old length
+ * for path_pop. */
+static size_t path_push(walk *w, const char *name)
+{
+	size_t old = w->len;
+	int n = snprintf(w->path + w->len, sizeof(w->path) - w->len, "%s%s",
+	                 w->len ? "." : "", name);
+	if (n > 0)
+		w->len += (size_t)n;
+	if (w->len >= sizeof(w->path))
+		w->len = sizeof(w->path) - 1;
+	return old;
+}
+
+static size_t path_index(walk *w, size_t i)
+{
+	size_t old = w->len;
+	int n = snprintf(w->path + w->len, sizeof(w->path) - w->len, "[%zu]",
+	                 i);
+	if (n > 0)
+		w->len += (size_t)n;
+	if (w->len >= sizeof(w->path))
+		w->len = sizeof(w->path) - 1;
+	return old;
+}
+
+static void path_pop(walk *w, size_t old)
+{
+	w->len = old;
+	w->path[old] = '\0';
+}
+
+static int fail(walk *w, const char *fmt, ...)
+        __attribute__((format(printf, 2, 3)));
+
+static int fail(walk *w, const char *fmt, ...)
+{
+	va_list ap;
+
+	w->err->code = CCTNS__V1__STATUS_CODE__STATUS_CODE_INVALID_ARGUMENT;
+	snprintf(w->err->field, sizeof(w->err->field), "%s", w->path);
+	va_start(ap, fmt);
+	vsnprintf(w->err->message, sizeof(w->err->message), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* Fail at "<current path>.<rel>". */
+static int fail_at(walk *w, const char *rel, const char *msg)
+{
+	path_push(w, rel);
+	return fail(w, "%s", msg);
+}
+
+/* ------------------------------------------------------------ formats */
+
+typedef int (*str_format)(const char *s);
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int pincode_valid(const char *s)
+{
+	for (int i = 0; i < 6; i++) {
+		if (!is_digit(s[i]))
+			return 0;
+	}
+	return s[6] == '\0';
+}
+
+/* Digits, optional upper-case letters, optional "(x)" groups: 303(2)(a). */
+static int section_valid(const char *s)
+{
+	if (!is_digit(*s))
+		return 0;
+	while (is_digit(*s))
+		s++;
+	while (*s >= 'A' && *s <= 'Z')
+		s++;
+	while (*s == '(') {
+		const char *start = ++s;
+		while (is_digit(*s) || (*s >= 'a' && *s <= 'z') ||
+		       (*s >= 'A' && *s <= 'Z'))
+			s++;
+		if (s == start || *s != ')')
+			return 0;
+		s++;
+	}
+	return *s == '\0';
+}
+
+static int phone_valid(const char *s)
+{
+	int digits = 0;
+
+	for (; *s; s++) {
+		if (is_digit(*s))
+			digits++;
+		else if (!strchr("+- ()", *s))
+			return 0;
+	}
+	return digits >= 3;
+}
+
+/* ------------------------------------------------------------ the rules */
+
+enum rule_flags {
+	R_REQ = 1 << 0,   /* non-empty string, set enum, non-zero number,
+	                     present message, at least one entry */
+	R_LINES = 1 << 1, /* string may hold \n and \t */
+	R_BYTES = 1 << 2, /* max counts bytes, not characters */
+};
+
+typedef struct rule rule;
+struct rule {
+	const ProtobufCMessageDescriptor *msg;
+	const char *field;
+	unsigned flags;
+	size_t max;         /* characters (bytes with R_BYTES) or entries */
+	str_format format;  /* for non-empty strings */
+	const char *expect; /* what the format looks like */
+	int (*post)(walk *w, const ProtobufCMessage *m); /* after the field */
+};
+
+static int check_idempotency_key(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__RegisterFir *r = (const Cctns__V1__RegisterFir *)m;
+
+	if (r->idempotency_key.len != 16) {
+		char msg[128];
+		snprintf(msg, sizeof(msg),
+		         "must be exactly 16 bytes (a random key made by the "
+		         "terminal), got %zu",
+		         r->idempotency_key.len);
+		return fail_at(w, "idempotency_key", msg);
+	}
+	return 0;
+}
+
+static int check_law(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__Charge *c = (const Cctns__V1__Charge *)m;
+	int special = c->act == CCTNS__V1__ACT__ACT_SPECIAL_LOCAL;
+
+	if (special && !*c->law)
+		return fail_at(w, "law",
+		               "is required for a special or local law: name "
+		               "the law, e.g. NDPS");
+	if (!special && *c->law)
+		return fail_at(w, "law",
+		               "must be empty unless act is special_local");
+	return 0;
+}
+
+static int needs_person(const Cctns__V1__Accused *a)
+{
+	return a->kind == CCTNS__V1__ACCUSED_KIND__ACCUSED_KIND_KNOWN ||
+	       a->kind == CCTNS__V1__ACCUSED_KIND__ACCUSED_KIND_SUSPECTED;
+}
+
+static int check_accused_person(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__Accused *a = (const Cctns__V1__Accused *)m;
+
+	if (!needs_person(a))
+		return 0;
+	if (!a->person)
+		return fail_at(w, "person",
+		               "is required for a known or suspected accused");
+	if (!*a->person->name)
+		return fail_at(w, "person.name",
+		               "is required for a known or suspected accused");
+	return 0;
+}
+
+static int check_accused_description(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__Accused *a = (const Cctns__V1__Accused *)m;
+
+	if (a->kind == CCTNS__V1__ACCUSED_KIND__ACCUSED_KIND_UNKNOWN &&
+	    !*a->description)
+		return fail_at(w, "description",
+		               "is required for an unknown accused: describe "
+		               "what was seen");
+	return 0;
+}
+
+static int check_complainant_name(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__FirContent *f = (const Cctns__V1__FirContent *)m;
+
+	if (f->complainant && !*f->complainant->name)
+		return fail_at(w, "complainant.name",
+		               "is required: the complainant's name");
+	return 0;
+}
+
+#define TIME_EXPECT "a time like 2026-03-14T21:30:00+05:30"
+#define DATE_EXPECT "a date like 1985-07-23"
+
+static const rule rules[] = {
+        /* Hello */
+        {&cctns__v1__hello__descriptor, "protocol_version", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__hello__descriptor, "software", 0, 100, NULL, NULL, NULL},
+        /* RegisterFir */
+        {&cctns__v1__register_fir__descriptor, "idempotency_key", 0, 0, NULL,
+         NULL, check_idempotency_key},
+        {&cctns__v1__register_fir__descriptor, "fir", R_REQ, 0, NULL, NULL,
+         NULL},
+        /* GetFir */
+        {&cctns__v1__get_fir__descriptor, "fir_number", R_REQ, 20, NULL, NULL,
+         NULL},
+        /* FirContent */
+        {&cctns__v1__fir_content__descriptor, "occurred_from", R_REQ, 64,
+         rfc3339_valid, TIME_EXPECT, NULL},
+        {&cctns__v1__fir_content__descriptor, "occurred_to", 0, 64,
+         rfc3339_valid, TIME_EXPECT, NULL},
+        {&cctns__v1__fir_content__descriptor, "information_received_at", R_REQ,
+         64, rfc3339_valid, TIME_EXPECT, NULL},
+        {&cctns__v1__fir_content__descriptor, "information_type", R_REQ, 0,
+         NULL, NULL, NULL},
+        {&cctns__v1__fir_content__descriptor, "charges", R_REQ, 50, NULL, NULL,
+         NULL},
+        {&cctns__v1__fir_content__descriptor, "complainant", R_REQ, 0, NULL,
+         NULL, check_complainant_name},
+        {&cctns__v1__fir_content__descriptor, "accused", 0, 100, NULL, NULL,
+         NULL},
+        {&cctns__v1__fir_content__descriptor, "brief_facts",
+         R_REQ | R_LINES | R_BYTES, 64 * 1024, NULL, NULL, NULL},
+        {&cctns__v1__fir_content__descriptor, "properties", 0, 200, NULL, NULL,
+         NULL},
+        {&cctns__v1__fir_content__descriptor, "delay_reason", R_LINES, 4000,
+         NULL, NULL, NULL},
+        /* Place, Address */
+        {&cctns__v1__place__descriptor, "beat", 0, 100, NULL, NULL, NULL},
+        {&cctns__v1__address__descriptor, "line1", 0, 500, NULL, NULL, NULL},
+        {&cctns__v1__address__descriptor, "line2", 0, 500, NULL, NULL, NULL},
+        {&cctns__v1__address__descriptor, "city", 0, 200, NULL, NULL, NULL},
+        {&cctns__v1__address__descriptor, "pincode", 0, 6, pincode_valid,
+         "6 digits like 226001", NULL},
+        /* Charge */
+        {&cctns__v1__charge__descriptor, "act", R_REQ, 0, NULL, NULL, NULL},
+        {&cctns__v1__charge__descriptor, "section", R_REQ, 16, section_valid,
+         "a section like 303(2), 376A or 498A", NULL},
+        {&cctns__v1__charge__descriptor, "law", 0, 200, NULL, NULL, check_law},
+        /* Person */
+        {&cctns__v1__person__descriptor, "name", 0, 200, NULL, NULL, NULL},
+        {&cctns__v1__person__descriptor, "relative_name", 0, 200, NULL, NULL,
+         NULL},
+        {&cctns__v1__person__descriptor, "date_of_birth", 0, 10, date_valid,
+         DATE_EXPECT, NULL},
+        {&cctns__v1__person__descriptor, "nationality", 0, 100, NULL, NULL,
+         NULL},
+        {&cctns__v1__person__descriptor, "occupation", 0, 200, NULL, NULL,
+         NULL},
+        {&cctns__v1__person__descriptor, "phone", 0, 20, phone_valid,
+         "a phone number like +91 522 2345678", NULL},
+        /* Accused */
+        {&cctns__v1__accused__descriptor, "kind", R_REQ, 0, NULL, NULL, NULL},
+        {&cctns__v1__accused__descriptor, "person", 0, 0, NULL, NULL,
+         check_accused_person},
+        {&cctns__v1__accused__descriptor, "description", R_LINES, 4000, NULL,
+         NULL, check_accused_description},
+        /* Property */
+        {&cctns__v1__property__descriptor, "kind", R_REQ, 100, NULL, NULL,
+         NULL},
+        {&cctns__v1__property__descriptor, "description", R_LINES, 4000, NULL,
+         NULL, NULL},
+};
+
+static const rule default_rule = {NULL, NULL, 0,   DEFAULT_STR_MAX,
+                                  NULL, NULL, NULL};
+
+static const rule *rule_for(const ProtobufCMessageDescriptor *msg,
+                            const char *field)
+{
+	for (size_t i = 0; i < ARRAY_LEN(rules); i++) {
+		if (rules[i].msg == msg && strcmp(rules[i].field, field) == 0)
+			return &rules[i];
+	}
+	return &default_rule;
+}
+
+/* ------------------------------------------------------------ checks */
+
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++) {
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	}
+	return n;
+}
+
+/* Control characters: C0, DEL and C1 (U+0080..U+009F, 0xC2 0x80..0x9F). */
+static int has_control(const char *s, int lines_ok)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (lines_ok && (*p == '\n' || *p == '\t'))
+			continue;
+		if (*p < 0x20 || *p == 0x7f)
+			return 1;
+		if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+			return 1;
+	}
+	return 0;
+}
+
+static int check_string(walk *w, const rule *r, const char *s)
+{
+	size_t bytes = strlen(s);
+
+	if (!*s)
+		return (r->flags & R_REQ) ? fail(w, "is required") : 0;
+	if (!utf8_valid(s, bytes))
+		return fail(w, "must be valid UTF-8 text");
+	if (has_control(s, r->flags & R_LINES))
+		return fail(w, (r->flags & R_LINES)
+		                       ? "must not contain control characters "
+		                         "other than line breaks and tabs"
+		                       : "must be one line without control "
+		                         "characters");
+	if (r->flags & R_BYTES) {
+		if (bytes > r->max)
+			return fail(w, "must be at most %zu bytes, got %zu",
+			            r->max, bytes);
+	} else if (utf8_chars(s) > r->max) {
+		return fail(w, "must be at most %zu characters, got %zu",
+		            r->max, utf8_chars(s));
+	}
+	if (r->format && !r->format(s))
+		return fail(w, "must be %s", r->expect);
+	return 0;
+}
+
+/* "oral, written, telephonic, electronic" */
+static void enum_choices(const ProtobufCEnumDescriptor *e, char *buf,
+                         size_t bufsz)
+{
+	size_t o = 0;
+	char name[64];
+
+	buf[0] = '\0';
+	for (unsigned i = 0; i < e->n_values && o < bufsz; i++) {
+		if (e->values[i].value == 0 ||
+		    !pbjson_enum_short(e, e->values[i].value, name,
+		                       sizeof(name)))
+			continue;
+		int n = snprintf(buf + o, bufsz - o, "%s%s", o ? ", " : "",
+		                 name);
+		if (n < 0)
+			break;
+		o += (size_t)n;
+	}
+}
+
+static int check_enum(walk *w, const rule *r, const ProtobufCEnumDescriptor *e,
+                      int value)
+{
+	char choices[160];
+
+	if (value == 0 && !(r->flags & R_REQ))
+		return 0;
+	if (value != 0 && protobuf_c_enum_descriptor_get_value(e, value))
+		return 0;
+	enum_choices(e, choices, sizeof(choices));
+	if (value == 0)
+		return fail(w, "is required: one of %s", choices);
+	return fail(w, "unknown value %d: must be one of %s", value, choices);
+}
+
+static int check_message(walk *w, const ProtobufCMessageDescriptor *d,
+                         const ProtobufCMessage *m);
+
+/* One value of field f (an element when repeated) at p. */
+static int check_value(walk *w, const rule *r,
+                       const ProtobufCFieldDescriptor *f, const void *p)
+{
+	const ProtobufCMessage *sub;
+
+	switch (f->type) {
+	case PROTOBUF_C_TYPE_STRING:
+		return check_string(w, r,
+		                    *(char *const *)p ? *(char *const *)p : "");
+	case PROTOBUF_C_TYPE_ENUM:
+		return check_enum(w, r, f->descriptor, *(const int *)p);
+	case PROTOBUF_C_TYPE_MESSAGE:
+		sub = *(ProtobufCMessage *const *)p;
+		if (!sub)
+			return (r->flags & R_REQ) ? fail(w, "is required") : 0;
+		return check_message(w, f->descriptor, sub);
+	case PROTOBUF_C_TYPE_UINT32:
+	case PROTOBUF_C_TYPE_INT32:
+		if ((r->flags & R_REQ) && *(const uint32_t *)p == 0)
+			return fail(w, "is required");
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+static size_t elem_size(const ProtobufCFieldDescriptor *f)
+{
+	switch (f->type) {
+	case PROTOBUF_C_TYPE_STRING:
+		return sizeof(char *);
+	case PROTOBUF_C_TYPE_MESSAGE:
+		return sizeof(ProtobufCMessage *);
+	case PROTOBUF_C_TYPE_BYTES:
+		return sizeof(ProtobufCBinaryData);
+	case PROTOBUF_C_TYPE_INT64:
+	case PROTOBUF_C_TYPE_SINT64:
+	case PROTOBUF_C_TYPE_SFIXED64:
+	case PROTOBUF_C_TYPE_UINT64:
+	case PROTOBUF_C_TYPE_FIXED64:
+	case PROTOBUF_C_TYPE_DOUBLE:
+		return 8;
+	default:
+		return 4;
+	}
+}
+
+static int check_repeated(walk *w, const rule *r,
+                          const ProtobufCFieldDescriptor *f,
+                          const ProtobufCMessage *m)
+{
+	size_t n = *(const size_t *)((const char *)m + f->quantifier_offset);
+	const char *arr = *(char *const *)((const char *)m + f->offset);
+	rule elem = *r;
+
+	if ((r->flags & R_REQ) && n == 0)
+		return fail(w, "needs at least one entry");
+	if (r->max && n > r->max)
+		return fail(w, "must have at most %zu entries, got %zu", r->max,
+		            n);
+	elem.flags &= ~(unsigned)R_REQ;
+	if (f->type == PROTOBUF_C_TYPE_STRING)
+		elem.max = DEFAULT_STR_MAX;
+	for (size_t i = 0; i < n; i++) {
+		size_t old = path_index(w, i);
+		if (check_value(w, &elem, f, arr + i * elem_size(f)))
+			return -1;
+		path_pop(w, old);
+	}
+	return 0;
+}
+
+static int check_field(walk *w, const ProtobufCFieldDescriptor *f,
+                       const ProtobufCMessage *m)
+{
+	const rule *r = rule_for(m->descriptor, f->name);
+	const void *p = (const char *)m + f->offset;
+	size_t old = path_push(w, f->name);
+	int rc;
+
+	if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
+	    *(const uint32_t *)((const char *)m + f->quantifier_offset) !=
+	            f->id)
+		rc = 0;
+	else if (f->label == PROTOBUF_C_LABEL_REPEATED)
+		rc = check_repeated(w, r, f, m);
+	else
+		rc = check_value(w, r, f, p);
+	if (rc)
+		return rc;
+	path_pop(w, old);
+	return r->post ? r->post(w, m) : 0;
+}
+
+static int check_message(walk *w, const ProtobufCMessageDescriptor *d,
+                         const ProtobufCMessage *m)
+{
+	for (unsigned i = 0; i < d->n_fields; i++) {
+		if (check_field(w, &d->fields[i], m))
+			return -1;
+	}
+	return 0;
+}
+
+int envelope_check_request(const Envelope *env, check_error *err)
+{
+	walk w = {.err = err};
+	const ProtobufCFieldDescriptor *f;
+	const ProtobufCMessage *body;
+
+	err->code = CCTNS__V1__STATUS_CODE__STATUS_CODE_OK;
+	err->field[0] = err->message[0] = '\0';
+	if (env->request_id == 0)
+		return check_fail(
+		        err,
+		        CCTNS__V1__STATUS_CODE__STATUS_CODE_INVALID_ARGUMENT,
+		        "request_id", "must not be 0");
+	f = body_field(env);
+	if (!f)
+		return check_fail(
+		        err,
+		        CCTNS__V1__STATUS_CODE__STATUS_CODE_INVALID_ARGUMENT,
+		        "",
+		        "no request: expected hello, register_fir or get_fir");
+	if (!envelope_is_request(env))
+		return check_fail(
+		        err,
+		        CCTNS__V1__STATUS_CODE__STATUS_CODE_INVALID_ARGUMENT,
+		        "", "%s is not a request", f->name);
+	body = *(ProtobufCMessage *const *)((const char *)env + f->offset);
+	if (!body)
+		return check_fail(
+		        err,
+		        CCTNS__V1__STATUS_CODE__STATUS_CODE_INVALID_ARGUMENT,
+		        "", "empty %s", f->name);
+	return check_message(&w, f->descriptor, body);
+}
