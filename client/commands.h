@@ -1,0 +1,13 @@
+/* commands.h: the handlers behind the rows of the command table in
+ * main.c. Each returns the process exit code. */
+#ifndef CCTNS_CLIENT_COMMANDS_H
+#define CCTNS_CLIENT_COMMANDS_H
+
+#include "cli.h"
+
+int cmd_hello(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_version(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_fir_register(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_fir_show(const command *self, cli_ctx *ctx, int argc, char **argv);
+
+#endif
