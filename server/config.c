@@ -1,0 +1,154 @@
+/* config.c: the table of server.conf keys and the checks the table cannot
+ * express (listen addresses, log level). Loading, defaults, ranges and
+ * --help-config all come from the one table below. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <event2/util.h>
+
+#include "frame.h"
+#include "util.h"
+
+#define KEY(sec, name, type, def, min, max, reload, field, help)               \
+	{                                                                      \
+		sec, name, type, def, min, max, reload,                        \
+		        offsetof(struct server_config, field), help            \
+	}
+
+static const conf_key server_keys[] = {
+        KEY("server", "listen", CONF_STRING, "127.0.0.1:7443", 0, 0, 0, listen,
+            "host:port of the TLS listener"),
+        KEY("server", "max_connections", CONF_INT, "1024", 1, 1000000, 1,
+            max_connections, "open connections; more are accepted and closed"),
+        KEY("server", "max_frame", CONF_SIZE, "1M", 64, FRAME_ABSOLUTE_MAX, 1,
+            max_frame, "cap on one frame body (new connections)"),
+        KEY("server", "max_in_flight", CONF_INT, "64", 1, 4096, 1,
+            max_in_flight, "requests in flight per connection"),
+        KEY("server", "idle_timeout", CONF_DURATION, "5m", 1000, 86400000L, 1,
+            idle_timeout_ms, "close a connection idle this long"),
+        KEY("server", "drain_timeout", CONF_DURATION, "30s", 0, 3600000L, 1,
+            drain_timeout_ms, "SIGTERM: time to finish in-flight requests"),
+        KEY("tls", "ca", CONF_PATH, NULL, 0, 0, 1, tls_ca,
+            "the state CA: client certificates must chain to it"),
+        KEY("tls", "cert", CONF_PATH, NULL, 0, 0, 1, tls_cert,
+            "server certificate chain (PEM)"),
+        KEY("tls", "key", CONF_PATH, NULL, 0, 0, 1, tls_key,
+            "server private key (PEM)"),
+        KEY("database", "conninfo", CONF_STRING, NULL, 0, 0, 0, db_conninfo,
+            "libpq connection string of the cctns_server role"),
+        KEY("database", "pool_size", CONF_INT, "4", 1, 256, 0, db_pool_size,
+            "database connections"),
+        KEY("http", "listen", CONF_STRING, "127.0.0.1:7480", 0, 0, 0,
+            http_listen, "host:port for /healthz and /metrics; empty = off"),
+        KEY("log", "level", CONF_STRING, "info", 0, 0, 1, log_level,
+            "debug, info, warn, error"),
+};
+
+/* Split "host:port" / "[v6]:port" into host and port text. */
+static int split_host_port(const char *text, const char **host, size_t *hostlen,
+                           const char **port)
+{
+	const char *end;
+
+	if (text[0] == '[') {
+		end = strchr(text, ']');
+		if (!end || end[1] != ':')
+			return -1;
+		*host = text + 1;
+		*hostlen = (size_t)(end - text - 1);
+		*port = end + 2;
+	} else {
+		end = strchr(text, ':');
+		if (!end || strchr(end + 1, ':'))
+			return -1;
+		*host = text;
+		*hostlen = (size_t)(end - text);
+		*port = end + 1;
+	}
+	if ((*port)[0] == '\0' ||
+	    strspn(*port, "0123456789") != strlen(*port) || strlen(*port) > 5 ||
+	    atoi(*port) > 65535)
+		return -1;
+	return 0;
+}
+
+int config_parse_listen(const char *text, struct listen_addr *out)
+{
+	const char *host, *port;
+	size_t hostlen;
+
+	memset(out, 0, sizeof(*out));
+	if (split_host_port(text, &host, &hostlen, &port) != 0 ||
+	    hostlen == 0 || hostlen >= sizeof(out->host))
+		return -1;
+	out->salen = (int)sizeof(out->sa);
+	if (evutil_parse_sockaddr_port(text, (struct sockaddr *)&out->sa,
+	                               &out->salen) != 0)
+		return -1;
+	memcpy(out->host, host, hostlen);
+	out->port = atoi(port);
+	out->set = 1;
+	return 0;
+}
+
+static int config_fail(conf_error *err, const char *path, const char *key,
+                       const char *why)
+{
+	snprintf(err->message, sizeof(err->message), "%s: %s: %s", path, key,
+	         why);
+	return -1;
+}
+
+/* What the table cannot check: addresses and the log level. */
+static int config_derive(const char *path, struct server_config *cfg,
+                         conf_error *err)
+{
+	if (config_parse_listen(cfg->listen, &cfg->listen_addr) != 0)
+		return config_fail(err, path, "[server] listen",
+		                   "expected IPv4:port or [IPv6]:port");
+	if (cfg->http_listen[0] != '\0' &&
+	    config_parse_listen(cfg->http_listen, &cfg->http_addr) != 0)
+		return config_fail(err, path, "[http] listen",
+		                   "expected IPv4:port, [IPv6]:port or empty");
+	if (log_level_parse(cfg->log_level, &cfg->level) != 0)
+		return config_fail(err, path, "[log] level",
+		                   "expected debug, info, warn or error");
+	if (cfg->db_conninfo[0] == '\0')
+		return config_fail(err, path, "[database] conninfo",
+		                   "must not be empty");
+	return 0;
+}
+
+int config_load(const char *path, struct server_config *cfg, conf_error *err)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	if (conf_load(server_keys, ARRAY_LEN(server_keys), path, cfg, err) != 0)
+		return -1;
+	if (config_derive(path, cfg, err) != 0) {
+		config_free(cfg);
+		return -1;
+	}
+	return 0;
+}
+
+void config_free(struct server_config *cfg)
+{
+	conf_free(server_keys, ARRAY_LEN(server_keys), cfg);
+	memset(cfg, 0, sizeof(*cfg));
+}
+
+int config_unreloadable(const struct server_config *old,
+                        const struct server_config *new_cfg, char *buf,
+                        size_t bufsz)
+{
+	return conf_diff_unreloadable(server_keys, ARRAY_LEN(server_keys), old,
+	                              new_cfg, buf, bufsz);
+}
+
+void config_print_help(FILE *out)
+{
+	conf_print_help(server_keys, ARRAY_LEN(server_keys), out);
+}

@@ -1,0 +1,36 @@
+/* dispatch.h: the request table. One row per request body a client may
+ * send: its name (logs and metrics labels), its handler, and whether it
+ * needs a completed Hello. Permissions and audit actions join the row when
+ * they arrive; nothing else in the server lists request types. */
+#ifndef CCTNS_SERVER_DISPATCH_H
+#define CCTNS_SERVER_DISPATCH_H
+
+#include <stddef.h>
+
+#include "envelope.h"
+#include "request.h"
+
+/* A handler answers req exactly once (now or from a pool callback). env is
+ * freed by the session when the handler returns: copy what you keep. */
+typedef void (*dispatch_handler)(struct request *req, const Envelope *env);
+
+struct dispatch_row {
+	Cctns__V1__Envelope__BodyCase body;
+	const char *name; /* as in envelope_body_name() */
+	dispatch_handler handler;
+	int needs_hello;        /* refused with FAILED_PRECONDITION before */
+	const char *permission; /* reserved: who may call it (later issue) */
+	const char *audit;      /* reserved: audit action recorded (later) */
+};
+
+/* The row for a body case and its index, or NULL. */
+const struct dispatch_row *dispatch_find(Cctns__V1__Envelope__BodyCase body,
+                                         size_t *index);
+
+/* Number of rows; index dispatch_count() is the metrics label "other". */
+size_t dispatch_count(void);
+
+/* Label of index i (a row's name, or "other"). */
+const char *dispatch_type_name(size_t i);
+
+#endif

@@ -1,0 +1,103 @@
+/* handlers_session.c: Hello. The identity was read from the certificate at
+ * the handshake; Hello checks the protocol version, looks the station up in
+ * the register (api.station_hello) and answers HelloAck with the identity
+ * completed by the register's names. Any other answer makes the session
+ * close the connection. */
+#include <stdio.h>
+
+#include "handlers.h"
+#include "identity.h"
+#include "log.h"
+
+#define SC(x) CCTNS__V1__STATUS_CODE__STATUS_CODE_##x
+
+static const struct pool_stmt station_hello_stmt = {
+        "station_hello",
+        "SELECT station_name, district_name, state_name "
+        "FROM api.station_hello($1::int, $2::int, $3::int)",
+        3,
+};
+
+void handlers_identity_pb(const struct identity *id, Cctns__V1__Identity *out)
+{
+	static char empty[] = "";
+
+	out->kind = (Cctns__V1__PeerKind)id->kind;
+	out->state_code = id->state;
+	out->district_code = id->district;
+	out->station_code = id->station;
+	out->terminal = (char *)id->terminal;
+	out->station_name = id->station_name ? id->station_name : empty;
+	out->district_name = id->district_name ? id->district_name : empty;
+	out->state_name = id->state_name ? id->state_name : empty;
+}
+
+static void hello_ack(struct request *req)
+{
+	Envelope env = CCTNS__V1__ENVELOPE__INIT;
+	Cctns__V1__HelloAck ack = CCTNS__V1__HELLO_ACK__INIT;
+	Cctns__V1__Identity id = CCTNS__V1__IDENTITY__INIT;
+
+	handlers_identity_pb(req->identity, &id);
+	ack.protocol_version =
+	        CCTNS__V1__PROTOCOL_VERSION__PROTOCOL_VERSION_CURRENT;
+	ack.server_software = (char *)"cctns-server/" CCTNS_VERSION;
+	ack.identity = &id;
+	ack.max_frame = req->limits->max_frame;
+	ack.max_in_flight = req->limits->max_in_flight;
+	env.body_case = CCTNS__V1__ENVELOPE__BODY_HELLO_ACK;
+	env.hello_ack = &ack;
+	request_reply(req, &env);
+}
+
+static void hello_done(void *arg, enum pool_outcome outcome,
+                       const PGresult *res)
+{
+	struct request *req = arg;
+
+	if (outcome != POOL_OK) {
+		dberr_fail(req, outcome, res, "");
+		return;
+	}
+	if (PQntuples(res) != 1 || PQnfields(res) != 3) {
+		request_fail(req, SC(UNAUTHENTICATED), NULL,
+		             "station %u:%u:%u is not in the station register",
+		             req->identity->state, req->identity->district,
+		             req->identity->station);
+		return;
+	}
+	identity_set_names(req->identity, PQgetvalue(res, 0, 0),
+	                   PQgetvalue(res, 0, 1), PQgetvalue(res, 0, 2));
+	hello_ack(req);
+}
+
+void handle_hello(struct request *req, const Envelope *env)
+{
+	const struct identity *id = req->identity;
+	char codes[3][16];
+	const char *values[3] = {codes[0], codes[1], codes[2]};
+
+	if (env->hello->protocol_version !=
+	    CCTNS__V1__PROTOCOL_VERSION__PROTOCOL_VERSION_CURRENT) {
+		request_fail(
+		        req, SC(FAILED_PRECONDITION), "protocol_version",
+		        "protocol version %u is not spoken here; this "
+		        "server speaks version %d",
+		        env->hello->protocol_version,
+		        CCTNS__V1__PROTOCOL_VERSION__PROTOCOL_VERSION_CURRENT);
+		return;
+	}
+	if (id->kind == IDENTITY_NONE) {
+		request_fail(
+		        req, SC(UNAUTHENTICATED), NULL,
+		        "certificate subject has no station identity: "
+		        "expected CN=station:<state>:<district>:<station>");
+		return;
+	}
+	snprintf(codes[0], sizeof(codes[0]), "%u", id->state);
+	snprintf(codes[1], sizeof(codes[1]), "%u", id->district);
+	snprintf(codes[2], sizeof(codes[2]), "%u", id->station);
+	if (pool_query(req->pool, &station_hello_stmt, 3, values, NULL, NULL,
+	               hello_done, req) != 0)
+		dberr_fail(req, POOL_UNAVAILABLE, NULL, "");
+}

@@ -1,0 +1,27 @@
+/* http.h: the loopback HTTP endpoint for operators: GET /healthz (200 when
+ * at least one database connection is ready, else 503) and GET /metrics
+ * (Prometheus text). */
+#ifndef CCTNS_SERVER_HTTP_H
+#define CCTNS_SERVER_HTTP_H
+
+#include <stddef.h>
+
+#include "config.h"
+
+struct event_base;
+struct metrics;
+struct pool;
+struct http;
+
+/* Serve on addr. NULL with why on failure. */
+struct http *http_new(struct event_base *base, const struct listen_addr *addr,
+                      const struct metrics *metrics, const struct pool *pool,
+                      char *why, size_t whysz)
+        __attribute__((warn_unused_result));
+
+/* "host:port" actually bound. */
+const char *http_address(const struct http *h);
+
+void http_free(struct http *h);
+
+#endif

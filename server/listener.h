@@ -1,0 +1,32 @@
+/* listener.h: the TLS listening socket. Accepts TCP connections, refuses
+ * those over max_connections, wraps the rest in a bufferevent_openssl with
+ * the current TLS context and hands them to a new session. */
+#ifndef CCTNS_SERVER_LISTENER_H
+#define CCTNS_SERVER_LISTENER_H
+
+#include <stddef.h>
+
+#include <openssl/ssl.h>
+
+#include "config.h"
+#include "session.h"
+
+struct listener;
+
+/* Listen on addr. Takes ownership of ctx. NULL with why on failure. */
+struct listener *listener_new(struct session_hub *hub,
+                              const struct listen_addr *addr, SSL_CTX *ctx,
+                              char *why, size_t whysz)
+        __attribute__((warn_unused_result));
+
+/* Use ctx (owned from now on) for connections accepted from now on; open
+ * connections keep their own SSL objects, which hold the old context. */
+void listener_set_ctx(struct listener *l, SSL_CTX *ctx);
+
+/* "host:port" actually bound (the port is known even if 0 was asked). */
+const char *listener_address(const struct listener *l);
+
+/* Close the listening socket and free everything. */
+void listener_free(struct listener *l);
+
+#endif

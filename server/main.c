@@ -1,0 +1,335 @@
+/* main.c: cctns-server, the State Data Centre server. Reads the command
+ * line and the config, builds the TLS context, the database pool, the
+ * listener and the HTTP endpoint around one event loop, and turns signals
+ * into loop events: SIGTERM/SIGINT drain and exit (a second one exits at
+ * once), SIGHUP reloads config and TLS material (build, then swap). */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <event2/event.h>
+
+#include "config.h"
+#include "http.h"
+#include "listener.h"
+#include "log.h"
+#include "metrics.h"
+#include "pool.h"
+#include "session.h"
+#include "tls.h"
+
+/* Everything the running server holds, passed to the signal handlers. */
+struct server {
+	const char *config_path;
+	struct server_config cfg;
+	struct event_base *base;
+	struct metrics metrics;
+	struct session_hub hub;
+	struct pool *pool;
+	struct listener *listener;
+	struct http *http;
+	struct event *signals[3];
+	struct event *drain_timer;
+	int draining;
+};
+
+enum mode { MODE_RUN, MODE_CHECK, MODE_HELP, MODE_HELP_CONFIG, MODE_VERSION };
+
+static const struct option options[] = {
+        {"config", required_argument, NULL, 'c'},
+        {"check", no_argument, NULL, 'k'},
+        {"help", no_argument, NULL, 'h'},
+        {"help-config", no_argument, NULL, 'H'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+	        "usage: cctns-server --config FILE [--check]\n"
+	        "       cctns-server --help | --help-config | --version\n"
+	        "\n"
+	        "  --config FILE  server.conf (ini); runs in the foreground,\n"
+	        "                 logging key=value lines to stderr\n"
+	        "  --check        load the config and TLS material, print\n"
+	        "                 \"config ok\" and exit 0, or the error and "
+	        "1\n"
+	        "  --help-config  every config key with its default and help\n"
+	        "  --version      print the version\n"
+	        "\n"
+	        "Signals: SIGTERM/SIGINT drain and exit, SIGHUP reloads.\n");
+}
+
+static int parse_args(int argc, char **argv, enum mode *mode,
+                      const char **config)
+{
+	int c;
+
+	*mode = MODE_RUN;
+	*config = NULL;
+	while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			*config = optarg;
+			break;
+		case 'k':
+			*mode = MODE_CHECK;
+			break;
+		case 'h':
+			*mode = MODE_HELP;
+			return 0;
+		case 'H':
+			*mode = MODE_HELP_CONFIG;
+			return 0;
+		case 'V':
+			*mode = MODE_VERSION;
+			return 0;
+		default:
+			return -1;
+		}
+	}
+	if (optind != argc || !*config)
+		return -1;
+	return 0;
+}
+
+static void hub_limits(const struct server_config *cfg,
+                       struct session_limits *out)
+{
+	out->max_connections = cfg->max_connections;
+	out->max_frame = (uint32_t)cfg->max_frame;
+	out->max_in_flight = (uint32_t)cfg->max_in_flight;
+	out->idle_timeout_ms = cfg->idle_timeout_ms;
+}
+
+/* ---------------------------------------------------------------- reload */
+
+static void reload_refused(const char *reason, const char *detail)
+{
+	char q[600];
+
+	log_event(LOG_ERROR, "reload", "ok=0 reason=%s detail=%s", reason,
+	          log_quote(detail, q, sizeof(q)));
+}
+
+/* SIGHUP: build the new config and TLS context aside; swap only if both
+ * are complete and no unreloadable key changed. */
+static void server_reload(struct server *srv)
+{
+	struct server_config next;
+	conf_error err;
+	char keys[256], why[512];
+	SSL_CTX *ctx;
+
+	if (config_load(srv->config_path, &next, &err) != 0) {
+		reload_refused("config", err.message);
+		return;
+	}
+	if (config_unreloadable(&srv->cfg, &next, keys, sizeof(keys)) > 0) {
+		reload_refused("not_reloadable", keys);
+		goto fail;
+	}
+	ctx = tls_ctx_new(next.tls_ca, next.tls_cert, next.tls_key, why,
+	                  sizeof(why));
+	if (!ctx) {
+		reload_refused("tls", why);
+		goto fail;
+	}
+	if (srv->listener)
+		listener_set_ctx(srv->listener, ctx);
+	else
+		SSL_CTX_free(ctx);
+	config_free(&srv->cfg);
+	srv->cfg = next;
+	hub_limits(&srv->cfg, &srv->hub.limits);
+	log_set_level(srv->cfg.level);
+	log_event(LOG_INFO, "reload", "ok=1");
+	return;
+fail:
+	config_free(&next);
+}
+
+/* ---------------------------------------------------------------- drain */
+
+static void drain_done(void *arg)
+{
+	struct server *srv = arg;
+
+	log_event(LOG_INFO, "drain_done", "open=%llu",
+	          (unsigned long long)srv->hub.open);
+	event_base_loopbreak(srv->base);
+}
+
+static void drain_timeout_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct server *srv = arg;
+
+	(void)fd, (void)what;
+	log_event(LOG_WARN, "drain_timeout", "open=%llu",
+	          (unsigned long long)srv->hub.open);
+	event_base_loopbreak(srv->base);
+}
+
+/* Stop accepting, let open connections finish what is in flight. */
+static void server_drain(struct server *srv)
+{
+	struct timeval tv = {srv->cfg.drain_timeout_ms / 1000,
+	                     (srv->cfg.drain_timeout_ms % 1000) * 1000};
+
+	srv->draining = 1;
+	log_event(LOG_INFO, "drain", "open=%llu timeout_ms=%ld",
+	          (unsigned long long)srv->hub.open, srv->cfg.drain_timeout_ms);
+	listener_free(srv->listener);
+	srv->listener = NULL;
+	srv->drain_timer = evtimer_new(srv->base, drain_timeout_cb, srv);
+	evtimer_add(srv->drain_timer, &tv);
+	srv->hub.on_empty = drain_done;
+	srv->hub.on_empty_arg = srv;
+	session_hub_drain(&srv->hub);
+}
+
+static void signal_cb(evutil_socket_t sig, short what, void *arg)
+{
+	struct server *srv = arg;
+
+	(void)what;
+	if (sig == SIGHUP) {
+		server_reload(srv);
+	} else if (srv->draining) {
+		log_event(LOG_WARN, "exit_now", "signal=%d", (int)sig);
+		event_base_loopbreak(srv->base);
+	} else {
+		server_drain(srv);
+	}
+}
+
+/* ---------------------------------------------------------------- run */
+
+static int server_start(struct server *srv, SSL_CTX *ctx)
+{
+	static const int sigs[] = {SIGTERM, SIGINT, SIGHUP};
+	char why[512];
+
+	srv->hub.base = srv->base;
+	srv->hub.metrics = &srv->metrics;
+	hub_limits(&srv->cfg, &srv->hub.limits);
+	srv->pool = pool_new(srv->base, srv->cfg.db_conninfo,
+	                     (int)srv->cfg.db_pool_size);
+	srv->hub.pool = srv->pool;
+	srv->listener = listener_new(&srv->hub, &srv->cfg.listen_addr, ctx, why,
+	                             sizeof(why));
+	if (!srv->listener)
+		goto fail;
+	if (srv->cfg.http_addr.set &&
+	    !(srv->http = http_new(srv->base, &srv->cfg.http_addr,
+	                           &srv->metrics, srv->pool, why, sizeof(why))))
+		goto fail;
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		srv->signals[i] =
+		        evsignal_new(srv->base, sigs[i], signal_cb, srv);
+		evsignal_add(srv->signals[i], NULL);
+	}
+	return 0;
+fail:
+	log_event(LOG_ERROR, "start_failed", "error=\"%s\"", why);
+	return -1;
+}
+
+static void server_stop(struct server *srv)
+{
+	pool_free(srv->pool); /* answers whatever is still in flight */
+	session_hub_close_all(&srv->hub);
+	listener_free(srv->listener);
+	http_free(srv->http);
+	for (size_t i = 0; i < sizeof(srv->signals) / sizeof(srv->signals[0]);
+	     i++)
+		if (srv->signals[i])
+			event_free(srv->signals[i]);
+	if (srv->drain_timer)
+		event_free(srv->drain_timer);
+	event_base_free(srv->base);
+	config_free(&srv->cfg);
+}
+
+static int server_run(struct server *srv, SSL_CTX *ctx)
+{
+	int rc = 1;
+
+	signal(SIGPIPE, SIG_IGN);
+	srv->base = event_base_new();
+	if (!srv->base) {
+		SSL_CTX_free(ctx);
+		return 1;
+	}
+	if (server_start(srv, ctx) == 0) {
+		log_event(LOG_INFO, "ready", "listen=%s http=%s pool_size=%ld",
+		          listener_address(srv->listener),
+		          srv->http ? http_address(srv->http) : "off",
+		          srv->cfg.db_pool_size);
+		event_base_dispatch(srv->base);
+		rc = 0;
+	}
+	server_stop(srv);
+	log_event(LOG_INFO, "exit", "code=%d", rc);
+	return rc;
+}
+
+/* Load config and TLS material; on failure say why on stderr. */
+static SSL_CTX *load_all(struct server *srv)
+{
+	conf_error err;
+	char why[512];
+	SSL_CTX *ctx;
+
+	if (config_load(srv->config_path, &srv->cfg, &err) != 0) {
+		fprintf(stderr, "cctns-server: %s\n", err.message);
+		return NULL;
+	}
+	log_set_level(srv->cfg.level);
+	ctx = tls_ctx_new(srv->cfg.tls_ca, srv->cfg.tls_cert, srv->cfg.tls_key,
+	                  why, sizeof(why));
+	if (!ctx) {
+		fprintf(stderr, "cctns-server: %s: %s\n", srv->config_path,
+		        why);
+		config_free(&srv->cfg);
+	}
+	return ctx;
+}
+
+int main(int argc, char **argv)
+{
+	struct server srv;
+	enum mode mode;
+	SSL_CTX *ctx;
+
+	memset(&srv, 0, sizeof(srv));
+	if (parse_args(argc, argv, &mode, &srv.config_path) != 0) {
+		usage(stderr);
+		return 2;
+	}
+	switch (mode) {
+	case MODE_HELP:
+		usage(stdout);
+		return 0;
+	case MODE_HELP_CONFIG:
+		config_print_help(stdout);
+		return 0;
+	case MODE_VERSION:
+		printf("cctns-server %s\n", CCTNS_VERSION);
+		return 0;
+	default:
+		break;
+	}
+	if (!(ctx = load_all(&srv)))
+		return 1;
+	if (mode == MODE_CHECK) {
+		SSL_CTX_free(ctx);
+		config_free(&srv.cfg);
+		printf("config ok\n");
+		return 0;
+	}
+	return server_run(&srv, ctx);
+}

@@ -1,0 +1,619 @@
+/* pool.c: the non-blocking libpq pool. Each connection is a small state
+ * machine (down -> connecting -> ready -> down) driven by one event on its
+ * socket and one timer (retry backoff, connect timeout). Statements wait in
+ * one pool-wide FIFO; a deferred "pump" event sends them, in pipeline mode,
+ * to the least-loaded ready connection. Results come back in send order, so
+ * each connection keeps a FIFO of what it sent and completes the head op at
+ * each PGRES_PIPELINE_SYNC. No blocking libpq call is made here: no PQexec,
+ * PQconnectdb, PQprepare or PQcancel. */
+#include "pool.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <event2/event.h>
+
+#include "log.h"
+#include "util.h"
+
+#define POOL_MAX_STMTS     32
+#define BACKOFF_MIN_MS     100
+#define BACKOFF_MAX_MS     5000
+#define CONNECT_TIMEOUT_MS 10000
+
+/* One statement, queued or sent. Owned by the pool until completed. */
+struct pool_op {
+	struct pool_op *next;
+	const struct pool_stmt *stmt;
+	int is_prepare; /* the Prepare that precedes a statement's first use */
+	pool_cb cb;
+	void *arg;
+	PGresult *res; /* first result, held until the Sync arrives */
+	int nparams;
+	const char *values[POOL_MAX_PARAMS];
+	int lengths[POOL_MAX_PARAMS];
+	int formats[POOL_MAX_PARAMS];
+	char data[]; /* the parameter bytes values[] point into */
+};
+
+struct op_queue {
+	struct pool_op *head, *tail;
+	size_t n;
+};
+
+struct pconn {
+	struct pool *pool;
+	int idx;
+	enum pool_conn_state state;
+	PGconn *pg;
+	struct event
+	        *io; /* on PQsocket(pg); re-made when fd or interest change */
+	int io_fd;
+	short io_what;
+	struct event *timer; /* DOWN: retry; CONNECTING: timeout */
+	long backoff_ms;
+	struct op_queue sent; /* FIFO of ops whose results are awaited */
+	const struct pool_stmt *prepared[POOL_MAX_STMTS];
+	size_t nprepared;
+};
+
+struct pool {
+	struct event_base *base;
+	char *conninfo;
+	struct pconn *conns;
+	int size;
+	struct op_queue pending;
+	struct event *pump;
+	int closing;
+};
+
+static void pconn_connect(struct pconn *c);
+static void pconn_lost(struct pconn *c, const char *why);
+static void pool_fail_if_dead(struct pool *pool);
+
+/* ---------------------------------------------------------------- queues */
+
+static void q_push(struct op_queue *q, struct pool_op *op)
+{
+	op->next = NULL;
+	if (q->tail)
+		q->tail->next = op;
+	else
+		q->head = op;
+	q->tail = op;
+	q->n++;
+}
+
+static struct pool_op *q_pop(struct op_queue *q)
+{
+	struct pool_op *op = q->head;
+
+	if (!op)
+		return NULL;
+	q->head = op->next;
+	if (!q->head)
+		q->tail = NULL;
+	q->n--;
+	return op;
+}
+
+/* Take the whole queue out, so callbacks may touch the pool safely. */
+static struct op_queue q_detach(struct op_queue *q)
+{
+	struct op_queue out = *q;
+
+	memset(q, 0, sizeof(*q));
+	return out;
+}
+
+static size_t param_len(const char *const *values, const int *lengths,
+                        const int *formats, int i)
+{
+	if (!values[i])
+		return 0;
+	if (formats && formats[i] == 1)
+		return (size_t)lengths[i];
+	return strlen(values[i]) + 1;
+}
+
+static struct pool_op *op_new(const struct pool_stmt *stmt, int nparams,
+                              const char *const *values, const int *lengths,
+                              const int *formats)
+{
+	size_t total = 0, off = 0;
+	struct pool_op *op;
+
+	for (int i = 0; i < nparams; i++)
+		total += param_len(values, lengths, formats, i);
+	op = xcalloc(1, sizeof(*op) + total);
+	op->stmt = stmt;
+	op->nparams = nparams;
+	for (int i = 0; i < nparams; i++) {
+		size_t n = param_len(values, lengths, formats, i);
+
+		op->formats[i] = formats ? formats[i] : 0;
+		op->lengths[i] = (int)n;
+		if (!values[i])
+			continue;
+		memcpy(op->data + off, values[i], n);
+		op->values[i] = op->data + off;
+		off += n;
+	}
+	return op;
+}
+
+/* Complete op: call its callback (not for internal prepares), then free. */
+static void op_finish(struct pool_op *op, enum pool_outcome outcome)
+{
+	if (op->cb)
+		op->cb(op->arg, outcome,
+		       outcome == POOL_UNAVAILABLE ? NULL : op->res);
+	PQclear(op->res);
+	free(op);
+}
+
+static void q_fail_all(struct op_queue *q)
+{
+	struct op_queue taken = q_detach(q);
+	struct pool_op *op;
+
+	while ((op = q_pop(&taken)))
+		op_finish(op, POOL_UNAVAILABLE);
+}
+
+/* ---------------------------------------------------------------- events */
+
+/* Watch the connection's socket for what (EV_READ and/or EV_WRITE). The
+ * socket may change during connection (PQconnectPoll), so it is re-read. */
+static int pconn_watch(struct pconn *c, short what);
+
+static void pconn_timer_in(struct pconn *c, long ms)
+{
+	struct timeval tv = {ms / 1000, (ms % 1000) * 1000};
+
+	evtimer_add(c->timer, &tv);
+}
+
+static void pconn_close_pg(struct pconn *c)
+{
+	if (c->io)
+		event_free(c->io);
+	c->io = NULL;
+	c->io_fd = -1;
+	c->io_what = 0;
+	if (c->pg)
+		PQfinish(c->pg);
+	c->pg = NULL;
+	c->nprepared = 0;
+}
+
+/* First line of libpq's connection error: a reason for operators, which
+ * carries no case data (it is about sockets, roles, authentication). */
+static const char *pconn_reason(struct pconn *c, char *buf, size_t bufsz)
+{
+	const char *msg = c->pg ? PQerrorMessage(c->pg) : "out of memory";
+	size_t n = strcspn(msg, "\n");
+
+	if (n >= bufsz)
+		n = bufsz - 1;
+	memcpy(buf, msg, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+static void pconn_go_down(struct pconn *c)
+{
+	pconn_close_pg(c);
+	c->state = POOL_CONN_DOWN;
+	pconn_timer_in(c, c->backoff_ms);
+	c->backoff_ms = c->backoff_ms * 2 > BACKOFF_MAX_MS ? BACKOFF_MAX_MS
+	                                                   : c->backoff_ms * 2;
+}
+
+static void pconn_connect_failed(struct pconn *c, const char *why)
+{
+	char reason[256], q[300];
+
+	if (!why)
+		why = pconn_reason(c, reason, sizeof(reason));
+	log_event(LOG_WARN, "db_connect_failed",
+	          "conn=%d retry_ms=%ld reason=%s", c->idx, c->backoff_ms,
+	          log_quote(why, q, sizeof(q)));
+	pconn_go_down(c);
+	pool_fail_if_dead(c->pool);
+}
+
+static void pconn_connected(struct pconn *c)
+{
+	if (PQsetnonblocking(c->pg, 1) != 0 ||
+	    PQenterPipelineMode(c->pg) != 1) {
+		pconn_connect_failed(c, NULL);
+		return;
+	}
+	evtimer_del(c->timer);
+	c->state = POOL_CONN_READY;
+	c->backoff_ms = BACKOFF_MIN_MS;
+	if (pconn_watch(c, EV_READ) != 0) {
+		pconn_lost(c, "no socket");
+		return;
+	}
+	log_event(LOG_INFO, "db_connected", "conn=%d", c->idx);
+	event_active(c->pool->pump, EV_TIMEOUT, 0);
+}
+
+/* One step of PQconnectPoll; wait for whatever it asks for next. */
+static void pconn_connect_step(struct pconn *c)
+{
+	switch (PQconnectPoll(c->pg)) {
+	case PGRES_POLLING_READING:
+		if (pconn_watch(c, EV_READ) != 0)
+			pconn_connect_failed(c, "no socket");
+		break;
+	case PGRES_POLLING_WRITING:
+		if (pconn_watch(c, EV_WRITE) != 0)
+			pconn_connect_failed(c, "no socket");
+		break;
+	case PGRES_POLLING_OK:
+		pconn_connected(c);
+		break;
+	default:
+		pconn_connect_failed(c, NULL);
+		break;
+	}
+}
+
+/* Start a connection; application_name first so conninfo may override. */
+static void pconn_connect(struct pconn *c)
+{
+	static const char *const keys[] = {"application_name", "dbname", NULL};
+	const char *vals[] = {"cctns-server", c->pool->conninfo, NULL};
+
+	c->pg = PQconnectStartParams(keys, vals, 1);
+	if (!c->pg || PQstatus(c->pg) == CONNECTION_BAD) {
+		pconn_connect_failed(c, NULL);
+		return;
+	}
+	c->state = POOL_CONN_CONNECTING;
+	pconn_timer_in(c, CONNECT_TIMEOUT_MS);
+	/* libpq: behave as if the first poll had said "writing". */
+	if (pconn_watch(c, EV_WRITE) != 0)
+		pconn_connect_failed(c, "no socket");
+}
+
+static void pconn_timer_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct pconn *c = arg;
+
+	(void)fd, (void)what;
+	if (c->state == POOL_CONN_DOWN)
+		pconn_connect(c);
+	else if (c->state == POOL_CONN_CONNECTING)
+		pconn_connect_failed(c, "connect timeout");
+}
+
+/* ---------------------------------------------------------------- sending */
+
+static int pconn_is_prepared(const struct pconn *c, const struct pool_stmt *s)
+{
+	for (size_t i = 0; i < c->nprepared; i++)
+		if (c->prepared[i] == s)
+			return 1;
+	return 0;
+}
+
+static void pconn_forget_prepared(struct pconn *c, const struct pool_stmt *s)
+{
+	for (size_t i = 0; i < c->nprepared; i++) {
+		if (c->prepared[i] == s) {
+			c->prepared[i] = c->prepared[--c->nprepared];
+			return;
+		}
+	}
+}
+
+/* Push what libpq buffered; keep watching write while it has more. */
+static int pconn_flush(struct pconn *c)
+{
+	int r = PQflush(c->pg);
+
+	if (r < 0)
+		return -1;
+	return pconn_watch(c, r == 1 ? EV_READ | EV_WRITE : EV_READ);
+}
+
+/* Prepare s on this connection (its own Sync), ahead of its first use. */
+static int pconn_prepare(struct pconn *c, const struct pool_stmt *s)
+{
+	struct pool_op *op;
+
+	if (c->nprepared == POOL_MAX_STMTS)
+		return -1;
+	op = xcalloc(1, sizeof(*op));
+	op->stmt = s;
+	op->is_prepare = 1;
+	q_push(&c->sent, op);
+	c->prepared[c->nprepared++] = s;
+	if (!PQsendPrepare(c->pg, s->name, s->sql, s->nparams, NULL) ||
+	    !PQpipelineSync(c->pg))
+		return -1;
+	return 0;
+}
+
+/* Send op as one statement plus Sync: its own implicit transaction. The op
+ * is in c->sent before anything can fail, so a failure fails it too. */
+static int pconn_send(struct pconn *c, struct pool_op *op)
+{
+	int prep_ok = pconn_is_prepared(c, op->stmt) ||
+	              pconn_prepare(c, op->stmt) == 0;
+
+	q_push(&c->sent, op);
+	if (!prep_ok)
+		return -1;
+	if (!PQsendQueryPrepared(c->pg, op->stmt->name, op->nparams, op->values,
+	                         op->lengths, op->formats, 0) ||
+	    !PQpipelineSync(c->pg))
+		return -1;
+	return 0;
+}
+
+static struct pconn *pool_pick(struct pool *pool)
+{
+	struct pconn *best = NULL;
+
+	for (int i = 0; i < pool->size; i++) {
+		struct pconn *c = &pool->conns[i];
+
+		if (c->state != POOL_CONN_READY || c->sent.n >= POOL_DEPTH_MAX)
+			continue;
+		if (!best || c->sent.n < best->sent.n)
+			best = c;
+	}
+	return best;
+}
+
+/* Deferred: move queued statements onto connections, then flush. */
+static void pool_pump_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct pool *pool = arg;
+	struct pconn *c;
+
+	(void)fd, (void)what;
+	while (pool->pending.head && (c = pool_pick(pool))) {
+		if (pconn_send(c, q_pop(&pool->pending)) != 0 ||
+		    pconn_flush(c) != 0)
+			pconn_lost(c, "send failed");
+	}
+}
+
+/* ---------------------------------------------------------------- results */
+
+static enum pool_outcome op_outcome(const struct pool_op *op)
+{
+	if (!op->res)
+		return POOL_UNAVAILABLE;
+	switch (PQresultStatus(op->res)) {
+	case PGRES_TUPLES_OK:
+	case PGRES_COMMAND_OK:
+		return POOL_OK;
+	case PGRES_FATAL_ERROR:
+		return POOL_SQL_ERROR;
+	default: /* PIPELINE_ABORTED cannot happen with one statement/Sync */
+		return POOL_UNAVAILABLE;
+	}
+}
+
+/* The head op's Sync arrived: its transaction is over; report it. */
+static void pconn_complete_head(struct pconn *c)
+{
+	struct pool_op *op = q_pop(&c->sent);
+	enum pool_outcome outcome = op_outcome(op);
+
+	if (op->is_prepare && outcome != POOL_OK) {
+		log_event(
+		        LOG_ERROR, "db_prepare_failed",
+		        "conn=%d stmt=%s sqlstate=%s", c->idx, op->stmt->name,
+		        op->res ? PQresultErrorField(op->res, PG_DIAG_SQLSTATE)
+		                : "none");
+		pconn_forget_prepared(c, op->stmt);
+	}
+	op_finish(op, outcome);
+}
+
+/* Read every result that is complete, without blocking. */
+static void pconn_drain(struct pconn *c)
+{
+	int nulls = 0;
+
+	while (c->sent.head && c->state == POOL_CONN_READY && nulls < 2) {
+		PGresult *res;
+
+		if (PQisBusy(c->pg))
+			break;
+		res = PQgetResult(c->pg);
+		if (!res) { /* end of one statement's results */
+			nulls++;
+			continue;
+		}
+		nulls = 0;
+		if (PQresultStatus(res) == PGRES_PIPELINE_SYNC) {
+			PQclear(res);
+			pconn_complete_head(c);
+		} else if (!c->sent.head->res) {
+			c->sent.head->res = res;
+		} else {
+			PQclear(res);
+		}
+	}
+}
+
+/* Socket ready: read what arrived (libpq: consume, then flush again if a
+ * flush was pending), push pending output, then hand out complete results. */
+static void pconn_io_ready(struct pconn *c, short what)
+{
+	if ((what & EV_READ) && !PQconsumeInput(c->pg)) {
+		pconn_lost(c, NULL);
+		return;
+	}
+	if ((c->io_what & EV_WRITE) && pconn_flush(c) != 0) {
+		pconn_lost(c, "flush failed");
+		return;
+	}
+	pconn_drain(c);
+	if (c->state == POOL_CONN_READY && PQstatus(c->pg) == CONNECTION_BAD) {
+		pconn_lost(c, NULL);
+		return;
+	}
+	if (c->pool->pending.head)
+		event_active(c->pool->pump, EV_TIMEOUT, 0);
+}
+
+static void pconn_io_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct pconn *c = arg;
+
+	(void)fd;
+	if (c->state == POOL_CONN_CONNECTING)
+		pconn_connect_step(c);
+	else if (c->state == POOL_CONN_READY)
+		pconn_io_ready(c, what);
+}
+
+static int pconn_watch(struct pconn *c, short what)
+{
+	int fd = PQsocket(c->pg);
+
+	if (fd < 0)
+		return -1;
+	if (c->io && fd == c->io_fd && what == c->io_what)
+		return 0;
+	if (c->io)
+		event_free(c->io);
+	c->io = event_new(c->pool->base, fd, what | EV_PERSIST, pconn_io_cb, c);
+	if (!c->io || event_add(c->io, NULL) != 0)
+		return -1;
+	c->io_fd = fd;
+	c->io_what = what;
+	return 0;
+}
+
+/* The connection broke: what was sent has an unknown commit status and is
+ * answered UNAVAILABLE (the client retries with the same idempotency key);
+ * what is still queued stays queued for the other connections. */
+static void pconn_lost(struct pconn *c, const char *why)
+{
+	char reason[256], q[300];
+	struct op_queue sent = q_detach(&c->sent);
+
+	if (!why)
+		why = pconn_reason(c, reason, sizeof(reason));
+	log_event(LOG_WARN, "db_lost",
+	          "conn=%d failed=%zu retry_ms=%ld reason=%s", c->idx, sent.n,
+	          c->backoff_ms, log_quote(why, q, sizeof(q)));
+	pconn_go_down(c);
+	q_fail_all(&sent);
+	pool_fail_if_dead(c->pool);
+}
+
+/* With no connection up or coming up, queued statements cannot run. */
+static void pool_fail_if_dead(struct pool *pool)
+{
+	for (int i = 0; i < pool->size; i++)
+		if (pool->conns[i].state != POOL_CONN_DOWN)
+			return;
+	q_fail_all(&pool->pending);
+}
+
+/* ---------------------------------------------------------------- API */
+
+struct pool *pool_new(struct event_base *base, const char *conninfo, int size)
+{
+	struct pool *pool = xcalloc(1, sizeof(*pool));
+
+	pool->base = base;
+	pool->conninfo = xstrdup(conninfo);
+	pool->size = size;
+	pool->conns = xcalloc((size_t)size, sizeof(*pool->conns));
+	pool->pump = event_new(base, -1, 0, pool_pump_cb, pool);
+	for (int i = 0; i < size; i++) {
+		struct pconn *c = &pool->conns[i];
+
+		c->pool = pool;
+		c->idx = i;
+		c->io_fd = -1;
+		c->backoff_ms = BACKOFF_MIN_MS;
+		c->timer = evtimer_new(base, pconn_timer_cb, c);
+		c->state = POOL_CONN_DOWN;
+		pconn_timer_in(c, 0); /* connect from the loop */
+	}
+	return pool;
+}
+
+void pool_free(struct pool *pool)
+{
+	if (!pool)
+		return;
+	pool->closing = 1;
+	for (int i = 0; i < pool->size; i++) {
+		struct pconn *c = &pool->conns[i];
+
+		pconn_close_pg(c);
+		c->state = POOL_CONN_DOWN;
+		q_fail_all(&c->sent);
+		event_free(c->timer);
+	}
+	q_fail_all(&pool->pending);
+	event_free(pool->pump);
+	free(pool->conns);
+	free(pool->conninfo);
+	free(pool);
+}
+
+int pool_query(struct pool *pool, const struct pool_stmt *stmt, int nparams,
+               const char *const *values, const int *lengths,
+               const int *formats, pool_cb cb, void *arg)
+{
+	struct pool_op *op;
+	int alive = 0;
+
+	if (pool->closing || nparams != stmt->nparams ||
+	    nparams > POOL_MAX_PARAMS || pool->pending.n >= POOL_QUEUE_MAX)
+		return -1;
+	for (int i = 0; i < pool->size; i++)
+		alive |= pool->conns[i].state != POOL_CONN_DOWN;
+	if (!alive)
+		return -1;
+	op = op_new(stmt, nparams, values, lengths, formats);
+	op->cb = cb;
+	op->arg = arg;
+	q_push(&pool->pending, op);
+	event_active(pool->pump, EV_TIMEOUT, 0);
+	return 0;
+}
+
+void pool_stats(const struct pool *pool, uint64_t counts[POOL_CONN_STATE_COUNT],
+                uint64_t *queued)
+{
+	memset(counts, 0, sizeof(uint64_t) * POOL_CONN_STATE_COUNT);
+	for (int i = 0; i < pool->size; i++)
+		counts[pool->conns[i].state]++;
+	*queued = pool->pending.n;
+}
+
+const char *pool_state_name(enum pool_conn_state st)
+{
+	static const char *const names[POOL_CONN_STATE_COUNT] = {
+	        [POOL_CONN_DOWN] = "down",
+	        [POOL_CONN_CONNECTING] = "connecting",
+	        [POOL_CONN_READY] = "ready",
+	};
+	return st < POOL_CONN_STATE_COUNT ? names[st] : "unknown";
+}
+
+int pool_ready_count(const struct pool *pool)
+{
+	int n = 0;
+
+	for (int i = 0; i < pool->size; i++)
+		n += pool->conns[i].state == POOL_CONN_READY;
+	return n;
+}

@@ -1,0 +1,72 @@
+/* pool.h: a fixed set of PostgreSQL connections driven by the event loop,
+ * strictly non-blocking, each in pipeline mode. A query names a statement
+ * (prepared lazily once per connection), its parameters and a callback; the
+ * pool queues it, sends it on the least-loaded ready connection as its own
+ * implicit transaction (one Sync per statement) and calls the callback
+ * exactly once with the result. */
+#ifndef CCTNS_SERVER_POOL_H
+#define CCTNS_SERVER_POOL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <libpq-fe.h>
+
+struct event_base;
+struct pool;
+
+#define POOL_MAX_PARAMS 8
+#define POOL_QUEUE_MAX  10000 /* queued statements; more are refused */
+#define POOL_DEPTH_MAX  256   /* statements in flight on one connection */
+
+/* A statement, defined once (static const) by the code that owns its SQL.
+ * The name must be unique per SQL text; it is the prepared statement name. */
+struct pool_stmt {
+	const char *name;
+	const char *sql;
+	int nparams;
+};
+
+enum pool_outcome {
+	POOL_OK,          /* res holds the rows (PGRES_TUPLES_OK/COMMAND_OK) */
+	POOL_SQL_ERROR,   /* res is the error: PQresultErrorField(SQLSTATE..) */
+	POOL_UNAVAILABLE, /* res is NULL: no connection, or it broke after the
+	                     statement was sent (commit status unknown) */
+};
+
+/* The result callback. res is owned by the pool and cleared after the
+ * callback returns: copy out what you need. */
+typedef void (*pool_cb)(void *arg, enum pool_outcome outcome,
+                        const PGresult *res);
+
+enum pool_conn_state {
+	POOL_CONN_DOWN,       /* not connected; a retry timer is armed */
+	POOL_CONN_CONNECTING, /* PQconnectPoll in progress */
+	POOL_CONN_READY,      /* connected, pipeline mode, taking statements */
+	POOL_CONN_STATE_COUNT
+};
+
+/* Start size connections to conninfo (no I/O until the loop runs). */
+struct pool *pool_new(struct event_base *base, const char *conninfo, int size);
+
+/* Close every connection. Statements queued or in flight get their
+ * callback with POOL_UNAVAILABLE before this returns. */
+void pool_free(struct pool *pool);
+
+/* Queue stmt with nparams values (NULL = SQL NULL). lengths and formats may
+ * be NULL (all text); a format of 1 is binary and uses lengths[i]. Values
+ * are copied. Returns 0: cb will be called once, never from inside this
+ * call. Returns -1 (queue full, no connection up, pool closing): cb will not
+ * be called; answer UNAVAILABLE. */
+int pool_query(struct pool *pool, const struct pool_stmt *stmt, int nparams,
+               const char *const *values, const int *lengths,
+               const int *formats, pool_cb cb, void *arg)
+        __attribute__((warn_unused_result));
+
+/* Connections per state, and statements waiting to be sent. */
+void pool_stats(const struct pool *pool, uint64_t counts[POOL_CONN_STATE_COUNT],
+                uint64_t *queued);
+const char *pool_state_name(enum pool_conn_state st);
+int pool_ready_count(const struct pool *pool);
+
+#endif

@@ -1,0 +1,50 @@
+/* request.h: one request in flight between the session that read it and the
+ * handler that answers it. The session creates it and owns it; the handler
+ * answers exactly once with request_reply() or request_fail(), after which
+ * the request is gone (the session wrote or discarded the answer and freed
+ * it). A handler that waits for the database keeps the pointer until then:
+ * the session is kept alive while requests are in flight. */
+#ifndef CCTNS_SERVER_REQUEST_H
+#define CCTNS_SERVER_REQUEST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "envelope.h"
+
+struct identity;
+struct pool;
+struct request;
+
+/* Limits a session announces in HelloAck. */
+struct request_limits {
+	uint32_t max_frame;
+	uint32_t max_in_flight;
+};
+
+/* The session's side: write (or discard) resp, then free req. resp belongs
+ * to the caller and is only read. */
+typedef void (*request_done_fn)(struct request *req, Envelope *resp);
+
+struct request {
+	uint64_t id;               /* request_id, echoed in the answer */
+	size_t type;               /* dispatch row index (metrics label) */
+	uint64_t start_us;         /* now_us() when the frame was read */
+	uint64_t conn_id;          /* for logs */
+	struct identity *identity; /* the session's; Hello completes it */
+	const struct request_limits *limits;
+	struct pool *pool;    /* the database */
+	request_done_fn done; /* set by the session */
+	void *owner;          /* the session */
+	struct request *next; /* the session's in-flight list */
+};
+
+/* Answer with resp (its request_id is set here). req is freed. */
+void request_reply(struct request *req, Envelope *resp);
+
+/* Answer with a Status. field may be NULL. req is freed. */
+void request_fail(struct request *req, Cctns__V1__StatusCode code,
+                  const char *field, const char *fmt, ...)
+        __attribute__((format(printf, 4, 5)));
+
+#endif

@@ -1,0 +1,641 @@
+/* session.c: the per-connection state machine. Reads frames off the TLS
+ * bufferevent, decodes and checks envelopes, gates them on Hello, tracks the
+ * requests in flight (capped, matched by request_id) and writes each answer
+ * as it completes. A connection that goes away with requests still in the
+ * database is closed at once; the session lingers, orphaned, until those
+ * requests come back, and their answers are discarded. */
+#include "session.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+
+#include <event2/buffer.h>
+#include <event2/bufferevent.h>
+#include <event2/bufferevent_ssl.h>
+#include <event2/event.h>
+#include <event2/util.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+
+#include "dispatch.h"
+#include "frame.h"
+#include "identity.h"
+#include "log.h"
+#include "metrics.h"
+#include "pbjson.h"
+#include "request.h"
+#include "tls.h"
+#include "util.h"
+
+#define SC(x)                CCTNS__V1__STATUS_CODE__STATUS_CODE_##x
+#define HANDSHAKE_TIMEOUT_MS 10000
+#define FLUSH_TIMEOUT_MS     10000
+#define BACKLOG_MIN          (4u * 1024 * 1024) /* output bytes before reads pause */
+
+enum session_state {
+	SESSION_HANDSHAKE,    /* TLS handshake in progress; nothing read yet */
+	SESSION_AWAIT_HELLO,  /* handshake done, identity read from the
+	                         certificate; only Hello is accepted */
+	SESSION_HELLO_LOOKUP, /* Hello in flight: station register lookup */
+	SESSION_READY,        /* HelloAck sent; requests are dispatched */
+	SESSION_CLOSING,      /* reading stopped; flushing the last answers,
+	                         then the connection is closed */
+	SESSION_CLOSED,       /* connection closed; waiting for requests still
+	                         in the database, whose answers are dropped */
+};
+
+struct session {
+	struct session_hub *hub;
+	struct session *prev, *next; /* hub->sessions */
+	uint64_t id;
+	enum session_state state;
+	struct bufferevent *bev; /* NULL once closed */
+	char peer[64];
+	struct identity identity;
+	char cert_why[128]; /* why the certificate gave no identity */
+	struct request_limits limits;
+	long idle_timeout_ms;
+	struct request *in_flight;
+	size_t n_in_flight;
+	struct request *hello_req; /* the Hello in flight, if any */
+	int busy;                  /* inside input processing: do not free */
+	int paused; /* reading paused until the output backlog drains */
+	const char *close_reason;
+};
+
+static void session_close_after_flush(struct session *s, const char *reason);
+static void session_process_input(struct session *s);
+
+static struct timeval ms_tv(long ms)
+{
+	struct timeval tv = {ms / 1000, (ms % 1000) * 1000};
+	return tv;
+}
+
+/* ---------------------------------------------------------------- life */
+
+static void session_free_if_done(struct session *s)
+{
+	struct session_hub *hub = s->hub;
+
+	if (s->bev || s->n_in_flight || s->busy)
+		return;
+	if (s->prev)
+		s->prev->next = s->next;
+	else
+		hub->sessions = s->next;
+	if (s->next)
+		s->next->prev = s->prev;
+	identity_clear(&s->identity);
+	free(s);
+	if (hub->draining && !hub->sessions && hub->on_empty)
+		hub->on_empty(hub->on_empty_arg);
+}
+
+/* Close the connection now (close_notify first if TLS is up). The session
+ * stays until its requests in flight are answered. */
+static void session_teardown(struct session *s, const char *reason)
+{
+	SSL *ssl;
+	char err[64];
+	evutil_socket_t fd, keep = -1;
+
+	if (!s->bev)
+		return;
+	ssl = bufferevent_openssl_get_ssl(s->bev);
+	if (ssl && SSL_is_init_finished(ssl))
+		SSL_shutdown(ssl);
+	tls_last_error(err, sizeof(err)); /* do not leak errors onward */
+	fd = bufferevent_getfd(s->bev);
+	if (fd >= 0)
+		keep = fcntl(fd, F_DUPFD_CLOEXEC,
+		             0);  /* for the lingering close */
+	bufferevent_free(s->bev); /* frees ssl, closes fd */
+	if (keep >= 0)
+		linger_close(&s->hub->lingers, s->hub->base, keep);
+	s->bev = NULL;
+	s->state = SESSION_CLOSED;
+	s->hub->open--;
+	s->hub->metrics->connections_open--;
+	log_event(LOG_INFO, "conn_close", "conn=%llu reason=%s in_flight=%zu",
+	          (unsigned long long)s->id, reason, s->n_in_flight);
+	session_free_if_done(s);
+}
+
+/* ---------------------------------------------------------------- output */
+
+static int session_write(struct session *s, const Envelope *env)
+{
+	uint8_t *buf;
+	size_t len;
+
+	if (envelope_encode_frame(env, s->limits.max_frame, &buf, &len) != 0)
+		return -1;
+	bufferevent_write(s->bev, buf, len);
+	free(buf);
+	return 0;
+}
+
+/* Write resp; one too large for a frame becomes an INTERNAL Status. */
+static void session_send(struct session *s, Envelope *resp)
+{
+	Envelope env = CCTNS__V1__ENVELOPE__INIT;
+	Cctns__V1__Status st = CCTNS__V1__STATUS__INIT;
+	size_t backlog;
+
+	if (session_write(s, resp) != 0) {
+		st.code = SC(INTERNAL);
+		st.message =
+		        (char *)"internal error: answer larger than a frame";
+		env.request_id = resp->request_id;
+		env.body_case = CCTNS__V1__ENVELOPE__BODY_STATUS;
+		env.status = &st;
+		if (session_write(s, &env) != 0)
+			return;
+	}
+	backlog = evbuffer_get_length(bufferevent_get_output(s->bev));
+	if (!s->paused && backlog > BACKLOG_MIN + s->limits.max_frame) {
+		s->paused = 1; /* resumed by the write callback */
+		bufferevent_disable(s->bev, EV_READ);
+	}
+}
+
+/* "ok", "invalid_argument", ... for logs. */
+static const char *status_name(int code, char *buf, size_t bufsz)
+{
+	if (!pbjson_enum_short(&cctns__v1__status_code__descriptor, code, buf,
+	                       bufsz))
+		snprintf(buf, bufsz, "%d", code);
+	return buf;
+}
+
+static int resp_status(const Envelope *resp)
+{
+	if (resp->body_case == CCTNS__V1__ENVELOPE__BODY_STATUS)
+		return resp->status->code;
+	return SC(OK);
+}
+
+static void session_log_hello(struct session *s, int status)
+{
+	const struct identity *id = &s->identity;
+	char q[IDENTITY_TERMINAL_MAX * 4 + 3], name[32];
+
+	if (status == SC(OK)) {
+		log_event(LOG_INFO, "hello",
+		          "conn=%llu state=%u district=%u station=%u "
+		          "terminal=%s",
+		          (unsigned long long)s->id, id->state, id->district,
+		          id->station, log_quote(id->terminal, q, sizeof(q)));
+		return;
+	}
+	log_event(LOG_WARN, "hello_refused", "conn=%llu status=%s cert=%s",
+	          (unsigned long long)s->id,
+	          status_name(status, name, sizeof(name)),
+	          log_quote(id->kind == IDENTITY_NONE ? s->cert_why : "ok", q,
+	                    sizeof(q)));
+	if (status == SC(UNAUTHENTICATED))
+		s->hub->metrics->refused[REFUSED_UNAUTHENTICATED]++;
+}
+
+/* The answer to Hello decides the connection: HelloAck opens it, anything
+ * else closes it once the Status is flushed. */
+static void session_hello_answered(struct session *s, int status)
+{
+	session_log_hello(s, status);
+	if (s->state != SESSION_HELLO_LOOKUP)
+		return;
+	if (status == SC(OK))
+		s->state = SESSION_READY;
+	else
+		session_close_after_flush(s, "hello_refused");
+}
+
+static void session_unlink_request(struct session *s, struct request *req)
+{
+	struct request **pp = &s->in_flight;
+
+	while (*pp != req)
+		pp = &(*pp)->next;
+	*pp = req->next;
+	s->n_in_flight--;
+}
+
+/* request_done_fn: count, log, write (unless the connection is gone). */
+static void session_request_done(struct request *req, Envelope *resp)
+{
+	struct session *s = req->owner;
+	int status = resp_status(resp);
+	uint64_t us = now_us() - req->start_us;
+	char name[32];
+
+	metrics_request(s->hub->metrics, req->type, status, us);
+	log_event(LOG_INFO, "request",
+	          "conn=%llu id=%llu type=%s status=%s us=%llu",
+	          (unsigned long long)s->id, (unsigned long long)req->id,
+	          dispatch_type_name(req->type),
+	          status_name(status, name, sizeof(name)),
+	          (unsigned long long)us);
+	if (s->bev)
+		session_send(s, resp);
+	session_unlink_request(s, req);
+	if (req == s->hello_req) {
+		s->hello_req = NULL;
+		session_hello_answered(s, status);
+	}
+	free(req);
+	if (s->state == SESSION_CLOSING && !s->n_in_flight)
+		session_close_after_flush(s, NULL); /* the last answer is out */
+	session_free_if_done(s);
+}
+
+/* ---------------------------------------------------------------- input */
+
+static struct request *session_request_new(struct session *s, uint64_t id,
+                                           size_t type, uint64_t start)
+{
+	struct request *req = xcalloc(1, sizeof(*req));
+
+	req->id = id;
+	req->type = type;
+	req->start_us = start;
+	req->conn_id = s->id;
+	req->identity = &s->identity;
+	req->limits = &s->limits;
+	req->pool = s->hub->pool;
+	req->done = session_request_done;
+	req->owner = s;
+	req->next = s->in_flight;
+	s->in_flight = req;
+	s->n_in_flight++;
+	return req;
+}
+
+static int session_id_in_flight(const struct session *s, uint64_t id)
+{
+	for (const struct request *r = s->in_flight; r; r = r->next)
+		if (r->id == id)
+			return 1;
+	return 0;
+}
+
+/* Hello comes first, once. Returns why not, or NULL; *close says the
+ * connection ends after the answer. */
+static const char *session_gate_hello(const struct session *s,
+                                      const struct dispatch_row *row,
+                                      int *close)
+{
+	*close = 1;
+	if (s->state == SESSION_AWAIT_HELLO && row->needs_hello)
+		return "send Hello first";
+	if (s->state == SESSION_HELLO_LOOKUP)
+		return "wait for HelloAck before sending more requests";
+	*close = 0;
+	if (s->state == SESSION_READY && !row->needs_hello)
+		return "Hello was already done on this connection";
+	return NULL;
+}
+
+/* Per-connection limits on requests in flight. Returns why not, or NULL. */
+static const char *session_gate_flight(const struct session *s,
+                                       const Envelope *env, int *code)
+{
+	if (session_id_in_flight(s, env->request_id)) {
+		*code = SC(INVALID_ARGUMENT);
+		return "request_id is already in flight on this connection";
+	}
+	if (s->n_in_flight >= s->limits.max_in_flight) {
+		*code = SC(RESOURCE_EXHAUSTED);
+		return "too many requests in flight; wait for answers";
+	}
+	return NULL;
+}
+
+/* Answer at once, without a handler. */
+static void session_refuse(struct session *s, const Envelope *env, size_t type,
+                           uint64_t start, int code, const char *field,
+                           const char *why)
+{
+	request_fail(session_request_new(s, env->request_id, type, start),
+	             (Cctns__V1__StatusCode)code, field, "%s", why);
+}
+
+/* One decoded envelope: gate on Hello, check, limit, then hand it to its
+ * handler. */
+static void session_handle(struct session *s, const Envelope *env)
+{
+	uint64_t start = now_us();
+	check_error err;
+	size_t type;
+	const struct dispatch_row *row = dispatch_find(env->body_case, &type);
+	const char *why;
+	int code, close;
+
+	if (row && (why = session_gate_hello(s, row, &close))) {
+		session_refuse(s, env, type, start, SC(FAILED_PRECONDITION),
+		               NULL, why);
+		if (close)
+			session_close_after_flush(s, "precondition");
+		return;
+	}
+	if (envelope_check_request(env, &err) != 0 || !row) {
+		session_refuse(s, env, type, start,
+		               row ? err.code : SC(INVALID_ARGUMENT),
+		               row ? err.field : NULL,
+		               row ? err.message : "not a request");
+		return;
+	}
+	if ((why = session_gate_flight(s, env, &code))) {
+		session_refuse(s, env, type, start, code,
+		               code == SC(INVALID_ARGUMENT) ? "request_id"
+		                                            : NULL,
+		               why);
+		return;
+	}
+	if (!row->needs_hello) {
+		s->state = SESSION_HELLO_LOOKUP;
+		s->hello_req =
+		        session_request_new(s, env->request_id, type, start);
+		row->handler(s->hello_req, env);
+		return;
+	}
+	row->handler(session_request_new(s, env->request_id, type, start), env);
+}
+
+/* A broken frame: say why in a Status (request_id 0), then close. */
+static void session_protocol_error(struct session *s,
+                                   enum metrics_protocol_error reason,
+                                   const char *name, const char *message)
+{
+	Envelope env = CCTNS__V1__ENVELOPE__INIT;
+	Cctns__V1__Status st = CCTNS__V1__STATUS__INIT;
+
+	s->hub->metrics->protocol_errors[reason]++;
+	log_event(LOG_WARN, "protocol_error", "conn=%llu reason=%s",
+	          (unsigned long long)s->id, name);
+	st.code = SC(INVALID_ARGUMENT);
+	st.message = (char *)message;
+	env.body_case = CCTNS__V1__ENVELOPE__BODY_STATUS;
+	env.status = &st;
+	session_send(s, &env);
+	session_close_after_flush(s, "protocol_error");
+}
+
+static int session_accepts_input(const struct session *s)
+{
+	return s->bev && !s->paused &&
+	       (s->state == SESSION_AWAIT_HELLO ||
+	        s->state == SESSION_HELLO_LOOKUP || s->state == SESSION_READY);
+}
+
+/* Take one frame off in. 1: handled, 0: need more, -1: connection ends. */
+static int session_one_frame(struct session *s, struct evbuffer *in)
+{
+	uint8_t hdr[FRAME_HEADER_LEN];
+	uint32_t len = 0;
+	Envelope *env;
+	frame_status st;
+
+	if (evbuffer_copyout(in, hdr, sizeof(hdr)) != (ev_ssize_t)sizeof(hdr))
+		return 0;
+	st = frame_peek(hdr, sizeof(hdr), s->limits.max_frame, &len);
+	if (st == FRAME_ERR_ZERO || st == FRAME_ERR_OVERSIZE) {
+		session_protocol_error(
+		        s,
+		        st == FRAME_ERR_ZERO ? PROTO_FRAME_ZERO
+		                             : PROTO_FRAME_OVERSIZE,
+		        st == FRAME_ERR_ZERO ? "frame_zero" : "frame_oversize",
+		        frame_status_str(st));
+		return -1;
+	}
+	if (evbuffer_get_length(in) < FRAME_HEADER_LEN + (size_t)len)
+		return 0;
+	evbuffer_drain(in, FRAME_HEADER_LEN);
+	env = envelope_decode(evbuffer_pullup(in, len), len);
+	evbuffer_drain(in, len);
+	if (!env) {
+		session_protocol_error(s, PROTO_DECODE, "decode",
+		                       "frame body is not a cctns.v1.Envelope");
+		return -1;
+	}
+	session_handle(s, env);
+	envelope_free(env);
+	return 1;
+}
+
+static void session_process_input(struct session *s)
+{
+	s->busy++;
+	while (session_accepts_input(s) &&
+	       session_one_frame(s, bufferevent_get_input(s->bev)) > 0)
+		;
+	s->busy--;
+	session_free_if_done(s);
+}
+
+/* ---------------------------------------------------------------- events */
+
+/* Stop reading; once the requests in flight are answered and the output
+ * is flushed (bounded by a write timeout), close. */
+static void session_close_after_flush(struct session *s, const char *reason)
+{
+	struct timeval flush = ms_tv(FLUSH_TIMEOUT_MS);
+
+	if (!s->bev)
+		return;
+	if (!s->close_reason)
+		s->close_reason = reason;
+	s->state = SESSION_CLOSING;
+	bufferevent_disable(s->bev, EV_READ);
+	if (s->n_in_flight)
+		return; /* session_request_done calls again */
+	if (evbuffer_get_length(bufferevent_get_output(s->bev)) == 0)
+		session_teardown(s, s->close_reason);
+	else
+		bufferevent_set_timeouts(s->bev, NULL, &flush);
+}
+
+static void session_read_cb(struct bufferevent *bev, void *arg)
+{
+	(void)bev;
+	session_process_input(arg);
+}
+
+/* Output drained: finish a close, or resume reading after a backlog. */
+static void session_write_cb(struct bufferevent *bev, void *arg)
+{
+	struct session *s = arg;
+
+	(void)bev;
+	if (s->state == SESSION_CLOSING) {
+		if (!s->n_in_flight)
+			session_teardown(s, s->close_reason);
+		return;
+	}
+	if (s->paused) {
+		s->paused = 0;
+		bufferevent_enable(s->bev, EV_READ);
+		session_process_input(s);
+	}
+}
+
+static void session_handshake_done(struct session *s)
+{
+	SSL *ssl = bufferevent_openssl_get_ssl(s->bev);
+	struct timeval idle = ms_tv(s->idle_timeout_ms);
+
+	if (identity_from_cert(SSL_get0_peer_certificate(ssl), &s->identity,
+	                       s->cert_why, sizeof(s->cert_why)) != 0)
+		s->identity.kind = IDENTITY_NONE; /* refused at Hello */
+	s->state = SESSION_AWAIT_HELLO;
+	bufferevent_set_timeouts(s->bev, &idle, NULL);
+	log_event(LOG_DEBUG, "tls_ok", "conn=%llu identity=%s",
+	          (unsigned long long)s->id,
+	          s->identity.kind == IDENTITY_NONE ? "none" : "station");
+}
+
+static void session_timeout(struct session *s, short what)
+{
+	if (s->state == SESSION_HANDSHAKE) {
+		s->hub->metrics->refused[REFUSED_TLS]++;
+		session_teardown(s, "handshake_timeout");
+	} else if ((what & BEV_EVENT_READING) && s->n_in_flight) {
+		bufferevent_enable(s->bev, EV_READ); /* busy, not idle */
+	} else {
+		session_teardown(s, (what & BEV_EVENT_WRITING) ? "write_timeout"
+		                                               : "idle");
+	}
+}
+
+static void session_error(struct session *s, short what)
+{
+	char err[256] = "", q[300];
+	unsigned long e, first = 0;
+
+	/* Popped newest first; libevent also records SSL_get_error() codes
+	 * (library 0): keep the oldest real OpenSSL error, the root cause. */
+	while ((e = bufferevent_get_openssl_error(s->bev)))
+		if (ERR_GET_LIB(e) != 0)
+			first = e;
+	if (first)
+		ERR_error_string_n(first, err, sizeof(err));
+	if (s->state == SESSION_HANDSHAKE) {
+		if (!first && !(what & BEV_EVENT_EOF))
+			snprintf(err, sizeof(err), "%s",
+			         evutil_socket_error_to_string(
+			                 EVUTIL_SOCKET_ERROR()));
+		s->hub->metrics->refused[REFUSED_TLS]++;
+		log_event(LOG_WARN, "tls_refused", "conn=%llu error=%s",
+		          (unsigned long long)s->id,
+		          log_quote((what & BEV_EVENT_EOF) ? "eof" : err, q,
+		                    sizeof(q)));
+		session_teardown(s, "tls");
+		return;
+	}
+	if ((what & BEV_EVENT_EOF) && s->state != SESSION_CLOSING &&
+	    evbuffer_get_length(bufferevent_get_input(s->bev)) > 0) {
+		s->hub->metrics->protocol_errors[PROTO_TRUNCATED]++;
+		log_event(LOG_WARN, "protocol_error",
+		          "conn=%llu reason=truncated",
+		          (unsigned long long)s->id);
+	}
+	session_teardown(s, (what & BEV_EVENT_EOF) ? "eof" : "error");
+}
+
+static void session_event_cb(struct bufferevent *bev, short what, void *arg)
+{
+	struct session *s = arg;
+
+	(void)bev;
+	if (what & BEV_EVENT_CONNECTED)
+		session_handshake_done(s);
+	else if (what & BEV_EVENT_TIMEOUT)
+		session_timeout(s, what);
+	else if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR))
+		session_error(s, what);
+}
+
+/* ---------------------------------------------------------------- hub */
+
+/* "1.2.3.4:5678" or "[::1]:5678" for logs. */
+static void format_peer(const struct sockaddr *sa, char *buf, size_t bufsz)
+{
+	char host[INET6_ADDRSTRLEN] = "?";
+
+	if (sa->sa_family == AF_INET) {
+		const struct sockaddr_in *in = (const struct sockaddr_in *)sa;
+
+		evutil_inet_ntop(AF_INET, &in->sin_addr, host, sizeof(host));
+		snprintf(buf, bufsz, "%s:%u", host, ntohs(in->sin_port));
+	} else if (sa->sa_family == AF_INET6) {
+		const struct sockaddr_in6 *in6 =
+		        (const struct sockaddr_in6 *)sa;
+
+		evutil_inet_ntop(AF_INET6, &in6->sin6_addr, host, sizeof(host));
+		snprintf(buf, bufsz, "[%s]:%u", host, ntohs(in6->sin6_port));
+	} else {
+		snprintf(buf, bufsz, "unknown");
+	}
+}
+
+void session_start(struct session_hub *hub, struct bufferevent *bev,
+                   const struct sockaddr *peer, int peerlen)
+{
+	struct session *s = xcalloc(1, sizeof(*s));
+	struct timeval hs = ms_tv(HANDSHAKE_TIMEOUT_MS);
+
+	(void)peerlen;
+	s->hub = hub;
+	s->id = ++hub->next_id;
+	s->bev = bev;
+	s->state = SESSION_HANDSHAKE;
+	s->limits.max_frame = hub->limits.max_frame;
+	s->limits.max_in_flight = hub->limits.max_in_flight;
+	s->idle_timeout_ms = hub->limits.idle_timeout_ms;
+	format_peer(peer, s->peer, sizeof(s->peer));
+	s->next = hub->sessions;
+	if (hub->sessions)
+		hub->sessions->prev = s;
+	hub->sessions = s;
+	hub->open++;
+	hub->metrics->connections_open++;
+	hub->metrics->connections_total++;
+	bufferevent_setcb(bev, session_read_cb, session_write_cb,
+	                  session_event_cb, s);
+	bufferevent_set_timeouts(bev, &hs, &hs);
+	bufferevent_enable(bev, EV_READ | EV_WRITE);
+	log_event(LOG_INFO, "conn_open", "conn=%llu peer=%s",
+	          (unsigned long long)s->id, s->peer);
+}
+
+void session_hub_drain(struct session_hub *hub)
+{
+	struct session *s = hub->sessions, *next;
+
+	hub->draining = 1;
+	if (!s && hub->on_empty) {
+		hub->on_empty(hub->on_empty_arg);
+		return;
+	}
+	for (; s; s = next) {
+		next = s->next;
+		session_close_after_flush(s, "drain");
+	}
+}
+
+void session_hub_close_all(struct session_hub *hub)
+{
+	struct session *s = hub->sessions, *next;
+
+	hub->on_empty = NULL;
+	for (; s; s = next) {
+		next = s->next;
+		session_teardown(s, "shutdown");
+	}
+	linger_free_all(&hub->lingers);
+}

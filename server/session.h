@@ -1,0 +1,58 @@
+/* session.h: one client connection after accept: TLS handshake, identity
+ * from the certificate, Hello, then framed requests dispatched with their
+ * answers written back in whatever order they complete. The hub is what all
+ * sessions share (event base, pool, metrics, limits, the list used to drain)
+ * and is owned by main. */
+#ifndef CCTNS_SERVER_SESSION_H
+#define CCTNS_SERVER_SESSION_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sys/socket.h>
+
+#include "linger.h"
+
+struct bufferevent;
+struct event_base;
+struct metrics;
+struct pool;
+struct session;
+
+/* Limits applied to connections accepted from now on (SIGHUP updates). */
+struct session_limits {
+	long max_connections;
+	uint32_t max_frame;
+	uint32_t max_in_flight;
+	long idle_timeout_ms;
+};
+
+struct session_hub {
+	struct event_base *base;
+	struct pool *pool;
+	struct metrics *metrics;
+	struct session_limits limits;
+	struct session *sessions; /* every live session, open or orphaned */
+	uint64_t open;            /* connections open (not yet closed) */
+	uint64_t next_id;
+	int draining;
+	struct linger_set lingers; /* closed connections still draining */
+	/* Called when draining and the last session is gone. */
+	void (*on_empty)(void *arg);
+	void *on_empty_arg;
+};
+
+/* Take over bev (a bufferevent_openssl in accepting state whose callbacks
+ * are not yet set) for a connection from peer. */
+void session_start(struct session_hub *hub, struct bufferevent *bev,
+                   const struct sockaddr *peer, int peerlen);
+
+/* SIGTERM: stop reading on every connection; each closes once its requests
+ * in flight are answered. on_empty fires when none is left. */
+void session_hub_drain(struct session_hub *hub);
+
+/* Exit: close every connection now. Call after pool_free(), which answers
+ * every request in flight, so every session can be freed here. */
+void session_hub_close_all(struct session_hub *hub);
+
+#endif
