@@ -1,0 +1,425 @@
+# lib.sh: the integration test harness, sourced by every tests/integration/*.sh.
+#
+# Each test gets its own world under the build tree, $BUILD/itest/<test>.XXXXXX: a PostgreSQL
+# cluster (deploy/pgctl), a PKI (deploy/pki), the migrated database with two registered
+# stations, cctns-server on free loopback ports, and terminal configs. An EXIT trap stops all
+# of it; on failure it prints the tail of the server and PostgreSQL logs and keeps the folder.
+#
+# Inputs (ctest sets them; the defaults suit a manual run from the checkout):
+#   CCTNS_SOURCE_DIR  the checkout             (default: two levels above this file)
+#   CCTNS_BUILD_DIR   the build tree           (default: $CCTNS_SOURCE_DIR/build)
+#   CCTNS_BIN_DIR     cctns, cctns-server, cctns-admin (default: $CCTNS_BUILD_DIR/bin)
+#   ITEST_KEEP=1      keep the test folder even when the test passes
+# shellcheck shell=bash
+set -euo pipefail
+
+ITEST_NAME=$(basename "$0" .sh)
+SRC=${CCTNS_SOURCE_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+BUILD=${CCTNS_BUILD_DIR:-$SRC/build}
+BIN=${CCTNS_BIN_DIR:-$BUILD/bin}
+SAMPLE=$SRC/deploy/samples/fir.json
+PGCTL=$SRC/deploy/pgctl
+PKI=$SRC/deploy/pki
+export CCTNS_PG_NOSYNC=1
+
+# Station A and B of the harness (the quickstart's two stations).
+A_STATE=9 A_DISTRICT=118 A_STATION=1001 A_NAME="Agra Kotwali"
+B_STATE=9 B_DISTRICT=119 B_STATION=2001 B_NAME="Aligarh Civil Lines"
+
+mkdir -p "$BUILD/itest"
+T=$(mktemp -d "$BUILD/itest/$ITEST_NAME.XXXXXX")
+SERVER_PID=""
+SERVER_LOG=$T/server.log
+TLS_PORT=""
+HTTP_PORT=""
+ITEST_PORTS=()
+ITEST_CHECKS=0
+# Server knobs a test may change before server_start.
+SERVER_IDLE_TIMEOUT=${SERVER_IDLE_TIMEOUT:-60s}
+SERVER_MAX_FRAME=${SERVER_MAX_FRAME:-1M}
+SERVER_MAX_CONNECTIONS=${SERVER_MAX_CONNECTIONS:-256}
+
+# ------------------------------------------------------------------ reporting
+
+log() { printf '# %s\n' "$*"; }
+
+fail() {
+	printf 'FAIL: %s: %s\n' "$ITEST_NAME" "$*" >&2
+	ITEST_ERR=""
+	exit 1
+}
+
+ok() {
+	ITEST_CHECKS=$((ITEST_CHECKS + 1))
+	printf 'ok %d - %s\n' "$ITEST_CHECKS" "$*"
+}
+
+# assert_eq EXPECTED ACTUAL WHAT
+assert_eq() {
+	[ "$1" = "$2" ] || fail "$3: expected '$1', got '$2'"
+	ok "$3"
+}
+
+# assert_contains TEXT NEEDLE WHAT: NEEDLE (case-insensitive, fixed string) occurs in TEXT.
+assert_contains() {
+	grep -qiF -- "$2" <<<"$1" || fail "$3: '$2' not in: $(head -c 2000 <<<"$1")"
+	ok "$3"
+}
+
+# assert_match TEXT ERE WHAT: the extended regular expression ERE matches a line of TEXT.
+assert_match() {
+	grep -qE -- "$2" <<<"$1" || fail "$3: /$2/ does not match: $(head -c 2000 <<<"$1")"
+	ok "$3"
+}
+
+assert_not_contains() {
+	! grep -qiF -- "$2" <<<"$1" || fail "$3: '$2' unexpectedly in: $(head -c 2000 <<<"$1")"
+	ok "$3"
+}
+
+# run CMD...: run CMD, its stdout+stderr into $OUT and exit status into $RC, never tripping
+# set -e. The output is echoed, indented, so a failing run reads well in the ctest log.
+OUT=""
+RC=0
+run() {
+	local shown=$*
+	OUT=$("$@" 2>&1) && RC=0 || RC=$?
+	shown=${shown//$T\//}
+	shown=${shown//$SRC\//}
+	printf '#   $ %s  -> exit %s\n' "$shown" "$RC"
+	[ -z "$OUT" ] || printf '%s\n' "$OUT" | head -n 40 | while IFS= read -r line; do
+		printf '#     %s\n' "$line"
+	done
+}
+
+# ------------------------------------------------------------------ cleanup
+
+itest_cleanup() {
+	local rc=$?
+	set +e
+	if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+		kill -TERM "$SERVER_PID" 2>/dev/null
+		for _ in $(seq 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+		kill -KILL "$SERVER_PID" 2>/dev/null
+	fi
+	# Whatever else this test started in the background (terminals, s_client).
+	local pids
+	pids=$(jobs -pr)
+	# shellcheck disable=SC2086 # a list of pids
+	[ -z "$pids" ] || kill -KILL $pids 2>/dev/null
+	if [ "$rc" -ne 0 ]; then
+		[ -z "$ITEST_ERR" ] || echo "FAIL: $ITEST_NAME: a command failed ($ITEST_ERR)" >&2
+		echo "--- $ITEST_NAME failed (exit $rc); its folder is kept: $T" >&2
+		if [ -f "$SERVER_LOG" ]; then
+			echo "--- last lines of the server log ($SERVER_LOG):" >&2
+			tail -n 40 "$SERVER_LOG" >&2
+		fi
+		if [ -e "$T/pg" ]; then
+			echo "--- last lines of the PostgreSQL log:" >&2
+			tail -n 15 "$(readlink -f "$T/pg")/postgresql.log" >&2 2>/dev/null
+			"$PGCTL" --dir "$T/pg" stop >/dev/null 2>&1
+		fi
+	else
+		if [ "${ITEST_KEEP:-0}" = 1 ]; then
+			[ ! -e "$T/pg" ] || "$PGCTL" --dir "$T/pg" stop >/dev/null 2>&1
+			echo "# kept $T"
+		else
+			[ ! -e "$T/pg" ] || "$PGCTL" --dir "$T/pg" destroy >/dev/null 2>&1
+			rm -rf "$T"
+		fi
+		echo "# $ITEST_NAME: all $ITEST_CHECKS checks passed"
+	fi
+	exit "$rc"
+}
+# A command failing under set -e says which one it was.
+ITEST_ERR=""
+set -E
+trap 'ITEST_ERR="line $LINENO: $BASH_COMMAND"' ERR
+trap itest_cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ------------------------------------------------------------------ pieces
+
+need_binaries() {
+	local b
+	for b in "$@"; do
+		[ -x "$BIN/$b" ] || fail "$BIN/$b is missing (build first)"
+	done
+}
+
+# free_port VAR: a free loopback TCP port (20000-31999, below the ephemeral range), not yet
+# handed out in this test, into $VAR.
+free_port() {
+	local p i
+	for ((i = 0; i < 500; i++)); do
+		p=$((20000 + (RANDOM * 32768 + RANDOM) % 12000)) # below the ephemeral range
+		[[ " ${ITEST_PORTS[*]} " == *" $p "* ]] && continue
+		ss -Htln "sport = :$p" 2>/dev/null | grep -q . && continue
+		ITEST_PORTS+=("$p")
+		printf -v "$1" '%s' "$p"
+		return 0
+	done
+	fail "no free port"
+}
+
+# db_setup: cluster, migrations, stations A and B registered.
+db_setup() {
+	need_binaries cctns-admin
+	"$PGCTL" --dir "$T/pg" init >/dev/null
+	eval "$("$PGCTL" --dir "$T/pg" env)"
+	export CCTNS_DB CCTNS_PGHOST
+	"$BIN/cctns-admin" --db "$CCTNS_DB" migrate >"$T/migrate.log" 2>&1 ||
+		{
+			cat "$T/migrate.log" >&2
+			fail "cctns-admin migrate failed"
+		}
+	"$BIN/cctns-admin" --db "$CCTNS_DB" station add --state $A_STATE --district $A_DISTRICT \
+		--code $A_STATION --name "$A_NAME" >/dev/null
+	"$BIN/cctns-admin" --db "$CCTNS_DB" station add --state $B_STATE --district $B_DISTRICT \
+		--code $B_STATION --name "$B_NAME" >/dev/null
+}
+
+# pki_setup: the state CA, the server certificate, and desk-1 of stations A and B.
+pki_setup() {
+	"$PKI" ca "$T/pki" >/dev/null
+	"$PKI" server "$T/pki" server >/dev/null
+	"$PKI" station "$T/pki" $A_STATE $A_DISTRICT $A_STATION desk-1 >/dev/null
+	"$PKI" station "$T/pki" $B_STATE $B_DISTRICT $B_STATION desk-1 >/dev/null
+}
+
+# sql QUERY [psql args...]: run QUERY as cctns_owner, print the rows unaligned (| between
+# columns). Values go in as psql variables (-v name=value, used as :'name').
+sql() {
+	local q=$1
+	shift
+	psql -X -q -At -v ON_ERROR_STOP=1 "$@" -d "$CCTNS_DB" -c "$q"
+}
+
+# write_server_conf: $T/server.conf for the current ports and knobs.
+write_server_conf() {
+	cat >"$T/server.conf" <<CONF
+[server]
+listen = 127.0.0.1:$TLS_PORT
+max_connections = $SERVER_MAX_CONNECTIONS
+max_frame = $SERVER_MAX_FRAME
+max_in_flight = 64
+idle_timeout = $SERVER_IDLE_TIMEOUT
+drain_timeout = 10s
+[tls]
+ca = pki/ca.crt
+cert = pki/server.crt
+key = pki/server.key
+[database]
+conninfo = host=$CCTNS_PGHOST port=5432 dbname=cctns user=cctns_server
+pool_size = 4
+[http]
+listen = 127.0.0.1:$HTTP_PORT
+[log]
+level = info
+CONF
+}
+
+healthy() {
+	curl -fsS --max-time 2 "http://127.0.0.1:$HTTP_PORT/healthz" >/dev/null 2>&1
+}
+
+# server_reload: SIGHUP.
+server_reload() {
+	kill -HUP "$SERVER_PID"
+}
+
+# server_start: start cctns-server (new free ports the first time, the same ones after a
+# stop or kill) and wait until /healthz answers.
+server_start() {
+	need_binaries cctns-server
+	[ -n "$TLS_PORT" ] || free_port TLS_PORT
+	[ -n "$HTTP_PORT" ] || free_port HTTP_PORT
+	write_server_conf
+	echo "--- server start $(date -u +%FT%TZ)" >>"$SERVER_LOG"
+	"$BIN/cctns-server" --config "$T/server.conf" </dev/null >>"$SERVER_LOG" 2>&1 &
+	SERVER_PID=$!
+	local i
+	for ((i = 0; i < 300; i++)); do
+		healthy && {
+			log "cctns-server pid $SERVER_PID on 127.0.0.1:$TLS_PORT, http $HTTP_PORT"
+			return 0
+		}
+		kill -0 "$SERVER_PID" 2>/dev/null || fail "cctns-server exited at start"
+		sleep 0.2
+	done
+	fail "cctns-server not healthy after 60 s"
+}
+
+# server_stop: SIGTERM, wait for the drain; returns the server's exit status.
+server_stop() {
+	local rc=0
+	[ -n "$SERVER_PID" ] || return 0
+	kill -TERM "$SERVER_PID" 2>/dev/null || true
+	wait "$SERVER_PID" || rc=$?
+	SERVER_PID=""
+	return "$rc"
+}
+
+# server_kill: SIGKILL, no drain.
+server_kill() {
+	[ -n "$SERVER_PID" ] || return 0
+	kill -KILL "$SERVER_PID" 2>/dev/null || true
+	wait "$SERVER_PID" 2>/dev/null || true
+	SERVER_PID=""
+}
+
+server_alive() {
+	[ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null
+}
+
+# terminal_conf NAME CERT_BASE [CA]: $T/NAME.conf for a terminal with pki/CERT_BASE.{crt,key}
+# (no [tls] cert/key lines when CERT_BASE is empty) trusting pki/CA (default ca.crt).
+terminal_conf() {
+	{
+		printf '[server]\naddress = 127.0.0.1:%s\nserver_name = localhost\n' "$TLS_PORT"
+		printf 'connect_timeout = 5s\nrequest_timeout = 30s\n[tls]\nca = pki/%s\n' "${3:-ca.crt}"
+		if [ -n "$2" ]; then
+			printf 'cert = pki/%s.crt\nkey = pki/%s.key\n' "$2" "$2"
+		fi
+	} >"$T/$1.conf"
+}
+
+# term NAME ARGS...: the terminal with $T/NAME.conf (60 s at most).
+term() {
+	local name=$1
+	shift
+	timeout 60 "$BIN/cctns" --config "$T/$name.conf" "$@"
+}
+
+# stack_up: everything a terminal test needs: database, PKI, server, terminals `a` and `b`.
+stack_up() {
+	need_binaries cctns-admin cctns-server cctns
+	pki_setup
+	db_setup
+	server_start
+	terminal_conf a "station-$A_STATE-$A_DISTRICT-$A_STATION-desk-1"
+	terminal_conf b "station-$B_STATE-$B_DISTRICT-$B_STATION-desk-1"
+}
+
+# fir_number TEXT: the first FIR number (NNNN/YYYY) in the terminal's output.
+fir_number() {
+	grep -oE '[0-9]+/[0-9]{4}' <<<"$1" | head -n 1
+}
+
+# sample_with SED_SCRIPT: the sample FIR with SED_SCRIPT applied, on stdout.
+sample_with() {
+	sed -e "$1" "$SAMPLE"
+}
+
+# metrics_sum REGEX: the sum of the /metrics samples whose name matches REGEX.
+metrics_sum() {
+	curl -fsS --max-time 5 "http://127.0.0.1:$HTTP_PORT/metrics" |
+		awk -v re="$1" '!/^#/ && $1 ~ re { s += $NF } END { printf "%d\n", s }'
+}
+
+# sanitizer_clean: no sanitizer report in the server log (ASan builds).
+sanitizer_clean() {
+	if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$SERVER_LOG" 2>/dev/null; then
+		grep -E -A20 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$SERVER_LOG" | head -n 60 >&2
+		fail "sanitizer report in the server log"
+	fi
+	ok "no sanitizer report in the server log"
+}
+
+# ------------------------------------------------------------------ raw frames (openssl s_client)
+
+# hexstr STRING: STRING as hex digits.
+hexstr() {
+	printf '%s' "$1" | xxd -p | tr -d '\n'
+}
+
+# hexlen HEX: the length in bytes of HEX, as one varint byte (bodies here stay under 128).
+hexlen() {
+	printf '%02x' $((${#1} / 2))
+}
+
+# frame HEX: a frame (4-byte big-endian length, then the body) of the body HEX, as bytes.
+frame() {
+	printf '%08x%s' $((${#1} / 2)) "$1" | xxd -r -p
+}
+
+# hello_frame [ID]: an Envelope{request_id=ID, hello{protocol_version=1, software="itest"}}.
+hello_frame() {
+	local hello
+	hello="0801"12$(hexlen "$(hexstr itest)")$(hexstr itest)
+	frame "08$(printf '%02x' "${1:-1}")52$(hexlen "$hello")$hello"
+}
+
+# get_fir_frame ID NUMBER: an Envelope{request_id=ID, get_fir{fir_number=NUMBER}}.
+get_fir_frame() {
+	local get
+	get=0a$(hexlen "$(hexstr "$2")")$(hexstr "$2")
+	frame "08$(printf '%02x' "$1")b201$(hexlen "$get")$get"
+}
+
+# sclient CERT_BASE [s_client args...]: a raw TLS connection (openssl s_client) as the
+# terminal with pki/CERT_BASE.{crt,key} (none when CERT_BASE is empty), at most 10 s; stdin
+# goes to the server, what the server sends comes out on stdout. The command line is also
+# left in the array SCLIENT, for callers that need it without the time limit.
+SCLIENT=()
+sclient_cmd() {
+	SCLIENT=(openssl s_client -connect "127.0.0.1:$TLS_PORT" -servername localhost
+		-CAfile "$T/pki/ca.crt")
+	[ -z "$1" ] || SCLIENT+=(-cert "$T/pki/$1.crt" -key "$T/pki/$1.key")
+}
+sclient() {
+	sclient_cmd "$1"
+	shift
+	timeout 10 "${SCLIENT[@]}" "$@"
+}
+
+# open_conn NAME CERT_BASE: a long-lived raw connection that has said Hello and got its
+# HelloAck; write more frames to fd of $T/NAME.in via `send NAME`, read $T/NAME.out.
+# Its s_client pid is in CONN_PID[NAME].
+declare -A CONN_PID=()
+declare -A CONN_FD=()
+open_conn() {
+	local name=$1 fd
+	rm -f "$T/$name.in"
+	mkfifo "$T/$name.in"
+	sclient_cmd "$2"
+	"${SCLIENT[@]}" -quiet <"$T/$name.in" >"$T/$name.out" 2>"$T/$name.err" &
+	CONN_PID[$name]=$!
+	exec {fd}>"$T/$name.in"
+	CONN_FD[$name]=$fd
+	hello_frame 1 >&"$fd"
+	wait_for_text "$T/$name.out" "$A_NAME" 20 || return 1
+}
+
+# send NAME: stdin goes to the connection NAME.
+send() {
+	cat >&"${CONN_FD[$1]}"
+}
+
+# close_conn NAME: hang up the connection NAME.
+close_conn() {
+	local fd=${CONN_FD[$1]}
+	exec {fd}>&-
+	kill "${CONN_PID[$1]}" 2>/dev/null || true
+	wait "${CONN_PID[$1]}" 2>/dev/null || true
+}
+
+# conn_closed_by_server NAME SECONDS: the server hangs up NAME within SECONDS.
+conn_closed_by_server() {
+	local i
+	for ((i = 0; i < $2 * 10; i++)); do
+		kill -0 "${CONN_PID[$1]}" 2>/dev/null || return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# wait_for_text FILE TEXT [SECONDS]: wait until FILE contains TEXT (binary-safe).
+wait_for_text() {
+	local i
+	for ((i = 0; i < ${3:-20} * 10; i++)); do
+		grep -qaF -- "$2" "$1" 2>/dev/null && return 0
+		sleep 0.1
+	done
+	return 1
+}
