@@ -185,6 +185,26 @@ static int read_applied(PGconn *c, struct applied_set *s)
 /* Every applied migration must still be on disk, byte for byte; pending
  * ones must come after the last applied. Prints each problem; returns how
  * many there were. */
+
+/* Name the data files a changed migration loads: the change may be in one. */
+static void print_data_files(const struct migration *m)
+{
+	int first = 1;
+
+	for (size_t k = 0; k < m->nsteps; k++) {
+		if (m->steps[k].kind != STEP_COPY)
+			continue;
+		fprintf(stderr, "%s%s",
+		        first ? "cctns-admin:   its checksum "
+		                "also covers: "
+		              : ", ",
+		        m->steps[k].path);
+		first = 0;
+	}
+	if (!first)
+		fputc('\n', stderr);
+}
+
 static int verify(const struct plan *p, const struct applied_set *s,
                   const char *dir)
 {
@@ -221,6 +241,7 @@ static int verify(const struct plan *p, const struct applied_set *s,
 			        "migration\n",
 			        dir, m->file, a->applied_at, m->sha256,
 			        a->sha256);
+			print_data_files(m);
 			problems++;
 		}
 	}
