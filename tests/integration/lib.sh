@@ -37,6 +37,7 @@ ITEST_CHECKS=0
 # Server knobs a test may change before server_start.
 SERVER_IDLE_TIMEOUT=${SERVER_IDLE_TIMEOUT:-60s}
 SERVER_MAX_FRAME=${SERVER_MAX_FRAME:-1M}
+SERVER_POOL_SIZE=${SERVER_POOL_SIZE:-4}
 SERVER_MAX_CONNECTIONS=${SERVER_MAX_CONNECTIONS:-256}
 
 # ------------------------------------------------------------------ reporting
@@ -211,7 +212,7 @@ cert = pki/server.crt
 key = pki/server.key
 [database]
 conninfo = host=$CCTNS_PGHOST port=5432 dbname=cctns user=cctns_server
-pool_size = 4
+pool_size = $SERVER_POOL_SIZE
 [http]
 listen = 127.0.0.1:$HTTP_PORT
 [log]
