@@ -40,8 +40,15 @@ CREATE TABLE core.fir (
 	delay_reason text,
 	idempotency_key bytea NOT NULL CHECK (length(idempotency_key) = 16),
 	content_sha256 bytea NOT NULL CHECK (length(content_sha256) = 32),
-	PRIMARY KEY (state_code, year, fir_id),
-	UNIQUE (state_code, year, district_code, station_code, fir_no),
+	-- Key columns in this order on purpose: a leaf partition holds a single
+	-- state and year, so those columns go last. Then the foreign-key check of
+	-- every charge, person and property row (state_code, year, fir_id) can
+	-- use only the primary key, and a lookup by station and number only the
+	-- unique key, even in a new partition that has no statistics yet (with
+	-- state_code and year first, the planner could take the other index and
+	-- scan the whole partition for each row).
+	PRIMARY KEY (fir_id, state_code, year),
+	UNIQUE (district_code, station_code, fir_no, state_code, year),
 	FOREIGN KEY (state_code, district_code, station_code)
 		REFERENCES ref.station (state_code, district_code, station_code),
 	FOREIGN KEY (place_state_code) REFERENCES ref.state (code),

@@ -186,6 +186,20 @@ SELECT pg_temp.expect_error(pg_temp.bad('{properties,0,value_rupees}', '-1'), 'C
 SELECT pg_temp.expect_error(pg_temp.bad('{properties,0,value_rupees}', '1.5'), 'CT400', 'properties[0].value_rupees');
 SELECT pg_temp.expect_error(pg_temp.bad('{properties,0}', '{"description": "a bag"}'), 'CT400', 'properties[0].kind');
 SELECT pg_temp.expect_error(pg_temp.reg_sql(9, 118, 990001, '[]'), 'CT400', '');
+-- Element and nested-object errors, and values the inline checks of
+-- core.fir_check leave to the slow readers.
+SELECT pg_temp.expect_error(pg_temp.bad('{charges,0}', '"bns 303(2)"'), 'CT400', 'charges[0]', '%expected an object%');
+SELECT pg_temp.expect_error(pg_temp.bad('{charges,0,colour}', '"red"'), 'CT400', 'charges[0].colour', 'unknown field%');
+SELECT pg_temp.expect_error(pg_temp.bad('{charges}', '{}'), 'CT400', 'charges', '%expected an array%');
+SELECT pg_temp.expect_error(pg_temp.bad('{accused,0}', 'null'), 'CT400', 'accused[0]', '%expected an object%');
+SELECT pg_temp.expect_error(pg_temp.bad('{accused,0,count}', '10001'), 'CT400', 'accused[0].count');
+SELECT pg_temp.expect_error(pg_temp.bad('{complainant}', '"Ramesh"'), 'CT400', 'complainant', '%expected an object%');
+SELECT pg_temp.expect_error(pg_temp.bad('{complainant,colour}', '"red"'), 'CT400', 'complainant.colour', 'unknown field%');
+SELECT pg_temp.expect_error(pg_temp.bad('{complainant,name}', '42'), 'CT400', 'complainant.name', '%expected a string%');
+SELECT pg_temp.expect_error(pg_temp.bad('{complainant,date_of_birth}', '"1900-02-29"'), 'CT400', 'complainant.date_of_birth', '%not a date%');
+SELECT pg_temp.expect_error(pg_temp.bad('{place,beat}', to_jsonb(repeat('x', 101))), 'CT400', 'place.beat', '%too long%');
+SELECT pg_temp.expect_error(pg_temp.bad('{occurred_from}', '"1949-12-31T23:00:00+05:30"'), 'CT400', 'occurred_from', '%before 1950%');
+SELECT pg_temp.expect_error(pg_temp.bad('{occurred_from}', '"2026-11-20T25:00:00+05:30"'), 'CT400', 'occurred_from', '%RFC 3339%');
 
 -- Failed registrations used no number: the next one is 0002.
 SELECT pg_temp.check(r.fir_number = '0002/' || :y, 'numbers stay gapless after rejected registrations')
@@ -225,6 +239,21 @@ SELECT '{"occurred_from": "2026-11-25T08:00:00+05:30", "information_received_at"
 SELECT fir_number AS n5 FROM api.register_fir(9, 118, 990001, pg_temp.key(), :'fir5') \gset
 SELECT pg_temp.check(api.get_fir(9, 118, 990001, :'n5') -> 'content' = :'fir5'::jsonb,
 	'minimal FIR round-trips');
+
+-- Valid values the inline checks leave to the slow readers (a leap day,
+-- numbers as decimal strings) and JSON null for absent fields and lists
+-- (at station 990004, so the counts of 990001 below stay as they are).
+SELECT number AS n6 FROM api.register_fir(9, 118, 990004, pg_temp.key(),
+	jsonb_set(jsonb_set(jsonb_set(pg_temp.sample(), '{complainant,date_of_birth}', '"1988-02-29"'),
+		'{properties,0,value_rupees}', '"32000"'), '{place,distance_m}', '"1200"')) \gset
+SELECT pg_temp.check(f -> 'content' = jsonb_set(pg_temp.sample(), '{complainant,date_of_birth}', '"1988-02-29"'),
+	'leap-day birth date and numbers given as decimal strings are accepted and read back')
+FROM api.get_fir(9, 118, 990004, :n6 || '/' || :y) f;
+SELECT number AS n7 FROM api.register_fir(9, 118, 990004, pg_temp.key(), pg_temp.sample()
+	|| '{"occurred_to": null, "place": null, "accused": null, "properties": null, "delay_reason": null}') \gset
+SELECT pg_temp.check(f -> 'content' = pg_temp.sample() - 'occurred_to' - 'place' - 'accused' - 'properties' - 'delay_reason',
+	'JSON null fields and lists are stored as absent')
+FROM api.get_fir(9, 118, 990004, :n7 || '/' || :y) f;
 
 -- ------------------------------------------------------------ a new state gets its partitions
 SELECT pg_temp.check(NOT pg_temp.core_table('fir_38'), 'state 38 has no partitions yet');
