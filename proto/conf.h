@@ -13,11 +13,11 @@
 typedef enum conf_type {
 	CONF_STRING,   /* char * (malloc'd copy; freed by conf_free) */
 	CONF_PATH,     /* char *, a file path; relative paths are resolved
-			  against the config file's directory */
+	                  against the config file's directory */
 	CONF_INT,      /* long, within [min, max] */
 	CONF_BOOL,     /* int 0/1; accepts true/false/yes/no/on/off/1/0 */
 	CONF_DURATION, /* long milliseconds; accepts "250ms", "30s", "5m",
-			  "1h", or a bare number of seconds */
+	                  "1h", or a bare number of seconds */
 	CONF_SIZE,     /* long bytes; accepts "512", "64k", "1M", "1G" */
 } conf_type;
 
@@ -25,11 +25,11 @@ typedef struct conf_key {
 	const char *section; /* "server" for [server] */
 	const char *name;    /* "max_connections" */
 	conf_type type;
-	const char *def;     /* default as text, NULL = required */
-	long min, max;       /* for INT, DURATION, SIZE */
-	int reloadable;      /* may SIGHUP change it? */
-	size_t offset;       /* offsetof(struct your_config, field) */
-	const char *help;    /* one line */
+	const char *def;  /* default as text, NULL = required */
+	long min, max;    /* for INT, DURATION, SIZE */
+	int reloadable;   /* may SIGHUP change it? */
+	size_t offset;    /* offsetof(struct your_config, field) */
+	const char *help; /* one line */
 } conf_key;
 
 typedef struct conf_error {
@@ -40,12 +40,12 @@ typedef struct conf_error {
  * first, then the file. On error returns -1, fills err, and leaves cfg with
  * nothing allocated (conf_free is still safe to call). */
 int conf_load(const conf_key *keys, size_t nkeys, const char *path, void *cfg,
-	      conf_error *err) __attribute__((warn_unused_result));
+              conf_error *err) __attribute__((warn_unused_result));
 
 /* Same, from a string (for tests and fuzzing); base_dir resolves CONF_PATH. */
 int conf_load_string(const conf_key *keys, size_t nkeys, const char *text,
-		     const char *base_dir, void *cfg, conf_error *err)
-	__attribute__((warn_unused_result));
+                     const char *base_dir, void *cfg, conf_error *err)
+        __attribute__((warn_unused_result));
 
 /* Free the strings conf_load allocated in cfg. */
 void conf_free(const conf_key *keys, size_t nkeys, void *cfg);
@@ -57,6 +57,6 @@ void conf_print_help(const conf_key *keys, size_t nkeys, FILE *out);
 /* Names of keys whose values differ between a and b and are not reloadable,
  * comma-separated into buf. Returns the number of such keys. */
 int conf_diff_unreloadable(const conf_key *keys, size_t nkeys, const void *a,
-			   const void *b, char *buf, size_t bufsz);
+                           const void *b, char *buf, size_t bufsz);
 
 #endif

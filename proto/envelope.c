@@ -14,6 +14,7 @@
 #include "frame.h"
 #include "pbjson.h"
 #include "timefmt.h"
+#include "pbfield.h"
 #include "util.h"
 
 #define DEFAULT_STR_MAX 1000 /* characters, for strings not in the table */
@@ -506,27 +507,6 @@ static int check_value(walk *w, const rule *r,
 	}
 }
 
-static size_t elem_size(const ProtobufCFieldDescriptor *f)
-{
-	switch (f->type) {
-	case PROTOBUF_C_TYPE_STRING:
-		return sizeof(char *);
-	case PROTOBUF_C_TYPE_MESSAGE:
-		return sizeof(ProtobufCMessage *);
-	case PROTOBUF_C_TYPE_BYTES:
-		return sizeof(ProtobufCBinaryData);
-	case PROTOBUF_C_TYPE_INT64:
-	case PROTOBUF_C_TYPE_SINT64:
-	case PROTOBUF_C_TYPE_SFIXED64:
-	case PROTOBUF_C_TYPE_UINT64:
-	case PROTOBUF_C_TYPE_FIXED64:
-	case PROTOBUF_C_TYPE_DOUBLE:
-		return 8;
-	default:
-		return 4;
-	}
-}
-
 static int check_repeated(walk *w, const rule *r,
                           const ProtobufCFieldDescriptor *f,
                           const ProtobufCMessage *m)
@@ -545,7 +525,8 @@ static int check_repeated(walk *w, const rule *r,
 		elem.max = DEFAULT_STR_MAX;
 	for (size_t i = 0; i < n; i++) {
 		size_t old = path_index(w, i);
-		if (check_value(w, &elem, f, arr + i * elem_size(f)))
+		if (check_value(w, &elem, f,
+		                arr + i * pbfield_elem_size(f->type)))
 			return -1;
 		path_pop(w, old);
 	}

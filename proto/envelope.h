@@ -23,18 +23,18 @@ typedef struct check_error {
 /* Fill err (code, field, printf-style message). Returns -1 so callers can
  * write "return check_fail(err, ...)". */
 int check_fail(check_error *err, Cctns__V1__StatusCode code, const char *field,
-	       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+               const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* Unpack one envelope body. NULL if the bytes are not a valid Envelope.
  * The caller frees the result with envelope_free(). */
 Envelope *envelope_decode(const uint8_t *body, size_t len)
-	__attribute__((warn_unused_result));
+        __attribute__((warn_unused_result));
 void envelope_free(Envelope *env);
 
 /* Serialize env as one frame (header + body) into a malloc'd buffer owned by
  * the caller. Returns -1 if the body would exceed max. */
 int envelope_encode_frame(const Envelope *env, uint32_t max, uint8_t **out,
-			  size_t *out_len) __attribute__((warn_unused_result));
+                          size_t *out_len) __attribute__((warn_unused_result));
 
 /* Is this body a request a client may send (hello, register_fir, get_fir)? */
 int envelope_is_request(const Envelope *env);
@@ -44,7 +44,7 @@ int envelope_is_request(const Envelope *env);
  * on writes, string lengths within limits, valid UTF-8 in every string.
  * Returns 0, or -1 with err filled. */
 int envelope_check_request(const Envelope *env, check_error *err)
-	__attribute__((warn_unused_result));
+        __attribute__((warn_unused_result));
 
 /* Name of the body case for logs and metrics: "hello", "register_fir", ...
  * "none" when unset. */

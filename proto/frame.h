@@ -9,14 +9,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define FRAME_HEADER_LEN 4u
-#define FRAME_DEFAULT_MAX (1024u * 1024u) /* 1 MiB body */
+#define FRAME_HEADER_LEN   4u
+#define FRAME_DEFAULT_MAX  (1024u * 1024u)       /* 1 MiB body */
 #define FRAME_ABSOLUTE_MAX (64u * 1024u * 1024u) /* no config may exceed */
 
 typedef enum frame_status {
-	FRAME_READY = 0,      /* a whole frame is available */
-	FRAME_NEED_MORE = 1,  /* header or body incomplete: read more */
-	FRAME_ERR_ZERO = -1,  /* length 0: protocol error */
+	FRAME_READY = 0,        /* a whole frame is available */
+	FRAME_NEED_MORE = 1,    /* header or body incomplete: read more */
+	FRAME_ERR_ZERO = -1,    /* length 0: protocol error */
 	FRAME_ERR_OVERSIZE = -2 /* length above the cap: protocol error */
 } frame_status;
 
@@ -25,7 +25,7 @@ typedef enum frame_status {
  * Errors are reported as soon as the 4 header bytes are there, before the
  * body arrives. max is the cap on the body length (1..FRAME_ABSOLUTE_MAX). */
 frame_status frame_peek(const uint8_t *buf, size_t avail, uint32_t max,
-			uint32_t *body_len);
+                        uint32_t *body_len);
 
 /* Write the 4-byte header for body_len into out. */
 void frame_put_header(uint8_t out[FRAME_HEADER_LEN], uint32_t body_len);

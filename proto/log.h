@@ -16,7 +16,7 @@ int log_level_parse(const char *s, log_level *out);
 /* fmt is a sequence of key=value pairs in printf form, e.g.
  * log_event(LOG_INFO, "conn_open", "peer=%s conn=%llu", addr, id). */
 void log_event(log_level lvl, const char *event, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+        __attribute__((format(printf, 3, 4)));
 
 /* Quote a value for a key=value line into buf if it needs quoting. */
 const char *log_quote(const char *value, char *buf, size_t bufsz);

@@ -18,6 +18,7 @@
 
 #include <json-c/json.h>
 
+#include "pbfield.h"
 #include "util.h"
 
 #define PBJSON_MAX_INPUT (8u * 1024u * 1024u)
@@ -504,35 +505,12 @@ static int parse_value(pctx *c, const ProtobufCFieldDescriptor *f,
 	}
 }
 
-static size_t elem_size(ProtobufCType t)
-{
-	switch (t) {
-	case PROTOBUF_C_TYPE_STRING:
-		return sizeof(char *);
-	case PROTOBUF_C_TYPE_MESSAGE:
-		return sizeof(ProtobufCMessage *);
-	case PROTOBUF_C_TYPE_BYTES:
-		return sizeof(ProtobufCBinaryData);
-	case PROTOBUF_C_TYPE_BOOL:
-		return sizeof(protobuf_c_boolean);
-	case PROTOBUF_C_TYPE_INT64:
-	case PROTOBUF_C_TYPE_SINT64:
-	case PROTOBUF_C_TYPE_SFIXED64:
-	case PROTOBUF_C_TYPE_UINT64:
-	case PROTOBUF_C_TYPE_FIXED64:
-	case PROTOBUF_C_TYPE_DOUBLE:
-		return 8;
-	default:
-		return 4;
-	}
-}
-
 static int parse_repeated(pctx *c, const ProtobufCFieldDescriptor *f,
                           ProtobufCMessage *m, json_object *v)
 {
 	size_t *count = (size_t *)((char *)m + f->quantifier_offset);
 	char **arrp = (char **)((char *)m + f->offset);
-	size_t n, esz = elem_size(f->type);
+	size_t n, esz = pbfield_elem_size(f->type);
 
 	if (json_object_get_type(v) != json_type_array)
 		return fail(c, "expected an array, got %s", type_name(v));
@@ -985,8 +963,9 @@ static int is_zero(const ProtobufCFieldDescriptor *f, const void *p)
 	case PROTOBUF_C_TYPE_DOUBLE:
 		return *(const double *)p == 0;
 	default:
-		return elem_size(f->type) == 8 ? *(const uint64_t *)p == 0
-		                               : *(const uint32_t *)p == 0;
+		return pbfield_elem_size(f->type) == 8
+		               ? *(const uint64_t *)p == 0
+		               : *(const uint32_t *)p == 0;
 	}
 }
 
@@ -1019,7 +998,7 @@ static void format_repeated(out *o, const ProtobufCFieldDescriptor *f,
 {
 	size_t n = *(const size_t *)((const char *)m + f->quantifier_offset);
 	const char *arr = *(char *const *)((const char *)m + f->offset);
-	size_t esz = elem_size(f->type);
+	size_t esz = pbfield_elem_size(f->type);
 
 	puts_(o, "[");
 	for (size_t i = 0; i < n; i++) {

@@ -22,7 +22,7 @@
 typedef struct pbjson_error {
 	char path[128];    /* e.g. "charges[1].section"; "" for the document */
 	char message[256]; /* e.g. "expected a string, got a number" */
-	int line;          /* 1-based line of a JSON syntax error, 0 otherwise */
+	int line; /* 1-based line of a JSON syntax error, 0 otherwise */
 } pbjson_error;
 
 enum {
@@ -34,16 +34,16 @@ enum {
  * deeper than 32, input over 8 MiB). The caller frees the result with
  * protobuf_c_message_free_unpacked(msg, NULL). */
 ProtobufCMessage *pbjson_parse(const ProtobufCMessageDescriptor *desc,
-			       const char *json, size_t len, pbjson_error *err)
-	__attribute__((warn_unused_result));
+                               const char *json, size_t len, pbjson_error *err)
+        __attribute__((warn_unused_result));
 
 /* Format msg as JSON text (NUL-terminated, malloc'd, caller frees). */
 char *pbjson_format(const ProtobufCMessage *msg, int flags)
-	__attribute__((warn_unused_result));
+        __attribute__((warn_unused_result));
 
 /* Short enum name as used in JSON ("written"), written into buf. Returns buf,
  * or NULL when value is not a member of the enum. */
 const char *pbjson_enum_short(const ProtobufCEnumDescriptor *desc, int value,
-			      char *buf, size_t bufsz);
+                              char *buf, size_t bufsz);
 
 #endif

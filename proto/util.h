@@ -8,10 +8,12 @@
 #include <stdint.h>
 
 void *xmalloc(size_t n) __attribute__((malloc, returns_nonnull));
-void *xcalloc(size_t nmemb, size_t size) __attribute__((malloc, returns_nonnull));
+void *xcalloc(size_t nmemb, size_t size)
+        __attribute__((malloc, returns_nonnull));
 void *xrealloc(void *p, size_t n) __attribute__((returns_nonnull));
 char *xstrdup(const char *s) __attribute__((malloc, returns_nonnull));
-char *xstrndup(const char *s, size_t n) __attribute__((malloc, returns_nonnull));
+char *xstrndup(const char *s, size_t n)
+        __attribute__((malloc, returns_nonnull));
 
 /* Is s[0..len) valid UTF-8 (no overlongs, no surrogates, <= U+10FFFF)? */
 int utf8_valid(const char *s, size_t len);
@@ -20,7 +22,7 @@ int utf8_valid(const char *s, size_t len);
 void hex_encode(const uint8_t *in, size_t n, char *out);
 /* Parse exactly 2n hex digits into out. Returns 0 or -1. */
 int hex_decode(const char *in, uint8_t *out, size_t n)
-	__attribute__((warn_unused_result));
+        __attribute__((warn_unused_result));
 
 /* Monotonic clock in microseconds. */
 uint64_t now_us(void);

@@ -53,7 +53,7 @@ static void worker_error(worker *w, const char *msg)
 
 /* One registration; returns 0 when the server answered with a receipt. */
 static int register_one(term_conn *c, Cctns__V1__FirContent *fir,
-			term_error *err)
+                        term_error *err)
 {
 	uint8_t key[16];
 	Cctns__V1__RegisterFir reg = CCTNS__V1__REGISTER_FIR__INIT;
@@ -92,13 +92,13 @@ static void *worker_main(void *arg)
 
 	const char *pat = w->opts->conf_pattern, *hole = strstr(pat, "%d");
 	snprintf(path, sizeof(path), "%.*s%d%s", (int)(hole - pat), pat,
-		 w->index + 1, hole + 2);
+	         w->index + 1, hole + 2);
 	if (term_config_load(path, &cfg, msg, sizeof(msg)) != 0) {
 		worker_error(w, msg);
 		return NULL;
 	}
 	m = pbjson_parse(&cctns__v1__fir_content__descriptor, w->opts->fir_json,
-			 w->opts->fir_len, &jerr);
+	                 w->opts->fir_len, &jerr);
 	if (!m) {
 		worker_error(w, jerr.message);
 		goto out;
@@ -162,25 +162,25 @@ static char *read_file(const char *path, size_t *len)
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: fir_bench --terminals N --seconds S --config PATTERN "
-		"--fir FILE.json\n"
-		"  PATTERN is a station.conf path with one %%d, numbered "
-		"1..N:\n"
-		"  terminal i uses its own certificate, e.g. "
-		"bench/station-%%d.conf\n"
-		"Prints: terminals registrations errors per_second p50_ms "
-		"p99_ms p999_ms\n");
+	        "usage: fir_bench --terminals N --seconds S --config PATTERN "
+	        "--fir FILE.json\n"
+	        "  PATTERN is a station.conf path with one %%d, numbered "
+	        "1..N:\n"
+	        "  terminal i uses its own certificate, e.g. "
+	        "bench/station-%%d.conf\n"
+	        "Prints: terminals registrations errors per_second p50_ms "
+	        "p99_ms p999_ms\n");
 }
 
 static int parse_args(int argc, char **argv, bench_opts *o)
 {
 	static const struct option longopts[] = {
-		{"terminals", required_argument, NULL, 'n'},
-		{"seconds", required_argument, NULL, 's'},
-		{"config", required_argument, NULL, 'c'},
-		{"fir", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	        {"terminals", required_argument, NULL, 'n'},
+	        {"seconds", required_argument, NULL, 's'},
+	        {"config", required_argument, NULL, 'c'},
+	        {"fir", required_argument, NULL, 'f'},
+	        {"help", no_argument, NULL, 'h'},
+	        {NULL, 0, NULL, 0},
 	};
 	int ch;
 
@@ -209,7 +209,8 @@ static int parse_args(int argc, char **argv, bench_opts *o)
 		}
 	}
 	if (o->terminals < 1 || o->terminals > 1024 || o->seconds < 1 ||
-	    !o->conf_pattern || !o->fir_path || !strstr(o->conf_pattern, "%d")) {
+	    !o->conf_pattern || !o->fir_path ||
+	    !strstr(o->conf_pattern, "%d")) {
 		usage(stderr);
 		return -1;
 	}
@@ -226,7 +227,7 @@ int main(int argc, char **argv)
 	o.fir_json = read_file(o.fir_path, &o.fir_len);
 	if (!o.fir_json) {
 		fprintf(stderr, "fir_bench: %s: %s\n", o.fir_path,
-			strerror(errno));
+		        strerror(errno));
 		return 2;
 	}
 	worker *w = xcalloc((size_t)o.terminals, sizeof(*w));
@@ -248,9 +249,10 @@ int main(int argc, char **argv)
 		memcpy(all + k, w[i].lat_us, w[i].n * sizeof(*all));
 		k += w[i].n;
 		if (w[i].errors)
-			fprintf(stderr, "fir_bench: terminal %d: %zu errors, "
-					"first: %s\n",
-				i + 1, w[i].errors, w[i].first_error);
+			fprintf(stderr,
+			        "fir_bench: terminal %d: %zu errors, "
+			        "first: %s\n",
+			        i + 1, w[i].errors, w[i].first_error);
 		free(w[i].lat_us);
 	}
 	qsort(all, total, sizeof(*all), cmp_u64);
