@@ -4,9 +4,12 @@
 --
 -- Connects as cctns_owner (setup, constraints), cctns_server (the api) and
 -- cctns_analyst (read-only access) with \c. Test stations have codes
--- 990001..990004; their earlier FIRs, counters and keys are deleted first,
--- and the partitions of states 37 and 38 are dropped when they hold nothing
--- but test data, so the checks can run again on the same database.
+-- 990001..990009; their earlier FIRs (with their arrests and timelines),
+-- diary entries (the append-only trigger is switched off for that, in the
+-- setup transaction only), counters and keys are deleted first, and the
+-- partitions of states 37 and 38 are dropped when they hold nothing but test
+-- data, so the checks can run again on the same database. case_checks.sql
+-- (the General Diary, case status and timeline, arrests) runs after this.
 
 \set ON_ERROR_STOP 1
 
@@ -15,8 +18,16 @@
 SET client_min_messages = warning;
 SELECT extract(year FROM now() AT TIME ZONE 'Asia/Kolkata')::int AS y \gset
 
+BEGIN;
 DELETE FROM core.fir WHERE station_code >= 990000;
+DELETE FROM core.arrest_counter c WHERE NOT EXISTS (SELECT 1 FROM core.fir f
+	WHERE f.state_code = c.state_code AND f.year = c.year AND f.fir_id = c.fir_id);
+ALTER TABLE core.gd_entry DISABLE TRIGGER gd_entry_append_only;
+DELETE FROM core.gd_entry WHERE station_code >= 990000;
+ALTER TABLE core.gd_entry ENABLE TRIGGER gd_entry_append_only;
+COMMIT;
 DELETE FROM core.fir_counter WHERE station_code >= 990000;
+DELETE FROM core.gd_counter WHERE station_code >= 990000;
 DELETE FROM core.idempotency WHERE station_code >= 990000;
 DELETE FROM ref.station WHERE station_code >= 990000;
 DO $$
@@ -29,10 +40,13 @@ BEGIN
 			EXECUTE format('SELECT count(*) = 0 FROM core.%I WHERE station_code < 990000', 'fir_' || st)
 				INTO STRICT t;
 			IF t::boolean THEN
-				FOREACH t IN ARRAY ARRAY['fir_property', 'fir_person', 'fir_charge', 'fir'] LOOP
-					-- A referenced partition must be detached before it can be dropped.
-					EXECUTE format('ALTER TABLE core.%I DETACH PARTITION core.%I', t, t || '_' || st);
-					EXECUTE format('DROP TABLE core.%I', t || '_' || st);
+				-- Referencing tables first (reverse creation order). A
+				-- referenced partition must be detached before it can be dropped.
+				FOR t IN SELECT p.name FROM core.partitioned_table p ORDER BY p.create_order DESC LOOP
+					IF to_regclass(format('core.%I', t || '_' || st)) IS NOT NULL THEN
+						EXECUTE format('ALTER TABLE core.%I DETACH PARTITION core.%I', t, t || '_' || st);
+						EXECUTE format('DROP TABLE core.%I', t || '_' || st);
+					END IF;
 				END LOOP;
 			END IF;
 		END IF;
@@ -45,6 +59,11 @@ INSERT INTO ref.station (state_code, district_code, station_code, name, active) 
 	(9, 118, 990002, 'Test PS 990002 Agra (concurrency)', true),
 	(9, 118, 990003, 'Test PS 990003 Agra (inactive)', false),
 	(9, 118, 990004, 'Test PS 990004 Agra', true),
+	(9, 118, 990005, 'Test PS 990005 Agra (diary)', true),
+	(9, 118, 990006, 'Test PS 990006 Agra (case)', true),
+	(9, 118, 990007, 'Test PS 990007 Agra (arrests)', true),
+	(9, 118, 990008, 'Test PS 990008 Agra (diary, concurrency)', true),
+	(9, 118, 990009, 'Test PS 990009 Agra (arrests, concurrency)', true),
 	(38, 463, 990001, 'Test PS 990001 Daman', true),
 	(37, 6, 990001, 'Test PS 990001 Kargil (concurrency)', true);
 
@@ -92,7 +111,9 @@ SELECT pg_temp.check(:'r1_registered_at' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}
 
 SELECT * FROM api.register_fir(9, 118, 990001, '\x00112233445566778899aabbccddeeff', pg_temp.sample()) \gset r2_
 SELECT pg_temp.check(:'r2_replayed'::boolean AND :'r2_fir_number' = :'r1_fir_number'
-	AND :'r2_registered_at' = :'r1_registered_at', 'same key + same content replays the original receipt');
+	AND :'r2_registered_at' = :'r1_registered_at' AND :'r2_gd_date' = :'r1_gd_date'
+	AND :'r2_gd_number' = :'r1_gd_number' AND :'r2_gd_entered_at' = :'r1_gd_entered_at',
+	'same key + same content replays the original receipt, diary entry included');
 
 SELECT pg_temp.expect_error(format('SELECT * FROM api.register_fir(9, 118, 990001, %L::bytea, %L::jsonb)',
 	'\x00112233445566778899aabbccddeeff', jsonb_set(pg_temp.sample(), '{brief_facts}', '"other facts"')),
@@ -110,10 +131,11 @@ SELECT pg_temp.check(api.get_fir(9, 118, 990001, '1/' || :y) -> 'content' = pg_t
 SELECT pg_temp.check(f -> 'receipt' = jsonb_build_object(
 		'fir_number', '0001/' || :y, 'year', :y, 'number', 1, 'registered_at', :'r1_registered_at',
 		'idempotency_key', 'ABEiM0RVZneImaq7zN3u/w==',
+		'gd_date', :'r1_gd_date', 'gd_number', :r1_gd_number, 'gd_entered_at', :'r1_gd_entered_at',
 		'station', jsonb_build_object('kind', 'station', 'state_code', 9, 'district_code', 118,
 			'station_code', 990001, 'station_name', 'Test PS 990001 Agra',
 			'district_name', 'Agra', 'state_name', 'Uttar Pradesh')),
-	'get_fir receipt: number, year, time, base64 key, station identity')
+	'get_fir receipt: number, year, time, base64 key, station identity, diary entry')
 FROM api.get_fir(9, 118, 990001, '0001/' || :y) f;
 SELECT pg_temp.expect_error('SELECT api.get_fir(9, 118, 990001, ''abc'')', 'CT400', 'fir_number');
 SELECT pg_temp.expect_error('SELECT api.get_fir(9, 118, 990001, ''1/26'')', 'CT400', 'fir_number');
@@ -350,9 +372,11 @@ SELECT pg_temp.expect_error(format($$INSERT INTO core.fir (state_code, year, dis
 	registered_at) VALUES (9, %s, 118, 990001, 998, '2000-01-01', '2000-01-01', 'oral', 'x',
 	'\x00112233445566778899aabbccddeeff', sha256('x'), '2000-06-01T12:00:00+05:30')$$, :y), '23514', NULL, '%fir_year_is_registration_year%');
 SELECT pg_temp.expect_error(format($$INSERT INTO core.fir (state_code, year, district_code, station_code, fir_no,
-	occurred_from, information_received_at, information_type, brief_facts, idempotency_key, content_sha256)
-	VALUES (9, %s, 118, 990001, 1, now(), now(), 'oral', 'x',
-	'\x00112233445566778899aabbccddeeff', sha256('x'))$$, :y), '23505', NULL);
+	occurred_from, information_received_at, information_type, brief_facts, idempotency_key, content_sha256,
+	gd_date, gd_no)
+	SELECT 9, %s, 118, 990001, 1, now(), now(), 'oral', 'x',
+	'\x00112233445566778899aabbccddeeff', sha256('x'), gd_date, gd_no
+	FROM core.fir WHERE station_code = 990001 AND fir_no = 1 AND year = %s$$, :y, :y), '23505', NULL);
 SELECT pg_temp.expect_error(format($$INSERT INTO core.fir_charge (state_code, year, fir_id, seq, act, section)
 	SELECT state_code, year, fir_id, 99, 'bns', '999(1)' FROM core.fir_9_%s WHERE station_code = 990001 LIMIT 1$$, :y),
 	'23503', NULL);
@@ -361,14 +385,22 @@ SELECT pg_temp.expect_error(format($$INSERT INTO core.fir_charge (state_code, ye
 	'23503', NULL);
 
 -- ensure_partitions: creates what is missing, then is a no-op; analysts may read the new tables.
-SELECT pg_temp.check(core.ensure_partitions(38, 2099) = 4, 'ensure_partitions(38, 2099) creates 4 year partitions');
+SELECT pg_temp.check(core.ensure_partitions(38, 2099) = (SELECT count(*) FROM core.partitioned_table),
+	'ensure_partitions(38, 2099) creates a year partition of each partitioned table');
 SELECT pg_temp.check(core.ensure_partitions(38, 2099) = 0, 'ensure_partitions is a no-op when all exist');
 SELECT pg_temp.check(has_table_privilege('cctns_analyst', 'core.fir_person_38_2099', 'SELECT')
 	AND NOT has_table_privilege('cctns_server', 'core.fir_person_38_2099', 'SELECT'),
 	'new partitions are readable by cctns_analyst only');
 SELECT pg_temp.expect_error('SELECT core.ensure_partitions(99, 2030)', '23503', NULL);
-DROP TABLE core.fir_property_38_2099, core.fir_person_38_2099, core.fir_charge_38_2099;
-ALTER TABLE core.fir_38 DETACH PARTITION core.fir_38_2099;
-DROP TABLE core.fir_38_2099;
+DO $$
+DECLARE
+	t text;
+BEGIN
+	FOR t IN SELECT p.name FROM core.partitioned_table p ORDER BY p.create_order DESC LOOP
+		EXECUTE format('ALTER TABLE core.%I DETACH PARTITION core.%I', t || '_38', t || '_38_2099');
+		EXECUTE format('DROP TABLE core.%I', t || '_38_2099');
+	END LOOP;
+END
+$$;
 
 \echo api_checks.sql: all checks passed

@@ -99,3 +99,62 @@ CREATE FUNCTION pg_temp.core_table(name text) RETURNS boolean LANGUAGE sql STABL
 	SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c
 		WHERE c.relnamespace = 'core'::regnamespace AND c.relname = name)
 $$;
+
+-- A time as the api writes it: RFC 3339 in IST, fraction only when not zero.
+CREATE FUNCTION pg_temp.ist(t timestamptz) RETURNS text LANGUAGE sql STABLE AS $$
+	SELECT to_char(t AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM-DD"T"HH24:MI:SS')
+		|| CASE WHEN date_trunc('second', t) <> t
+			THEN '.' || rtrim(to_char(t AT TIME ZONE 'Asia/Kolkata', 'US'), '0') ELSE '' END
+		|| '+05:30'
+$$;
+
+-- Officers (names made up).
+CREATE FUNCTION pg_temp.officer(n int) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
+	SELECT (ARRAY[
+		'{"number": "UP-15432", "name": "Ravi Kumar Sharma", "rank": "SI"}',
+		'{"number": "UP-09876", "name": "Anil Kumar Tyagi", "rank": "Inspector"}',
+		'{"number": "UP-20211", "name": "Meena Verma", "rank": "SI"}',
+		'{"number": "UP-31007", "name": "Harish Chandra", "rank": "HC"}'])[n]::jsonb
+$$;
+
+-- An AddGdEntry (without key) of a station kind, by officer 4.
+CREATE FUNCTION pg_temp.gd(kind text, text text) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
+	SELECT jsonb_build_object('kind', kind, 'text', text, 'officer', pg_temp.officer(4))
+$$;
+
+-- A realistic arrest memo (IIF-III) for an arrest at time at, by officer 1;
+-- no field at its default, so that it reads back equal. Names made up.
+CREATE FUNCTION pg_temp.memo(at timestamptz) RETURNS jsonb LANGUAGE sql STABLE AS $json$
+SELECT $${
+  "person": {"name": "Sonu Kumar", "relative_kind": "father", "relative_name": "Ram Prakash",
+             "gender": "male", "year_of_birth": 2002, "nationality": "Indian", "occupation": "Labourer",
+             "address": {"line1": "Jhuggi 27, Nagla Padi", "city": "Agra", "district_code": 118,
+                         "state_code": 9, "pincode": "282002"},
+             "phone": "9000000001"},
+  "aliases": ["Kallu"],
+  "identity_document": {"kind": "aadhaar_masked", "number": "4821"},
+  "religion": "Hindu",
+  "permanent_address": {"line1": "Village Nagla Ramji", "city": "Kiraoli", "district_code": 118,
+                        "state_code": 9, "pincode": "283122"},
+  "place": "Parking stand of Raja ki Mandi railway station, Agra",
+  "outcome": "arrested_forwarded",
+  "injuries": "None seen at the time of arrest.",
+  "medical_examination": "District Hospital, Agra, within two hours of the arrest; no injuries.",
+  "articles_found": "A black mobile phone; Rs 12,500 in cash; a screwdriver.",
+  "relative_informed": "Ram Prakash (father), by telephone",
+  "descriptive_roll": {"height_cm": 170, "build": "thin", "complexion": "wheatish",
+                       "identification_marks": "Scar about 3 cm long above the left eyebrow",
+                       "hair": "Black, short", "eyes": "Brown", "languages": ["Hindi", "Braj"],
+                       "scars": "Above the left eyebrow", "tattoos": "\"Sonu\" on the right forearm"},
+  "fingerprints_taken": true,
+  "known_criminal": true
+}$$::jsonb || jsonb_build_object('arrested_at', pg_temp.ist(at), 'relative_informed_at', pg_temp.ist(at),
+	'designated_officer_informed_at', pg_temp.ist(at), 'officer', pg_temp.officer(1))
+$json$;
+
+-- api.register_arrest(9, 118, station, fresh key, fir_number, memo) as a string for expect_error.
+CREATE FUNCTION pg_temp.arrest_sql(station int, fir_number text, memo jsonb) RETURNS text
+LANGUAGE sql VOLATILE AS $$
+	SELECT format('SELECT * FROM api.register_arrest(9, 118, %s, %L::bytea, %L, %L::jsonb)',
+		station, pg_temp.key(), fir_number, memo)
+$$;

@@ -1,8 +1,10 @@
 #!/bin/sh
 # run_api_checks.sh: run the database checks of the api functions against a
-# migrated CCTNS database, then register FIRs from 20 concurrent sessions and
-# check that the numbers stay unique and gapless and that partitions for a
-# new state are created once, without deadlocks.
+# migrated CCTNS database (api_checks.sql: stations, FIRs; case_checks.sql:
+# General Diary, case status and timeline, arrests), then write from 20
+# concurrent sessions and check that FIR numbers, diary entry numbers and
+# accused codes stay unique and gapless and that partitions for a new state
+# are created once, without deadlocks.
 #
 # usage: schema/tests/run_api_checks.sh CONNINFO
 #   CONNINFO is a key=value libpq string without user, e.g.
@@ -30,12 +32,23 @@ run_psql() { # USER ARGS...
 
 echo "== api_checks.sql"
 run_psql cctns_owner -f "$here/api_checks.sql"
+echo "== case_checks.sql"
+run_psql cctns_owner -f "$here/case_checks.sql"
+
+# The FIR the concurrent sessions record arrests in (station 990009).
+arrest_fir=$(psql -X -q -At -v ON_ERROR_STOP=1 "$conn user=cctns_server" <<SQL | tail -n 1
+\\i '$here/helpers.sql'
+SELECT fir_number FROM api.register_fir(9, 118, 990009, pg_temp.key(), pg_temp.sample());
+SQL
+)
 
 echo "== $sessions concurrent sessions x $per_session registrations"
 # Each session: one FIR in state 37 (whose partitions do not exist yet, so
 # all sessions race to create them), then per_session FIRs at station
 # 9:118:990002, every third one preceded by a registration that is rolled
-# back after taking its number.
+# back after taking its number; per_session diary entries and FIRs
+# interleaved at station 990008, every third entry preceded by one rolled
+# back; and one arrest at station 990009, after one rolled back.
 {
 	printf "\\\\i '%s/helpers.sql'\n" "$here"
 	echo "SET client_min_messages = warning;"
@@ -46,10 +59,19 @@ echo "== $sessions concurrent sessions x $per_session registrations"
 			echo "BEGIN;"
 			echo "SELECT pg_temp.check(r.number > 0, 'rolled back') FROM api.register_fir(9, 118, 990002, pg_temp.key(), pg_temp.sample()) r;"
 			echo "ROLLBACK;"
+			echo "BEGIN;"
+			echo "SELECT pg_temp.check(r.entry IS NOT NULL, 'rolled back') FROM api.add_gd_entry(9, 118, 990008, pg_temp.key(), pg_temp.gd('general', 'rolled back')) r;"
+			echo "ROLLBACK;"
 		fi
 		echo "SELECT pg_temp.check(r.number > 0, 'registered') FROM api.register_fir(9, 118, 990002, pg_temp.key(), pg_temp.sample()) r;"
+		echo "SELECT pg_temp.check(r.entry IS NOT NULL, 'diary') FROM api.add_gd_entry(9, 118, 990008, pg_temp.key(), pg_temp.gd('general', 'Patrol of beat 4 begun.')) r;"
+		echo "SELECT pg_temp.check(r.gd_number > 0, 'registered') FROM api.register_fir(9, 118, 990008, pg_temp.key(), pg_temp.sample()) r;"
 		i=$((i + 1))
 	done
+	echo "BEGIN;"
+	echo "SELECT pg_temp.check(r.receipt IS NOT NULL, 'rolled back') FROM api.register_arrest(9, 118, 990009, pg_temp.key(), '$arrest_fir', pg_temp.memo(now())) r;"
+	echo "ROLLBACK;"
+	echo "SELECT pg_temp.check(r.receipt IS NOT NULL, 'arrest') FROM api.register_arrest(9, 118, 990009, pg_temp.key(), '$arrest_fir', pg_temp.memo(now())) r;"
 } >"$work/worker.sql"
 seq 1 "$sessions" | xargs -P "$sessions" -I{} \
 	psql -X -q -o /dev/null -v ON_ERROR_STOP=1 "$conn user=cctns_server" \
@@ -71,7 +93,7 @@ BEGIN
 			r.c, r.d, r.lo, r.hi, want;
 	END IF;
 	SELECT count(*) AS c, count(DISTINCT fir_no) AS d, max(fir_no) AS hi INTO r
-	FROM core.fir WHERE state_code = 37 AND year = y;
+	FROM core.fir WHERE state_code = 37 AND year = y AND station_code = 990001;
 	IF r.c <> want_state OR r.d <> want_state OR r.hi <> want_state THEN
 		RAISE EXCEPTION 'FAIL: state 37 has % FIRs numbered up to %; want 1 .. %', r.c, r.hi, want_state;
 	END IF;
@@ -81,6 +103,39 @@ BEGIN
 	END IF;
 	RAISE NOTICE 'ok: % concurrent registrations numbered 1..% without gaps; state 37 partitions created once',
 		want, want;
+
+	-- Station 990008: each day's entries numbered 1..n without gaps (the run
+	-- may cross midnight IST), one entry per FIR, and every FIR's entry is
+	-- its own.
+	SELECT count(*) AS c, count(*) FILTER (WHERE kind = 'fir') AS firs,
+		count(*) FILTER (WHERE gd_no > last) AS beyond INTO r
+	FROM (SELECT g.*, count(*) OVER (PARTITION BY gd_date) AS last FROM core.gd_entry g
+		WHERE state_code = 9 AND district_code = 118 AND station_code = 990008) g;
+	IF r.c <> 2 * want OR r.firs <> want OR r.beyond <> 0 THEN
+		RAISE EXCEPTION 'FAIL: station 990008 has % diary entries (% for FIRs), % numbered beyond their day''s count; want %, %, 0',
+			r.c, r.firs, r.beyond, 2 * want, want;
+	END IF;
+	IF EXISTS (SELECT 1 FROM core.gd_counter c WHERE c.station_code = 990008
+		AND c.last_no <> (SELECT count(*) FROM core.gd_entry g WHERE g.station_code = 990008 AND g.gd_date = c.gd_date)) THEN
+		RAISE EXCEPTION 'FAIL: a diary counter of station 990008 does not match its entries';
+	END IF;
+	SELECT count(*) AS c INTO r FROM core.fir f JOIN core.gd_entry g ON g.state_code = f.state_code AND g.year = f.year
+		AND g.district_code = f.district_code AND g.station_code = f.station_code AND g.gd_date = f.gd_date
+		AND g.gd_no = f.gd_no AND g.kind = 'fir' AND g.fir_no = f.fir_no AND g.fir_year = f.year
+	WHERE f.station_code = 990008;
+	IF r.c <> want THEN
+		RAISE EXCEPTION 'FAIL: % of % FIRs of station 990008 reference their own diary entry', r.c, want;
+	END IF;
+	RAISE NOTICE 'ok: % diary entries and % FIRs interleaved concurrently: entries numbered per day without gaps',
+		want, want;
+
+	-- Station 990009: one memo per session, codes A1..A9, B1..B9, C1, C2.
+	SELECT string_agg(a.accused_code, ',' ORDER BY a.arrest_no) AS codes, count(*) AS c INTO r
+	FROM core.arrest a WHERE a.station_code = 990009;
+	IF r.codes IS DISTINCT FROM 'A1,A2,A3,A4,A5,A6,A7,A8,A9,B1,B2,B3,B4,B5,B6,B7,B8,B9,C1,C2' THEN
+		RAISE EXCEPTION 'FAIL: station 990009 accused codes are %', r.codes;
+	END IF;
+	RAISE NOTICE 'ok: % concurrent arrest memos coded A1..C2 without gaps', want_state;
 END
 $$;
 SQL
