@@ -68,6 +68,12 @@ static const Cctns__V1__Envelope__BodyCase request_cases[] = {
         CCTNS__V1__ENVELOPE__BODY_HELLO,
         CCTNS__V1__ENVELOPE__BODY_REGISTER_FIR,
         CCTNS__V1__ENVELOPE__BODY_GET_FIR,
+        CCTNS__V1__ENVELOPE__BODY_ADD_GD_ENTRY,
+        CCTNS__V1__ENVELOPE__BODY_GET_GD,
+        CCTNS__V1__ENVELOPE__BODY_ASSIGN_IO,
+        CCTNS__V1__ENVELOPE__BODY_GET_CASE_TIMELINE,
+        CCTNS__V1__ENVELOPE__BODY_REGISTER_ARREST,
+        CCTNS__V1__ENVELOPE__BODY_GET_ARREST,
 };
 
 int envelope_is_request(const Envelope *env)
@@ -194,6 +200,31 @@ static int section_valid(const char *s)
 	return *s == '\0';
 }
 
+/* An FIR number as the station writes it: 1..9 digits, "/", the year:
+ * "42/2026" or "0042/2026". */
+static int fir_number_valid(const char *s)
+{
+	size_t n = 0;
+
+	while (is_digit(s[n]))
+		n++;
+	if (n < 1 || n > 9 || s[n] != '/')
+		return 0;
+	s += n + 1;
+	for (int i = 0; i < 4; i++) {
+		if (!is_digit(s[i]))
+			return 0;
+	}
+	return s[4] == '\0';
+}
+
+/* An accused code: a capital letter and a digit 1..9 ("A1", "B9"). */
+static int accused_code_valid(const char *s)
+{
+	return s[0] >= 'A' && s[0] <= 'Z' && s[1] >= '1' && s[1] <= '9' &&
+	       s[2] == '\0';
+}
+
 static int phone_valid(const char *s)
 {
 	int digits = 0;
@@ -227,16 +258,21 @@ struct rule {
 	int (*post)(walk *w, const ProtobufCMessage *m); /* after the field */
 };
 
+/* The idempotency_key field of any write request. */
 static int check_idempotency_key(walk *w, const ProtobufCMessage *m)
 {
-	const Cctns__V1__RegisterFir *r = (const Cctns__V1__RegisterFir *)m;
+	const ProtobufCFieldDescriptor *f =
+	        protobuf_c_message_descriptor_get_field_by_name(
+	                m->descriptor, "idempotency_key");
+	const ProtobufCBinaryData *key =
+	        (const ProtobufCBinaryData *)((const char *)m + f->offset);
 
-	if (r->idempotency_key.len != 16) {
+	if (key->len != 16) {
 		char msg[128];
 		snprintf(msg, sizeof(msg),
 		         "must be exactly 16 bytes (a random key made by the "
 		         "terminal), got %zu",
-		         r->idempotency_key.len);
+		         key->len);
 		return fail_at(w, "idempotency_key", msg);
 	}
 	return 0;
@@ -300,8 +336,89 @@ static int check_complainant_name(walk *w, const ProtobufCMessage *m)
 	return 0;
 }
 
+/* A correction names the entry it corrects; other entries name none. */
+static int check_gd_correction(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__AddGdEntry *g = (const Cctns__V1__AddGdEntry *)m;
+
+	if (g->kind == CCTNS__V1__GD_KIND__GD_KIND_CORRECTION) {
+		if (!*g->corrects_date)
+			return fail_at(w, "corrects_date",
+			               "is required for a correction: the day "
+			               "of the entry it corrects");
+		if (!g->corrects_number)
+			return fail_at(w, "corrects_number",
+			               "is required for a correction: the "
+			               "number of the entry it corrects");
+		return 0;
+	}
+	if (*g->corrects_date)
+		return fail_at(w, "corrects_date",
+		               "must be empty unless kind is correction");
+	if (g->corrects_number)
+		return fail_at(w, "corrects_number",
+		               "must be 0 unless kind is correction");
+	return 0;
+}
+
+static int check_arrested_name(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__ArrestMemo *a = (const Cctns__V1__ArrestMemo *)m;
+
+	if (a->person && !*a->person->name)
+		return fail_at(w, "person.name",
+		               "is required: the arrested person's name");
+	return 0;
+}
+
+/* Twelve digits once spaces and dashes are dropped: a full Aadhaar number
+ * (or something that cannot be told from one). */
+static int looks_like_aadhaar(const char *s)
+{
+	int digits = 0;
+
+	for (; *s; s++) {
+		if (is_digit(*s))
+			digits++;
+		else if (*s != ' ' && *s != '-')
+			return 0;
+	}
+	return digits == 12;
+}
+
+/* The law forbids storing a full Aadhaar number: refuse it here, before it
+ * reaches the database, under any kind; a masked one is its last 4 digits.
+ * Messages never repeat the number. */
+static int check_identity_document(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__IdentityDocument *d =
+	        (const Cctns__V1__IdentityDocument *)m;
+	const char *n = d->number;
+
+	if (strcmp(d->kind, "aadhaar") == 0)
+		return fail_at(
+		        w, "kind",
+		        "must not be aadhaar: a full Aadhaar number may "
+		        "not be stored; use aadhaar_masked with its last "
+		        "4 digits");
+	if (looks_like_aadhaar(n))
+		return fail_at(
+		        w, "number",
+		        "must not be a full Aadhaar number (12 digits); "
+		        "use kind aadhaar_masked with its last 4 digits");
+	if (strcmp(d->kind, "aadhaar_masked") == 0 &&
+	    !(is_digit(n[0]) && is_digit(n[1]) && is_digit(n[2]) &&
+	      is_digit(n[3]) && n[4] == '\0'))
+		return fail_at(
+		        w, "number",
+		        "must be the last 4 digits of the Aadhaar number "
+		        "for kind aadhaar_masked");
+	return 0;
+}
+
 #define TIME_EXPECT "a time like 2026-03-14T21:30:00+05:30"
 #define DATE_EXPECT "a date like 1985-07-23"
+#define FIR_EXPECT  "an FIR number like 42/2026 or 0042/2026"
 
 static const rule rules[] = {
         /* Hello */
@@ -314,8 +431,84 @@ static const rule rules[] = {
         {&cctns__v1__register_fir__descriptor, "fir", R_REQ, 0, NULL, NULL,
          NULL},
         /* GetFir */
-        {&cctns__v1__get_fir__descriptor, "fir_number", R_REQ, 20, NULL, NULL,
+        {&cctns__v1__get_fir__descriptor, "fir_number", R_REQ, 20,
+         fir_number_valid, FIR_EXPECT, NULL},
+        /* AddGdEntry, GetGd */
+        {&cctns__v1__add_gd_entry__descriptor, "idempotency_key", 0, 0, NULL,
+         NULL, check_idempotency_key},
+        {&cctns__v1__add_gd_entry__descriptor, "kind", R_REQ, 0, NULL, NULL,
          NULL},
+        {&cctns__v1__add_gd_entry__descriptor, "text",
+         R_REQ | R_LINES | R_BYTES, 16 * 1024, NULL, NULL, NULL},
+        {&cctns__v1__add_gd_entry__descriptor, "officer", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__add_gd_entry__descriptor, "corrects_date", 0, 10,
+         date_valid, DATE_EXPECT, NULL},
+        {&cctns__v1__add_gd_entry__descriptor, "corrects_number", 0, 0, NULL,
+         NULL, check_gd_correction},
+        {&cctns__v1__get_gd__descriptor, "date", 0, 10, date_valid, DATE_EXPECT,
+         NULL},
+        /* AssignIo, GetCaseTimeline */
+        {&cctns__v1__assign_io__descriptor, "fir_number", R_REQ, 20,
+         fir_number_valid, FIR_EXPECT, NULL},
+        {&cctns__v1__assign_io__descriptor, "io", R_REQ, 0, NULL, NULL, NULL},
+        {&cctns__v1__assign_io__descriptor, "acting", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__get_case_timeline__descriptor, "fir_number", R_REQ, 20,
+         fir_number_valid, FIR_EXPECT, NULL},
+        /* RegisterArrest, GetArrest */
+        {&cctns__v1__register_arrest__descriptor, "idempotency_key", 0, 0, NULL,
+         NULL, check_idempotency_key},
+        {&cctns__v1__register_arrest__descriptor, "fir_number", R_REQ, 20,
+         fir_number_valid, FIR_EXPECT, NULL},
+        {&cctns__v1__register_arrest__descriptor, "memo", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__get_arrest__descriptor, "fir_number", R_REQ, 20,
+         fir_number_valid, FIR_EXPECT, NULL},
+        {&cctns__v1__get_arrest__descriptor, "accused_code", R_REQ, 2,
+         accused_code_valid, "an accused code like A1 or B3", NULL},
+        /* Officer: named by number, name and rank wherever one is given */
+        {&cctns__v1__officer__descriptor, "number", R_REQ, 32, NULL, NULL,
+         NULL},
+        {&cctns__v1__officer__descriptor, "name", R_REQ, 200, NULL, NULL, NULL},
+        {&cctns__v1__officer__descriptor, "rank", R_REQ, 50, NULL, NULL, NULL},
+        /* ArrestMemo, IdentityDocument, DescriptiveRoll */
+        {&cctns__v1__arrest_memo__descriptor, "person", R_REQ, 0, NULL, NULL,
+         check_arrested_name},
+        {&cctns__v1__arrest_memo__descriptor, "aliases", 0, 2, NULL, NULL,
+         NULL},
+        {&cctns__v1__arrest_memo__descriptor, "religion", 0, 100, NULL, NULL,
+         NULL},
+        {&cctns__v1__arrest_memo__descriptor, "caste_tribe", 0, 100, NULL, NULL,
+         NULL},
+        {&cctns__v1__arrest_memo__descriptor, "arrested_at", R_REQ, 64,
+         rfc3339_valid, TIME_EXPECT, NULL},
+        {&cctns__v1__arrest_memo__descriptor, "place", 0, 500, NULL, NULL,
+         NULL},
+        {&cctns__v1__arrest_memo__descriptor, "outcome", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__arrest_memo__descriptor, "injuries", R_LINES, 4000, NULL,
+         NULL, NULL},
+        {&cctns__v1__arrest_memo__descriptor, "medical_examination", R_LINES,
+         4000, NULL, NULL, NULL},
+        {&cctns__v1__arrest_memo__descriptor, "articles_found", R_LINES, 4000,
+         NULL, NULL, NULL},
+        {&cctns__v1__arrest_memo__descriptor, "relative_informed", 0, 200, NULL,
+         NULL, NULL},
+        {&cctns__v1__arrest_memo__descriptor, "relative_informed_at", 0, 64,
+         rfc3339_valid, TIME_EXPECT, NULL},
+        {&cctns__v1__arrest_memo__descriptor, "designated_officer_informed_at",
+         0, 64, rfc3339_valid, TIME_EXPECT, NULL},
+        {&cctns__v1__arrest_memo__descriptor, "officer", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__identity_document__descriptor, "kind", R_REQ, 50, NULL,
+         NULL, NULL},
+        {&cctns__v1__identity_document__descriptor, "number", 0, 50, NULL, NULL,
+         check_identity_document},
+        {&cctns__v1__descriptive_roll__descriptor, "identification_marks",
+         R_LINES, 1000, NULL, NULL, NULL},
+        {&cctns__v1__descriptive_roll__descriptor, "languages", 0, 20, NULL,
+         NULL, NULL},
         /* FirContent */
         {&cctns__v1__fir_content__descriptor, "occurred_from", R_REQ, 64,
          rfc3339_valid, TIME_EXPECT, NULL},
@@ -583,8 +776,7 @@ int envelope_check_request(const Envelope *env, check_error *err)
 		return check_fail(
 		        err,
 		        CCTNS__V1__STATUS_CODE__STATUS_CODE_INVALID_ARGUMENT,
-		        "",
-		        "no request: expected hello, register_fir or get_fir");
+		        "", "no request: the envelope has no body");
 	if (!envelope_is_request(env))
 		return check_fail(
 		        err,

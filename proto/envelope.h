@@ -36,7 +36,8 @@ void envelope_free(Envelope *env);
 int envelope_encode_frame(const Envelope *env, uint32_t max, uint8_t **out,
                           size_t *out_len) __attribute__((warn_unused_result));
 
-/* Is this body a request a client may send (hello, register_fir, get_fir)? */
+/* Is this body a request a client may send (hello, register_fir, get_fir,
+ * add_gd_entry, ...), rather than a response? */
 int envelope_is_request(const Envelope *env);
 
 /* Structural checks of a request from a client: non-zero request_id, a

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "handlers.h"
+#include "dberr.h"
 #include "log.h"
 #include "util.h"
 
@@ -48,7 +48,7 @@ static void fail_unavailable(struct request *req)
 }
 
 void dberr_fail(struct request *req, enum pool_outcome outcome,
-                const PGresult *res, const char *field_prefix)
+                const PGresult *res, dberr_field_fn field_fn, const void *arg)
 {
 	const char *sqlstate, *column, *msg;
 	char field[256];
@@ -78,8 +78,10 @@ void dberr_fail(struct request *req, enum pool_outcome outcome,
 	}
 	column = PQresultErrorField(res, PG_DIAG_COLUMN_NAME);
 	msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
-	snprintf(field, sizeof(field), "%s%s", column ? field_prefix : "",
-	         column ? column : "");
-	request_fail(req, sqlstate_map[row].code, column ? field : NULL, "%s",
+	if (field_fn)
+		field_fn(arg, column, field, sizeof(field));
+	else
+		snprintf(field, sizeof(field), "%s", column ? column : "");
+	request_fail(req, sqlstate_map[row].code, field[0] ? field : NULL, "%s",
 	             msg ? msg : "refused by the database");
 }

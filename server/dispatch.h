@@ -1,24 +1,30 @@
 /* dispatch.h: the request table. One row per request body a client may
- * send: its name (logs and metrics labels), its handler, and whether it
- * needs a completed Hello. Permissions and audit actions join the row when
- * they arrive; nothing else in the server lists request types. */
+ * send: its name (logs and metrics labels), its handler, whether it needs a
+ * completed Hello, and, for the requests that are one api.* call, the JSON
+ * call (jsoncall.h: statement, parameters, response). Permissions and audit
+ * actions join the row when they arrive; nothing else in the server lists
+ * request types. */
 #ifndef CCTNS_SERVER_DISPATCH_H
 #define CCTNS_SERVER_DISPATCH_H
 
 #include <stddef.h>
 
 #include "envelope.h"
+#include "jsoncall.h"
 #include "request.h"
 
 /* A handler answers req exactly once (now or from a pool callback). env is
- * freed by the session when the handler returns: copy what you keep. */
-typedef void (*dispatch_handler)(struct request *req, const Envelope *env);
+ * freed by the session when the handler returns: copy what you keep. call
+ * is the row's JSON call (NULL when it has none). */
+typedef void (*dispatch_handler)(struct request *req, const Envelope *env,
+                                 const struct jsoncall *call);
 
 struct dispatch_row {
 	Cctns__V1__Envelope__BodyCase body;
 	const char *name; /* as in envelope_body_name() */
 	dispatch_handler handler;
-	int needs_hello;        /* refused with FAILED_PRECONDITION before */
+	int needs_hello; /* refused with FAILED_PRECONDITION before */
+	const struct jsoncall *call; /* handle_json_call's row, or NULL */
 	const char *permission; /* reserved: who may call it (later issue) */
 	const char *audit;      /* reserved: audit action recorded (later) */
 };
@@ -32,5 +38,11 @@ size_t dispatch_count(void);
 
 /* Label of index i (a row's name, or "other"). */
 const char *dispatch_type_name(size_t i);
+
+/* Is the table sound: every request body of the protocol has a row named as
+ * envelope_body_name() names it, every JSON call fits its messages, the
+ * statement names are unique, the metrics have room. Run at start-up.
+ * Returns 0, or -1 with why. */
+int dispatch_check(char *why, size_t whysz) __attribute__((warn_unused_result));
 
 #endif

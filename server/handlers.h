@@ -1,32 +1,25 @@
-/* handlers.h: the request handlers the dispatch table points at, and the
- * mapping of database errors to Status codes they share. Each handler
- * follows dispatch_handler's contract (answer once; env is borrowed). */
+/* handlers.h: the request handlers the dispatch table points at. Each
+ * follows dispatch_handler's contract (answer once; env is borrowed). Most
+ * requests are rows run by the one generic handler, handle_json_call; only
+ * Hello, which completes the session's identity, has its own. No libpq
+ * here, so the request table compiles without it (its unit test). */
 #ifndef CCTNS_SERVER_HANDLERS_H
 #define CCTNS_SERVER_HANDLERS_H
 
-#include <libpq-fe.h>
-
 #include "envelope.h"
-#include "pool.h"
+#include "jsoncall.h"
 #include "request.h"
 
-/* handlers_session.c */
-void handle_hello(struct request *req, const Envelope *env);
+/* handlers_session.c: Hello (call is NULL). */
+void handle_hello(struct request *req, const Envelope *env,
+                  const struct jsoncall *call);
 
 /* Fill out (an Identity message) from id; strings point into id. */
 struct identity;
 void handlers_identity_pb(const struct identity *id, Cctns__V1__Identity *out);
 
-/* handlers_fir.c */
-void handle_register_fir(struct request *req, const Envelope *env);
-void handle_get_fir(struct request *req, const Envelope *env);
-
-/* dberr.c: answer req with the Status for a failed statement. SQLSTATEs
- * CT400..CT409 map to their codes with the server's message; for CT400 the
- * error's COLUMN names the field, prefixed with field_prefix ("fir.").
- * Class 08 and 57P01-57P03 are UNAVAILABLE; the rest INTERNAL, logged by
- * SQLSTATE only (never the message: it may quote case data). */
-void dberr_fail(struct request *req, enum pool_outcome outcome,
-                const PGresult *res, const char *field_prefix);
+/* handlers_call.c: any request whose row is a JSON call (jsoncall.h). */
+void handle_json_call(struct request *req, const Envelope *env,
+                      const struct jsoncall *call);
 
 #endif

@@ -5,9 +5,11 @@
  * close the connection. */
 #include <stdio.h>
 
+#include "dberr.h"
 #include "handlers.h"
 #include "identity.h"
 #include "log.h"
+#include "pool.h"
 
 #define SC(x) CCTNS__V1__STATUS_CODE__STATUS_CODE_##x
 
@@ -56,7 +58,7 @@ static void hello_done(void *arg, enum pool_outcome outcome,
 	struct request *req = arg;
 
 	if (outcome != POOL_OK) {
-		dberr_fail(req, outcome, res, "");
+		dberr_fail(req, outcome, res, NULL, NULL);
 		return;
 	}
 	if (PQntuples(res) != 1 || PQnfields(res) != 3) {
@@ -71,12 +73,14 @@ static void hello_done(void *arg, enum pool_outcome outcome,
 	hello_ack(req);
 }
 
-void handle_hello(struct request *req, const Envelope *env)
+void handle_hello(struct request *req, const Envelope *env,
+                  const struct jsoncall *call)
 {
 	const struct identity *id = req->identity;
 	char codes[3][16];
 	const char *values[3] = {codes[0], codes[1], codes[2]};
 
+	(void)call;
 	if (env->hello->protocol_version !=
 	    CCTNS__V1__PROTOCOL_VERSION__PROTOCOL_VERSION_CURRENT) {
 		request_fail(
@@ -99,5 +103,5 @@ void handle_hello(struct request *req, const Envelope *env)
 	snprintf(codes[2], sizeof(codes[2]), "%u", id->station);
 	if (pool_query(req->pool, &station_hello_stmt, 3, values, NULL, NULL,
 	               hello_done, req) != 0)
-		dberr_fail(req, POOL_UNAVAILABLE, NULL, "");
+		dberr_fail(req, POOL_UNAVAILABLE, NULL, NULL, NULL);
 }

@@ -12,6 +12,7 @@
 #include <event2/event.h>
 
 #include "config.h"
+#include "dispatch.h"
 #include "http.h"
 #include "listener.h"
 #include "log.h"
@@ -304,6 +305,7 @@ int main(int argc, char **argv)
 	struct server srv;
 	enum mode mode;
 	SSL_CTX *ctx;
+	char why[256];
 
 	memset(&srv, 0, sizeof(srv));
 	if (parse_args(argc, argv, &mode, &srv.config_path) != 0) {
@@ -322,6 +324,10 @@ int main(int argc, char **argv)
 		return 0;
 	default:
 		break;
+	}
+	if (dispatch_check(why, sizeof(why)) != 0) {
+		fprintf(stderr, "cctns-server: request table: %s\n", why);
+		return 1;
 	}
 	if (!(ctx = load_all(&srv)))
 		return 1;

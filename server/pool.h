@@ -12,20 +12,13 @@
 
 #include <libpq-fe.h>
 
+#include "stmt.h"
+
 struct event_base;
 struct pool;
 
-#define POOL_MAX_PARAMS 8
-#define POOL_QUEUE_MAX  10000 /* queued statements; more are refused */
-#define POOL_DEPTH_MAX  256   /* statements in flight on one connection */
-
-/* A statement, defined once (static const) by the code that owns its SQL.
- * The name must be unique per SQL text; it is the prepared statement name. */
-struct pool_stmt {
-	const char *name;
-	const char *sql;
-	int nparams;
-};
+#define POOL_QUEUE_MAX 10000 /* queued statements; more are refused */
+#define POOL_DEPTH_MAX 256   /* statements in flight on one connection */
 
 enum pool_outcome {
 	POOL_OK,          /* res holds the rows (PGRES_TUPLES_OK/COMMAND_OK) */

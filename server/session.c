@@ -361,10 +361,11 @@ static void session_handle(struct session *s, const Envelope *env)
 		s->state = SESSION_HELLO_LOOKUP;
 		s->hello_req =
 		        session_request_new(s, env->request_id, type, start);
-		row->handler(s->hello_req, env);
+		row->handler(s->hello_req, env, row->call);
 		return;
 	}
-	row->handler(session_request_new(s, env->request_id, type, start), env);
+	row->handler(session_request_new(s, env->request_id, type, start), env,
+	             row->call);
 }
 
 /* A broken frame: say why in a Status (request_id 0), then close. */

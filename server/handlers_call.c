@@ -1,0 +1,113 @@
+/* handlers_call.c: the one handler behind every request that is a JSON
+ * call (jsoncall.h): build the parameters from the request and the
+ * session's identity (the certificate, never a message field), run the row's
+ * statement on the pool, and answer with the response built around the
+ * JSON the database returned, or with the Status its error maps to. Nothing
+ * here logs request or case content. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dberr.h"
+#include "handlers.h"
+#include "identity.h"
+#include "log.h"
+#include "pbjson.h"
+#include "pool.h"
+#include "util.h"
+
+#define SC(x)   CCTNS__V1__STATUS_CODE__STATUS_CODE_##x
+#define KEY_MAX 16
+
+/* A call waiting for the database, with a copy of the key to echo (the
+ * request envelope is gone by then). */
+struct call {
+	struct request *req;
+	const struct jsoncall *row;
+	uint8_t key[KEY_MAX];
+	size_t keylen;
+};
+
+/* dberr_field_fn over a row. */
+static void call_field(const void *row, const char *column, char *out,
+                       size_t outsz)
+{
+	jsoncall_field(row, column, out, outsz);
+}
+
+static void call_reply(struct call *call, const PGresult *res)
+{
+	struct request *req = call->req;
+	const struct jsoncall *row = call->row;
+	const ProtobufCMessageDescriptor *d = jsoncall_result_desc(row);
+	Cctns__V1__Identity station = CCTNS__V1__IDENTITY__INIT;
+	struct jsoncall_reply r;
+	ProtobufCMessage *msg;
+	pbjson_error err;
+
+	msg = pbjson_parse(d, PQgetvalue(res, 0, 0),
+	                   (size_t)PQgetlength(res, 0, 0), &err);
+	if (!msg) {
+		log_event(LOG_ERROR, "db_bad_json",
+		          "conn=%llu id=%llu message=%s path=%s",
+		          (unsigned long long)req->conn_id,
+		          (unsigned long long)req->id, d->name,
+		          err.path[0] ? err.path : "-");
+		request_fail(req, SC(INTERNAL), NULL,
+		             "internal error: the database's answer cannot be "
+		             "read; the server log has the request id");
+		return;
+	}
+	handlers_identity_pb(req->identity, &station);
+	jsoncall_reply_make(&r, row, msg,
+	                    row->replayed && PQgetvalue(res, 0, 1)[0] == 't',
+	                    &station, call->key, call->keylen);
+	request_reply(req, &r.env);
+	jsoncall_reply_free(&r);
+}
+
+static void call_done(void *arg, enum pool_outcome outcome, const PGresult *res)
+{
+	struct call *call = arg;
+	int ncols = call->row->replayed ? 2 : 1;
+
+	if (outcome != POOL_OK)
+		dberr_fail(call->req, outcome, res, call_field, call->row);
+	else if (PQntuples(res) != 1 || PQnfields(res) != ncols)
+		request_fail(call->req, SC(INTERNAL), NULL,
+		             "internal error: unexpected answer from the "
+		             "database");
+	else if (PQgetisnull(res, 0, 0))
+		request_fail(call->req, SC(NOT_FOUND), NULL,
+		             "not found at this station");
+	else
+		call_reply(call, res);
+	free(call);
+}
+
+void handle_json_call(struct request *req, const Envelope *env,
+                      const struct jsoncall *row)
+{
+	const struct identity *id = req->identity;
+	const uint32_t codes[3] = {id->state, id->district, id->station};
+	struct jsoncall_params p;
+	struct call *call;
+
+	if (jsoncall_params(row, jsoncall_request_body(env), codes, &p) != 0) {
+		jsoncall_params_free(&p);
+		request_fail(req, SC(INTERNAL), NULL,
+		             "internal error: cannot encode the request");
+		return;
+	}
+	call = xcalloc(1, sizeof(*call));
+	call->req = req;
+	call->row = row;
+	call->keylen = p.keylen < KEY_MAX ? p.keylen : KEY_MAX;
+	if (call->keylen)
+		memcpy(call->key, p.key, call->keylen);
+	if (pool_query(req->pool, &row->stmt, p.n, p.values, p.lengths,
+	               p.formats, call_done, call) != 0) {
+		free(call);
+		dberr_fail(req, POOL_UNAVAILABLE, NULL, NULL, NULL);
+	}
+	jsoncall_params_free(&p);
+}
