@@ -2,6 +2,7 @@
  * connection for commands, error reporting. */
 #include "cli.h"
 
+#include <ctype.h>
 #include <string.h>
 
 /* Does arg name opt, as "--opt" or "--opt=VALUE"? Sets *inline_value. */
@@ -99,6 +100,38 @@ int cli_parse(const command *cmd, cli_ctx *ctx, int argc, char **argv,
 	for (size_t k = npos; k < max_pos; k++)
 		pos[k] = NULL;
 	return 0;
+}
+
+int cli_check_fir_number(const char *s)
+{
+	size_t n = 0, y = 0;
+
+	while (isdigit((unsigned char)s[n]))
+		n++;
+	if (n >= 1 && n <= 6 && s[n] == '/') {
+		while (isdigit((unsigned char)s[n + 1 + y]))
+			y++;
+		if (y == 4 && s[n + 1 + y] == '\0')
+			return 0;
+	}
+	fprintf(stderr,
+	        "%s: \"%s\" is not an FIR number: write it like 42/2026\n",
+	        PROG, s);
+	return 2;
+}
+
+int cli_check_accused_code(char *s)
+{
+	if (isalpha((unsigned char)s[0]) && s[1] >= '1' && s[1] <= '9' &&
+	    s[2] == '\0') {
+		s[0] = (char)toupper((unsigned char)s[0]);
+		return 0;
+	}
+	fprintf(stderr,
+	        "%s: \"%s\" is not an accused code: write it like A1 (A1 to "
+	        "A9, then B1 ...)\n",
+	        PROG, s);
+	return 2;
 }
 
 void cli_print_usage(const command *cmd, FILE *out)

@@ -46,6 +46,13 @@ int cli_parse(const command *cmd, cli_ctx *ctx, int argc, char **argv,
               size_t max_pos, int *exit_code)
         __attribute__((warn_unused_result));
 
+/* Arguments that name a record. 0 when arg is well formed, else 2 after
+ * printing how to write it. An FIR number is 1 to 6 digits, "/", a 4-digit
+ * year ("42/2026", "0042/2026"); an accused code a letter and a digit 1-9
+ * ("A1"; a lower-case letter is made upper case in place). */
+int cli_check_fir_number(const char *arg) __attribute__((warn_unused_result));
+int cli_check_accused_code(char *arg) __attribute__((warn_unused_result));
+
 /* "cctns fir register FILE.json|- [--key HEX32] [--json]" */
 void cli_print_usage(const command *cmd, FILE *out);
 /* Usage, summary and help text. */

@@ -1,89 +1,41 @@
 /* cmd_fir_show.c: cctns fir show NUMBER: fetch one FIR of this station and
  * print it like the paper form, or as JSON. */
-#include <ctype.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "commands.h"
-#include "pbjson.h"
 #include "print_fir.h"
+#include "reply.h"
 #include "util.h"
 
-/* 1 to 6 digits, "/", a 4-digit year: "42/2026", "0042/2026". */
-static int looks_like_fir_number(const char *s)
+static void print_fir_answer(FILE *out, const ProtobufCMessage *m,
+                             const char *key_hex)
 {
-	size_t n = 0, y = 0;
-
-	while (isdigit((unsigned char)s[n]))
-		n++;
-	if (n < 1 || n > 6 || s[n] != '/')
-		return 0;
-	while (isdigit((unsigned char)s[n + 1 + y]))
-		y++;
-	return y == 4 && s[n + 1 + y] == '\0';
-}
-
-static int print_answer(const Envelope *resp, const char *number, int json)
-{
-	term_error err;
-
-	if (resp->body_case == CCTNS__V1__ENVELOPE__BODY_FIR) {
-		if (json) {
-			char *text =
-			        pbjson_format(&resp->fir->base, PBJSON_PRETTY);
-			printf("%s\n", text);
-			free(text);
-		} else {
-			print_fir(stdout, resp->fir);
-		}
-		return 0;
-	}
-	if (resp->body_case == CCTNS__V1__ENVELOPE__BODY_STATUS) {
-		term_error_from_status(resp->status, &err);
-		if (err.kind == TERM_ERR_NOT_FOUND && !*resp->status->message)
-			term_fail(&err, TERM_ERR_NOT_FOUND,
-			          "no FIR %s at this station", number);
-		return cli_report(&err);
-	}
-	term_fail(&err, TERM_ERR_INTERNAL,
-	          "the server answered with %s instead of an FIR",
-	          envelope_body_name(resp));
-	return cli_report(&err);
+	(void)key_hex;
+	print_fir(out, (const Cctns__V1__Fir *)m);
 }
 
 int cmd_fir_show(const command *self, cli_ctx *ctx, int argc, char **argv)
 {
 	int json = 0, rc;
 	const cli_opt opts[] = {{"--json", NULL, &json}};
-	char *pos[1];
+	char *pos[1], not_found[96];
 	Cctns__V1__GetFir get = CCTNS__V1__GET_FIR__INIT;
-	Envelope env = CCTNS__V1__ENVELOPE__INIT, *resp = NULL;
-	term_error err;
-	term_conn *conn;
+	Envelope env = CCTNS__V1__ENVELOPE__INIT;
+	const reply_spec spec = {.answer = CCTNS__V1__ENVELOPE__BODY_FIR,
+	                         .noun = "an FIR",
+	                         .print = print_fir_answer,
+	                         .not_found = not_found};
 
 	if (cli_parse(self, ctx, argc, argv, opts, ARRAY_LEN(opts), pos, 1, 1,
 	              &rc) < 0)
 		return rc;
-	if (!looks_like_fir_number(pos[0])) {
-		fprintf(stderr,
-		        "%s: \"%s\" is not an FIR number: write it like "
-		        "42/2026\n",
-		        PROG, pos[0]);
-		return 2;
-	}
+	rc = cli_check_fir_number(pos[0]);
+	if (rc != 0)
+		return rc;
+	snprintf(not_found, sizeof(not_found), "no FIR %s at this station",
+	         pos[0]);
 	get.fir_number = pos[0];
 	env.body_case = CCTNS__V1__ENVELOPE__BODY_GET_FIR;
 	env.get_fir = &get;
-	conn = cli_connect(ctx, &err);
-	if (!conn)
-		return cli_report(&err);
-	if (term_call(conn, &env, &resp, &err) < 0) {
-		term_close(conn);
-		return cli_report(&err);
-	}
-	term_close(conn);
-	rc = print_answer(resp, pos[0], json);
-	envelope_free(resp);
-	return rc;
+	return reply_call(ctx, &env, &spec, json, NULL);
 }

@@ -9,5 +9,13 @@ int cmd_hello(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_version(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_fir_register(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_fir_show(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_gd_show(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_gd_add(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_case_timeline(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_case_assign_io(const command *self, cli_ctx *ctx, int argc,
+                       char **argv);
+int cmd_arrest_register(const command *self, cli_ctx *ctx, int argc,
+                        char **argv);
+int cmd_arrest_show(const command *self, cli_ctx *ctx, int argc, char **argv);
 
 #endif
