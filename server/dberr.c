@@ -27,6 +27,8 @@ static const struct {
         {"57P03", SC(UNAVAILABLE), 0}, /* cannot connect now */
         {"40001", SC(UNAVAILABLE), 0}, /* serialization failure: rolled back */
         {"40P01", SC(UNAVAILABLE), 0}, /* deadlock: rolled back */
+        {"57014", SC(UNAVAILABLE), 0}, /* statement_timeout: rolled back */
+        {"55P03", SC(UNAVAILABLE), 0}, /* lock_timeout: rolled back */
 };
 
 static int map_sqlstate(const char *sqlstate)
