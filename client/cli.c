@@ -120,6 +120,15 @@ int cli_check_fir_number(const char *s)
 	return 2;
 }
 
+int cli_fir_arg(const char *arg, char *not_found, size_t n)
+{
+	int rc = cli_check_fir_number(arg);
+
+	if (rc == 0)
+		snprintf(not_found, n, "no FIR %s at this station", arg);
+	return rc;
+}
+
 int cli_check_accused_code(char *s)
 {
 	if (isalpha((unsigned char)s[0]) && s[1] >= '1' && s[1] <= '9' &&

@@ -53,6 +53,11 @@ int cli_parse(const command *cmd, cli_ctx *ctx, int argc, char **argv,
 int cli_check_fir_number(const char *arg) __attribute__((warn_unused_result));
 int cli_check_accused_code(char *arg) __attribute__((warn_unused_result));
 
+/* cli_check_fir_number, and on success the message for a NOT_FOUND answer
+ * about that FIR ("no FIR 42/2026 at this station") into not_found. */
+int cli_fir_arg(const char *arg, char *not_found, size_t n)
+        __attribute__((warn_unused_result));
+
 /* "cctns fir register FILE.json|- [--key HEX32] [--json]" */
 void cli_print_usage(const command *cmd, FILE *out);
 /* Usage, summary and help text. */

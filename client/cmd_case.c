@@ -33,11 +33,9 @@ int cmd_case_timeline(const command *self, cli_ctx *ctx, int argc, char **argv)
 	if (cli_parse(self, ctx, argc, argv, opts, ARRAY_LEN(opts), pos, 1, 1,
 	              &rc) < 0)
 		return rc;
-	rc = cli_check_fir_number(pos[0]);
+	rc = cli_fir_arg(pos[0], not_found, sizeof(not_found));
 	if (rc != 0)
 		return rc;
-	snprintf(not_found, sizeof(not_found), "no FIR %s at this station",
-	         pos[0]);
 	get.fir_number = pos[0];
 	env.body_case = CCTNS__V1__ENVELOPE__BODY_GET_CASE_TIMELINE;
 	env.get_case_timeline = &get;
@@ -69,11 +67,9 @@ int cmd_case_assign_io(const command *self, cli_ctx *ctx, int argc, char **argv)
 	if (cli_parse(self, ctx, argc, argv, opts, ARRAY_LEN(opts), pos, 2, 2,
 	              &rc) < 0)
 		return rc;
-	rc = cli_check_fir_number(pos[0]);
+	rc = cli_fir_arg(pos[0], not_found, sizeof(not_found));
 	if (rc != 0)
 		return rc;
-	snprintf(not_found, sizeof(not_found), "no FIR %s at this station",
-	         pos[0]);
 	snprintf(lost, sizeof(lost),
 	         "the assignment may or may not have been recorded; see: %s "
 	         "case timeline %s",

@@ -29,11 +29,9 @@ int cmd_fir_show(const command *self, cli_ctx *ctx, int argc, char **argv)
 	if (cli_parse(self, ctx, argc, argv, opts, ARRAY_LEN(opts), pos, 1, 1,
 	              &rc) < 0)
 		return rc;
-	rc = cli_check_fir_number(pos[0]);
+	rc = cli_fir_arg(pos[0], not_found, sizeof(not_found));
 	if (rc != 0)
 		return rc;
-	snprintf(not_found, sizeof(not_found), "no FIR %s at this station",
-	         pos[0]);
 	get.fir_number = pos[0];
 	env.body_case = CCTNS__V1__ENVELOPE__BODY_GET_FIR;
 	env.get_fir = &get;
