@@ -361,7 +361,45 @@ static int simple(PGconn *c, const char *what, const char *sql)
 	return 0;
 }
 
-/* BEGIN; steps; record; COMMIT. Rolls back and returns -1 on any error. */
+/* Objects in the project's schemas not owned by cctns_owner, one per line,
+ * after a migration: a migration must leave every object to the owner role
+ * (the server's and analyst's rights come from grants, never ownership). */
+static const char owner_check_sql[] =
+        "SELECT string_agg(format('%s %s (owner %s)', what, name, owner), "
+        "', ' ORDER BY name) FROM ("
+        " SELECT 'relation' AS what, c.oid::regclass::text AS name,"
+        "  pg_get_userbyid(c.relowner) AS owner"
+        " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+        " WHERE n.nspname IN ('ref', 'core', 'api')"
+        " UNION ALL"
+        " SELECT 'function', p.oid::regprocedure::text,"
+        "  pg_get_userbyid(p.proowner)"
+        " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+        " WHERE n.nspname IN ('ref', 'core', 'api')) o"
+        " WHERE o.owner <> 'cctns_owner'";
+
+/* 0 when everything is owned by cctns_owner, else -1 naming what is not. */
+static int check_owners(PGconn *c, const struct migration *m)
+{
+	PGresult *res = db_exec(c, m->file, owner_check_sql, 0, NULL);
+	int rc = 0;
+
+	if (!res)
+		return -1;
+	if (!PQgetisnull(res, 0, 0)) {
+		fprintf(stderr,
+		        "cctns-admin: %s leaves objects not owned by "
+		        "cctns_owner: %s; create them as cctns_owner (do not "
+		        "change their owner)\n",
+		        m->file, PQgetvalue(res, 0, 0));
+		rc = -1;
+	}
+	PQclear(res);
+	return rc;
+}
+
+/* BEGIN; steps; owner check; record; COMMIT. Rolls back and returns -1 on
+ * any error. */
 static int apply_one(PGconn *c, const struct migration *m)
 {
 	char version[16];
@@ -381,6 +419,8 @@ static int apply_one(PGconn *c, const struct migration *m)
 		if (rc < 0)
 			goto fail;
 	}
+	if (check_owners(c, m) < 0)
+		goto fail;
 	res = db_exec(c, m->file,
 	              "INSERT INTO cctns_meta.schema_migrations "
 	              "(version, name, sha256) VALUES ($1::int, $2, $3)",
@@ -492,8 +532,11 @@ static const char migrate_help[] =
         "or data\n"
         "changed, when its file is missing, or when a pending migration is "
         "numbered\n"
-        "before an applied one. Two migrators never race: the second waits "
-        "for the first\n"
+        "before an applied one. A migration that leaves an object in ref, "
+        "core or api\n"
+        "owned by another role than cctns_owner is rolled back. Two "
+        "migrators never\n"
+        "race: the second waits for the first\n"
         "(advisory lock). Runs as cctns_owner; connected as a member of it "
         "(e.g. the\n"
         "postgres superuser) it switches to it with SET ROLE.\n"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # migrations_are_recorded_and_guarded: cctns-admin migrate applies every numbered migration once,
 # records it with its checksum, does nothing the second time, and refuses to run when an applied
-# migration's file or reference data changed or went missing, changing nothing.
+# migration's file or reference data changed or went missing, or when a migration leaves an
+# object owned by another role than cctns_owner; changing nothing.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 need_binaries cctns-admin
@@ -24,6 +25,21 @@ assert_eq 763 "$(sql 'SELECT count(*) FROM ref.district')" "the reference distri
 run "$BIN/cctns-admin" --db "$CCTNS_DB" migrate --schema "$T/schema"
 assert_eq 0 "$RC" "the second migrate exits 0"
 assert_contains "$OUT" "up to date" "the second migrate has nothing to do"
+
+# A migration that leaves an object owned by another role is refused and rolled back whole.
+cat >"$T/schema/migrations/9000_bad_owner.sql" <<'SQL'
+GRANT cctns_analyst TO cctns_owner;
+GRANT CREATE ON SCHEMA ref TO cctns_analyst;
+CREATE TABLE ref.foreign_owned (x int);
+ALTER TABLE ref.foreign_owned OWNER TO cctns_analyst;
+SQL
+run "$BIN/cctns-admin" --db "$CCTNS_DB" migrate --schema "$T/schema"
+assert_eq 1 "$RC" "migrate refuses a migration that leaves an object to another owner"
+assert_contains "$OUT" "ref.foreign_owned (owner cctns_analyst)" "the refusal names the object and its owner"
+assert_eq "" "$(sql "SELECT to_regclass('ref.foreign_owned')")" "the refused migration was rolled back"
+assert_eq 0 "$(sql "SELECT count(*) FROM cctns_meta.schema_migrations WHERE version = 9000")" \
+	"the refused migration is not recorded"
+rm "$T/schema/migrations/9000_bad_owner.sql"
 
 # An applied migration edited after the fact is refused, by name, and nothing runs.
 first=$(find "$T/schema/migrations" -name '0001_*.sql' | head -n 1)
