@@ -26,6 +26,10 @@ ALTER TABLE core.gd_entry DISABLE TRIGGER gd_entry_append_only;
 DELETE FROM core.gd_entry WHERE station_code >= 990000;
 ALTER TABLE core.gd_entry ENABLE TRIGGER gd_entry_append_only;
 COMMIT;
+DELETE FROM core.person_link WHERE station_code >= 990000;
+DELETE FROM core.person p WHERE p.station_code >= 990000 AND NOT EXISTS (SELECT 1 FROM core.person_link l
+	WHERE l.person_id = p.person_id AND l.state_code = p.state_code AND l.year = p.year);
+DELETE FROM core.record_counter WHERE station_code >= 990000;
 DELETE FROM core.fir_counter WHERE station_code >= 990000;
 DELETE FROM core.gd_counter WHERE station_code >= 990000;
 DELETE FROM core.idempotency WHERE station_code >= 990000;

@@ -1,0 +1,49 @@
+-- record_checks.sql: checks of the shared record machinery (migrations 0008
+-- and 0009): the persons master record and core.link_person, idempotency
+-- claims, register numbers, the server's diary entries and timeline events.
+-- Run by run_api_checks.sh after case_checks.sql, as cctns_owner (these are
+-- core.* functions the api functions call; the server cannot call them).
+
+\set ON_ERROR_STOP 1
+\c - cctns_owner
+\ir helpers.sql
+SET client_min_messages = warning;
+
+-- ------------------------------------------------------------ persons
+SELECT core.link_person(9, 118, 990001, '{"name": "Ram Prasad", "relative_kind": "father",
+	"relative_name": "Shiv Prasad", "gender": "male", "year_of_birth": 1980,
+	"address": {"line1": "12 Gali", "city": "Agra", "state_code": 9, "district_code": 118, "pincode": "282001"},
+	"aliases": ["Ramu"]}', 'complainant', 'complainant', 'fir', 2026, 1, 1, 'FIR 0001/2026') AS p1 \gset
+SELECT pg_temp.check(name = 'Ram Prasad' AND aliases = '{Ramu}' AND addr_pincode = '282001' AND station_code = 990001,
+	'link_person makes a person from a Person JSON') FROM core.person WHERE person_id = :p1;
+SELECT pg_temp.check(core.link_person(9, 118, 990001, jsonb_build_object('person_id', :p1::text), 'memo.person',
+	'arrested', 'arrest', 2026, 7, 1, 'arrest A1 in FIR 0001/2026') = :p1,
+	'a Person naming person_id links that person');
+SELECT pg_temp.check(count(*) = 2 AND count(DISTINCT role) = 2, 'the person has two links, by role')
+FROM core.person_link WHERE person_id = :p1;
+SELECT pg_temp.check(core.link_person(9, 118, 990001, '{"description": "tall"}', 'accused[0].person',
+	'accused', 'fir', 2026, 1, 1, 'FIR 0001/2026') IS NULL, 'no name, no person: nothing written');
+SELECT pg_temp.expect_error(format('SELECT core.link_person(9, 118, 990001, %L, %L, %L, %L, 2026, 1, 1, %L)',
+	'{"person_id": "999999999999"}', 'complainant', 'complainant', 'fir', 'FIR 0001/2026'),
+	'CT400', 'complainant.person_id', '%no person%');
+
+-- ------------------------------------------------------------ idempotency
+SELECT pg_temp.check(core.idem_claim(9, 118, 990001, '\xfeedfacefeedfacefeedfacefeedf00d', sha256('a'), 'register_petition') IS NULL,
+	'a new key is claimed');
+SELECT core.idem_answer(9, 118, 990001, '\xfeedfacefeedfacefeedfacefeedf00d', '{"n": 1}');
+SELECT pg_temp.check(core.idem_claim(9, 118, 990001, '\xfeedfacefeedfacefeedfacefeedf00d', sha256('a'), 'register_petition') = '{"n": 1}',
+	'the same key and content replays the answer');
+SELECT pg_temp.expect_error($$SELECT core.idem_claim(9, 118, 990001, '\xfeedfacefeedfacefeedfacefeedf00d', sha256('b'), 'register_petition')$$,
+	'CT409', NULL, '%different content%');
+SELECT pg_temp.expect_error($$SELECT core.idem_claim(9, 118, 990001, '\xfeedfacefeedfacefeedfacefeedf00d', sha256('a'), 'register_ncr')$$,
+	'CT409', NULL, '%another request%');
+
+-- ------------------------------------------------------------ numbers, diary
+SELECT pg_temp.check(core.next_record_no('petition', 9, 118, 990001, 2026) = 1
+	AND core.next_record_no('petition', 9, 118, 990001, 2026) = 2
+	AND core.next_record_no('ncr', 9, 118, 990001, 2026) = 1, 'register numbers count per register from 1');
+SELECT * FROM core.gd_write(9, 118, 990001, 'petition', 'Petition 0001/2026 received', NULL, NULL, NULL, NULL) \gset g_
+SELECT pg_temp.check(g.kind = 'petition' AND g.gd_date = :'g_gd_date' AND g.entered_at = :'g_entered_at',
+	'gd_write writes the diary entry') FROM core.gd_entry g
+WHERE g.state_code = 9 AND g.district_code = 118 AND g.station_code = 990001 AND g.gd_no = :g_gd_no
+	AND g.gd_date = :'g_gd_date';
