@@ -5,9 +5,9 @@
 #include <stdio.h>
 
 #include "commands.h"
-#include "doc.h"
 #include "print_case.h"
 #include "reply.h"
+#include "submit.h"
 #include "util.h"
 
 static void print_timeline(FILE *out, const ProtobufCMessage *m,
@@ -42,53 +42,49 @@ int cmd_case_timeline(const command *self, cli_ctx *ctx, int argc, char **argv)
 	return reply_call(ctx, &env, &spec, json, NULL);
 }
 
-static const char *const assign_own[] = {"fir_number", NULL};
+static void print_assigned(FILE *out, const ProtobufCMessage *m,
+                           const char *key_hex)
+{
+	const Cctns__V1__CaseTimeline *t = (const Cctns__V1__CaseTimeline *)m;
+
+	if (t->replayed)
+		fprintf(out, "(already recorded with this key: the answer "
+		             "given then)\n");
+	print_case_timeline(out, t);
+	fprintf(out, "idempotency key: %s\n", key_hex);
+}
+
+static void *wrap_assign(const submit_call *c, Envelope *env)
+{
+	Cctns__V1__AssignIo *r = xmalloc(sizeof(*r));
+
+	*r = *(const Cctns__V1__AssignIo *)c->doc;
+	r->idempotency_key = c->key;
+	r->fir_number = (char *)c->fir_number;
+	env->body_case = CCTNS__V1__ENVELOPE__BODY_ASSIGN_IO;
+	env->assign_io = r;
+	return r;
+}
+
+static const char *const assign_own[] = {"fir_number", "idempotency_key",
+                                         NULL};
 static const char *const assign_strip[] = {"assign_io.", NULL};
 
-/* An assignment carries no idempotency key: it is sent once, and after a
- * lost link the timeline tells whether it was recorded. */
+static const submit_kind assign_kind = {
+        .noun = "assignment",
+        .doc = &cctns__v1__assign_io__descriptor,
+        .own = assign_own,
+        .fir_number_arg = 1,
+        .wrap = wrap_assign,
+        .reply = {.answer = CCTNS__V1__ENVELOPE__BODY_CASE_TIMELINE,
+                  .noun = "a case timeline",
+                  .print = print_assigned,
+                  .strip = assign_strip},
+};
+
+/* An assignment carries an idempotency key like every write: after a lost
+ * link it is sent again with the same key and answered, not refused. */
 int cmd_case_assign_io(const command *self, cli_ctx *ctx, int argc, char **argv)
 {
-	int json = 0, rc;
-	const cli_opt opts[] = {{"--json", NULL, &json}};
-	char *pos[2], not_found[96], lost[160];
-	Envelope env = CCTNS__V1__ENVELOPE__INIT;
-	Cctns__V1__AssignIo req;
-	check_error cerr;
-	doc in;
-	const reply_spec spec = {
-	        .answer = CCTNS__V1__ENVELOPE__BODY_CASE_TIMELINE,
-	        .noun = "a case timeline",
-	        .print = print_timeline,
-	        .not_found = not_found,
-	        .strip = assign_strip,
-	        .lost_hint = lost};
-
-	if (cli_parse(self, ctx, argc, argv, opts, ARRAY_LEN(opts), pos, 2, 2,
-	              &rc) < 0)
-		return rc;
-	rc = cli_fir_arg(pos[0], not_found, sizeof(not_found));
-	if (rc != 0)
-		return rc;
-	snprintf(lost, sizeof(lost),
-	         "the assignment may or may not have been recorded; see: %s "
-	         "case timeline %s",
-	         PROG, pos[0]);
-	rc = doc_load(&in, pos[1], &cctns__v1__assign_io__descriptor,
-	              assign_own);
-	if (rc != 0)
-		goto done;
-	req = *(const Cctns__V1__AssignIo *)in.msg;
-	req.fir_number = pos[0];
-	env.body_case = CCTNS__V1__ENVELOPE__BODY_ASSIGN_IO;
-	env.assign_io = &req;
-	env.request_id = 1; /* checked like the server will; reassigned */
-	if (envelope_check_request(&env, &cerr) < 0)
-		rc = doc_error(&in, 0, doc_path(cerr.field, assign_strip),
-		               cerr.message);
-	else
-		rc = reply_call(ctx, &env, &spec, json, &in);
-done:
-	doc_free(&in);
-	return rc;
+	return submit_run(&assign_kind, self, ctx, argc, argv);
 }

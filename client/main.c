@@ -144,7 +144,8 @@ static const command commands[] = {
          "Ravi...\n"
          "  29/11/2026 10:20  IO assigned     Under investigation  -    "
          "Inspector...\n"},
-        {"case", "assign-io", cmd_case_assign_io, "NUMBER FILE.json|- [--json]",
+        {"case", "assign-io", cmd_case_assign_io,
+         "NUMBER FILE.json|- [--key HEX32] [--json]",
          "Assign or change a case's investigating officer.",
          "FILE is {\"io\": OFFICER, \"acting\": OFFICER} as JSON (see\n"
          "deploy/samples/assign-io.json), an OFFICER being {\"number\",\n"
@@ -156,11 +157,14 @@ static const command commands[] = {
          "as is a case whose status does not allow it. Prints the timeline\n"
          "that results.\n"
          "\n"
-         "An assignment has no idempotency key: if the link breaks, look at\n"
-         "cctns case timeline NUMBER before sending it again.\n"
+         "Like every write it carries a 16-byte idempotency key (random\n"
+         "unless --key gives one): if the link breaks, the terminal sends it\n"
+         "again with the same key, and the server answers with the timeline\n"
+         "it gave the first time instead of recording it twice.\n"
          "\n"
          "options:\n"
-         "  --json   print the resulting timeline (CaseTimeline) as JSON\n"
+         "  --key HEX32   the idempotency key (32 hex digits) to use\n"
+         "  --json        print the resulting timeline (CaseTimeline) as JSON\n"
          "\n"
          "example:\n"
          "  cctns case assign-io 1/2026 deploy/samples/assign-io.json\n"},

@@ -7,7 +7,7 @@
  *   register_fir     "fir."  (COLUMN is a path in FirContent)
  *   register_arrest  "memo." (a path in ArrestMemo); fir_number as it is
  *   add_gd_entry     none    (the JSON is the body without the key)
- *   assign_io        none    (the JSON is the body without fir_number)
+ *   assign_io        none    (the JSON is the body without key, fir_number)
  *   get_*            none    (no JSON: COLUMN names a text parameter)
  * The key and text parameters are never prefixed. */
 #include "dispatch.h"
@@ -78,12 +78,15 @@ static const struct dispatch_row rows[] = {
         {BODY(ASSIGN_IO), "assign_io", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"assign_io",
-                          "SELECT api.assign_io($1::int, $2::int, $3::int, "
-                          "$4::text, $5::jsonb)",
-                          5},
+                          "SELECT timeline, replayed FROM api.assign_io("
+                          "$1::int, $2::int, $3::int, $4::bytea, $5::text, "
+                          "$6::jsonb)",
+                          6},
+                 .key = 1,
                  .text = {"fir_number"},
                  .json = JSONCALL_BODY,
                  .reply = BODY(CASE_TIMELINE),
+                 .replayed = 1,
          },
          NULL, NULL},
         {BODY(GET_CASE_TIMELINE), "get_case_timeline", handle_json_call, 1,

@@ -2,8 +2,10 @@
 # case_timeline_records_io_assignment: after registration a case's timeline shows it registered
 # with no investigating officer; the first assignment of an IO moves it to under investigation
 # (event IO assigned), assigning another officer is recorded as IO changed with the status kept,
-# and assigning the same officer again is refused as a conflict (exit 4). Every event names
-# the officer who acted. Another station sees none of it.
+# and assigning the same officer again is refused as a conflict (exit 4). Sent again with the
+# same idempotency key (a retry after a lost link), an assignment is answered with the first
+# timeline, not refused and not recorded twice; the key with other content is a conflict. Every
+# event names the officer who acted. Another station sees none of it.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 stack_up
@@ -30,7 +32,7 @@ cat >"$T/change.json" <<'JSON'
 { "io": { "number": "UP-20417", "name": "Meena Chaudhary", "rank": "Inspector" },
   "acting": { "number": "UP-09876", "name": "Anil Kumar Tyagi", "rank": "Inspector" } }
 JSON
-run term a case assign-io "$number" "$T/change.json"
+run term a case assign-io "$number" "$T/change.json" --key 00112233445566778899aabbccddee01
 assert_eq 0 "$RC" "assigning another officer exits 0"
 assert_match "$OUT" '^Status +Under investigation$' "... the status stays under investigation"
 assert_match "$OUT" '^Investigating officer +Inspector Meena Chaudhary \(UP-20417\)$' \
@@ -39,6 +41,13 @@ assert_match "$OUT" '  IO changed      Under investigation  ' "... recorded as I
 
 run term a case assign-io "$number" - <"$T/change.json"
 assert_eq 4 "$RC" "assigning the same officer again is refused (exit 4)"
+
+run term a case assign-io "$number" "$T/change.json" --key 00112233445566778899aabbccddee01
+assert_eq 0 "$RC" "the same assignment with the same key (a retry) is answered, exit 0"
+assert_contains "$OUT" "already recorded with this key" "... as the answer given then"
+assert_match "$OUT" '  IO changed      Under investigation  ' "... with the timeline as it was"
+run term a case assign-io "$number" "$SRC/deploy/samples/assign-io.json" --key 00112233445566778899aabbccddee01
+assert_eq 4 "$RC" "the key with another assignment is a conflict (exit 4)"
 
 run term a case timeline "$number" --json
 assert_eq 0 "$RC" "case timeline --json exits 0"

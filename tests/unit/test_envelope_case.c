@@ -31,6 +31,7 @@ static Envelope *assign_io_envelope(void)
 {
 	Cctns__V1__AssignIo *a = fx_new(&cctns__v1__assign_io__descriptor);
 
+	fx_bytes(&a->idempotency_key, fx_key(), 16);
 	fx_str(&a->fir_number, "0042/2026");
 	a->io = fx_officer("UP-2001", "Test Investigator", "Inspector");
 	a->acting = fx_officer("UP-0001", "Test SHO", "Inspector");
@@ -339,6 +340,11 @@ static void m_get_gd_feb_30(Envelope *e)
 
 /* IO assignment and timeline */
 
+static void m_io_key_missing(Envelope *e)
+{
+	fx_bytes(&e->assign_io->idempotency_key, NULL, 0);
+}
+
 static void m_io_no_fir_number(Envelope *e)
 {
 	fx_str(&e->assign_io->fir_number, "");
@@ -611,6 +617,8 @@ static const broken broken_rows[] = {
          "1985-07-23", get_gd_envelope},
         {"rejects_get_gd_date_feb_30", m_get_gd_feb_30, "date", NULL,
          get_gd_envelope},
+        {"rejects_assign_io_without_idempotency_key", m_io_key_missing,
+         "idempotency_key", "16 bytes", assign_io_envelope},
         {"rejects_assign_io_without_fir_number", m_io_no_fir_number,
          "fir_number", "required", assign_io_envelope},
         {"rejects_fir_number_without_year", m_io_fir_number_no_year,

@@ -266,6 +266,7 @@ static void assign_io_json_is_the_body_without_fir_number(void **state)
 	struct jsoncall_params p;
 
 	(void)state;
+	fx_bytes(&a->idempotency_key, fx_key(), 16);
 	fx_str(&a->fir_number, "42/2026");
 	a->io = officer();
 	a->acting = officer();
@@ -273,11 +274,13 @@ static void assign_io_json_is_the_body_without_fir_number(void **state)
 	assert_int_equal(jsoncall_params(row_of(BODY_CASE(ASSIGN_IO)), &a->base,
 	                                 codes, &p),
 	                 0);
-	assert_int_equal(p.n, 5);
-	assert_string_equal(p.values[3], "42/2026");
-	assert_null(strstr(p.values[4], "fir_number"));
+	assert_int_equal(p.n, 6);
+	assert_memory_equal(p.values[3], fx_key(), 16);
+	assert_string_equal(p.values[4], "42/2026");
+	assert_null(strstr(p.values[5], "fir_number"));
+	assert_null(strstr(p.values[5], "idempotency_key"));
 	assert_string_equal(
-	        p.values[4],
+	        p.values[5],
 	        "{\"io\":{\"number\":\"UP-1234\",\"name\":\"Test Officer\","
 	        "\"rank\":\"SI\"},\"acting\":{\"number\":\"UP-1234\",\"name\":"
 	        "\"Test Officer\",\"rank\":\"Inspector\"}}");
