@@ -66,8 +66,7 @@ static void *wrap_assign(const submit_call *c, Envelope *env)
 	return r;
 }
 
-static const char *const assign_own[] = {"fir_number", "idempotency_key",
-                                         NULL};
+static const char *const assign_own[] = {"fir_number", "idempotency_key", NULL};
 static const char *const assign_strip[] = {"assign_io.", NULL};
 
 static const submit_kind assign_kind = {
