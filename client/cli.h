@@ -16,6 +16,7 @@ typedef struct cli_ctx {
 	const char *config_path; /* --config, or NULL for $CCTNS_CONFIG */
 	term_config cfg;         /* loaded by cli_connect */
 	int cfg_loaded;
+	const char *pdf_path; /* --pdf FILE of a show command (CLI_OPT_PDF) */
 } cli_ctx;
 
 typedef struct command command;
@@ -36,6 +37,14 @@ typedef struct cli_opt {
 	const char **value;
 	int *flag;
 } cli_opt;
+
+/* The option --pdf FILE of a command that reads one record through
+ * reply_call: the record's printout as a PDF in FILE instead of text on
+ * standard output (see pdf_form.h). One row of the command's cli_opt table
+ * is all it takes: {{"--json", NULL, &json}, CLI_OPT_PDF(ctx)}. */
+/* clang-format off */
+#define CLI_OPT_PDF(ctx) {"--pdf", &(ctx)->pdf_path, NULL}
+/* clang-format on */
 
 /* Parse argv[1..argc) of cmd: its options, --config FILE and --help, and
  * between min_pos and max_pos positional arguments (a lone "-" is one;

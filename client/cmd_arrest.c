@@ -58,7 +58,7 @@ static void print_memo(FILE *out, const ProtobufCMessage *m,
 int cmd_arrest_show(const command *self, cli_ctx *ctx, int argc, char **argv)
 {
 	int json = 0, rc;
-	const cli_opt opts[] = {{"--json", NULL, &json}};
+	const cli_opt opts[] = {{"--json", NULL, &json}, CLI_OPT_PDF(ctx)};
 	char *pos[2], not_found[128];
 	Cctns__V1__GetArrest get = CCTNS__V1__GET_ARREST__INIT;
 	Envelope env = CCTNS__V1__ENVELOPE__INIT;

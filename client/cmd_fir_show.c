@@ -17,7 +17,7 @@ static void print_fir_answer(FILE *out, const ProtobufCMessage *m,
 int cmd_fir_show(const command *self, cli_ctx *ctx, int argc, char **argv)
 {
 	int json = 0, rc;
-	const cli_opt opts[] = {{"--json", NULL, &json}};
+	const cli_opt opts[] = {{"--json", NULL, &json}, CLI_OPT_PDF(ctx)};
 	char *pos[1], not_found[96];
 	Cctns__V1__GetFir get = CCTNS__V1__GET_FIR__INIT;
 	Envelope env = CCTNS__V1__ENVELOPE__INIT;

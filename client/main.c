@@ -45,7 +45,7 @@ static const command commands[] = {
          "  cctns fir register deploy/samples/fir.json\n"
          "  FIR 0042/2026 registered at Agra Kotwali on 27/11/2026 10:05 IST\n"
          "  idempotency key: 5f0c8e2a9b7d4e1f8a6c3b2d1e0f9a8b\n"},
-        {"fir", "show", cmd_fir_show, "NUMBER [--json]",
+        {"fir", "show", cmd_fir_show, "NUMBER [--json | --pdf FILE]",
          "Print a registered FIR of this station.",
          "NUMBER is the FIR number as written, e.g. 42/2026 or 0042/2026.\n"
          "The printout follows the sections of the paper FIR: the header\n"
@@ -54,12 +54,23 @@ static const command commands[] = {
          "accused, delay, properties, the first information itself, and the\n"
          "officer who recorded it.\n"
          "\n"
+         "With --pdf the same printout is written to FILE as a PDF (A4): the\n"
+         "copy of the FIR the informant is entitled to free of cost (section\n"
+         "173(2) BNSS, 154(2) CrPC), with the station, the FIR number and\n"
+         "its General Diary reference at the top of every page, and the\n"
+         "officer who recorded it, the page number and the time it was\n"
+         "printed at the foot. FILE is replaced whole or not at all; \"-\"\n"
+         "writes the PDF to standard output.\n"
+         "\n"
          "options:\n"
-         "  --json   print the FIR (receipt and content) as JSON instead\n"
+         "  --json       print the FIR (receipt and content) as JSON instead\n"
+         "  --pdf FILE   write the informant's copy as a PDF to FILE\n"
          "\n"
          "examples:\n"
          "  cctns fir show 42/2026\n"
-         "  cctns fir show 42/2026 --json > fir-42.json\n"},
+         "  cctns fir show 42/2026 --json > fir-42.json\n"
+         "  cctns fir show 42/2026 --pdf fir-42.pdf\n"
+         "  PDF written to fir-42.pdf: 2 pages\n"},
         {"gd", "show", cmd_gd_show, "[DATE] [--json]",
          "Print this station's General Diary for a day.",
          "DATE is the station day (India Standard Time): 2026-11-29,\n"
@@ -203,7 +214,7 @@ static const command commands[] = {
          "  Arrest memo A1 recorded in FIR 0001/2026 on 29/11/2026 11:20 IST\n"
          "  General Diary: GD entry 3 of 29/11/2026\n"
          "  idempotency key: 5f0c8e2a9b7d4e1f8a6c3b2d1e0f9a8b\n"},
-        {"arrest", "show", cmd_arrest_show, "NUMBER CODE [--json]",
+        {"arrest", "show", cmd_arrest_show, "NUMBER CODE [--json | --pdf FILE]",
          "Print an arrest memo like the paper form (IIF-III).",
          "NUMBER is the FIR number, CODE the accused code the receipt gave\n"
          "(A1, A2, ...). Sections: case, accused code, identity, aliases,\n"
@@ -211,12 +222,20 @@ static const command commands[] = {
          "examination, articles found, intimation to a relative and to the\n"
          "designated officer, descriptive roll, fingerprints, risk flags.\n"
          "\n"
+         "With --pdf the memo is written to FILE as a PDF (A4), with the\n"
+         "station, the FIR number, the accused code and the General Diary\n"
+         "entry at the top of every page and the arresting officer, the page\n"
+         "number and the time it was printed at the foot. FILE is replaced\n"
+         "whole or not at all; \"-\" writes the PDF to standard output.\n"
+         "\n"
          "options:\n"
-         "  --json   print the memo and its receipt (Arrest) as JSON\n"
+         "  --json       print the memo and its receipt (Arrest) as JSON\n"
+         "  --pdf FILE   write the memo as a PDF to FILE\n"
          "\n"
          "examples:\n"
          "  cctns arrest show 1/2026 A1\n"
-         "  cctns arrest show 1/2026 A1 --json > arrest-a1.json\n"},
+         "  cctns arrest show 1/2026 A1 --json > arrest-a1.json\n"
+         "  cctns arrest show 1/2026 A1 --pdf arrest-a1.pdf\n"},
         {NULL, "version", cmd_version, "",
          "Print the terminal software and protocol versions.", ""},
 };
@@ -250,6 +269,7 @@ static const char overview_rest[] =
         "  cctns case assign-io 42/2026 deploy/samples/assign-io.json\n"
         "  cctns case timeline 42/2026\n"
         "  cctns arrest show 42/2026 A1\n"
+        "  cctns fir show 42/2026 --pdf fir-42.pdf\n"
         "  cctns help fir register\n"
         "\n"
         "exit codes: 0 ok, 1 other error, 2 usage or terminal config,\n"

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "pbjson.h"
+#include "pdf_form.h"
 
 const ProtobufCMessage *reply_body(const Envelope *env)
 {
@@ -72,18 +73,31 @@ int reply_call(cli_ctx *ctx, Envelope *env, const reply_spec *spec, int json,
 	term_conn *conn;
 	int rc;
 
+	if (ctx->pdf_path) {
+		rc = pdf_form_check(ctx->pdf_path, json);
+		if (rc != 0)
+			return rc;
+	}
 	conn = cli_connect(ctx, &err);
 	if (!conn)
 		return cli_report(&err);
 	rc = term_call(conn, env, &resp, &err);
-	term_close(conn);
 	if (rc < 0) {
+		term_close(conn);
 		rc = cli_report(&err);
 		if (err.lost && spec->lost_hint)
 			fprintf(stderr, "%s: %s\n", PROG, spec->lost_hint);
 		return rc;
 	}
-	rc = reply_print(resp, spec, json, NULL, in);
+	/* --pdf: the answer's printout as a PDF, headed with this station. */
+	if (ctx->pdf_path && resp->body_case == spec->answer &&
+	    reply_body(resp))
+		rc = pdf_form_write(ctx->pdf_path, reply_body(resp),
+		                    spec->print,
+		                    term_hello_ack(conn)->identity);
+	else
+		rc = reply_print(resp, spec, json, NULL, in);
+	term_close(conn);
 	envelope_free(resp);
 	return rc;
 }

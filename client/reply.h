@@ -40,7 +40,11 @@ const ProtobufCMessage *reply_body(const Envelope *env);
 int reply_print(const Envelope *resp, const reply_spec *spec, int json,
                 const char *key_hex, const doc *in);
 
-/* Connect, send env once, reply_print the answer. Returns the exit code. */
+/* Connect, send env once, reply_print the answer. With ctx->pdf_path (the
+ * command's --pdf FILE, CLI_OPT_PDF) the target is checked before
+ * connecting and the answer's printout (spec->print) is written to it as a
+ * PDF headed with this terminal's station (pdf_form.h) instead. Returns the
+ * exit code. */
 int reply_call(cli_ctx *ctx, Envelope *env, const reply_spec *spec, int json,
                const doc *in);
 
