@@ -1342,8 +1342,8 @@ BEGIN
 	v_whom := core.j_str(req -> 'to_whom', 'to_whom', 800, true);
 	v_ref := core.j_str(req -> 'reference', 'reference', 800, false);
 	IF mv.needs_reference AND v_ref IS NULL THEN
-		PERFORM core.fir_bad('reference', format('reference is required: property is %s only on a court order (or other authority); give its number',
-			mv.description));
+		PERFORM core.fir_bad('reference', format('reference is required for %s: give the number of the court order (or other authority) that allows it',
+			v_movement));
 	END IF;
 	PERFORM core.officer_check(req -> 'officer', 'officer', true);
 
