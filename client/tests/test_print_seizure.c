@@ -215,20 +215,20 @@ static void malkhana_entry_prints_its_chain_of_custody(void **state)
 	        "Malkhana No.                0007/2026",
 	        "Case                        FIR 0001/2026, seizure 2, item 1",
 	        "Nature                      Stolen property",
-	        "Where it is                 Out: in court, since 29/11/2026 "
-	        "15:30 IST",
+	        ("Where it is                 Out: in court, since 29/11/2026 "
+	         "15:30 IST"),
 	        "With                        CJM Agra",
 	        "1. Property",
 	        "Kind                     Mobile phone",
 	        "2. Chain of custody",
 	        " No.  When (IST)        Movement           Officer",
-	        "   1  29/11/2026 12:00  Deposited          SI Ravi Kumar "
-	        "Sharma "
-	        "(UP-15432)\n",
+	        ("   1  29/11/2026 12:00  Deposited          SI Ravi Kumar "
+	         "Sharma "
+	         "(UP-15432)\n"),
 	        "                        -> In store\n",
 	        "                        GD entry 4 of 29/11/2026\n",
-	        "   2  29/11/2026 15:30  Sent to court      HC Harish Chandra "
-	        "(UP-31007)\n",
+	        ("   2  29/11/2026 15:30  Sent to court      HC Harish Chandra "
+	         "(UP-31007)\n"),
 	        "                        In store -> Out: in court\n",
 	        "                        To: CJM Agra\n",
 	        "                        Reference: Summons 112/2026\n",
@@ -288,8 +288,8 @@ static void malkhana_list_is_a_table_with_its_page(void **state)
 	static const char *const want[] = {
 	        "Entries 101 to 101 of 150",
 	        "Malkhana   FIR        Sz/It   Kind              State",
-	        "0007/2026  0001/2026  2/1     Two wheeler regi  Released to "
-	        "owner  29/11/2026\n",
+	        ("0007/2026  0001/2026  2/1     Two wheeler regi  Released to "
+	         "owner  29/11/2026\n"),
 	        "More: the same command with --offset 101",
 	};
 
