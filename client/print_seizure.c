@@ -74,6 +74,8 @@ const char *fmt_quantity(double quantity, const char *unit, char *buf,
 	if (quantity > -1e15 && quantity < 1e15 &&
 	    (double)(long long)quantity == quantity) {
 		snprintf(num, sizeof(num), "%.0f", quantity);
+	} else if (quantity > -1 && quantity < 1) {
+		snprintf(num, sizeof(num), "%.6g", quantity);
 	} else {
 		snprintf(num, sizeof(num), "%.3f", quantity);
 		n = strlen(num);

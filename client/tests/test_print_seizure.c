@@ -56,6 +56,10 @@ static void quantities_print_with_their_unit(void **state)
 	                    "0.125 litre");
 	assert_string_equal(fmt_quantity(1e8, NULL, buf, sizeof(buf)),
 	                    "100000000");
+	assert_string_equal(fmt_quantity(0.0005, "g", buf, sizeof(buf)),
+	                    "0.0005 g");
+	assert_string_equal(fmt_quantity(1234.5678, "kg", buf, sizeof(buf)),
+	                    "1234.568 kg");
 }
 
 static void seizure_memo_follows_iif_iv(void **state)
