@@ -213,6 +213,8 @@ static const command commands[] = {
          "examples:\n"
          "  cctns arrest show 1/2026 A1\n"
          "  cctns arrest show 1/2026 A1 --json > arrest-a1.json\n"},
+        {NULL, "version", cmd_version, "",
+         "Print the terminal software and protocol versions.", ""},
         /* seizure memo (IIF-IV) and the malkhana */
         {"seizure", "register", cmd_seizure_register,
          "NUMBER FILE.json|- [--key HEX32] [--json]",
@@ -333,8 +335,6 @@ static const command commands[] = {
          "    15:00 IST; now Out: in court\n"
          "  General Diary: GD entry 6 of 29/11/2026\n"
          "  idempotency key: 5f0c8e2a9b7d4e1f8a6c3b2d1e0f9a8b\n"},
-        {NULL, "version", cmd_version, "",
-         "Print the terminal software and protocol versions.", ""},
 };
 
 static const char overview_intro[] =
