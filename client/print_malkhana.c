@@ -138,8 +138,7 @@ void print_malkhana_list(FILE *out, const Cctns__V1__MalkhanaList *l,
 		        since);
 	}
 	if (offset + l->n_entries < l->total)
-		fprintf(out,
-		        "\nMore: the same command with --offset %zu\n",
+		fprintf(out, "\nMore: the same command with --offset %zu\n",
 		        offset + l->n_entries);
 }
 
