@@ -17,5 +17,12 @@ int cmd_case_assign_io(const command *self, cli_ctx *ctx, int argc,
 int cmd_arrest_register(const command *self, cli_ctx *ctx, int argc,
                         char **argv);
 int cmd_arrest_show(const command *self, cli_ctx *ctx, int argc, char **argv);
+/* seizure memo (IIF-IV) and the malkhana */
+int cmd_seizure_register(const command *self, cli_ctx *ctx, int argc,
+                         char **argv);
+int cmd_seizure_show(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_malkhana_show(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_malkhana_list(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_malkhana_move(const command *self, cli_ctx *ctx, int argc, char **argv);
 
 #endif

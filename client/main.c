@@ -238,6 +238,126 @@ static const command commands[] = {
          "  cctns arrest show 1/2026 A1 --pdf arrest-a1.pdf\n"},
         {NULL, "version", cmd_version, "",
          "Print the terminal software and protocol versions.", ""},
+        /* seizure memo (IIF-IV) and the malkhana */
+        {"seizure", "register", cmd_seizure_register,
+         "NUMBER FILE.json|- [--key HEX32] [--json]",
+         "Record a property search and seizure memo (IIF-IV).",
+         "NUMBER is the FIR number; FILE the memo as JSON (a SeizureMemo; see\n"
+         "deploy/samples/seizure.json): the nature of the property (stolen,\n"
+         "unclaimed, unlawful_possession, involved, intestate), when\n"
+         "(seized_at) and where, the person it was seized from (none for\n"
+         "unclaimed property) and whether a professional receiver, the\n"
+         "accused code when seized from an arrested accused, exactly two\n"
+         "independent witnesses, the items (1 to 200: kind, description,\n"
+         "quantity and unit, value, identifiers such as IMEI or chassis\n"
+         "numbers, perishable and what was done with it, sealed packet),\n"
+         "the seal used, and the seizing officer.\n"
+         "\n"
+         "The server numbers the memo in its case (1, 2, ...), writes a\n"
+         "General Diary entry, deposits every item in the station's\n"
+         "malkhana under a number of its own (0012/2026), with one diary\n"
+         "entry for the deposit, and adds the seizure to the case timeline.\n"
+         "It refuses (exit 3, naming the field) a seizure before the FIR was\n"
+         "registered or in the future, other than two witnesses (or the\n"
+         "person seized from as a witness), a quantity of 0 or less, a value\n"
+         "of 10^12 rupees or more, and perishable property without its\n"
+         "handling; an FIR of another station is not found (exit 6), a\n"
+         "transferred one refused (exit 4).\n"
+         "\n"
+         "Like every write it carries an idempotency key and is sent again\n"
+         "with the same key if the link breaks (see cctns help fir register).\n"
+         "\n"
+         "options:\n"
+         "  --key HEX32   the idempotency key (32 hex digits) to use\n"
+         "  --json        print the receipt (SeizureReceipt) as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns seizure register 1/2026 seizure.json\n"
+         "  Seizure 1 recorded in FIR 0001/2026 on 29/11/2026 13:20 IST\n"
+         "  General Diary: GD entry 4 of 29/11/2026 (seizure)\n"
+         "  General Diary: GD entry 5 of 29/11/2026 (deposit in the "
+         "malkhana)\n"
+         "  Item 1: malkhana 0001/2026\n"
+         "  Item 2: malkhana 0002/2026\n"
+         "  idempotency key: 5f0c8e2a9b7d4e1f8a6c3b2d1e0f9a8b\n"},
+        {"seizure", "show", cmd_seizure_show, "NUMBER SEIZURE_NO [--json]",
+         "Print a seizure memo like the paper form (IIF-IV).",
+         "NUMBER is the FIR number, SEIZURE_NO the number the receipt gave\n"
+         "(1, 2, ...). Sections: case (with the diary entries of the seizure\n"
+         "and of the deposit), nature of the property, date, time and place,\n"
+         "seized from (with the age at seizure), witnesses, the property\n"
+         "seized (each item with its malkhana number), seal, seizing officer.\n"
+         "\n"
+         "options:\n"
+         "  --json   print the memo and its receipt (Seizure) as JSON\n"
+         "\n"
+         "examples:\n"
+         "  cctns seizure show 1/2026 1\n"
+         "  cctns seizure show 1/2026 1 --json > seizure-1.json\n"},
+        {"malkhana", "show", cmd_malkhana_show, "MALKHANA_NUMBER [--json]",
+         "Print a malkhana entry and its chain of custody.",
+         "MALKHANA_NUMBER is the number the seizure receipt gave an item,\n"
+         "e.g. 12/2026 or 0012/2026. Prints the case (FIR, seizure, item),\n"
+         "where the property is now and since when, the item, and its chain\n"
+         "of custody: every movement, deposit first, with its time (IST), the\n"
+         "states it moved between, to whom, the order or letter, the officer\n"
+         "and the General Diary entry. No one can change or delete a row of\n"
+         "the chain; each movement is a new row (cctns malkhana move).\n"
+         "\n"
+         "options:\n"
+         "  --json   print the entry (MalkhanaEntry) as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns malkhana show 1/2026\n"},
+        {"malkhana", "list", cmd_malkhana_list,
+         "[--fir NUMBER] [--state S] [--offset N] [--json]",
+         "List this station's malkhana register.",
+         "One line per entry, by number: malkhana number, FIR, seizure and\n"
+         "item, kind of property, where it is, since which day. At most 100\n"
+         "entries a page; --offset N starts after the first N.\n"
+         "\n"
+         "options:\n"
+         "  --fir NUMBER   only the property of this case\n"
+         "  --state S      only property in state S: in_store, out_court,\n"
+         "                 out_fsl, released, disposed, transferred\n"
+         "  --offset N     skip the first N entries\n"
+         "  --json         print the page (MalkhanaList) as JSON\n"
+         "\n"
+         "examples:\n"
+         "  cctns malkhana list --state out_court\n"
+         "  cctns malkhana list --fir 1/2026\n"},
+        {"malkhana", "move", cmd_malkhana_move,
+         "MALKHANA_NUMBER FILE.json|- [--key HEX32] [--json]",
+         "Record a movement of malkhana property.",
+         "FILE is the movement as JSON (a MoveProperty without its key and\n"
+         "number; see deploy/samples/malkhana-move.json):\n"
+         "  movement   to_court, to_forensic_lab, returned_to_store,\n"
+         "             released_to_owner, disposed, transferred_to_station\n"
+         "  at         when it moved (RFC 3339): not before the seizure nor\n"
+         "             the previous movement, not in the future\n"
+         "  to_whom    who took it (or returned it): \"CJM Agra\", \"FSL "
+         "Agra\"\n"
+         "  reference  the court order or laboratory letter; required to\n"
+         "             release or dispose of property\n"
+         "  officer    {\"number\", \"name\", \"rank\"}: who handed it over\n"
+         "Property moves only along these steps; anything else is refused\n"
+         "(exit 4, naming both states):\n"
+         "  in store -> out in court, out at the FSL, released, disposed of,\n"
+         "              transferred\n"
+         "  out in court, out at the FSL -> in store\n"
+         "Released, disposed of and transferred are final. The server writes\n"
+         "a General Diary entry and a timeline event for each movement.\n"
+         "\n"
+         "options:\n"
+         "  --key HEX32   the idempotency key (32 hex digits) to use\n"
+         "  --json        print the receipt (PropertyMovementReceipt) as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns malkhana move 1/2026 deploy/samples/malkhana-move.json\n"
+         "  Malkhana 0001/2026 (FIR 0001/2026): Sent to court on 29/11/2026\n"
+         "    15:00 IST; now Out: in court\n"
+         "  General Diary: GD entry 6 of 29/11/2026\n"
+         "  idempotency key: 5f0c8e2a9b7d4e1f8a6c3b2d1e0f9a8b\n"},
 };
 
 static const char overview_intro[] =

@@ -74,6 +74,12 @@ static const Cctns__V1__Envelope__BodyCase request_cases[] = {
         CCTNS__V1__ENVELOPE__BODY_GET_CASE_TIMELINE,
         CCTNS__V1__ENVELOPE__BODY_REGISTER_ARREST,
         CCTNS__V1__ENVELOPE__BODY_GET_ARREST,
+        /* seizure (IIF-IV) and malkhana */
+        CCTNS__V1__ENVELOPE__BODY_REGISTER_SEIZURE,
+        CCTNS__V1__ENVELOPE__BODY_GET_SEIZURE,
+        CCTNS__V1__ENVELOPE__BODY_MOVE_PROPERTY,
+        CCTNS__V1__ENVELOPE__BODY_GET_MALKHANA_ENTRY,
+        CCTNS__V1__ENVELOPE__BODY_LIST_MALKHANA,
 };
 
 int envelope_is_request(const Envelope *env)
@@ -420,6 +426,130 @@ static int check_identity_document(walk *w, const ProtobufCMessage *m)
 #define DATE_EXPECT "a date like 1985-07-23"
 #define FIR_EXPECT  "an FIR number like 42/2026 or 0042/2026"
 
+/* ------------------------------------------------------------ seizure (IIF-IV)
+ * and malkhana: the checks of the seizure helper. */
+
+#define MALKHANA_EXPECT "a malkhana number like 12/2026 or 0012/2026"
+#define ACCUSED_EXPECT  "an accused code like A1 or B3"
+
+#define SEIZURE_VALUE_MAX    999999999999ull /* rupees: below 10^12 */
+#define SEIZURE_QUANTITY_MAX 1e9
+
+static int check_seized_from(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__SeizureMemo *s = (const Cctns__V1__SeizureMemo *)m;
+
+	if (s->seized_from && !*s->seized_from->name)
+		return fail_at(w, "seized_from.name",
+		               "is required: the name of the person the "
+		               "property was seized from");
+	return 0;
+}
+
+static int check_professional_receiver(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__SeizureMemo *s = (const Cctns__V1__SeizureMemo *)m;
+
+	if (s->professional_receiver && !s->seized_from)
+		return fail_at(w, "professional_receiver",
+		               "needs seized_from: name the person who is a "
+		               "professional receiver");
+	return 0;
+}
+
+/* Exactly two witnesses, each named. */
+static int check_witnesses(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__SeizureMemo *s = (const Cctns__V1__SeizureMemo *)m;
+	char rel[48];
+
+	if (s->n_witnesses != 2) {
+		char msg[128];
+		snprintf(msg, sizeof(msg),
+		         "needs exactly 2 independent witnesses, got %zu",
+		         s->n_witnesses);
+		return fail_at(w, "witnesses", msg);
+	}
+	for (size_t i = 0; i < s->n_witnesses; i++) {
+		if (!*s->witnesses[i]->name) {
+			snprintf(rel, sizeof(rel), "witnesses[%zu].name", i);
+			return fail_at(w, rel,
+			               "is required: the witness's name");
+		}
+	}
+	return 0;
+}
+
+static int check_item_quantity(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__SeizedItem *it = (const Cctns__V1__SeizedItem *)m;
+
+	/* Written so that NaN fails too. */
+	if (!(it->quantity > 0 && it->quantity < SEIZURE_QUANTITY_MAX))
+		return fail_at(w, "quantity",
+		               "must be more than 0 (and below 10^9): how "
+		               "many, or how much in unit");
+	return 0;
+}
+
+static int check_item_value(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__SeizedItem *it = (const Cctns__V1__SeizedItem *)m;
+
+	if (it->value_rupees > SEIZURE_VALUE_MAX)
+		return fail_at(w, "value_rupees",
+		               "must be below 10^12 rupees (a value of "
+		               "999999999999 at most)");
+	return 0;
+}
+
+static int check_perishable(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__SeizedItem *it = (const Cctns__V1__SeizedItem *)m;
+
+	if (it->perishable && !*it->perishable_handling)
+		return fail_at(w, "perishable_handling",
+		               "is required for perishable property: say "
+		               "what was done with it");
+	if (!it->perishable && *it->perishable_handling)
+		return fail_at(w, "perishable_handling",
+		               "must be empty unless perishable is set");
+	return 0;
+}
+
+/* The deposit is written by the server; release and disposal need the
+ * order that allows them. */
+static int check_movement(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__MoveProperty *p = (const Cctns__V1__MoveProperty *)m;
+
+	if (p->movement ==
+	    CCTNS__V1__PROPERTY_MOVEMENT__PROPERTY_MOVEMENT_DEPOSITED)
+		return fail_at(w, "movement",
+		               "must not be deposited: property is deposited "
+		               "by its seizure memo (cctns seizure register)");
+	return 0;
+}
+
+static int check_movement_reference(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__MoveProperty *p = (const Cctns__V1__MoveProperty *)m;
+
+	if (*p->reference)
+		return 0;
+	if (p->movement ==
+	    CCTNS__V1__PROPERTY_MOVEMENT__PROPERTY_MOVEMENT_RELEASED_TO_OWNER)
+		return fail_at(w, "reference",
+		               "is required to release property: the court "
+		               "order (or other authority) number");
+	if (p->movement ==
+	    CCTNS__V1__PROPERTY_MOVEMENT__PROPERTY_MOVEMENT_DISPOSED)
+		return fail_at(w, "reference",
+		               "is required to dispose of property: the court "
+		               "order number");
+	return 0;
+}
+
 static const rule rules[] = {
         /* Hello */
         {&cctns__v1__hello__descriptor, "protocol_version", R_REQ, 0, NULL,
@@ -469,6 +599,74 @@ static const rule rules[] = {
          fir_number_valid, FIR_EXPECT, NULL},
         {&cctns__v1__get_arrest__descriptor, "accused_code", R_REQ, 2,
          accused_code_valid, "an accused code like A1 or B3", NULL},
+        /* seizure (IIF-IV) and malkhana: RegisterSeizure, GetSeizure */
+        {&cctns__v1__register_seizure__descriptor, "idempotency_key", 0, 0,
+         NULL, NULL, check_idempotency_key},
+        {&cctns__v1__register_seizure__descriptor, "fir_number", R_REQ, 20,
+         fir_number_valid, FIR_EXPECT, NULL},
+        {&cctns__v1__register_seizure__descriptor, "seizure", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__get_seizure__descriptor, "fir_number", R_REQ, 20,
+         fir_number_valid, FIR_EXPECT, NULL},
+        {&cctns__v1__get_seizure__descriptor, "seizure_no", R_REQ, 0, NULL,
+         NULL, NULL},
+        /* SeizureMemo, SeizedItem */
+        {&cctns__v1__seizure_memo__descriptor, "nature", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__seizure_memo__descriptor, "seized_at", R_REQ, 64,
+         rfc3339_valid, TIME_EXPECT, NULL},
+        {&cctns__v1__seizure_memo__descriptor, "place", R_REQ, 500, NULL, NULL,
+         NULL},
+        {&cctns__v1__seizure_memo__descriptor, "seized_from", 0, 0, NULL, NULL,
+         check_seized_from},
+        {&cctns__v1__seizure_memo__descriptor, "professional_receiver", 0, 0,
+         NULL, NULL, check_professional_receiver},
+        {&cctns__v1__seizure_memo__descriptor, "accused_code", 0, 2,
+         accused_code_valid, ACCUSED_EXPECT, NULL},
+        {&cctns__v1__seizure_memo__descriptor, "witnesses", 0, 0, NULL, NULL,
+         check_witnesses},
+        {&cctns__v1__seizure_memo__descriptor, "items", R_REQ, 200, NULL, NULL,
+         NULL},
+        {&cctns__v1__seizure_memo__descriptor, "seal", R_LINES, 500, NULL, NULL,
+         NULL},
+        {&cctns__v1__seizure_memo__descriptor, "officer", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__seized_item__descriptor, "kind", R_REQ, 100, NULL, NULL,
+         NULL},
+        {&cctns__v1__seized_item__descriptor, "description", R_REQ | R_LINES,
+         4000, NULL, NULL, NULL},
+        {&cctns__v1__seized_item__descriptor, "quantity", 0, 0, NULL, NULL,
+         check_item_quantity},
+        {&cctns__v1__seized_item__descriptor, "unit", 0, 30, NULL, NULL, NULL},
+        {&cctns__v1__seized_item__descriptor, "value_rupees", 0, 0, NULL, NULL,
+         check_item_value},
+        {&cctns__v1__seized_item__descriptor, "identifiers", R_LINES, 1000,
+         NULL, NULL, NULL},
+        {&cctns__v1__seized_item__descriptor, "perishable_handling", R_LINES,
+         1000, NULL, NULL, check_perishable},
+        {&cctns__v1__seized_item__descriptor, "packet_no", 0, 50, NULL, NULL,
+         NULL},
+        {&cctns__v1__seized_item__descriptor, "seal_description", R_LINES, 500,
+         NULL, NULL, NULL},
+        /* MoveProperty, GetMalkhanaEntry, ListMalkhana */
+        {&cctns__v1__move_property__descriptor, "idempotency_key", 0, 0, NULL,
+         NULL, check_idempotency_key},
+        {&cctns__v1__move_property__descriptor, "malkhana_number", R_REQ, 20,
+         fir_number_valid, MALKHANA_EXPECT, NULL},
+        {&cctns__v1__move_property__descriptor, "movement", R_REQ, 0, NULL,
+         NULL, check_movement},
+        {&cctns__v1__move_property__descriptor, "at", R_REQ, 64, rfc3339_valid,
+         TIME_EXPECT, NULL},
+        {&cctns__v1__move_property__descriptor, "to_whom", R_REQ, 200, NULL,
+         NULL, NULL},
+        {&cctns__v1__move_property__descriptor, "reference", 0, 200, NULL, NULL,
+         check_movement_reference},
+        {&cctns__v1__move_property__descriptor, "officer", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__get_malkhana_entry__descriptor, "malkhana_number", R_REQ,
+         20, fir_number_valid, MALKHANA_EXPECT, NULL},
+        {&cctns__v1__list_malkhana__descriptor, "fir_number", 0, 20,
+         fir_number_valid, FIR_EXPECT, NULL},
         /* Officer: named by number, name and rank wherever one is given */
         {&cctns__v1__officer__descriptor, "number", R_REQ, 32, NULL, NULL,
          NULL},

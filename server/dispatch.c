@@ -6,6 +6,9 @@
  * COLUMN the function raises is prefixed per row as follows:
  *   register_fir     "fir."  (COLUMN is a path in FirContent)
  *   register_arrest  "memo." (a path in ArrestMemo); fir_number as it is
+ *   register_seizure "seizure." (a path in SeizureMemo); fir_number as it is
+ *   move_property, get_seizure, list_malkhana
+ *                    none    (the JSON is the body without key and number)
  *   add_gd_entry     none    (the JSON is the body without the key)
  *   assign_io        none    (the JSON is the body without key, fir_number)
  *   get_*            none    (no JSON: COLUMN names a text parameter)
@@ -122,6 +125,67 @@ static const struct dispatch_row rows[] = {
                           5},
                  .text = {"fir_number", "accused_code"},
                  .reply = BODY(ARREST),
+         },
+         NULL, NULL},
+        /* Seizure memo (IIF-IV) and the malkhana (seizure helper) */
+        {BODY(REGISTER_SEIZURE), "register_seizure", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"register_seizure",
+                          "SELECT receipt, replayed FROM api.register_seizure("
+                          "$1::int, $2::int, $3::int, $4::bytea, $5::text, "
+                          "$6::jsonb)",
+                          6},
+                 .key = 1,
+                 .text = {"fir_number"},
+                 .json = "seizure",
+                 .reply = BODY(SEIZURE_RECEIPT),
+                 .replayed = 1,
+         },
+         NULL, NULL},
+        {BODY(GET_SEIZURE), "get_seizure", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"get_seizure",
+                          "SELECT api.get_seizure($1::int, $2::int, $3::int, "
+                          "$4::text, $5::jsonb)",
+                          5},
+                 .text = {"fir_number"},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(SEIZURE),
+         },
+         NULL, NULL},
+        {BODY(MOVE_PROPERTY), "move_property", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"move_property",
+                          "SELECT receipt, replayed FROM api.move_property("
+                          "$1::int, $2::int, $3::int, $4::bytea, $5::text, "
+                          "$6::jsonb)",
+                          6},
+                 .key = 1,
+                 .text = {"malkhana_number"},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(PROPERTY_MOVEMENT_RECEIPT),
+                 .replayed = 1,
+         },
+         NULL, NULL},
+        {BODY(GET_MALKHANA_ENTRY), "get_malkhana_entry", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"get_malkhana_entry",
+                          "SELECT api.get_malkhana_entry($1::int, $2::int, "
+                          "$3::int, $4::text)",
+                          4},
+                 .text = {"malkhana_number"},
+                 .reply = BODY(MALKHANA_ENTRY),
+         },
+         NULL, NULL},
+        {BODY(LIST_MALKHANA), "list_malkhana", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"list_malkhana",
+                          "SELECT api.list_malkhana($1::int, $2::int, "
+                          "$3::int, $4::text, $5::jsonb)",
+                          5},
+                 .text = {"fir_number"},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(MALKHANA_LIST),
          },
          NULL, NULL},
 };

@@ -19,6 +19,13 @@ SET client_min_messages = warning;
 SELECT extract(year FROM now() AT TIME ZONE 'Asia/Kolkata')::int AS y \gset
 
 BEGIN;
+-- seizure helper: the malkhana and its chain of custody are append-only.
+ALTER TABLE core.malkhana_movement DISABLE TRIGGER malkhana_movement_append_only;
+ALTER TABLE core.malkhana DISABLE TRIGGER malkhana_append_only;
+DELETE FROM core.malkhana_movement WHERE station_code >= 990000;
+DELETE FROM core.malkhana WHERE station_code >= 990000;
+ALTER TABLE core.malkhana ENABLE TRIGGER malkhana_append_only;
+ALTER TABLE core.malkhana_movement ENABLE TRIGGER malkhana_movement_append_only;
 DELETE FROM core.fir WHERE station_code >= 990000;
 DELETE FROM core.arrest_counter c WHERE NOT EXISTS (SELECT 1 FROM core.fir f
 	WHERE f.state_code = c.state_code AND f.year = c.year AND f.fir_id = c.fir_id);
