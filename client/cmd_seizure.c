@@ -80,7 +80,7 @@ static int seizure_no_arg(const char *arg, uint32_t *no)
 int cmd_seizure_show(const command *self, cli_ctx *ctx, int argc, char **argv)
 {
 	int json = 0, rc;
-	const cli_opt opts[] = {{"--json", NULL, &json}};
+	const cli_opt opts[] = {{"--json", NULL, &json}, CLI_OPT_PDF(ctx)};
 	char *pos[2], not_found[128];
 	Cctns__V1__GetSeizure get = CCTNS__V1__GET_SEIZURE__INIT;
 	Envelope env = CCTNS__V1__ENVELOPE__INIT;

@@ -280,7 +280,8 @@ static const command commands[] = {
          "  Item 1: malkhana 0001/2026\n"
          "  Item 2: malkhana 0002/2026\n"
          "  idempotency key: 5f0c8e2a9b7d4e1f8a6c3b2d1e0f9a8b\n"},
-        {"seizure", "show", cmd_seizure_show, "NUMBER SEIZURE_NO [--json]",
+        {"seizure", "show", cmd_seizure_show,
+         "NUMBER SEIZURE_NO [--json | --pdf FILE]",
          "Print a seizure memo like the paper form (IIF-IV).",
          "NUMBER is the FIR number, SEIZURE_NO the number the receipt gave\n"
          "(1, 2, ...). Sections: case (with the diary entries of the seizure\n"
@@ -289,10 +290,14 @@ static const command commands[] = {
          "seized (each item with its malkhana number), seal, seizing officer.\n"
          "\n"
          "options:\n"
-         "  --json   print the memo and its receipt (Seizure) as JSON\n"
+         "  --json       print the memo and its receipt (Seizure) as JSON\n"
+         "  --pdf FILE   write the seizure memo as an A4 PDF (\"-\": standard\n"
+         "               output), with the station, numbers and officer on\n"
+         "               every page\n"
          "\n"
          "examples:\n"
          "  cctns seizure show 1/2026 1\n"
+         "  cctns seizure show 1/2026 1 --pdf seizure-1.pdf\n"
          "  cctns seizure show 1/2026 1 --json > seizure-1.json\n"},
         {"malkhana", "show", cmd_malkhana_show, "MALKHANA_NUMBER [--json]",
          "Print a malkhana entry and its chain of custody.",

@@ -24,6 +24,8 @@ static const struct form_title {
          "FIRST INFORMATION REPORT (IIF-I): INFORMANT'S COPY",
          "Copy of the FIR given to the informant free of cost under "
          "section 173(2) BNSS (section 154(2) CrPC)"},
+        {&cctns__v1__seizure__descriptor,
+         "PROPERTY SEARCH AND SEIZURE MEMO (IIF-IV)", NULL},
 };
 
 /* ------------------------------------------------------------ fields */
@@ -117,12 +119,36 @@ static void field_label(const char *name, char *out, size_t outsz)
 	}
 }
 
+/* A record number of the receipt: a string "fir_number", "accused_code",
+ * "petition_number", or a counted "seizure_no" / "report_no" (uint32;
+ * gd_number is the diary reference, printed on its own line). */
 static int is_number_field(const ProtobufCFieldDescriptor *f)
 {
+	if (f->label == PROTOBUF_C_LABEL_REPEATED)
+		return 0;
+	if (f->type == PROTOBUF_C_TYPE_UINT32)
+		return ends_with(f->name, "_no");
 	return f->type == PROTOBUF_C_TYPE_STRING &&
-	       f->label != PROTOBUF_C_LABEL_REPEATED &&
 	       (ends_with(f->name, "_number") || ends_with(f->name, "_no") ||
 	        ends_with(f->name, "_code"));
+}
+
+/* The value of number field f of r as text in buf, or NULL when unset. */
+static const char *number_value(const ProtobufCMessage *r,
+                                const ProtobufCFieldDescriptor *f, char *buf,
+                                size_t bufsz)
+{
+	const void *p = field_at(r, f, f->type);
+
+	if (!p)
+		return NULL;
+	if (f->type == PROTOBUF_C_TYPE_UINT32) {
+		if (*(const uint32_t *)p == 0)
+			return NULL;
+		snprintf(buf, bufsz, "%u", (unsigned)*(const uint32_t *)p);
+		return buf;
+	}
+	return *(const char *const *)p;
 }
 
 /* "FIR No. 0042/2026 · Accused code A1" from the receipt's numbers. */
@@ -134,11 +160,13 @@ static void numbers_line(const ProtobufCMessage *r, char *out, size_t outsz)
 	out[0] = '\0';
 	for (unsigned i = 0; i < d->n_fields; i++) {
 		const ProtobufCFieldDescriptor *f = &d->fields[i];
-		const void *p = field_at(r, f, PROTOBUF_C_TYPE_STRING);
-		const char *v = p ? *(const char *const *)p : NULL;
-		char item[256], label[96];
+		char item[256], label[96], num[16];
+		const char *v;
 
-		if (!is_number_field(f) || !v || !*v)
+		if (!is_number_field(f))
+			continue;
+		v = number_value(r, f, num, sizeof(num));
+		if (!v || !*v)
 			continue;
 		field_label(f->name, label, sizeof(label));
 		snprintf(item, sizeof(item), "%s %s", label, v);

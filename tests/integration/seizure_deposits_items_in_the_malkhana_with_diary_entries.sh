@@ -110,6 +110,20 @@ assert_eq 0 "$RC" "malkhana list exits 0"
 assert_contains "$OUT" "Entries 1 to 4 of 4" "the case has four entries (two memos of two items)"
 assert_match "$OUT" "^0001/$year  $number  1/1 +Mobile phone +In store" "... listed by number"
 
+# The seizure memo prints as PDF with the station, the numbers and the officer.
+if command -v pdftotext >/dev/null; then
+	run term a seizure show "$number" 1 --pdf "$T/seizure-1.pdf"
+	assert_eq 0 "$RC" "seizure show --pdf exits 0"
+	text=$(pdftotext "$T/seizure-1.pdf" - 2>&1)
+	assert_contains "$text" "SEIZURE MEMO (IIF-IV)" "the PDF is titled as the seizure memo"
+	assert_contains "$text" "$A_NAME" "... names the station"
+	assert_contains "$text" "FIR No. $number" "... the FIR"
+	assert_contains "$text" "Seizure No. 1" "... the seizure number"
+	assert_contains "$text" "Recorded by: SI Ravi Kumar Sharma (UP-15432)" "... and the officer"
+else
+	fail "pdftotext is needed (poppler-utils; deploy/install-deps installs it)"
+fi
+
 run term a seizure show "$number" 3
 assert_eq 6 "$RC" "a seizure number not given out is not found (exit 6)"
 run term b seizure show "$number" 1
