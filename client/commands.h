@@ -17,5 +17,18 @@ int cmd_case_assign_io(const command *self, cli_ctx *ctx, int argc,
 int cmd_arrest_register(const command *self, cli_ctx *ctx, int argc,
                         char **argv);
 int cmd_arrest_show(const command *self, cli_ctx *ctx, int argc, char **argv);
+/* registers2: missing persons, unnatural deaths (UD), vehicles */
+int cmd_missing_register(const command *self, cli_ctx *ctx, int argc,
+                         char **argv);
+int cmd_missing_show(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_missing_traced(const command *self, cli_ctx *ctx, int argc,
+                       char **argv);
+int cmd_ud_register(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_ud_show(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_ud_identify(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_vehicle_report(const command *self, cli_ctx *ctx, int argc,
+                       char **argv);
+int cmd_vehicle_show(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_vehicle_find(const command *self, cli_ctx *ctx, int argc, char **argv);
 
 #endif
