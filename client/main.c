@@ -376,8 +376,8 @@ static const command commands[] = {
          "(UP80AB1234)\n"
          "  General Diary: GD entry 3 of 30/11/2026\n"
          "  It matches 1 report of the state:\n"
-         "    Stolen 0001/2026, Agra Kotwali (9:118:1001), matched by "
-         "registration\n"
+         "    Stolen 0001/2026, Agra Kotwali (9:118:1001)\n"
+         "        matched by registration\n"
          "  idempotency key: 5f0c8e2a9b7d4e1f8a6c3b2d1e0f9a8b\n"},
         {"vehicle", "show", cmd_vehicle_show, "NUMBER [--json]",
          "Print a vehicle report of this station.",

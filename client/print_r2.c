@@ -107,15 +107,20 @@ void pr_vehicle_match(FILE *out, size_t indent,
 	size_t nb = 0, nw = 0;
 	const Cctns__V1__Identity *st = m->station;
 
-	for (size_t i = 0; i < m->n_matched_by; i++)
-		str_append(by, sizeof(by), &nb, ", ", m->matched_by[i]);
-	snprintf(head, sizeof(head), "%s %s, %s (%u:%u:%u)%s%s",
+	snprintf(head, sizeof(head), "%s %s, %s (%u:%u:%u)",
 	         word_vehicle_kind(m->kind), m->number,
 	         st && !empty(st->station_name) ? st->station_name : "station",
 	         st ? st->state_code : 0, st ? st->district_code : 0,
-	         st ? st->station_code : 0, nb ? ", matched by " : "", by);
+	         st ? st->station_code : 0);
 	pr_spaces(out, indent);
 	wrap_text(out, head, indent, indent + 4, PRINT_WIDTH);
+	for (size_t i = 0; i < m->n_matched_by; i++)
+		str_append(by, sizeof(by), &nb, ", ", m->matched_by[i]);
+	if (nb) {
+		snprintf(line, sizeof(line), "matched by %s", by);
+		pr_spaces(out, indent + 4);
+		wrap_text(out, line, indent + 4, indent + 4, PRINT_WIDTH);
+	}
 	str_append(what, sizeof(what), &nw, ", ",
 	           m->vehicle_type ? word_vehicle_type(m->vehicle_type) : NULL);
 	str_append(what, sizeof(what), &nw, ", ", m->registration_number);

@@ -25,8 +25,8 @@ void pr_place(FILE *out, size_t indent, const Cctns__V1__Place *p);
 void pr_roll(FILE *out, size_t indent, const Cctns__V1__DescriptiveRoll *d,
              int with_height);
 
-/* "Stolen 0001/2026, Agra Kotwali (9:118:1001), matched by registration"
- * then the vehicle, when, and the FIR, indented under it. */
+/* "Stolen 0001/2026, Agra Kotwali (9:118:1001)", then indented under it
+ * "matched by registration, chassis", the vehicle, when, and the FIR. */
 void pr_vehicle_match(FILE *out, size_t indent,
                       const Cctns__V1__VehicleMatch *m);
 

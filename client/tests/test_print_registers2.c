@@ -250,9 +250,8 @@ static void recovered_vehicle_lists_the_stolen_reports_it_matches(void **state)
 	        "4. Owner",
 	        "not known",
 	        "6. Matching reports of the state",
-	        "Stolen 0001/2026, Agra Kotwali (9:118:1001), matched by",
-	        "registration,",
-	        "chassis",
+	        "Stolen 0001/2026, Agra Kotwali (9:118:1001)\n",
+	        "matched by registration, chassis\n",
 	        "Two-wheeler, UP 80 AB 1234, Hero Splendor Plus",
 	        "stolen 20/11/2026 21:00 IST, FIR 0001/2026"};
 	char *text = capture(p_vehicle, m);

@@ -751,7 +751,7 @@ DECLARE
 	a int := core.r2_age_on(p, d);
 	which text := CASE WHEN p ->> 'date_of_birth' <> '' THEN 'date_of_birth' ELSE 'year_of_birth' END;
 BEGIN
-	IF a < 0 THEN
+	IF (p ->> 'date_of_birth')::date > d OR (p ->> 'year_of_birth')::int > extract(year FROM d) THEN
 		PERFORM core.fir_bad(path || '.' || which, format('%s.%s is after %s (%s): nobody is born after it',
 			path, which, field, to_char(d, 'YYYY-MM-DD')));
 	END IF;
@@ -796,7 +796,7 @@ BEGIN
 			AND x.fir_no = n;
 	END IF;
 	IF fir_id IS NULL THEN
-		PERFORM core.fir_bad(path, format('%s: there is no FIR %s at this station%s', path, core.fir_number_text(n, y),
+		PERFORM core.fir_bad(path, format('there is no FIR %s at this station%s', core.fir_number_text(n, y),
 			coalesce(need, '')));
 	END IF;
 END
@@ -823,13 +823,13 @@ DECLARE
 	n bigint := core.j_uint(v, path, 4294967295);
 BEGIN
 	IF n NOT BETWEEN lo AND hi THEN
-		PERFORM core.fir_bad(path, path || ': ' || format(msg, n));
+		PERFORM core.fir_bad(path, format(msg, n));
 	END IF;
 	RETURN n;
 END
 $fn$;
 COMMENT ON FUNCTION core.r2_uint(jsonb, text, int, int, text) IS
-	'Read an unsigned integer field (0 = absent: NULL); CT400 at path with msg when outside lo..hi';
+	'Read an unsigned integer field (0 = absent: NULL); CT400 at path with the message msg (%s: the value) when outside lo..hi';
 
 -- A Person JSON as stored, with its person_id for the answer.
 CREATE FUNCTION core.r2_person_json(p jsonb, pid bigint) RETURNS jsonb
@@ -1536,7 +1536,7 @@ BEGIN
 	o_type := core.j_enum(r -> 'vehicle_type', 'vehicle_type', types, true);
 	PERFORM core.r2_texts(r, '', ARRAY['make', 'model', 'colour'], ARRAY[300, 300, 200]);
 	o_model_year := core.r2_uint(r -> 'model_year', 'model_year', 1900,
-		extract(year FROM now() AT TIME ZONE 'Asia/Kolkata')::int + 1, '%s: expected a year from 1900 to next year');
+		extract(year FROM now() AT TIME ZONE 'Asia/Kolkata')::int + 1, '%s is not a model year: expected 1900 to next year');
 	o_at := core.read_time(r -> 'at', 'at', true);
 	o_place := core.r2_place(r -> 'place', 'place');
 	o_owner := core.r2_person(state, r -> 'owner', 'owner', false);

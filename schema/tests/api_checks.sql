@@ -19,6 +19,10 @@ SET client_min_messages = warning;
 SELECT extract(year FROM now() AT TIME ZONE 'Asia/Kolkata')::int AS y \gset
 
 BEGIN;
+-- registers2: missing persons, unnatural deaths, vehicles (they reference FIRs and diary entries).
+DELETE FROM core.missing_person WHERE station_code >= 990000;
+DELETE FROM core.unnatural_death WHERE station_code >= 990000;
+DELETE FROM core.vehicle_report WHERE station_code >= 990000;
 DELETE FROM core.fir WHERE station_code >= 990000;
 DELETE FROM core.arrest_counter c WHERE NOT EXISTS (SELECT 1 FROM core.fir f
 	WHERE f.state_code = c.state_code AND f.year = c.year AND f.fir_id = c.fir_id);
