@@ -259,6 +259,43 @@ static void vehicle_with_only_a_chassis_number_passes(void **state)
 	envelope_free(e);
 }
 
+static void body_names_and_request_kinds(void **state)
+{
+#define CASE(x) CCTNS__V1__ENVELOPE__BODY_##x
+	static const struct {
+		Cctns__V1__Envelope__BodyCase c;
+		const char *name;
+		int request;
+	} cases[] = {
+	        {CASE(REGISTER_MISSING_PERSON), "register_missing_person", 1},
+	        {CASE(MISSING_PERSON_RECEIPT), "missing_person_receipt", 0},
+	        {CASE(MARK_MISSING_TRACED), "mark_missing_traced", 1},
+	        {CASE(MISSING_TRACED_RECEIPT), "missing_traced_receipt", 0},
+	        {CASE(GET_MISSING_PERSON), "get_missing_person", 1},
+	        {CASE(MISSING_PERSON), "missing_person", 0},
+	        {CASE(REGISTER_UNNATURAL_DEATH), "register_unnatural_death", 1},
+	        {CASE(UNNATURAL_DEATH_RECEIPT), "unnatural_death_receipt", 0},
+	        {CASE(IDENTIFY_BODY), "identify_body", 1},
+	        {CASE(BODY_IDENTIFIED_RECEIPT), "body_identified_receipt", 0},
+	        {CASE(GET_UNNATURAL_DEATH), "get_unnatural_death", 1},
+	        {CASE(UNNATURAL_DEATH), "unnatural_death", 0},
+	        {CASE(REPORT_VEHICLE), "report_vehicle", 1},
+	        {CASE(VEHICLE_RECEIPT), "vehicle_receipt", 0},
+	        {CASE(FIND_VEHICLE), "find_vehicle", 1},
+	        {CASE(VEHICLE_MATCHES), "vehicle_matches", 0},
+	        {CASE(GET_VEHICLE_REPORT), "get_vehicle_report", 1},
+	        {CASE(VEHICLE_RECORD), "vehicle_record", 0},
+	};
+#undef CASE
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		Envelope e = CCTNS__V1__ENVELOPE__INIT;
+		e.body_case = cases[i].c;
+		assert_string_equal(envelope_body_name(&e), cases[i].name);
+		assert_int_equal(envelope_is_request(&e), cases[i].request);
+	}
+}
+
 static void m_response(Envelope *e, Cctns__V1__Envelope__BodyCase c,
                        const ProtobufCMessageDescriptor *d)
 {
@@ -916,6 +953,7 @@ static const broken broken_rows[] = {
 int main(void)
 {
 	static const struct CMUnitTest fixed[] = {
+	        cmocka_unit_test(body_names_and_request_kinds),
 	        cmocka_unit_test(valid_requests_of_every_kind_pass),
 	        cmocka_unit_test(
 	                adult_report_without_fir_or_birth_but_stated_age_passes),
