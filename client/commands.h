@@ -24,5 +24,18 @@ int cmd_seizure_show(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_malkhana_show(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_malkhana_list(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_malkhana_move(const command *self, cli_ctx *ctx, int argc, char **argv);
+/* registers2: missing persons, unnatural deaths (UD), vehicles */
+int cmd_missing_register(const command *self, cli_ctx *ctx, int argc,
+                         char **argv);
+int cmd_missing_show(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_missing_traced(const command *self, cli_ctx *ctx, int argc,
+                       char **argv);
+int cmd_ud_register(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_ud_show(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_ud_identify(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_vehicle_report(const command *self, cli_ctx *ctx, int argc,
+                       char **argv);
+int cmd_vehicle_show(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_vehicle_find(const command *self, cli_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -363,6 +363,203 @@ static const command commands[] = {
          "    15:00 IST; now Out: in court\n"
          "  General Diary: GD entry 6 of 29/11/2026\n"
          "  idempotency key: 5f0c8e2a9b7d4e1f8a6c3b2d1e0f9a8b\n"},
+        /* registers2: missing persons */
+        {"missing", "register", cmd_missing_register,
+         "FILE.json|- [--key HEX32] [--json]",
+         "Register a missing person report.",
+         "FILE is the report as JSON (a MissingPersonReport; see\n"
+         "deploy/samples/missing-person.json and missing-child.json): the\n"
+         "person (name, date or year of birth when known), age_years (the\n"
+         "stated age, only when the birth date and year are not known), the\n"
+         "descriptive roll (height 30 to 250 cm), missing_since and the place\n"
+         "last seen, circumstances, clothing, reported_at, the informant and\n"
+         "their relation, fir_number, and the recording officer.\n"
+         "\n"
+         "A missing child (under 18 when missing) always results in an FIR:\n"
+         "register the FIR first (kidnapping, BNS 137) and put its number in\n"
+         "fir_number; a child's report without an FIR of this station is\n"
+         "refused (exit 3). With only a year of birth, a person who may not\n"
+         "yet have been 18 counts as a child. The server numbers the report\n"
+         "per station per year, writes a General Diary entry and, with an\n"
+         "FIR, an event on the case's timeline. Refused too: times in the\n"
+         "future, reported_at before missing_since, impossible ages and\n"
+         "heights.\n"
+         "\n"
+         "Like every write it carries an idempotency key and is sent again\n"
+         "with the same key if the link breaks (see cctns help fir register).\n"
+         "\n"
+         "options:\n"
+         "  --key HEX32   the idempotency key (32 hex digits) to use\n"
+         "  --json        print the receipt (MissingPersonReceipt) as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns missing register deploy/samples/missing-child.json\n"
+         "  Missing person report 0003/2026 registered on 29/11/2026 11:20 "
+         "IST\n"
+         "  A missing child: FIR 0012/2026\n"
+         "  General Diary: GD entry 7 of 29/11/2026\n"
+         "  idempotency key: 5f0c8e2a9b7d4e1f8a6c3b2d1e0f9a8b\n"},
+        {"missing", "show", cmd_missing_show, "NUMBER [--json]",
+         "Print a missing person report of this station.",
+         "NUMBER is the report's number, e.g. 3/2026 or 0003/2026. Sections:\n"
+         "report (number, diary entry, child, FIR), the missing person and\n"
+         "their age when missing, description, when and where last seen,\n"
+         "circumstances, informant, recording officer, and whether and how\n"
+         "the person was traced.\n"
+         "\n"
+         "options:\n"
+         "  --json   print the report (MissingPerson) as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns missing show 3/2026\n"},
+        {"missing", "traced", cmd_missing_traced,
+         "NUMBER FILE.json|- [--key HEX32] [--json]",
+         "Record that a missing person was found.",
+         "FILE is {\"traced_at\", \"how\", \"place\", \"officer\"} as JSON: "
+         "when\n"
+         "(RFC 3339, not before missing_since, not in the future), how\n"
+         "(returned_home, found_by_police, found_dead, other), where, and who\n"
+         "records it. A report is traced once; a second time is refused\n"
+         "(exit 4). The server writes a General Diary entry and, when the\n"
+         "report has an FIR, an event on its timeline.\n"
+         "\n"
+         "options:\n"
+         "  --key HEX32   the idempotency key (32 hex digits) to use\n"
+         "  --json        print the receipt (MissingTracedReceipt) as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns missing traced 3/2026 - <<'EOF'\n"
+         "  {\"traced_at\": \"2026-11-30T18:00:00+05:30\", \"how\": "
+         "\"found_by_police\",\n"
+         "   \"officer\": {\"number\": \"UP-15432\", \"name\": \"Ravi Kumar "
+         "Sharma\",\n"
+         "               \"rank\": \"SI\"}}\n"
+         "  EOF\n"},
+        /* registers2: unidentified dead bodies and unnatural deaths */
+        {"ud", "register", cmd_ud_register,
+         "FILE.json|- [--key HEX32] [--json]",
+         "Register an unidentified dead body or an unnatural death.",
+         "FILE is the report as JSON (an UnnaturalDeathReport; see\n"
+         "deploy/samples/ud.json): kind (unidentified_body or\n"
+         "unnatural_death), found_at, place, apparent_cause (drowning,\n"
+         "hanging, burns, poisoning, road_accident, railway_accident, fall,\n"
+         "electrocution, snake_bite, unknown, other), the deceased (for an\n"
+         "unidentified body only the gender seen; for an unnatural death the\n"
+         "person, with a name), apparent_age_from/to (0 to 120), height_cm\n"
+         "(30 to 250), the descriptive roll, clothing, articles found, the\n"
+         "informant, the inquest (inquest_at, and inquest_officer or\n"
+         "inquest_magistrate), the post-mortem (hospital, date), fir_number\n"
+         "and the recording officer.\n"
+         "\n"
+         "The server gives the UD number (UD 0003/2026, per station per\n"
+         "year: the unnatural-death case number an FIR quotes), writes a\n"
+         "General Diary entry and, with an FIR, an event on its timeline.\n"
+         "Refused: times in the future, an inquest before the finding,\n"
+         "impossible ages and heights.\n"
+         "\n"
+         "options:\n"
+         "  --key HEX32   the idempotency key (32 hex digits) to use\n"
+         "  --json        print the receipt (UnnaturalDeathReceipt) as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns ud register deploy/samples/ud.json\n"
+         "  UD 0001/2026 registered on 29/11/2026 09:40 IST\n"
+         "  General Diary: GD entry 2 of 29/11/2026\n"
+         "  idempotency key: 5f0c8e2a9b7d4e1f8a6c3b2d1e0f9a8b\n"},
+        {"ud", "show", cmd_ud_show, "NUMBER [--json]",
+         "Print an unnatural death report of this station.",
+         "NUMBER is the UD number: \"UD 3/2026\" (quoted), UD3/2026, "
+         "UD-3/2026\n"
+         "or 3/2026. Sections: case, finding, the deceased, description,\n"
+         "articles found, informant, inquest, post-mortem, recording\n"
+         "officer, and the identification of an unidentified body.\n"
+         "\n"
+         "options:\n"
+         "  --json   print the report (UnnaturalDeath) as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns ud show UD-1/2026\n"},
+        {"ud", "identify", cmd_ud_identify,
+         "NUMBER FILE.json|- [--key HEX32] [--json]",
+         "Record who an unidentified body was.",
+         "FILE is {\"deceased\", \"identified_by\", \"identified_at\",\n"
+         "\"officer\"} as JSON: the person who died (name required), who\n"
+         "identified the body (name required), when (not before the body was\n"
+         "found, not in the future) and who records it. Only an unidentified\n"
+         "body, and only once (else exit 4).\n"
+         "\n"
+         "options:\n"
+         "  --key HEX32   the idempotency key (32 hex digits) to use\n"
+         "  --json        print the receipt (BodyIdentifiedReceipt) as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns ud identify UD-1/2026 identify.json\n"},
+        /* registers2: stolen and recovered vehicles */
+        {"vehicle", "report", cmd_vehicle_report,
+         "FILE.json|- [--key HEX32] [--json]",
+         "Register a stolen, recovered or unclaimed vehicle.",
+         "FILE is the report as JSON (a VehicleReport; see\n"
+         "deploy/samples/vehicle-stolen.json and vehicle-recovered.json):\n"
+         "kind (stolen, recovered, unclaimed), registration_number,\n"
+         "chassis_number, engine_number (at least one), vehicle_type\n"
+         "(two_wheeler, car, jeep, truck, bus, tractor, auto_rickshaw,\n"
+         "e_rickshaw, other), make, model, colour, model_year, at (when\n"
+         "stolen or found), place, owner, fir_number (the theft FIR) and the\n"
+         "recording officer.\n"
+         "\n"
+         "The registration number is kept as written and normalised: \"UP 32\n"
+         "AB 1234\", \"up32ab1234\" and \"UP-32-AB-1234\" are one number. It "
+         "must\n"
+         "look like an Indian number (state code and digits, the BH series,\n"
+         "older series); a VIN has 17 characters. The receipt lists the\n"
+         "reports of every station of the state the vehicle matches by\n"
+         "registration, chassis or engine number: the stolen reports for a\n"
+         "recovered vehicle, the recovered ones for a stolen vehicle.\n"
+         "\n"
+         "options:\n"
+         "  --key HEX32   the idempotency key (32 hex digits) to use\n"
+         "  --json        print the receipt (VehicleReceipt) as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns vehicle report deploy/samples/vehicle-recovered.json\n"
+         "  Vehicle report 0002/2026 registered on 30/11/2026 09:10 IST "
+         "(UP80AB1234)\n"
+         "  General Diary: GD entry 3 of 30/11/2026\n"
+         "  It matches 1 report of the state:\n"
+         "    Stolen 0001/2026, Agra Kotwali (9:118:1001)\n"
+         "        matched by registration\n"
+         "  idempotency key: 5f0c8e2a9b7d4e1f8a6c3b2d1e0f9a8b\n"},
+        {"vehicle", "show", cmd_vehicle_show, "NUMBER [--json]",
+         "Print a vehicle report of this station.",
+         "NUMBER is the report's number, e.g. 2/2026. Sections: report,\n"
+         "vehicle, when and where, owner, recording officer, and the\n"
+         "matching reports of the state as they are now.\n"
+         "\n"
+         "options:\n"
+         "  --json   print the report (VehicleRecord) as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns vehicle show 2/2026\n"},
+        {"vehicle", "find", cmd_vehicle_find,
+         "REGISTRATION | --chassis X | --engine Y [--json]",
+         "Find the vehicle reports of the whole state naming a vehicle.",
+         "Searches the reports of every station of the state by one number,\n"
+         "written any way (spaces, dashes, dots and case do not matter).\n"
+         "Shows each report's number, station, kind, vehicle, time and FIR,\n"
+         "newest first (at most 100); owners are not shown: ask the station\n"
+         "that made the report.\n"
+         "\n"
+         "options:\n"
+         "  --chassis X   search by chassis number\n"
+         "  --engine Y    search by engine number\n"
+         "  --json        print the result (VehicleMatches) as JSON\n"
+         "\n"
+         "examples:\n"
+         "  cctns vehicle find up80ab1234\n"
+         "  cctns vehicle find \"UP 80 AB 1234\"\n"
+         "  cctns vehicle find --chassis MBLHA10ABCD123456\n"},
+        {NULL, "version", cmd_version, "",
+         "Print the terminal software and protocol versions.", ""},
 };
 
 static const char overview_intro[] =

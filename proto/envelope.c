@@ -80,6 +80,16 @@ static const Cctns__V1__Envelope__BodyCase request_cases[] = {
         CCTNS__V1__ENVELOPE__BODY_MOVE_PROPERTY,
         CCTNS__V1__ENVELOPE__BODY_GET_MALKHANA_ENTRY,
         CCTNS__V1__ENVELOPE__BODY_LIST_MALKHANA,
+        /* registers2: missing persons, unnatural deaths, vehicles */
+        CCTNS__V1__ENVELOPE__BODY_REGISTER_MISSING_PERSON,
+        CCTNS__V1__ENVELOPE__BODY_MARK_MISSING_TRACED,
+        CCTNS__V1__ENVELOPE__BODY_GET_MISSING_PERSON,
+        CCTNS__V1__ENVELOPE__BODY_REGISTER_UNNATURAL_DEATH,
+        CCTNS__V1__ENVELOPE__BODY_IDENTIFY_BODY,
+        CCTNS__V1__ENVELOPE__BODY_GET_UNNATURAL_DEATH,
+        CCTNS__V1__ENVELOPE__BODY_REPORT_VEHICLE,
+        CCTNS__V1__ENVELOPE__BODY_FIND_VEHICLE,
+        CCTNS__V1__ENVELOPE__BODY_GET_VEHICLE_REPORT,
 };
 
 int envelope_is_request(const Envelope *env)
@@ -421,6 +431,318 @@ static int check_identity_document(walk *w, const ProtobufCMessage *m)
 		        "for kind aadhaar_masked");
 	return 0;
 }
+
+/* ------------------------------------------------------------ registers2
+ * Missing persons, unnatural deaths (UD), stolen and recovered vehicles.
+ * Structure only; the order of times, the FIR a child's report needs and
+ * the registration number formats are the database's rules. */
+
+#define R2_AGE_MAX       120
+#define R2_HEIGHT_MIN_CM 30
+#define R2_HEIGHT_MAX_CM 250
+
+/* "UD 0003/2026", "UD-3/2026", "ud3/2026" or just "3/2026". */
+static int ud_number_valid(const char *s)
+{
+	if ((s[0] == 'U' || s[0] == 'u') && (s[1] == 'D' || s[1] == 'd')) {
+		s += 2;
+		if (*s == ' ' || *s == '-')
+			s++;
+	}
+	return fir_number_valid(s);
+}
+
+static int is_alnum(char c)
+{
+	return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* Letters and digits, with separators from seps; at least min_alnum
+ * letters or digits (and at most max_alnum), at least one of each when
+ * mixed. */
+static int vehicle_chars(const char *s, const char *seps, int min_alnum,
+                         int max_alnum, int mixed)
+{
+	int n = 0, letters = 0, digits = 0;
+
+	for (; *s; s++) {
+		if (is_alnum(*s)) {
+			n++;
+			letters += !is_digit(*s);
+			digits += is_digit(*s);
+		} else if (!strchr(seps, *s)) {
+			return 0;
+		}
+	}
+	return n >= min_alnum && n <= max_alnum &&
+	       (!mixed || (letters && digits));
+}
+
+/* 4 to 13 letters and digits, both, spaces, dashes and dots between:
+ * "UP 32 AB 1234", "22 BH 1234 AA", "DLK 1234". The formats themselves
+ * are checked by the server (ref.vehicle_registration_format). */
+static int registration_valid(const char *s)
+{
+	return vehicle_chars(s, " -.", 4, 13, 1);
+}
+
+/* A VIN has 17; older frames fewer (at least 5). */
+static int chassis_valid(const char *s)
+{
+	return vehicle_chars(s, " -", 5, 17, 0);
+}
+
+static int engine_valid(const char *s)
+{
+	return vehicle_chars(s, " -/.", 5, 20, 0);
+}
+
+static int model_year_ok(uint32_t y)
+{
+	return y == 0 || (y >= 1900 && y <= 2200);
+}
+
+/* Person p at rel must have a name, unless it names an existing person. */
+static int need_name(walk *w, const Cctns__V1__Person *p, const char *rel,
+                     const char *who)
+{
+	char path[64], msg[160];
+
+	if (!p || *p->name || p->person_id)
+		return 0;
+	snprintf(path, sizeof(path), "%s.name", rel);
+	snprintf(msg, sizeof(msg),
+	         "is required: the %s's name (or person_id of a person "
+	         "already on record)",
+	         who);
+	return fail_at(w, path, msg);
+}
+
+static int height_ok(walk *w, uint32_t cm, const char *rel)
+{
+	char msg[96];
+
+	if (cm == 0 || (cm >= R2_HEIGHT_MIN_CM && cm <= R2_HEIGHT_MAX_CM))
+		return 0;
+	snprintf(msg, sizeof(msg), "%u cm is not a human height (%d to %d)", cm,
+	         R2_HEIGHT_MIN_CM, R2_HEIGHT_MAX_CM);
+	return fail_at(w, rel, msg);
+}
+
+static int check_missing_person(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__MissingPersonReport *r =
+	        (const Cctns__V1__MissingPersonReport *)m;
+
+	return need_name(w, r->person, "person", "missing person");
+}
+
+static int check_missing_age(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__MissingPersonReport *r =
+	        (const Cctns__V1__MissingPersonReport *)m;
+
+	if (r->age_years > R2_AGE_MAX)
+		return fail_at(w, "age_years", "must be 0 to 120 years");
+	if (r->age_years && r->person &&
+	    (*r->person->date_of_birth || r->person->year_of_birth))
+		return fail_at(w, "age_years",
+		               "must be empty when the date or year of birth "
+		               "is given: it is the stated age when they are "
+		               "not known");
+	return 0;
+}
+
+static int check_missing_roll(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__MissingPersonReport *r =
+	        (const Cctns__V1__MissingPersonReport *)m;
+
+	if (!r->descriptive_roll)
+		return 0;
+	return height_ok(w, r->descriptive_roll->height_cm,
+	                 "descriptive_roll.height_cm");
+}
+
+static int check_missing_informant(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__MissingPersonReport *r =
+	        (const Cctns__V1__MissingPersonReport *)m;
+
+	return need_name(w, r->informant, "informant", "informant");
+}
+
+static int is_unidentified(const Cctns__V1__UnnaturalDeathReport *r)
+{
+	return r->kind ==
+	       CCTNS__V1__UNNATURAL_DEATH_KIND__UNNATURAL_DEATH_KIND_UNIDENTIFIED_BODY;
+}
+
+/* What an unidentified body can show: nothing but its gender. */
+static int unseen_field(const Cctns__V1__Person *p)
+{
+	if (*p->name)
+		return 1;
+	if (p->relative_kind || *p->relative_name || *p->date_of_birth ||
+	    p->year_of_birth)
+		return 2;
+	if (*p->nationality || *p->occupation || p->address || *p->phone)
+		return 2;
+	return p->person_id ? 3 : 0;
+}
+
+static int check_deceased(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__UnnaturalDeathReport *r =
+	        (const Cctns__V1__UnnaturalDeathReport *)m;
+	static const char *const why[] = {
+	        NULL,
+	        "must be empty for an unidentified body: record a known "
+	        "person as kind unnatural_death, or identify the body later "
+	        "(cctns ud identify)",
+	        "an unidentified body records only what is seen (gender); "
+	        "the rest comes when it is identified (cctns ud identify)",
+	        "an unidentified body names no person on record; identify "
+	        "it later (cctns ud identify)",
+	};
+	static const char *const rel[] = {NULL, "deceased.name", "deceased",
+	                                  "deceased.person_id"};
+	int u;
+
+	if (!is_unidentified(r)) {
+		if (!r->deceased && r->kind)
+			return fail_at(w, "deceased",
+			               "is required for an unnatural death: "
+			               "the person who died");
+		return need_name(w, r->deceased, "deceased", "deceased");
+	}
+	u = r->deceased ? unseen_field(r->deceased) : 0;
+	return u ? fail_at(w, rel[u], why[u]) : 0;
+}
+
+static int check_apparent_age(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__UnnaturalDeathReport *r =
+	        (const Cctns__V1__UnnaturalDeathReport *)m;
+
+	if (r->apparent_age_from > R2_AGE_MAX)
+		return fail_at(w, "apparent_age_from",
+		               "must be 0 to 120 years");
+	if (r->apparent_age_to > R2_AGE_MAX)
+		return fail_at(w, "apparent_age_to", "must be 0 to 120 years");
+	if (r->apparent_age_from && !r->apparent_age_to)
+		return fail_at(w, "apparent_age_to",
+		               "is required with apparent_age_from (the same "
+		               "value for one age)");
+	if (r->apparent_age_from > r->apparent_age_to)
+		return fail_at(w, "apparent_age_from",
+		               "must not be above apparent_age_to");
+	return 0;
+}
+
+static int check_ud_height(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__UnnaturalDeathReport *r =
+	        (const Cctns__V1__UnnaturalDeathReport *)m;
+
+	if (r->descriptive_roll && r->descriptive_roll->height_cm)
+		return fail_at(w, "descriptive_roll.height_cm",
+		               "must be empty: give the height in height_cm");
+	return height_ok(w, r->height_cm, "height_cm");
+}
+
+static int check_inquest(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__UnnaturalDeathReport *r =
+	        (const Cctns__V1__UnnaturalDeathReport *)m;
+	int by = (r->inquest_officer != NULL) + (*r->inquest_magistrate != 0);
+
+	if (by > 1)
+		return fail_at(w, "inquest_magistrate",
+		               "must be empty when inquest_officer is given: "
+		               "the inquest is held by one of them");
+	if (by && !*r->inquest_at)
+		return fail_at(w, "inquest_at",
+		               "is required when the inquest is recorded");
+	if (!by && *r->inquest_at)
+		return fail_at(w, "inquest_officer",
+		               "is required with inquest_at (or "
+		               "inquest_magistrate): who held the inquest");
+	return 0;
+}
+
+static int check_ud_informant(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__UnnaturalDeathReport *r =
+	        (const Cctns__V1__UnnaturalDeathReport *)m;
+
+	return need_name(w, r->informant, "informant", "informant");
+}
+
+static int check_identified(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__IdentifyBody *b = (const Cctns__V1__IdentifyBody *)m;
+
+	if (need_name(w, b->deceased, "deceased", "deceased"))
+		return -1;
+	return need_name(w, b->identified_by, "identified_by",
+	                 "identifying person");
+}
+
+static int check_vehicle_numbers(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__VehicleReport *v = (const Cctns__V1__VehicleReport *)m;
+
+	if (!*v->registration_number && !*v->chassis_number &&
+	    !*v->engine_number)
+		return fail_at(w, "registration_number",
+		               "is required unless the chassis or engine "
+		               "number is given");
+	return 0;
+}
+
+static int check_model_year(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__VehicleReport *v = (const Cctns__V1__VehicleReport *)m;
+
+	if (!model_year_ok(v->model_year))
+		return fail_at(w, "model_year", "must be a year like 2019");
+	return 0;
+}
+
+static int check_owner(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__VehicleReport *v = (const Cctns__V1__VehicleReport *)m;
+
+	return need_name(w, v->owner, "owner", "owner");
+}
+
+static int check_find_vehicle(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__FindVehicle *f = (const Cctns__V1__FindVehicle *)m;
+	int n = (*f->registration_number != 0) + (*f->chassis_number != 0) +
+	        (*f->engine_number != 0);
+
+	if (n == 0)
+		return fail_at(w, "registration_number",
+		               "is required: search by one of "
+		               "registration_number, chassis_number and "
+		               "engine_number");
+	if (n > 1)
+		return fail_at(w,
+		               *f->registration_number ? "chassis_number"
+		                                       : "engine_number",
+		               "must be empty: search by one number at a time");
+	return 0;
+}
+
+#define REC_EXPECT "a register number like 3/2026 or 0003/2026"
+#define UD_EXPECT  "a UD number like UD 0003/2026 or 3/2026"
+#define REG_EXPECT                                                             \
+	"a registration number like UP 32 AB 1234 (letters and digits, "       \
+	"spaces, dashes or dots between)"
+#define CHASSIS_EXPECT "5 to 17 letters and digits (a VIN has 17)"
+#define ENGINE_EXPECT  "5 to 20 letters and digits"
 
 #define TIME_EXPECT "a time like 2026-03-14T21:30:00+05:30"
 #define DATE_EXPECT "a date like 1985-07-23"
@@ -765,6 +1087,135 @@ static const rule rules[] = {
          NULL},
         {&cctns__v1__property__descriptor, "description", R_LINES, 4000, NULL,
          NULL, NULL},
+        /* registers2: RegisterMissingPerson, MissingPersonReport */
+        {&cctns__v1__register_missing_person__descriptor, "idempotency_key", 0,
+         0, NULL, NULL, check_idempotency_key},
+        {&cctns__v1__register_missing_person__descriptor, "report", R_REQ, 0,
+         NULL, NULL, NULL},
+        {&cctns__v1__missing_person_report__descriptor, "person", R_REQ, 0,
+         NULL, NULL, check_missing_person},
+        {&cctns__v1__missing_person_report__descriptor, "age_years", 0, 0, NULL,
+         NULL, check_missing_age},
+        {&cctns__v1__missing_person_report__descriptor, "descriptive_roll", 0,
+         0, NULL, NULL, check_missing_roll},
+        {&cctns__v1__missing_person_report__descriptor, "missing_since", R_REQ,
+         64, rfc3339_valid, TIME_EXPECT, NULL},
+        {&cctns__v1__missing_person_report__descriptor, "circumstances",
+         R_LINES | R_BYTES, 4000, NULL, NULL, NULL},
+        {&cctns__v1__missing_person_report__descriptor, "clothing", R_LINES,
+         1000, NULL, NULL, NULL},
+        {&cctns__v1__missing_person_report__descriptor, "reported_at", R_REQ,
+         64, rfc3339_valid, TIME_EXPECT, NULL},
+        {&cctns__v1__missing_person_report__descriptor, "informant", R_REQ, 0,
+         NULL, NULL, check_missing_informant},
+        {&cctns__v1__missing_person_report__descriptor, "relation_to_missing",
+         0, 100, NULL, NULL, NULL},
+        {&cctns__v1__missing_person_report__descriptor, "fir_number", 0, 20,
+         fir_number_valid, FIR_EXPECT, NULL},
+        {&cctns__v1__missing_person_report__descriptor, "officer", R_REQ, 0,
+         NULL, NULL, NULL},
+        /* MarkMissingTraced, GetMissingPerson */
+        {&cctns__v1__mark_missing_traced__descriptor, "idempotency_key", 0, 0,
+         NULL, NULL, check_idempotency_key},
+        {&cctns__v1__mark_missing_traced__descriptor, "number", R_REQ, 20,
+         fir_number_valid, REC_EXPECT, NULL},
+        {&cctns__v1__mark_missing_traced__descriptor, "traced_at", R_REQ, 64,
+         rfc3339_valid, TIME_EXPECT, NULL},
+        {&cctns__v1__mark_missing_traced__descriptor, "how", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__mark_missing_traced__descriptor, "officer", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__get_missing_person__descriptor, "number", R_REQ, 20,
+         fir_number_valid, REC_EXPECT, NULL},
+        /* RegisterUnnaturalDeath, UnnaturalDeathReport, PostMortem */
+        {&cctns__v1__register_unnatural_death__descriptor, "idempotency_key", 0,
+         0, NULL, NULL, check_idempotency_key},
+        {&cctns__v1__register_unnatural_death__descriptor, "report", R_REQ, 0,
+         NULL, NULL, NULL},
+        {&cctns__v1__unnatural_death_report__descriptor, "kind", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__unnatural_death_report__descriptor, "found_at", R_REQ, 64,
+         rfc3339_valid, TIME_EXPECT, NULL},
+        {&cctns__v1__unnatural_death_report__descriptor, "apparent_cause",
+         R_REQ, 0, NULL, NULL, NULL},
+        {&cctns__v1__unnatural_death_report__descriptor, "deceased", 0, 0, NULL,
+         NULL, check_deceased},
+        {&cctns__v1__unnatural_death_report__descriptor, "apparent_age_to", 0,
+         0, NULL, NULL, check_apparent_age},
+        {&cctns__v1__unnatural_death_report__descriptor, "descriptive_roll", 0,
+         0, NULL, NULL, check_ud_height},
+        {&cctns__v1__unnatural_death_report__descriptor, "clothing", R_LINES,
+         1000, NULL, NULL, NULL},
+        {&cctns__v1__unnatural_death_report__descriptor, "articles_found",
+         R_LINES, 4000, NULL, NULL, NULL},
+        {&cctns__v1__unnatural_death_report__descriptor, "informant", 0, 0,
+         NULL, NULL, check_ud_informant},
+        {&cctns__v1__unnatural_death_report__descriptor, "inquest_at", 0, 64,
+         rfc3339_valid, TIME_EXPECT, NULL},
+        {&cctns__v1__unnatural_death_report__descriptor, "inquest_magistrate",
+         0, 200, NULL, NULL, check_inquest},
+        {&cctns__v1__unnatural_death_report__descriptor, "fir_number", 0, 20,
+         fir_number_valid, FIR_EXPECT, NULL},
+        {&cctns__v1__unnatural_death_report__descriptor, "officer", R_REQ, 0,
+         NULL, NULL, NULL},
+        {&cctns__v1__post_mortem__descriptor, "hospital", R_REQ, 200, NULL,
+         NULL, NULL},
+        {&cctns__v1__post_mortem__descriptor, "date", R_REQ, 10, date_valid,
+         DATE_EXPECT, NULL},
+        /* IdentifyBody, GetUnnaturalDeath */
+        {&cctns__v1__identify_body__descriptor, "idempotency_key", 0, 0, NULL,
+         NULL, check_idempotency_key},
+        {&cctns__v1__identify_body__descriptor, "ud_number", R_REQ, 24,
+         ud_number_valid, UD_EXPECT, NULL},
+        {&cctns__v1__identify_body__descriptor, "deceased", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__identify_body__descriptor, "identified_by", R_REQ, 0, NULL,
+         NULL, check_identified},
+        {&cctns__v1__identify_body__descriptor, "identified_at", R_REQ, 64,
+         rfc3339_valid, TIME_EXPECT, NULL},
+        {&cctns__v1__identify_body__descriptor, "officer", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__get_unnatural_death__descriptor, "ud_number", R_REQ, 24,
+         ud_number_valid, UD_EXPECT, NULL},
+        /* ReportVehicle, VehicleReport, FindVehicle, GetVehicleReport */
+        {&cctns__v1__report_vehicle__descriptor, "idempotency_key", 0, 0, NULL,
+         NULL, check_idempotency_key},
+        {&cctns__v1__report_vehicle__descriptor, "report", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__vehicle_report__descriptor, "kind", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__vehicle_report__descriptor, "registration_number", 0, 20,
+         registration_valid, REG_EXPECT, NULL},
+        {&cctns__v1__vehicle_report__descriptor, "chassis_number", 0, 30,
+         chassis_valid, CHASSIS_EXPECT, NULL},
+        {&cctns__v1__vehicle_report__descriptor, "engine_number", 0, 30,
+         engine_valid, ENGINE_EXPECT, check_vehicle_numbers},
+        {&cctns__v1__vehicle_report__descriptor, "vehicle_type", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__vehicle_report__descriptor, "make", 0, 100, NULL, NULL,
+         NULL},
+        {&cctns__v1__vehicle_report__descriptor, "model", 0, 100, NULL, NULL,
+         NULL},
+        {&cctns__v1__vehicle_report__descriptor, "colour", 0, 50, NULL, NULL,
+         NULL},
+        {&cctns__v1__vehicle_report__descriptor, "model_year", 0, 0, NULL, NULL,
+         check_model_year},
+        {&cctns__v1__vehicle_report__descriptor, "at", R_REQ, 64, rfc3339_valid,
+         TIME_EXPECT, NULL},
+        {&cctns__v1__vehicle_report__descriptor, "owner", 0, 0, NULL, NULL,
+         check_owner},
+        {&cctns__v1__vehicle_report__descriptor, "fir_number", 0, 20,
+         fir_number_valid, FIR_EXPECT, NULL},
+        {&cctns__v1__vehicle_report__descriptor, "officer", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__find_vehicle__descriptor, "registration_number", 0, 20,
+         registration_valid, REG_EXPECT, NULL},
+        {&cctns__v1__find_vehicle__descriptor, "chassis_number", 0, 30,
+         chassis_valid, CHASSIS_EXPECT, NULL},
+        {&cctns__v1__find_vehicle__descriptor, "engine_number", 0, 30,
+         engine_valid, ENGINE_EXPECT, check_find_vehicle},
+        {&cctns__v1__get_vehicle_report__descriptor, "number", R_REQ, 20,
+         fir_number_valid, REC_EXPECT, NULL},
 };
 
 static const rule default_rule = {NULL, NULL, 0,   DEFAULT_STR_MAX,

@@ -8,6 +8,9 @@
  *   register_arrest  "memo." (a path in ArrestMemo); fir_number as it is
  *   register_seizure "seizure." (a path in SeizureMemo); fir_number as it is
  *   move_property, get_seizure, list_malkhana
+ *   register_missing_person, register_unnatural_death, report_vehicle
+ *                    "report." (a path in the report)
+ *   mark_missing_traced, identify_body
  *                    none    (the JSON is the body without key and number)
  *   add_gd_entry     none    (the JSON is the body without the key)
  *   assign_io        none    (the JSON is the body without key, fir_number)
@@ -186,6 +189,119 @@ static const struct dispatch_row rows[] = {
                  .text = {"fir_number"},
                  .json = JSONCALL_BODY,
                  .reply = BODY(MALKHANA_LIST),
+         },
+         NULL, NULL},
+        /* registers2: missing persons, unnatural deaths, vehicles. Writes
+         * carry their record in "report" (COLUMN prefixed "report."); the
+         * tracing and identification are the body itself (unprefixed). */
+        {BODY(REGISTER_MISSING_PERSON), "register_missing_person",
+         handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"register_missing_person",
+                          "SELECT receipt, replayed FROM "
+                          "api.register_missing_person($1::int, $2::int, "
+                          "$3::int, $4::bytea, $5::jsonb)",
+                          5},
+                 .key = 1,
+                 .json = "report",
+                 .reply = BODY(MISSING_PERSON_RECEIPT),
+                 .replayed = 1,
+         },
+         NULL, NULL},
+        {BODY(MARK_MISSING_TRACED), "mark_missing_traced", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"mark_missing_traced",
+                          "SELECT receipt, replayed FROM "
+                          "api.mark_missing_traced($1::int, $2::int, "
+                          "$3::int, $4::bytea, $5::text, $6::jsonb)",
+                          6},
+                 .key = 1,
+                 .text = {"number"},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(MISSING_TRACED_RECEIPT),
+                 .replayed = 1,
+         },
+         NULL, NULL},
+        {BODY(GET_MISSING_PERSON), "get_missing_person", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"get_missing_person",
+                          "SELECT api.get_missing_person($1::int, $2::int, "
+                          "$3::int, $4::text)",
+                          4},
+                 .text = {"number"},
+                 .reply = BODY(MISSING_PERSON),
+         },
+         NULL, NULL},
+        {BODY(REGISTER_UNNATURAL_DEATH), "register_unnatural_death",
+         handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"register_unnatural_death",
+                          "SELECT receipt, replayed FROM "
+                          "api.register_unnatural_death($1::int, $2::int, "
+                          "$3::int, $4::bytea, $5::jsonb)",
+                          5},
+                 .key = 1,
+                 .json = "report",
+                 .reply = BODY(UNNATURAL_DEATH_RECEIPT),
+                 .replayed = 1,
+         },
+         NULL, NULL},
+        {BODY(IDENTIFY_BODY), "identify_body", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"identify_body",
+                          "SELECT receipt, replayed FROM "
+                          "api.identify_body($1::int, $2::int, $3::int, "
+                          "$4::bytea, $5::text, $6::jsonb)",
+                          6},
+                 .key = 1,
+                 .text = {"ud_number"},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(BODY_IDENTIFIED_RECEIPT),
+                 .replayed = 1,
+         },
+         NULL, NULL},
+        {BODY(GET_UNNATURAL_DEATH), "get_unnatural_death", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"get_unnatural_death",
+                          "SELECT api.get_unnatural_death($1::int, $2::int, "
+                          "$3::int, $4::text)",
+                          4},
+                 .text = {"ud_number"},
+                 .reply = BODY(UNNATURAL_DEATH),
+         },
+         NULL, NULL},
+        {BODY(REPORT_VEHICLE), "report_vehicle", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"report_vehicle",
+                          "SELECT receipt, replayed FROM "
+                          "api.report_vehicle($1::int, $2::int, $3::int, "
+                          "$4::bytea, $5::jsonb)",
+                          5},
+                 .key = 1,
+                 .json = "report",
+                 .reply = BODY(VEHICLE_RECEIPT),
+                 .replayed = 1,
+         },
+         NULL, NULL},
+        {BODY(FIND_VEHICLE), "find_vehicle", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"find_vehicle",
+                          "SELECT api.find_vehicle($1::int, $2::int, "
+                          "$3::int, $4::text, $5::text, $6::text)",
+                          6},
+                 .text = {"registration_number", "chassis_number",
+                          "engine_number"},
+                 .reply = BODY(VEHICLE_MATCHES),
+         },
+         NULL, NULL},
+        {BODY(GET_VEHICLE_REPORT), "get_vehicle_report", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"get_vehicle_report",
+                          "SELECT api.get_vehicle_report($1::int, $2::int, "
+                          "$3::int, $4::text)",
+                          4},
+                 .text = {"number"},
+                 .reply = BODY(VEHICLE_RECORD),
          },
          NULL, NULL},
 };

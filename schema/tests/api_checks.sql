@@ -26,6 +26,10 @@ DELETE FROM core.malkhana_movement WHERE station_code >= 990000;
 DELETE FROM core.malkhana WHERE station_code >= 990000;
 ALTER TABLE core.malkhana ENABLE TRIGGER malkhana_append_only;
 ALTER TABLE core.malkhana_movement ENABLE TRIGGER malkhana_movement_append_only;
+-- registers2: missing persons, unnatural deaths, vehicles (they reference FIRs and diary entries).
+DELETE FROM core.missing_person WHERE station_code >= 990000;
+DELETE FROM core.unnatural_death WHERE station_code >= 990000;
+DELETE FROM core.vehicle_report WHERE station_code >= 990000;
 DELETE FROM core.fir WHERE station_code >= 990000;
 DELETE FROM core.arrest_counter c WHERE NOT EXISTS (SELECT 1 FROM core.fir f
 	WHERE f.state_code = c.state_code AND f.year = c.year AND f.fir_id = c.fir_id);

@@ -38,6 +38,8 @@ echo "== record_checks.sql"
 run_psql cctns_owner -f "$here/record_checks.sql"
 echo "== seizure_checks.sql"
 run_psql cctns_owner -f "$here/seizure_checks.sql"
+echo "== registers2_checks.sql"
+run_psql cctns_owner -f "$here/registers2_checks.sql"
 
 # The FIR the concurrent sessions record arrests in (station 990009).
 arrest_fir=$(psql -X -q -At -v ON_ERROR_STOP=1 "$conn user=cctns_server" <<SQL | tail -n 1

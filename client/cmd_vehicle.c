@@ -1,0 +1,128 @@
+/* cmd_vehicle.c: the register of stolen, recovered and unclaimed vehicles:
+ * cctns vehicle report FILE.json|- records one (its receipt lists the
+ * matching reports of the state); cctns vehicle show NUMBER prints it;
+ * cctns vehicle find REGISTRATION | --chassis X | --engine Y searches every
+ * station of the state, however the number is written. */
+#include <stdio.h>
+
+#include "cmd_r2.h"
+#include "commands.h"
+#include "print_vehicle.h"
+#include "reply.h"
+#include "submit.h"
+#include "util.h"
+
+static void *wrap_report(const submit_call *c, Envelope *env)
+{
+	Cctns__V1__ReportVehicle *r = xmalloc(sizeof(*r));
+
+	cctns__v1__report_vehicle__init(r);
+	r->idempotency_key = c->key;
+	r->report = (Cctns__V1__VehicleReport *)c->doc;
+	env->body_case = CCTNS__V1__ENVELOPE__BODY_REPORT_VEHICLE;
+	env->report_vehicle = r;
+	return r;
+}
+
+static void print_receipt_answer(FILE *out, const ProtobufCMessage *m,
+                                 const char *key_hex)
+{
+	print_vehicle_receipt(out, (const Cctns__V1__VehicleReceipt *)m,
+	                      key_hex);
+}
+
+static const char *const report_strip[] = {"report_vehicle.", "report.", NULL};
+
+static const submit_kind report_kind = {
+        .noun = "vehicle report",
+        .doc = &cctns__v1__vehicle_report__descriptor,
+        .wrap = wrap_report,
+        .reply = {.answer = CCTNS__V1__ENVELOPE__BODY_VEHICLE_RECEIPT,
+                  .noun = "a receipt",
+                  .print = print_receipt_answer,
+                  .strip = report_strip},
+};
+
+int cmd_vehicle_report(const command *self, cli_ctx *ctx, int argc, char **argv)
+{
+	return submit_run(&report_kind, self, ctx, argc, argv);
+}
+
+static void print_record(FILE *out, const ProtobufCMessage *m,
+                         const char *key_hex)
+{
+	(void)key_hex;
+	print_vehicle_record(out, (const Cctns__V1__VehicleRecord *)m);
+}
+
+int cmd_vehicle_show(const command *self, cli_ctx *ctx, int argc, char **argv)
+{
+	int json = 0, rc;
+	const cli_opt opts[] = {{"--json", NULL, &json}};
+	char *pos[1], not_found[128];
+	Cctns__V1__GetVehicleReport get = CCTNS__V1__GET_VEHICLE_REPORT__INIT;
+	Envelope env = CCTNS__V1__ENVELOPE__INIT;
+	const reply_spec spec = {
+	        .answer = CCTNS__V1__ENVELOPE__BODY_VEHICLE_RECORD,
+	        .noun = "a vehicle report",
+	        .print = print_record,
+	        .not_found = not_found};
+
+	if (cli_parse(self, ctx, argc, argv, opts, ARRAY_LEN(opts), pos, 1, 1,
+	              &rc) < 0)
+		return rc;
+	if (r2_number_arg(pos[0], NULL, "vehicle report") != 0)
+		return 2;
+	snprintf(not_found, sizeof(not_found),
+	         "no vehicle report %s at this station", pos[0]);
+	get.number = pos[0];
+	env.body_case = CCTNS__V1__ENVELOPE__BODY_GET_VEHICLE_REPORT;
+	env.get_vehicle_report = &get;
+	return reply_call(ctx, &env, &spec, json, NULL);
+}
+
+static void print_found(FILE *out, const ProtobufCMessage *m,
+                        const char *key_hex)
+{
+	(void)key_hex;
+	print_vehicle_matches(out, (const Cctns__V1__VehicleMatches *)m);
+}
+
+int cmd_vehicle_find(const command *self, cli_ctx *ctx, int argc, char **argv)
+{
+	int json = 0, rc;
+	const char *chassis = NULL, *engine = NULL;
+	const cli_opt opts[] = {{"--chassis", &chassis, NULL},
+	                        {"--engine", &engine, NULL},
+	                        {"--json", NULL, &json}};
+	char *pos[1] = {NULL};
+	Cctns__V1__FindVehicle find = CCTNS__V1__FIND_VEHICLE__INIT;
+	Envelope env = CCTNS__V1__ENVELOPE__INIT;
+	const reply_spec spec = {
+	        .answer = CCTNS__V1__ENVELOPE__BODY_VEHICLE_MATCHES,
+	        .noun = "a list of vehicle reports",
+	        .print = print_found};
+	check_error err;
+
+	if (cli_parse(self, ctx, argc, argv, opts, ARRAY_LEN(opts), pos, 0, 1,
+	              &rc) < 0)
+		return rc;
+	if ((pos[0] != NULL) + (chassis != NULL) + (engine != NULL) != 1) {
+		fprintf(stderr,
+		        "%s: give one number to search by: a registration "
+		        "number, --chassis X or --engine Y\n",
+		        PROG);
+		return 2;
+	}
+	find.registration_number = pos[0] ? pos[0] : "";
+	find.chassis_number = chassis ? (char *)chassis : "";
+	find.engine_number = engine ? (char *)engine : "";
+	env.request_id = 1; /* checked like the server will */
+	env.body_case = CCTNS__V1__ENVELOPE__BODY_FIND_VEHICLE;
+	env.find_vehicle = &find;
+	if (envelope_check_request(&env, &err) < 0) {
+		fprintf(stderr, "%s: %s: %s\n", PROG, err.field, err.message);
+		return 3;
+	}
+	return reply_call(ctx, &env, &spec, json, NULL);
+}
