@@ -37,28 +37,29 @@ WORDS(word_petition_event, "Received", "Received by transfer",
 WORDS(word_recommendation, "Close the petition", "Register an FIR",
       "Transfer to another station")
 
-/* "Aligarh Civil Lines (district Aligarh), petition 0001/2026". */
-static const char *link_text(const Cctns__V1__PetitionLink *l, char *buf,
-                             size_t bufsz)
+/* The other station of a transfer as two rows: "Aligarh Civil Lines
+ * (district Aligarh)" under label, and its number there. */
+static void print_link(FILE *out, const char *label,
+                       const Cctns__V1__PetitionLink *l)
 {
 	const Cctns__V1__Identity *s = l->station;
+	char buf[256];
 
 	if (s && !empty(s->station_name))
-		snprintf(buf, bufsz, "%s (district %s), petition %s",
-		         s->station_name,
-		         empty(s->district_name) ? "not stated"
-		                                 : s->district_name,
-		         l->petition_number);
+		snprintf(buf, sizeof(buf), "%s (district %s)", s->station_name,
+		         empty(s->district_name) ? NOT_STATED
+		                                 : s->district_name);
 	else
-		snprintf(buf, bufsz, "petition %s", l->petition_number);
-	return buf;
+		snprintf(buf, sizeof(buf), NOT_STATED);
+	pr_row(out, IND, label, buf);
+	pr_row(out, IND, "Petition No. there", l->petition_number);
 }
 
 static void print_acknowledgement(FILE *out, const Cctns__V1__PetitionRecord *r,
                                   const Cctns__V1__Petition *p)
 {
 	const Cctns__V1__PetitionReceipt *rc = r->receipt;
-	char t[64], gd[96], officer[256], link[256];
+	char t[64], gd[96], officer[256];
 
 	pr_heading(out, 1, "Acknowledgement");
 	pr_row(out, IND, "Petition No.", rc ? rc->petition_number : NULL);
@@ -67,8 +68,8 @@ static void print_acknowledgement(FILE *out, const Cctns__V1__PetitionRecord *r,
 	if (!empty(p->reference))
 		pr_row(out, IND, "Reference", p->reference);
 	if (r->transferred_from)
-		pr_row(out, IND, "Received by transfer from",
-		       link_text(r->transferred_from, link, sizeof(link)));
+		print_link(out, "Received by transfer from",
+		           r->transferred_from);
 	pr_row(out, IND, "Registered at",
 	       fmt_time(rc ? rc->registered_at : NULL, t, sizeof(t)));
 	pr_row(out, IND, "General Diary reference",
@@ -117,13 +118,11 @@ static void print_enquiry(FILE *out, const Cctns__V1__PetitionRecord *r)
 	pr_row(out, IND, "Findings", e->findings);
 }
 
-/* "Closed", "Converted into FIR 0005/2026", "Transferred to ...". */
-static const char *disposal_text(const Cctns__V1__PetitionRecord *r, char *buf,
-                                 size_t bufsz)
+/* "Closed", "Converted into FIR 0005/2026", "Transferred to another
+ * station". */
+static const char *disposal_text(const Cctns__V1__PetitionDisposal *d,
+                                 char *buf, size_t bufsz)
 {
-	const Cctns__V1__PetitionDisposal *d = r->disposal;
-	char link[256];
-
 	switch (d->kind) {
 	case CCTNS__V1__PETITION_DISPOSAL_KIND__PETITION_DISPOSAL_KIND_CLOSED:
 		snprintf(buf, bufsz, "Closed");
@@ -132,15 +131,7 @@ static const char *disposal_text(const Cctns__V1__PetitionRecord *r, char *buf,
 		snprintf(buf, bufsz, "Converted into FIR %s", d->fir_number);
 		break;
 	case CCTNS__V1__PETITION_DISPOSAL_KIND__PETITION_DISPOSAL_KIND_TRANSFERRED:
-		if (r->transferred_to)
-			snprintf(buf, bufsz, "Transferred to %s",
-			         link_text(r->transferred_to, link,
-			                   sizeof(link)));
-		else
-			snprintf(buf, bufsz,
-			         "Transferred to station %u of district %u",
-			         d->transfer_station_code,
-			         d->transfer_district_code);
+		snprintf(buf, bufsz, "Transferred to another station");
 		break;
 	default:
 		snprintf(buf, bufsz, NOT_STATED);
@@ -151,14 +142,17 @@ static const char *disposal_text(const Cctns__V1__PetitionRecord *r, char *buf,
 
 static void print_disposal(FILE *out, const Cctns__V1__PetitionRecord *r)
 {
-	char what[320], t[64], officer[256], gd[96];
+	char what[96], t[64], officer[256], gd[96];
 
 	pr_heading(out, 8, "Disposal");
 	if (!r->disposal) {
 		pr_para(out, IND, "not yet disposed of");
 		return;
 	}
-	pr_row(out, IND, "Disposal", disposal_text(r, what, sizeof(what)));
+	pr_row(out, IND, "Disposal",
+	       disposal_text(r->disposal, what, sizeof(what)));
+	if (r->transferred_to)
+		print_link(out, "Transferred to", r->transferred_to);
 	if (!empty(r->disposal->reason))
 		pr_row(out, IND, "Reason / remarks", r->disposal->reason);
 	pr_row(out, IND, "Disposed at", fmt_time(r->disposed_at, t, sizeof(t)));

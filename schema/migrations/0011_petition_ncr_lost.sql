@@ -1504,7 +1504,7 @@ BEGIN
 
 	IF chk.o_kind = 'converted_to_fir' THEN
 		PERFORM core.case_event_add(state, f.year, f.fir_id, g.entered_at, 'from_petition', f.status,
-			chk.o_officer, format('Petition %s (received %s) converted into this FIR', v_num,
+			chk.o_officer, format('Registered on petition %s of %s', v_num,
 				to_char(p.received_at AT TIME ZONE 'Asia/Kolkata', 'DD/MM/YYYY')),
 			g.gd_date, g.gd_no, NULL);
 	END IF;
