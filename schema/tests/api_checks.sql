@@ -19,6 +19,14 @@ SET client_min_messages = warning;
 SELECT extract(year FROM now() AT TIME ZONE 'Asia/Kolkata')::int AS y \gset
 
 BEGIN;
+-- registers1: petitions (a disposed one is guarded by a trigger, switched
+-- off here as the diary's), NCRs, lost property reports; before the FIRs
+-- and diary entries they reference.
+ALTER TABLE core.petition DISABLE TRIGGER petition_status_transition;
+DELETE FROM core.petition WHERE station_code >= 990000;
+ALTER TABLE core.petition ENABLE TRIGGER petition_status_transition;
+DELETE FROM core.ncr WHERE station_code >= 990000;
+DELETE FROM core.lost_report WHERE station_code >= 990000;
 DELETE FROM core.fir WHERE station_code >= 990000;
 DELETE FROM core.arrest_counter c WHERE NOT EXISTS (SELECT 1 FROM core.fir f
 	WHERE f.state_code = c.state_code AND f.year = c.year AND f.fir_id = c.fir_id);
