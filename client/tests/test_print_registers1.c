@@ -174,8 +174,7 @@ static void a_new_petition_says_what_is_still_to_come(void **state)
 {
 	Cctns__V1__PetitionRecord r = CCTNS__V1__PETITION_RECORD__INIT;
 	const char *want[] = {"   none named\n",
-	                      "   Status                   "
-	                      "not stated\n",
+	                      "   Status                   not stated\n",
 	                      "   Enquiry officer          none assigned\n",
 	                      "not yet reported\n",
 	                      "not yet disposed of\n",
@@ -195,8 +194,8 @@ static void step_answer_says_the_new_status_and_the_step(void **state)
 	                         *events[] = {&e};
 	Cctns__V1__PetitionRecord r = CCTNS__V1__PETITION_RECORD__INIT;
 	const char *want[] = {
-	        "Petition 0001/2026 is now Disposed (already recorded earlier "
-	        "with this key)\n",
+	        ("Petition 0001/2026 is now Disposed (already recorded earlier "
+	         "with this key)\n"),
 	        "Petition 0001/2026 disposed: closed\n",
 	        "General Diary: GD entry 3 of 29/11/2026\n",
 	        "idempotency key: 00ff\n"};
@@ -221,8 +220,8 @@ static void petition_receipt_gives_the_acknowledgement(void **state)
 {
 	Cctns__V1__PetitionReceipt rc = CCTNS__V1__PETITION_RECEIPT__INIT;
 	const char *want[] = {
-	        "Petition 0007/2026 registered on 29/11/2026 10:00 IST "
-	        "(received 27/11/2026 09:40 IST)\n",
+	        ("Petition 0007/2026 registered on 29/11/2026 10:00 IST "
+	         "(received 27/11/2026 09:40 IST)\n"),
 	        "Acknowledgement number: 0007/2026\n",
 	        "General Diary: GD entry 2 of 29/11/2026\n",
 	        "idempotency key: abcd\n"};
