@@ -858,7 +858,7 @@ $fn$;
 COMMENT ON FUNCTION core.register_place_json(jsonb) IS
 	'Place message as JSON from a row (to_jsonb) with place_* columns; NULL when nothing is set';
 
-CREATE FUNCTION core.station_identity_json(state int, district int, station int) RETURNS jsonb
+CREATE FUNCTION core.petition_station_json(state int, district int, station int) RETURNS jsonb
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
@@ -869,8 +869,8 @@ AS $fn$
 	JOIN ref.state st ON st.code = s.state_code
 	WHERE s.state_code = state AND s.district_code = district AND s.station_code = station
 $fn$;
-COMMENT ON FUNCTION core.station_identity_json(int, int, int) IS
-	'Identity message as JSON (kind station, codes and names) of a station of the register';
+COMMENT ON FUNCTION core.petition_station_json(int, int, int) IS
+	'Identity message as JSON (kind station, codes and names) of the other station of a transferred petition';
 
 -- ------------------------------------------------------------ petitions: validation
 
@@ -924,7 +924,7 @@ LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 	SELECT CASE WHEN no IS NOT NULL THEN jsonb_build_object(
-		'station', core.station_identity_json(state, district, station),
+		'station', core.petition_station_json(state, district, station),
 		'petition_number', core.fir_number_text(no, year)) END
 $fn$;
 COMMENT ON FUNCTION core.petition_link_json(int, int, int, int, int) IS
