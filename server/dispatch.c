@@ -23,104 +23,6 @@
 
 static const struct dispatch_row rows[] = {
         {BODY(HELLO), "hello", handle_hello, 0, NULL, NULL, NULL},
-        /* FIR: the result row is a FirReceipt (columns named after its
-         * fields, gd_* included); the station and key are added here. */
-        {BODY(REGISTER_FIR), "register_fir", handle_json_call, 1,
-         &(const struct jsoncall){
-                 .stmt = {"register_fir",
-                          "SELECT to_jsonb(r) FROM api.register_fir($1::int, "
-                          "$2::int, $3::int, $4::bytea, $5::jsonb) r",
-                          5},
-                 .key = 1,
-                 .json = "fir",
-                 .reply = BODY(FIR_RECEIPT),
-                 .station = "station",
-                 .echo_key = 1,
-         },
-         NULL, NULL},
-        {BODY(GET_FIR), "get_fir", handle_json_call, 1,
-         &(const struct jsoncall){
-                 .stmt = {"get_fir",
-                          "SELECT api.get_fir($1::int, $2::int, $3::int, "
-                          "$4::text)",
-                          4},
-                 .text = {"fir_number"},
-                 .reply = BODY(FIR),
-                 .station = "receipt.station",
-         },
-         NULL, NULL},
-        /* General Diary */
-        {BODY(ADD_GD_ENTRY), "add_gd_entry", handle_json_call, 1,
-         &(const struct jsoncall){
-                 .stmt = {"add_gd_entry",
-                          "SELECT entry, replayed FROM api.add_gd_entry("
-                          "$1::int, $2::int, $3::int, $4::bytea, $5::jsonb)",
-                          5},
-                 .key = 1,
-                 .json = JSONCALL_BODY,
-                 .reply = BODY(GD_ENTRY_RECEIPT),
-                 .into = "entry",
-                 .replayed = 1,
-         },
-         NULL, NULL},
-        {BODY(GET_GD), "get_gd", handle_json_call, 1,
-         &(const struct jsoncall){
-                 .stmt = {"get_gd",
-                          "SELECT api.get_gd($1::int, $2::int, $3::int, "
-                          "$4::text)",
-                          4},
-                 .text = {"date"},
-                 .reply = BODY(GD_DAY),
-                 .station = "station",
-         },
-         NULL, NULL},
-        /* Case status and timeline */
-        {BODY(ASSIGN_IO), "assign_io", handle_json_call, 1,
-         &(const struct jsoncall){
-                 .stmt = {"assign_io",
-                          "SELECT api.assign_io($1::int, $2::int, $3::int, "
-                          "$4::text, $5::jsonb)",
-                          5},
-                 .text = {"fir_number"},
-                 .json = JSONCALL_BODY,
-                 .reply = BODY(CASE_TIMELINE),
-         },
-         NULL, NULL},
-        {BODY(GET_CASE_TIMELINE), "get_case_timeline", handle_json_call, 1,
-         &(const struct jsoncall){
-                 .stmt = {"case_timeline",
-                          "SELECT api.case_timeline($1::int, $2::int, "
-                          "$3::int, $4::text)",
-                          4},
-                 .text = {"fir_number"},
-                 .reply = BODY(CASE_TIMELINE),
-         },
-         NULL, NULL},
-        /* Arrest / court surrender memo */
-        {BODY(REGISTER_ARREST), "register_arrest", handle_json_call, 1,
-         &(const struct jsoncall){
-                 .stmt = {"register_arrest",
-                          "SELECT receipt, replayed FROM api.register_arrest("
-                          "$1::int, $2::int, $3::int, $4::bytea, $5::text, "
-                          "$6::jsonb)",
-                          6},
-                 .key = 1,
-                 .text = {"fir_number"},
-                 .json = "memo",
-                 .reply = BODY(ARREST_RECEIPT),
-                 .replayed = 1,
-         },
-         NULL, NULL},
-        {BODY(GET_ARREST), "get_arrest", handle_json_call, 1,
-         &(const struct jsoncall){
-                 .stmt = {"get_arrest",
-                          "SELECT api.get_arrest($1::int, $2::int, $3::int, "
-                          "$4::text, $5::text)",
-                          5},
-                 .text = {"fir_number", "accused_code"},
-                 .reply = BODY(ARREST),
-         },
-         NULL, NULL},
         /* registers1: petitions (the answers to assign, report and
          * dispose are the PetitionRecord after the step; COLUMN is a path in
          * Petition "petition.", PetitionEnquiryReport "report.",
@@ -235,6 +137,104 @@ static const struct dispatch_row rows[] = {
                           4},
                  .text = {"report_number"},
                  .reply = BODY(LOST_REPORT_RECORD),
+         },
+         NULL, NULL},
+        /* FIR: the result row is a FirReceipt (columns named after its
+         * fields, gd_* included); the station and key are added here. */
+        {BODY(REGISTER_FIR), "register_fir", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"register_fir",
+                          "SELECT to_jsonb(r) FROM api.register_fir($1::int, "
+                          "$2::int, $3::int, $4::bytea, $5::jsonb) r",
+                          5},
+                 .key = 1,
+                 .json = "fir",
+                 .reply = BODY(FIR_RECEIPT),
+                 .station = "station",
+                 .echo_key = 1,
+         },
+         NULL, NULL},
+        {BODY(GET_FIR), "get_fir", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"get_fir",
+                          "SELECT api.get_fir($1::int, $2::int, $3::int, "
+                          "$4::text)",
+                          4},
+                 .text = {"fir_number"},
+                 .reply = BODY(FIR),
+                 .station = "receipt.station",
+         },
+         NULL, NULL},
+        /* General Diary */
+        {BODY(ADD_GD_ENTRY), "add_gd_entry", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"add_gd_entry",
+                          "SELECT entry, replayed FROM api.add_gd_entry("
+                          "$1::int, $2::int, $3::int, $4::bytea, $5::jsonb)",
+                          5},
+                 .key = 1,
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(GD_ENTRY_RECEIPT),
+                 .into = "entry",
+                 .replayed = 1,
+         },
+         NULL, NULL},
+        {BODY(GET_GD), "get_gd", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"get_gd",
+                          "SELECT api.get_gd($1::int, $2::int, $3::int, "
+                          "$4::text)",
+                          4},
+                 .text = {"date"},
+                 .reply = BODY(GD_DAY),
+                 .station = "station",
+         },
+         NULL, NULL},
+        /* Case status and timeline */
+        {BODY(ASSIGN_IO), "assign_io", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"assign_io",
+                          "SELECT api.assign_io($1::int, $2::int, $3::int, "
+                          "$4::text, $5::jsonb)",
+                          5},
+                 .text = {"fir_number"},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(CASE_TIMELINE),
+         },
+         NULL, NULL},
+        {BODY(GET_CASE_TIMELINE), "get_case_timeline", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"case_timeline",
+                          "SELECT api.case_timeline($1::int, $2::int, "
+                          "$3::int, $4::text)",
+                          4},
+                 .text = {"fir_number"},
+                 .reply = BODY(CASE_TIMELINE),
+         },
+         NULL, NULL},
+        /* Arrest / court surrender memo */
+        {BODY(REGISTER_ARREST), "register_arrest", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"register_arrest",
+                          "SELECT receipt, replayed FROM api.register_arrest("
+                          "$1::int, $2::int, $3::int, $4::bytea, $5::text, "
+                          "$6::jsonb)",
+                          6},
+                 .key = 1,
+                 .text = {"fir_number"},
+                 .json = "memo",
+                 .reply = BODY(ARREST_RECEIPT),
+                 .replayed = 1,
+         },
+         NULL, NULL},
+        {BODY(GET_ARREST), "get_arrest", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"get_arrest",
+                          "SELECT api.get_arrest($1::int, $2::int, $3::int, "
+                          "$4::text, $5::text)",
+                          5},
+                 .text = {"fir_number", "accused_code"},
+                 .reply = BODY(ARREST),
          },
          NULL, NULL},
 };
