@@ -37,5 +37,19 @@ int cmd_vehicle_report(const command *self, cli_ctx *ctx, int argc,
                        char **argv);
 int cmd_vehicle_show(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_vehicle_find(const command *self, cli_ctx *ctx, int argc, char **argv);
+/* registers1: petitions, NCR, lost property */
+int cmd_petition_register(const command *self, cli_ctx *ctx, int argc,
+                          char **argv);
+int cmd_petition_show(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_petition_assign(const command *self, cli_ctx *ctx, int argc,
+                        char **argv);
+int cmd_petition_report(const command *self, cli_ctx *ctx, int argc,
+                        char **argv);
+int cmd_petition_dispose(const command *self, cli_ctx *ctx, int argc,
+                         char **argv);
+int cmd_ncr_register(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_ncr_show(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_lost_register(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_lost_show(const command *self, cli_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -17,6 +17,184 @@ static const command commands[] = {
          "\n"
          "options:\n"
          "  --json   print the server's HelloAck as JSON\n"},
+        /* registers1: petitions and complaints (the first step of a case),
+         * NCR, lost property */
+        {"petition", "register", cmd_petition_register,
+         "FILE.json|- [--key HEX32] [--json]",
+         "Register a petition; gives its acknowledgement.",
+         "FILE is the petition as JSON (a Petition; see\n"
+         "deploy/samples/petition.json): received_at (when it reached the\n"
+         "station), mode (in_person, by_post, online, by_email,\n"
+         "from_higher_officer, court_referred), the petitioner, up to 20\n"
+         "respondents (against whom), subject, text (up to 64 KiB), the\n"
+         "officer who received it, and a reference (forwarding letter,\n"
+         "court order) if any. The server gives the next acknowledgement\n"
+         "number of the station and year (0001/2026, ...) and writes a\n"
+         "General Diary entry (kind Petition) without personal data. A time\n"
+         "in the future is refused (exit 3, naming the field).\n"
+         "\n"
+         "A petition then goes: received -> under enquiry (petition assign)\n"
+         "-> enquiry reported (petition report) -> disposed (petition\n"
+         "dispose). Like every write it carries an idempotency key (see\n"
+         "cctns help fir register).\n"
+         "\n"
+         "options:\n"
+         "  --key HEX32   the idempotency key (32 hex digits) to use\n"
+         "  --json        print the receipt (PetitionReceipt) as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns petition register deploy/samples/petition.json\n"
+         "  Petition 0001/2026 registered on 29/11/2026 10:05 IST (received\n"
+         "  27/11/2026 09:40 IST)\n"
+         "  Acknowledgement number: 0001/2026\n"
+         "  General Diary: GD entry 1 of 29/11/2026\n"
+         "  idempotency key: 5f0c8e2a9b7d4e1f8a6c3b2d1e0f9a8b\n"},
+        {"petition", "show", cmd_petition_show, "NUMBER [--json]",
+         "Print a petition of this station with its history.",
+         "NUMBER is the acknowledgement number, e.g. 1/2026 or 0001/2026.\n"
+         "The printout follows the register: acknowledgement (number, when\n"
+         "and how received, General Diary entry, receiving officer; the\n"
+         "station it came from when it was transferred here), petitioner,\n"
+         "respondents, subject, the petition, the enquiry (status, enquiry\n"
+         "officer), the enquiry report, the disposal (closed, converted into\n"
+         "an FIR, transferred, with its diary entry), and the history: every\n"
+         "step with its time (IST), diary entry and officer.\n"
+         "\n"
+         "options:\n"
+         "  --json   print the petition (PetitionRecord) as JSON\n"
+         "\n"
+         "examples:\n"
+         "  cctns petition show 1/2026\n"
+         "  cctns petition show 1/2026 --json > petition-1.json\n"},
+        {"petition", "assign", cmd_petition_assign,
+         "NUMBER FILE.json|- [--key HEX32] [--json]",
+         "Assign or change a petition's enquiry officer.",
+         "FILE is {\"enquiry_officer\": OFFICER, \"acting\": OFFICER} (see\n"
+         "deploy/samples/petition-assign.json), an OFFICER being\n"
+         "{\"number\", \"name\", \"rank\"}; acting is who assigns (the SHO).\n"
+         "The first assignment moves a received petition to under enquiry; a\n"
+         "later one, while it is under enquiry, changes the officer and is\n"
+         "recorded in the history. Assigning the same officer again, or a\n"
+         "petition whose report is in or that is disposed of, is refused\n"
+         "(exit 4). Prints the new status and the step.\n"
+         "\n"
+         "options:\n"
+         "  --key HEX32   the idempotency key (32 hex digits) to use\n"
+         "  --json        print the petition after the step as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns petition assign 1/2026 deploy/samples/petition-assign.json\n"
+         "  Petition 0001/2026 is now Under enquiry\n"
+         "  Enquiry officer assigned: SI Ravi Kumar Sharma (UP-15432)\n"},
+        {"petition", "report", cmd_petition_report,
+         "NUMBER FILE.json|- [--key HEX32] [--json]",
+         "Record the enquiry report of a petition.",
+         "FILE is the report (a PetitionEnquiryReport; see\n"
+         "deploy/samples/petition-report.json): reported_at, findings (up to\n"
+         "64 KiB), recommendation (close, register_fir, transfer) and the\n"
+         "officer, who must be the petition's enquiry officer. reported_at\n"
+         "may not be in the future nor before the enquiry was assigned (exit\n"
+         "3); a petition not under enquiry is refused (exit 4). The sample's\n"
+         "time belongs to the sample case: put the real time in.\n"
+         "\n"
+         "options:\n"
+         "  --key HEX32   the idempotency key (32 hex digits) to use\n"
+         "  --json        print the petition after the step as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns petition report 1/2026 report.json\n"
+         "  Petition 0001/2026 is now Enquiry reported\n"},
+        {"petition", "dispose", cmd_petition_dispose,
+         "NUMBER FILE.json|- [--key HEX32] [--json]",
+         "Close, convert into an FIR, or transfer a petition.",
+         "FILE is the disposal (a PetitionDisposal; see\n"
+         "deploy/samples/petition-dispose.json): kind and officer, and\n"
+         "  closed             reason (required)\n"
+         "  converted_to_fir   fir_number: an FIR of this station registered\n"
+         "                     at or after the petition was received; the\n"
+         "                     FIR's timeline gets a \"From petition\" event\n"
+         "  transferred        transfer_district_code, transfer_station_code:\n"
+         "                     another station of the state, which gets the\n"
+         "                     petition in its own register under its own\n"
+         "                     number (status received), linked both ways\n"
+         "Only a petition whose enquiry report is in is disposed of; a\n"
+         "disposed petition never changes again (exit 4). The disposal is\n"
+         "entered in the General Diary.\n"
+         "\n"
+         "options:\n"
+         "  --key HEX32   the idempotency key (32 hex digits) to use\n"
+         "  --json        print the petition after the step as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns petition dispose 1/2026 dispose.json\n"
+         "  Petition 0001/2026 is now Disposed\n"
+         "  Petition 0001/2026 disposed: converted into FIR 0001/2026\n"
+         "  General Diary: GD entry 4 of 29/11/2026\n"},
+        {"ncr", "register", cmd_ncr_register,
+         "FILE.json|- [--key HEX32] [--json]",
+         "Record a non-cognizable report (NCR).",
+         "FILE is the report as JSON (an Ncr; see deploy/samples/ncr.json):\n"
+         "occurred_at and reported_at (in that order, not in the future),\n"
+         "the place, the informant, up to 20 opposite parties, 1 to 20\n"
+         "sections (IPC for offences before 1 July 2024, BNS from then, as\n"
+         "for FIRs), the substance of the information, advice_given (must be\n"
+         "true: the informant is referred to the Magistrate, BNSS s.174) and\n"
+         "the officer. The server gives the next NCR number of the station\n"
+         "and year and writes a General Diary entry (kind NCR).\n"
+         "\n"
+         "options:\n"
+         "  --key HEX32   the idempotency key (32 hex digits) to use\n"
+         "  --json        print the receipt (NcrReceipt) as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns ncr register deploy/samples/ncr.json\n"
+         "  NCR 0001/2026 recorded on 29/11/2026 10:15 IST\n"
+         "  The informant is referred to the Magistrate (BNSS s.174).\n"
+         "  General Diary: GD entry 2 of 29/11/2026\n"},
+        {"ncr", "show", cmd_ncr_show, "NUMBER [--json]",
+         "Print a non-cognizable report of this station.",
+         "NUMBER is the NCR number, e.g. 1/2026. Sections: report (number,\n"
+         "time, diary entry, officer), acts and sections, occurrence, place,\n"
+         "informant, opposite party, substance of the information, action\n"
+         "taken.\n"
+         "\n"
+         "options:\n"
+         "  --json   print the NCR (NcrRecord) as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns ncr show 1/2026\n"},
+        {"lost", "register", cmd_lost_register,
+         "FILE.json|- [--key HEX32] [--json]", "Record a lost property report.",
+         "FILE is the report as JSON (a LostReport; see\n"
+         "deploy/samples/lost.json): the reporter (owner), lost_from and\n"
+         "lost_to (in that order, not in the future; lost_to may be left\n"
+         "out), the place, 1 to 50 items (kind: document, mobile_phone,\n"
+         "wallet, cash, jewellery, bag, electronics, keys, other; a\n"
+         "description; an identifier such as the IMEI or document number;\n"
+         "value in rupees below 10^12), the circumstances and the officer.\n"
+         "An identifier is never a full Aadhaar number: for a lost Aadhaar\n"
+         "card give only its last 4 digits. The server gives the next report\n"
+         "number of the station and year and writes a General Diary entry.\n"
+         "\n"
+         "options:\n"
+         "  --key HEX32   the idempotency key (32 hex digits) to use\n"
+         "  --json        print the receipt (LostReportReceipt) as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns lost register deploy/samples/lost.json\n"
+         "  Lost property report 0001/2026 recorded on 29/11/2026 10:20 IST\n"},
+        {"lost", "show", cmd_lost_show, "NUMBER [--json]",
+         "Print a lost property report of this station.",
+         "NUMBER is the report number, e.g. 1/2026. Sections: report\n"
+         "(number, time, diary entry, officer), reporter, when lost, where\n"
+         "lost, property lost (each item with its identifier and value, and\n"
+         "the total), how it was lost.\n"
+         "\n"
+         "options:\n"
+         "  --json   print the report (LostReportRecord) as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns lost show 1/2026\n"},
         {"fir", "register", cmd_fir_register,
          "FILE.json|- [--key HEX32] [--json]",
          "Register a First Information Report.",

@@ -38,26 +38,6 @@ R2_WORD_FN(word_vehicle_kind, "Stolen", "Recovered", "Unclaimed")
 R2_WORD_FN(word_vehicle_type, "Two-wheeler", "Car", "Jeep", "Truck", "Bus",
            "Tractor", "Auto-rickshaw", "E-rickshaw", "Other")
 
-void pr_place(FILE *out, size_t indent, const Cctns__V1__Place *p)
-{
-	char dist[32], buf[96];
-
-	if (!p) {
-		pr_row(out, indent, "Place", NULL);
-		return;
-	}
-	if (p->distance_m || p->direction) {
-		snprintf(buf, sizeof(buf), "%s %s of the police station",
-		         fmt_distance(p->distance_m, dist, sizeof(dist)),
-		         p->direction ? word_direction(p->direction)
-		                      : "(direction not stated)");
-		pr_row(out, indent, "Distance and direction", buf);
-	}
-	if (!empty(p->beat))
-		pr_row(out, indent, "Beat", p->beat);
-	pr_address(out, indent, "Address", p->address);
-}
-
 void pr_roll(FILE *out, size_t indent, const Cctns__V1__DescriptiveRoll *d,
              int with_height)
 {

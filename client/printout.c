@@ -468,3 +468,25 @@ void pr_person(FILE *out, size_t indent, const Cctns__V1__Person *p)
 	if (!empty(p->phone))
 		pr_row(out, indent, "Phone", p->phone);
 }
+
+/* A Place: distance and direction from the station, beat, address; rows
+ * that are not stated are left out (the address row always shows). */
+void pr_place(FILE *out, size_t indent, const Cctns__V1__Place *p)
+{
+	char dist[32], buf[96];
+
+	if (!p) {
+		pr_row(out, indent, "Place", NULL);
+		return;
+	}
+	if (p->distance_m || p->direction) {
+		snprintf(buf, sizeof(buf), "%s %s of the police station",
+		         fmt_distance(p->distance_m, dist, sizeof(dist)),
+		         p->direction ? word_direction(p->direction)
+		                      : "(direction not stated)");
+		pr_row(out, indent, "Distance and direction", buf);
+	}
+	if (!empty(p->beat))
+		pr_row(out, indent, "Beat", p->beat);
+	pr_address(out, indent, "Address", p->address);
+}

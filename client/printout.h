@@ -121,4 +121,8 @@ void pr_person(FILE *out, size_t indent, const Cctns__V1__Person *p);
 void str_append(char *buf, size_t bufsz, size_t *n, const char *sep,
                 const char *s);
 
+/* A place of occurrence or of a report: distance and direction from the
+ * station, beat and address, as label/value rows at indent. */
+void pr_place(FILE *out, size_t indent, const Cctns__V1__Place *p);
+
 #endif

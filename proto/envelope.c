@@ -66,6 +66,16 @@ int envelope_encode_frame(const Envelope *env, uint32_t max, uint8_t **out,
 /* The body cases a client may send. */
 static const Cctns__V1__Envelope__BodyCase request_cases[] = {
         CCTNS__V1__ENVELOPE__BODY_HELLO,
+        /* registers1: petitions, NCR, lost property */
+        CCTNS__V1__ENVELOPE__BODY_REGISTER_PETITION,
+        CCTNS__V1__ENVELOPE__BODY_GET_PETITION,
+        CCTNS__V1__ENVELOPE__BODY_ASSIGN_ENQUIRY,
+        CCTNS__V1__ENVELOPE__BODY_REPORT_ENQUIRY,
+        CCTNS__V1__ENVELOPE__BODY_DISPOSE_PETITION,
+        CCTNS__V1__ENVELOPE__BODY_REGISTER_NCR,
+        CCTNS__V1__ENVELOPE__BODY_GET_NCR,
+        CCTNS__V1__ENVELOPE__BODY_REGISTER_LOST_REPORT,
+        CCTNS__V1__ENVELOPE__BODY_GET_LOST_REPORT,
         CCTNS__V1__ENVELOPE__BODY_REGISTER_FIR,
         CCTNS__V1__ENVELOPE__BODY_GET_FIR,
         CCTNS__V1__ENVELOPE__BODY_ADD_GD_ENTRY,
@@ -400,6 +410,162 @@ static int looks_like_aadhaar(const char *s)
 			return 0;
 	}
 	return digits == 12;
+}
+
+/* ------------------------------------------------------------ registers1
+ * Petitions, non-cognizable reports, lost property reports (here, after
+ * looks_like_aadhaar, which the lost items use). */
+
+/* The persons of a register entry are named: person (when set) must have a
+ * name. what is "the petitioner's name". */
+static int registers1_named(walk *w, const Cctns__V1__Person *p,
+                            const char *rel, const char *what)
+{
+	char path[64], msg[96];
+
+	if (!p || *p->name)
+		return 0;
+	snprintf(path, sizeof(path), "%s.name", rel);
+	snprintf(msg, sizeof(msg), "is required: %s", what);
+	return fail_at(w, path, msg);
+}
+
+/* Every person of a list has a name: "respondents[1].name". */
+static int registers1_all_named(walk *w, Cctns__V1__Person *const *list,
+                                size_t n, const char *rel, const char *what)
+{
+	char path[48];
+
+	for (size_t i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s[%zu]", rel, i);
+		if (registers1_named(w, list[i], path, what))
+			return -1;
+	}
+	return 0;
+}
+
+static int check_petition_petitioner(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__Petition *p = (const Cctns__V1__Petition *)m;
+
+	return registers1_named(w, p->petitioner, "petitioner",
+	                        "the petitioner's name");
+}
+
+static int check_petition_respondents(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__Petition *p = (const Cctns__V1__Petition *)m;
+
+	return registers1_all_named(w, p->respondents, p->n_respondents,
+	                            "respondents", "each respondent's name");
+}
+
+static int check_ncr_informant(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__Ncr *n = (const Cctns__V1__Ncr *)m;
+
+	return registers1_named(w, n->informant, "informant",
+	                        "the informant's name");
+}
+
+static int check_ncr_opposite_party(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__Ncr *n = (const Cctns__V1__Ncr *)m;
+
+	return registers1_all_named(w, n->opposite_party, n->n_opposite_party,
+	                            "opposite_party",
+	                            "each opposite party's name");
+}
+
+/* BNSS s.174 (CrPC s.155): the informant of a non-cognizable offence is
+ * referred to the Magistrate; the register records that it was done. */
+static int check_ncr_advice_given(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__Ncr *n = (const Cctns__V1__Ncr *)m;
+
+	if (!n->advice_given)
+		return fail_at(w, "advice_given",
+		               "must be true: the informant of a "
+		               "non-cognizable offence is referred to the "
+		               "Magistrate (BNSS s.174)");
+	return 0;
+}
+
+static int check_lost_reporter(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__LostReport *r = (const Cctns__V1__LostReport *)m;
+
+	return registers1_named(w, r->reporter, "reporter",
+	                        "the reporter's name");
+}
+
+#define PETITION_EXPECT "a petition number like 1/2026 or 0001/2026"
+
+#define LOST_RUPEES_LIMIT                                                      \
+	1000000000000ULL /* 10^12: no lost item is worth more */
+
+static int check_lost_item_value(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__LostItem *i = (const Cctns__V1__LostItem *)m;
+
+	if (i->value_rupees >= LOST_RUPEES_LIMIT)
+		return fail_at(w, "value_rupees",
+		               "must be below 10^12 rupees: state the value of "
+		               "the item in whole rupees");
+	return 0;
+}
+
+/* An identifier of a lost item (IMEI, document number) is never a full
+ * Aadhaar number; the message never repeats it. */
+static int check_lost_item_identifier(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__LostItem *i = (const Cctns__V1__LostItem *)m;
+
+	if (looks_like_aadhaar(i->identifier))
+		return fail_at(w, "identifier",
+		               "must not be a full Aadhaar number (12 digits): "
+		               "for a lost Aadhaar card give only its last 4 "
+		               "digits");
+	return 0;
+}
+
+#define PETITION_DISPOSAL_KIND(x)                                              \
+	CCTNS__V1__PETITION_DISPOSAL_KIND__PETITION_DISPOSAL_KIND_##x
+
+/* What each kind of disposal needs, and nothing of the others. */
+static int check_petition_disposal(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__PetitionDisposal *d =
+	        (const Cctns__V1__PetitionDisposal *)m;
+	int closed = d->kind == PETITION_DISPOSAL_KIND(CLOSED);
+	int fir = d->kind == PETITION_DISPOSAL_KIND(CONVERTED_TO_FIR);
+	int transfer = d->kind == PETITION_DISPOSAL_KIND(TRANSFERRED);
+
+	if (closed && !*d->reason)
+		return fail_at(w, "reason",
+		               "is required to close a petition: why it is "
+		               "closed");
+	if (fir != !!*d->fir_number)
+		return fail_at(
+		        w, "fir_number",
+		        fir ? "is required for converted_to_fir: the FIR "
+		              "registered on the petition"
+		            : "must be empty unless kind is "
+		              "converted_to_fir");
+	if (transfer && !d->transfer_district_code)
+		return fail_at(w, "transfer_district_code",
+		               "is required for transferred: the district of "
+		               "the station the petition goes to");
+	if (transfer != !!d->transfer_station_code)
+		return fail_at(
+		        w, "transfer_station_code",
+		        transfer ? "is required for transferred: the "
+		                   "station the petition goes to"
+		                 : "must be 0 unless kind is transferred");
+	if (!transfer && d->transfer_district_code)
+		return fail_at(w, "transfer_district_code",
+		               "must be 0 unless kind is transferred");
+	return 0;
 }
 
 /* The law forbids storing a full Aadhaar number: refuse it here, before it
@@ -1031,6 +1197,114 @@ static const rule rules[] = {
          R_LINES, 1000, NULL, NULL, NULL},
         {&cctns__v1__descriptive_roll__descriptor, "languages", 0, 20, NULL,
          NULL, NULL},
+        /* registers1: RegisterPetition, Petition, GetPetition */
+        {&cctns__v1__register_petition__descriptor, "idempotency_key", 0, 0,
+         NULL, NULL, check_idempotency_key},
+        {&cctns__v1__register_petition__descriptor, "petition", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__petition__descriptor, "received_at", R_REQ, 64,
+         rfc3339_valid, TIME_EXPECT, NULL},
+        {&cctns__v1__petition__descriptor, "mode", R_REQ, 0, NULL, NULL, NULL},
+        {&cctns__v1__petition__descriptor, "petitioner", R_REQ, 0, NULL, NULL,
+         check_petition_petitioner},
+        {&cctns__v1__petition__descriptor, "respondents", 0, 20, NULL, NULL,
+         check_petition_respondents},
+        {&cctns__v1__petition__descriptor, "subject", R_REQ, 500, NULL, NULL,
+         NULL},
+        {&cctns__v1__petition__descriptor, "text", R_REQ | R_LINES | R_BYTES,
+         64 * 1024, NULL, NULL, NULL},
+        {&cctns__v1__petition__descriptor, "officer", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__petition__descriptor, "reference", 0, 200, NULL, NULL,
+         NULL},
+        {&cctns__v1__get_petition__descriptor, "petition_number", R_REQ, 20,
+         fir_number_valid, PETITION_EXPECT, NULL},
+        /* AssignEnquiry, ReportEnquiry, DisposePetition */
+        {&cctns__v1__assign_enquiry__descriptor, "idempotency_key", 0, 0, NULL,
+         NULL, check_idempotency_key},
+        {&cctns__v1__assign_enquiry__descriptor, "petition_number", R_REQ, 20,
+         fir_number_valid, PETITION_EXPECT, NULL},
+        {&cctns__v1__assign_enquiry__descriptor, "enquiry_officer", R_REQ, 0,
+         NULL, NULL, NULL},
+        {&cctns__v1__assign_enquiry__descriptor, "acting", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__report_enquiry__descriptor, "idempotency_key", 0, 0, NULL,
+         NULL, check_idempotency_key},
+        {&cctns__v1__report_enquiry__descriptor, "petition_number", R_REQ, 20,
+         fir_number_valid, PETITION_EXPECT, NULL},
+        {&cctns__v1__report_enquiry__descriptor, "report", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__petition_enquiry_report__descriptor, "reported_at", R_REQ,
+         64, rfc3339_valid, TIME_EXPECT, NULL},
+        {&cctns__v1__petition_enquiry_report__descriptor, "findings",
+         R_REQ | R_LINES | R_BYTES, 64 * 1024, NULL, NULL, NULL},
+        {&cctns__v1__petition_enquiry_report__descriptor, "recommendation",
+         R_REQ, 0, NULL, NULL, NULL},
+        {&cctns__v1__petition_enquiry_report__descriptor, "officer", R_REQ, 0,
+         NULL, NULL, NULL},
+        {&cctns__v1__dispose_petition__descriptor, "idempotency_key", 0, 0,
+         NULL, NULL, check_idempotency_key},
+        {&cctns__v1__dispose_petition__descriptor, "petition_number", R_REQ, 20,
+         fir_number_valid, PETITION_EXPECT, NULL},
+        {&cctns__v1__dispose_petition__descriptor, "disposal", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__petition_disposal__descriptor, "kind", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__petition_disposal__descriptor, "reason", R_LINES, 4000,
+         NULL, NULL, NULL},
+        {&cctns__v1__petition_disposal__descriptor, "fir_number", 0, 20,
+         fir_number_valid, FIR_EXPECT, NULL},
+        {&cctns__v1__petition_disposal__descriptor, "transfer_station_code", 0,
+         0, NULL, NULL, check_petition_disposal},
+        {&cctns__v1__petition_disposal__descriptor, "officer", R_REQ, 0, NULL,
+         NULL, NULL},
+        /* RegisterNcr, Ncr, GetNcr */
+        {&cctns__v1__register_ncr__descriptor, "idempotency_key", 0, 0, NULL,
+         NULL, check_idempotency_key},
+        {&cctns__v1__register_ncr__descriptor, "ncr", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__ncr__descriptor, "occurred_at", R_REQ, 64, rfc3339_valid,
+         TIME_EXPECT, NULL},
+        {&cctns__v1__ncr__descriptor, "reported_at", R_REQ, 64, rfc3339_valid,
+         TIME_EXPECT, NULL},
+        {&cctns__v1__ncr__descriptor, "informant", R_REQ, 0, NULL, NULL,
+         check_ncr_informant},
+        {&cctns__v1__ncr__descriptor, "opposite_party", 0, 20, NULL, NULL,
+         check_ncr_opposite_party},
+        {&cctns__v1__ncr__descriptor, "sections", R_REQ, 20, NULL, NULL, NULL},
+        {&cctns__v1__ncr__descriptor, "brief_facts", R_REQ | R_LINES | R_BYTES,
+         64 * 1024, NULL, NULL, NULL},
+        {&cctns__v1__ncr__descriptor, "advice_given", 0, 0, NULL, NULL,
+         check_ncr_advice_given},
+        {&cctns__v1__ncr__descriptor, "officer", R_REQ, 0, NULL, NULL, NULL},
+        {&cctns__v1__get_ncr__descriptor, "ncr_number", R_REQ, 20,
+         fir_number_valid, "an NCR number like 1/2026 or 0001/2026", NULL},
+        /* RegisterLostReport, LostReport, LostItem, GetLostReport */
+        {&cctns__v1__register_lost_report__descriptor, "idempotency_key", 0, 0,
+         NULL, NULL, check_idempotency_key},
+        {&cctns__v1__register_lost_report__descriptor, "report", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__lost_report__descriptor, "reporter", R_REQ, 0, NULL, NULL,
+         check_lost_reporter},
+        {&cctns__v1__lost_report__descriptor, "lost_from", R_REQ, 64,
+         rfc3339_valid, TIME_EXPECT, NULL},
+        {&cctns__v1__lost_report__descriptor, "lost_to", 0, 64, rfc3339_valid,
+         TIME_EXPECT, NULL},
+        {&cctns__v1__lost_report__descriptor, "items", R_REQ, 50, NULL, NULL,
+         NULL},
+        {&cctns__v1__lost_report__descriptor, "circumstances",
+         R_LINES | R_BYTES, 16 * 1024, NULL, NULL, NULL},
+        {&cctns__v1__lost_report__descriptor, "officer", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__lost_item__descriptor, "kind", R_REQ, 0, NULL, NULL, NULL},
+        {&cctns__v1__lost_item__descriptor, "description", R_LINES, 4000, NULL,
+         NULL, NULL},
+        {&cctns__v1__lost_item__descriptor, "identifier", 0, 64, NULL, NULL,
+         check_lost_item_identifier},
+        {&cctns__v1__lost_item__descriptor, "value_rupees", 0, 0, NULL, NULL,
+         check_lost_item_value},
+        {&cctns__v1__get_lost_report__descriptor, "report_number", R_REQ, 20,
+         fir_number_valid, "a report number like 1/2026 or 0001/2026", NULL},
         /* FirContent */
         {&cctns__v1__fir_content__descriptor, "occurred_from", R_REQ, 64,
          rfc3339_valid, TIME_EXPECT, NULL},

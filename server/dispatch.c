@@ -29,6 +29,122 @@
 
 static const struct dispatch_row rows[] = {
         {BODY(HELLO), "hello", handle_hello, 0, NULL, NULL, NULL},
+        /* registers1: petitions (the answers to assign, report and
+         * dispose are the PetitionRecord after the step; COLUMN is a path in
+         * Petition "petition.", PetitionEnquiryReport "report.",
+         * PetitionDisposal "disposal.", AssignEnquiry without its key and
+         * number (none)), NCR ("ncr."), lost property reports ("report."). */
+        {BODY(REGISTER_PETITION), "register_petition", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"register_petition",
+                          "SELECT receipt, replayed FROM "
+                          "api.register_petition($1::int, $2::int, $3::int, "
+                          "$4::bytea, $5::jsonb)",
+                          5},
+                 .key = 1,
+                 .json = "petition",
+                 .reply = BODY(PETITION_RECEIPT),
+                 .replayed = 1,
+         },
+         NULL, NULL},
+        {BODY(GET_PETITION), "get_petition", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"get_petition",
+                          "SELECT api.get_petition($1::int, $2::int, $3::int, "
+                          "$4::text)",
+                          4},
+                 .text = {"petition_number"},
+                 .reply = BODY(PETITION_RECORD),
+         },
+         NULL, NULL},
+        {BODY(ASSIGN_ENQUIRY), "assign_enquiry", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"assign_enquiry",
+                          "SELECT result, replayed FROM api.assign_enquiry("
+                          "$1::int, $2::int, $3::int, $4::bytea, $5::text, "
+                          "$6::jsonb)",
+                          6},
+                 .key = 1,
+                 .text = {"petition_number"},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(PETITION_RECORD),
+                 .replayed = 1,
+         },
+         NULL, NULL},
+        {BODY(REPORT_ENQUIRY), "report_enquiry", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"report_enquiry",
+                          "SELECT result, replayed FROM api.report_enquiry("
+                          "$1::int, $2::int, $3::int, $4::bytea, $5::text, "
+                          "$6::jsonb)",
+                          6},
+                 .key = 1,
+                 .text = {"petition_number"},
+                 .json = "report",
+                 .reply = BODY(PETITION_RECORD),
+                 .replayed = 1,
+         },
+         NULL, NULL},
+        {BODY(DISPOSE_PETITION), "dispose_petition", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"dispose_petition",
+                          "SELECT result, replayed FROM api.dispose_petition("
+                          "$1::int, $2::int, $3::int, $4::bytea, $5::text, "
+                          "$6::jsonb)",
+                          6},
+                 .key = 1,
+                 .text = {"petition_number"},
+                 .json = "disposal",
+                 .reply = BODY(PETITION_RECORD),
+                 .replayed = 1,
+         },
+         NULL, NULL},
+        {BODY(REGISTER_NCR), "register_ncr", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"register_ncr",
+                          "SELECT receipt, replayed FROM api.register_ncr("
+                          "$1::int, $2::int, $3::int, $4::bytea, $5::jsonb)",
+                          5},
+                 .key = 1,
+                 .json = "ncr",
+                 .reply = BODY(NCR_RECEIPT),
+                 .replayed = 1,
+         },
+         NULL, NULL},
+        {BODY(GET_NCR), "get_ncr", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"get_ncr",
+                          "SELECT api.get_ncr($1::int, $2::int, $3::int, "
+                          "$4::text)",
+                          4},
+                 .text = {"ncr_number"},
+                 .reply = BODY(NCR_RECORD),
+         },
+         NULL, NULL},
+        {BODY(REGISTER_LOST_REPORT), "register_lost_report", handle_json_call,
+         1,
+         &(const struct jsoncall){
+                 .stmt = {"register_lost_report",
+                          "SELECT receipt, replayed FROM "
+                          "api.register_lost_report($1::int, $2::int, "
+                          "$3::int, $4::bytea, $5::jsonb)",
+                          5},
+                 .key = 1,
+                 .json = "report",
+                 .reply = BODY(LOST_REPORT_RECEIPT),
+                 .replayed = 1,
+         },
+         NULL, NULL},
+        {BODY(GET_LOST_REPORT), "get_lost_report", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"get_lost_report",
+                          "SELECT api.get_lost_report($1::int, $2::int, "
+                          "$3::int, $4::text)",
+                          4},
+                 .text = {"report_number"},
+                 .reply = BODY(LOST_REPORT_RECORD),
+         },
+         NULL, NULL},
         /* FIR: the result row is a FirReceipt (columns named after its
          * fields, gd_* included); the station and key are added here. */
         {BODY(REGISTER_FIR), "register_fir", handle_json_call, 1,

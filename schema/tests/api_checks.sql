@@ -30,6 +30,14 @@ ALTER TABLE core.malkhana_movement ENABLE TRIGGER malkhana_movement_append_only;
 DELETE FROM core.missing_person WHERE station_code >= 990000;
 DELETE FROM core.unnatural_death WHERE station_code >= 990000;
 DELETE FROM core.vehicle_report WHERE station_code >= 990000;
+-- registers1: petitions (a disposed one is guarded by a trigger, switched
+-- off here as the diary's), NCRs, lost property reports; before the FIRs
+-- and diary entries they reference.
+ALTER TABLE core.petition DISABLE TRIGGER petition_status_transition;
+DELETE FROM core.petition WHERE station_code >= 990000;
+ALTER TABLE core.petition ENABLE TRIGGER petition_status_transition;
+DELETE FROM core.ncr WHERE station_code >= 990000;
+DELETE FROM core.lost_report WHERE station_code >= 990000;
 DELETE FROM core.fir WHERE station_code >= 990000;
 DELETE FROM core.arrest_counter c WHERE NOT EXISTS (SELECT 1 FROM core.fir f
 	WHERE f.state_code = c.state_code AND f.year = c.year AND f.fir_id = c.fir_id);
