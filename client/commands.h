@@ -17,5 +17,16 @@ int cmd_case_assign_io(const command *self, cli_ctx *ctx, int argc,
 int cmd_arrest_register(const command *self, cli_ctx *ctx, int argc,
                         char **argv);
 int cmd_arrest_show(const command *self, cli_ctx *ctx, int argc, char **argv);
+/* court family: final report (IIF-V), disposal (IIF-VI), appeal (IIF-VII) */
+int cmd_final_report_file(const command *self, cli_ctx *ctx, int argc,
+                          char **argv);
+int cmd_final_report_show(const command *self, cli_ctx *ctx, int argc,
+                          char **argv);
+int cmd_court_disposal(const command *self, cli_ctx *ctx, int argc,
+                       char **argv);
+int cmd_court_appeal(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_court_appeal_result(const command *self, cli_ctx *ctx, int argc,
+                            char **argv);
+int cmd_court_show(const command *self, cli_ctx *ctx, int argc, char **argv);
 
 #endif
