@@ -217,7 +217,7 @@ static const command commands[] = {
          * appeal (IIF-VII) */
         {"final-report", "file", cmd_final_report_file,
          "NUMBER FILE.json|- [--key HEX32] [--json]",
-         "File a case's final report or charge-sheet (IIF-V).",
+         "File a final report or charge-sheet (IIF-V).",
          "NUMBER is the FIR number; FILE the report as JSON (a FinalReport; "
          "see\n"
          "deploy/samples/final-report.json):\n"
@@ -319,7 +319,7 @@ static const command commands[] = {
          "  Case status: Court disposed\n"},
         {"court", "appeal", cmd_court_appeal,
          "NUMBER FILE.json|- [--key HEX32] [--json]",
-         "Record an appeal against the court's disposal (IIF-VII).",
+         "Record an appeal against the disposal (IIF-VII).",
          "NUMBER is the FIR number; FILE the appeal as JSON (an Appeal; see\n"
          "deploy/samples/appeal.json): court, filed_on, appellant (state,\n"
          "accused, complainant), accused_codes and accused_names (the accused\n"
@@ -355,7 +355,7 @@ static const command commands[] = {
          "example:\n"
          "  cctns court appeal-result 1/2026 appeal-result.json\n"},
         {"court", "show", cmd_court_show, "NUMBER [--json]",
-         "Print what the courts decided in a case (IIF-VI and VII).",
+         "Print the court disposal and appeal (IIF-VI, VII).",
          "NUMBER is the FIR number. Sections: the case and its status; the\n"
          "court disposal (court, case number, prosecutor, judgement date,\n"
          "disposal); each accused's result, sections convicted under and\n"
