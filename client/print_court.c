@@ -170,15 +170,15 @@ static void print_charged(FILE *out, const Cctns__V1__FinalReport *f)
 		       empty(a->arrested_on)
 		               ? NULL
 		               : fmt_date(a->arrested_on, d, sizeof(d)));
-		pr_row(out, SUBIND, "Released on bail on",
+		pr_row(out, SUBIND, "Bailed on",
 		       empty(a->bailed_on)
 		               ? NULL
 		               : fmt_date(a->bailed_on, d, sizeof(d)));
-		pr_row(out, SUBIND, "Forwarded to court on",
+		pr_row(out, SUBIND, "Forwarded to court",
 		       empty(a->forwarded_on)
 		               ? NULL
 		               : fmt_date(a->forwarded_on, d, sizeof(d)));
-		pr_row(out, SUBIND, "Previous convictions",
+		pr_row(out, SUBIND, "Prev. convictions",
 		       a->previous_convictions);
 		pr_row(out, SUBIND, "Status", word_charged_status(a->status));
 	}
