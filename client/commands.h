@@ -51,5 +51,16 @@ int cmd_ncr_register(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_ncr_show(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_lost_register(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_lost_show(const command *self, cli_ctx *ctx, int argc, char **argv);
+/* court family: final report (IIF-V), disposal (IIF-VI), appeal (IIF-VII) */
+int cmd_final_report_file(const command *self, cli_ctx *ctx, int argc,
+                          char **argv);
+int cmd_final_report_show(const command *self, cli_ctx *ctx, int argc,
+                          char **argv);
+int cmd_court_disposal(const command *self, cli_ctx *ctx, int argc,
+                       char **argv);
+int cmd_court_appeal(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_court_appeal_result(const command *self, cli_ctx *ctx, int argc,
+                            char **argv);
+int cmd_court_show(const command *self, cli_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -100,6 +100,13 @@ static const Cctns__V1__Envelope__BodyCase request_cases[] = {
         CCTNS__V1__ENVELOPE__BODY_REPORT_VEHICLE,
         CCTNS__V1__ENVELOPE__BODY_FIND_VEHICLE,
         CCTNS__V1__ENVELOPE__BODY_GET_VEHICLE_REPORT,
+        /* court: final report, disposal, appeal */
+        CCTNS__V1__ENVELOPE__BODY_FILE_FINAL_REPORT,
+        CCTNS__V1__ENVELOPE__BODY_GET_FINAL_REPORT,
+        CCTNS__V1__ENVELOPE__BODY_RECORD_COURT_DISPOSAL,
+        CCTNS__V1__ENVELOPE__BODY_FILE_APPEAL,
+        CCTNS__V1__ENVELOPE__BODY_RECORD_APPEAL_RESULT,
+        CCTNS__V1__ENVELOPE__BODY_GET_COURT_RECORD,
 };
 
 int envelope_is_request(const Envelope *env)
@@ -909,6 +916,208 @@ static int check_find_vehicle(walk *w, const ProtobufCMessage *m)
 	"spaces, dashes or dots between)"
 #define CHASSIS_EXPECT "5 to 17 letters and digits (a VIN has 17)"
 #define ENGINE_EXPECT  "5 to 20 letters and digits"
+/* ------------------------------------------------------------ court family
+ * Final report (IIF-V), court disposal (IIF-VI), result of appeal
+ * (IIF-VII). The database holds every rule again, with those that need the
+ * case (the investigating officer, dates against the FIR and the reports,
+ * accused of the case). */
+
+#define PERIOD_MAX_MONTHS 1200 /* 100 years */
+
+/* A string or message field of m by name, via the descriptor, so one check
+ * serves every message naming an accused by code or as a person. */
+static const void *field_ptr(const ProtobufCMessage *m, const char *name)
+{
+	const ProtobufCFieldDescriptor *f =
+	        protobuf_c_message_descriptor_get_field_by_name(m->descriptor,
+	                                                        name);
+	return (const char *)m + f->offset;
+}
+
+static int nonempty(const char *s)
+{
+	return s && *s;
+}
+
+/* Exactly one of accused_code and person; a person has a name or names an
+ * existing person. */
+static int check_code_or_person(walk *w, const ProtobufCMessage *m)
+{
+	const char *code = *(char *const *)field_ptr(m, "accused_code");
+	const Cctns__V1__Person *p =
+	        *(Cctns__V1__Person *const *)field_ptr(m, "person");
+
+	if (nonempty(code) && p)
+		return fail_at(w, "person",
+		               "must be empty when accused_code is given: name "
+		               "the accused one way");
+	if (!nonempty(code) && !p)
+		return fail_at(
+		        w, "accused_code",
+		        "is required: the accused code of the arrest "
+		        "memo, or a person for an accused never arrested");
+	if (p && !nonempty(p->name) && p->person_id == 0)
+		return fail_at(w, "person.name",
+		               "is required: the accused's name");
+	return 0;
+}
+
+static int is_charge_sheet(const Cctns__V1__FinalReport *r)
+{
+	return r->kind ==
+	       CCTNS__V1__FINAL_REPORT_KIND__FINAL_REPORT_KIND_CHARGE_SHEET;
+}
+
+/* A charge-sheet sends at least one accused for trial; no other report
+ * sends any. */
+static int check_report_charged(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__FinalReport *r = (const Cctns__V1__FinalReport *)m;
+
+	if (is_charge_sheet(r) && r->n_charged == 0)
+		return fail_at(w, "charged",
+		               "a charge-sheet needs at least one charged "
+		               "accused with the sections charged");
+	if (!is_charge_sheet(r) && r->n_charged > 0)
+		return fail_at(w, "charged",
+		               "must be empty: only a charge-sheet charges "
+		               "accused; name them under not_charged");
+	return 0;
+}
+
+static int check_witness_name(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__ReportWitness *r = (const Cctns__V1__ReportWitness *)m;
+
+	if (r->person && !nonempty(r->person->name) &&
+	    r->person->person_id == 0)
+		return fail_at(w, "person.name",
+		               "is required: the witness's name");
+	return 0;
+}
+
+static int is_imprisonment(Cctns__V1__Punishment p)
+{
+	return p == CCTNS__V1__PUNISHMENT__PUNISHMENT_RIGOROUS_IMPRISONMENT ||
+	       p == CCTNS__V1__PUNISHMENT__PUNISHMENT_SIMPLE_IMPRISONMENT;
+}
+
+/* The terms of a punishment: a period for imprisonment (and probation
+ * only), within 100 years; a fine for fine_only. */
+static int check_terms(walk *w, Cctns__V1__Punishment p, uint32_t months,
+                       uint64_t fine)
+{
+	if (months > PERIOD_MAX_MONTHS)
+		return fail_at(w, "period_months",
+		               "must be at most 1200 months (100 years)");
+	if (is_imprisonment(p) && months == 0)
+		return fail_at(w, "period_months",
+		               "is required for imprisonment: the term in "
+		               "months");
+	if (months && !is_imprisonment(p) &&
+	    p != CCTNS__V1__PUNISHMENT__PUNISHMENT_PROBATION)
+		return fail_at(w, "period_months",
+		               "must be 0 unless the punishment is "
+		               "imprisonment or probation");
+	if (p == CCTNS__V1__PUNISHMENT__PUNISHMENT_FINE_ONLY && fine == 0)
+		return fail_at(w, "fine_rupees",
+		               "is required for fine_only: the fine in rupees");
+	return 0;
+}
+
+/* Nothing of a sentence: no punishment (or none), no period, no fine. */
+static int check_no_sentence(walk *w, const char *punishment_field,
+                             Cctns__V1__Punishment p, uint32_t months,
+                             uint64_t fine, const char *why)
+{
+	if (p != CCTNS__V1__PUNISHMENT__PUNISHMENT_UNSPECIFIED &&
+	    p != CCTNS__V1__PUNISHMENT__PUNISHMENT_NONE)
+		return fail_at(w, punishment_field, why);
+	if (months)
+		return fail_at(w, "period_months", why);
+	if (fine)
+		return fail_at(w, "fine_rupees", why);
+	return 0;
+}
+
+/* Convicted: sections and a punishment; otherwise neither. */
+static int check_trial_sentence(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__AccusedDisposal *a =
+	        (const Cctns__V1__AccusedDisposal *)m;
+
+	if (a->result != CCTNS__V1__TRIAL_RESULT__TRIAL_RESULT_CONVICTED) {
+		if (a->n_sections_convicted)
+			return fail_at(w, "sections_convicted",
+			               "must be empty unless the accused was "
+			               "convicted");
+		return check_no_sentence(w, "punishment", a->punishment,
+		                         a->period_months, a->fine_rupees,
+		                         "must be empty unless the accused was "
+		                         "convicted");
+	}
+	if (a->n_sections_convicted == 0)
+		return fail_at(w, "sections_convicted",
+		               "a conviction needs at least one section "
+		               "convicted under");
+	if (a->punishment == CCTNS__V1__PUNISHMENT__PUNISHMENT_UNSPECIFIED ||
+	    a->punishment == CCTNS__V1__PUNISHMENT__PUNISHMENT_NONE)
+		return fail_at(w, "punishment",
+		               "is required for a conviction: death, "
+		               "life_imprisonment, rigorous_imprisonment, "
+		               "simple_imprisonment, fine_only or probation");
+	return check_terms(w, a->punishment, a->period_months, a->fine_rupees);
+}
+
+static int check_appeal_accused(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__Appeal *a = (const Cctns__V1__Appeal *)m;
+
+	if (a->n_accused_codes + a->n_accused_names == 0)
+		return fail_at(
+		        w, "accused_codes",
+		        "needs at least one entry: the accused the appeal "
+		        "is about (by code, or by name in accused_names)");
+	return 0;
+}
+
+static int appeal_sentences(Cctns__V1__AppealOutcome o)
+{
+	return o == CCTNS__V1__APPEAL_OUTCOME__APPEAL_OUTCOME_CONVICTED_ON_APPEAL ||
+	       o == CCTNS__V1__APPEAL_OUTCOME__APPEAL_OUTCOME_SENTENCE_MODIFIED;
+}
+
+/* Exactly one of code and name; a new sentence exactly when the appeal
+ * convicts or modifies the sentence. */
+static int check_appeal_outcome(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__AccusedAppealResult *r =
+	        (const Cctns__V1__AccusedAppealResult *)m;
+
+	if (nonempty(r->accused_code) && nonempty(r->accused_name))
+		return fail_at(w, "accused_name",
+		               "must be empty when accused_code is given");
+	if (!nonempty(r->accused_code) && !nonempty(r->accused_name))
+		return fail_at(w, "accused_code",
+		               "is required: the accused's code, or "
+		               "accused_name for one without a code");
+	if (!appeal_sentences(r->result))
+		return check_no_sentence(
+		        w, "new_punishment", r->new_punishment,
+		        r->period_months, r->fine_rupees,
+		        "must be empty unless the appeal convicts or modifies "
+		        "the sentence");
+	if (r->new_punishment ==
+	            CCTNS__V1__PUNISHMENT__PUNISHMENT_UNSPECIFIED ||
+	    r->new_punishment == CCTNS__V1__PUNISHMENT__PUNISHMENT_NONE)
+		return fail_at(w, "new_punishment",
+		               "is required when the appeal convicts or "
+		               "modifies the sentence");
+	return check_terms(w, r->new_punishment, r->period_months,
+	                   r->fine_rupees);
+}
+
+#define CODE_EXPECT "an accused code like A1 or B3"
 
 #define TIME_EXPECT "a time like 2026-03-14T21:30:00+05:30"
 #define DATE_EXPECT "a date like 1985-07-23"
@@ -1490,6 +1699,140 @@ static const rule rules[] = {
          engine_valid, ENGINE_EXPECT, check_find_vehicle},
         {&cctns__v1__get_vehicle_report__descriptor, "number", R_REQ, 20,
          fir_number_valid, REC_EXPECT, NULL},
+        /* court: FileFinalReport, GetFinalReport */
+        {&cctns__v1__file_final_report__descriptor, "idempotency_key", 0, 0,
+         NULL, NULL, check_idempotency_key},
+        {&cctns__v1__file_final_report__descriptor, "fir_number", R_REQ, 20,
+         fir_number_valid, FIR_EXPECT, NULL},
+        {&cctns__v1__file_final_report__descriptor, "report", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__get_final_report__descriptor, "fir_number", R_REQ, 20,
+         fir_number_valid, FIR_EXPECT, NULL},
+        /* court: FinalReport and its parts */
+        {&cctns__v1__final_report__descriptor, "kind", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__final_report__descriptor, "filed_at", R_REQ, 64,
+         rfc3339_valid, TIME_EXPECT, NULL},
+        {&cctns__v1__final_report__descriptor, "court", R_REQ, 300, NULL, NULL,
+         NULL},
+        {&cctns__v1__final_report__descriptor, "charged", 0, 100, NULL, NULL,
+         check_report_charged},
+        {&cctns__v1__final_report__descriptor, "not_charged", 0, 100, NULL,
+         NULL, NULL},
+        {&cctns__v1__final_report__descriptor, "witnesses", 0, 200, NULL, NULL,
+         NULL},
+        {&cctns__v1__final_report__descriptor, "properties", 0, 200, NULL, NULL,
+         NULL},
+        {&cctns__v1__final_report__descriptor, "brief_facts", R_LINES | R_BYTES,
+         64 * 1024, NULL, NULL, NULL},
+        {&cctns__v1__final_report__descriptor, "officer", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__charged_accused__descriptor, "accused_code", 0, 2,
+         accused_code_valid, CODE_EXPECT, NULL},
+        {&cctns__v1__charged_accused__descriptor, "person", 0, 0, NULL, NULL,
+         check_code_or_person},
+        {&cctns__v1__charged_accused__descriptor, "sections", R_REQ, 50, NULL,
+         NULL, NULL},
+        {&cctns__v1__charged_accused__descriptor, "arrested_on", 0, 10,
+         date_valid, DATE_EXPECT, NULL},
+        {&cctns__v1__charged_accused__descriptor, "bailed_on", 0, 10,
+         date_valid, DATE_EXPECT, NULL},
+        {&cctns__v1__charged_accused__descriptor, "forwarded_on", 0, 10,
+         date_valid, DATE_EXPECT, NULL},
+        {&cctns__v1__charged_accused__descriptor, "previous_convictions",
+         R_LINES, 4000, NULL, NULL, NULL},
+        {&cctns__v1__charged_accused__descriptor, "status", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__not_charged_accused__descriptor, "accused_code", 0, 2,
+         accused_code_valid, CODE_EXPECT, NULL},
+        {&cctns__v1__not_charged_accused__descriptor, "person", 0, 0, NULL,
+         NULL, check_code_or_person},
+        {&cctns__v1__not_charged_accused__descriptor, "reason", R_REQ | R_LINES,
+         4000, NULL, NULL, NULL},
+        {&cctns__v1__report_witness__descriptor, "person", R_REQ, 0, NULL, NULL,
+         check_witness_name},
+        {&cctns__v1__report_witness__descriptor, "kind", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__report_property__descriptor, "description",
+         R_REQ | R_LINES, 4000, NULL, NULL, NULL},
+        {&cctns__v1__report_property__descriptor, "malkhana_number", 0, 50,
+         NULL, NULL, NULL},
+        {&cctns__v1__report_property__descriptor, "disposal", R_REQ | R_LINES,
+         4000, NULL, NULL, NULL},
+        /* court: RecordCourtDisposal, CourtDisposal, AccusedDisposal */
+        {&cctns__v1__record_court_disposal__descriptor, "idempotency_key", 0, 0,
+         NULL, NULL, check_idempotency_key},
+        {&cctns__v1__record_court_disposal__descriptor, "fir_number", R_REQ, 20,
+         fir_number_valid, FIR_EXPECT, NULL},
+        {&cctns__v1__record_court_disposal__descriptor, "disposal", R_REQ, 0,
+         NULL, NULL, NULL},
+        {&cctns__v1__court_disposal__descriptor, "kind", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__court_disposal__descriptor, "judgement_date", R_REQ, 10,
+         date_valid, DATE_EXPECT, NULL},
+        {&cctns__v1__court_disposal__descriptor, "court", R_REQ, 300, NULL,
+         NULL, NULL},
+        {&cctns__v1__court_disposal__descriptor, "case_number_in_court", 0, 100,
+         NULL, NULL, NULL},
+        {&cctns__v1__court_disposal__descriptor, "prosecutor", 0, 200, NULL,
+         NULL, NULL},
+        {&cctns__v1__court_disposal__descriptor, "accused", R_REQ, 100, NULL,
+         NULL, NULL},
+        {&cctns__v1__court_disposal__descriptor, "officer", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__accused_disposal__descriptor, "accused_code", 0, 2,
+         accused_code_valid, CODE_EXPECT, NULL},
+        {&cctns__v1__accused_disposal__descriptor, "person", 0, 0, NULL, NULL,
+         check_code_or_person},
+        {&cctns__v1__accused_disposal__descriptor, "result", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__accused_disposal__descriptor, "sections_convicted", 0, 50,
+         NULL, NULL, NULL},
+        {&cctns__v1__accused_disposal__descriptor, "fine_rupees", 0, 0, NULL,
+         NULL, check_trial_sentence},
+        /* court: FileAppeal, Appeal */
+        {&cctns__v1__file_appeal__descriptor, "idempotency_key", 0, 0, NULL,
+         NULL, check_idempotency_key},
+        {&cctns__v1__file_appeal__descriptor, "fir_number", R_REQ, 20,
+         fir_number_valid, FIR_EXPECT, NULL},
+        {&cctns__v1__file_appeal__descriptor, "appeal", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__appeal__descriptor, "court", R_REQ, 300, NULL, NULL, NULL},
+        {&cctns__v1__appeal__descriptor, "filed_on", R_REQ, 10, date_valid,
+         DATE_EXPECT, NULL},
+        {&cctns__v1__appeal__descriptor, "appellant", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__appeal__descriptor, "accused_codes", 0, 100,
+         accused_code_valid, CODE_EXPECT, NULL},
+        {&cctns__v1__appeal__descriptor, "accused_names", 0, 100, NULL, NULL,
+         check_appeal_accused},
+        {&cctns__v1__appeal__descriptor, "officer", R_REQ, 0, NULL, NULL, NULL},
+        /* court: RecordAppealResult, AppealResult, AccusedAppealResult */
+        {&cctns__v1__record_appeal_result__descriptor, "idempotency_key", 0, 0,
+         NULL, NULL, check_idempotency_key},
+        {&cctns__v1__record_appeal_result__descriptor, "fir_number", R_REQ, 20,
+         fir_number_valid, FIR_EXPECT, NULL},
+        {&cctns__v1__record_appeal_result__descriptor, "result", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__appeal_result__descriptor, "court", R_REQ, 300, NULL, NULL,
+         NULL},
+        {&cctns__v1__appeal_result__descriptor, "decided_on", R_REQ, 10,
+         date_valid, DATE_EXPECT, NULL},
+        {&cctns__v1__appeal_result__descriptor, "results", R_REQ, 100, NULL,
+         NULL, NULL},
+        {&cctns__v1__appeal_result__descriptor, "officer", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__accused_appeal_result__descriptor, "accused_code", 0, 2,
+         accused_code_valid, CODE_EXPECT, NULL},
+        {&cctns__v1__accused_appeal_result__descriptor, "accused_name", 0, 200,
+         NULL, NULL, NULL},
+        {&cctns__v1__accused_appeal_result__descriptor, "result", R_REQ, 0,
+         NULL, NULL, NULL},
+        {&cctns__v1__accused_appeal_result__descriptor, "fine_rupees", 0, 0,
+         NULL, NULL, check_appeal_outcome},
+        /* court: GetCourtRecord */
+        {&cctns__v1__get_court_record__descriptor, "fir_number", R_REQ, 20,
+         fir_number_valid, FIR_EXPECT, NULL},
 };
 
 static const rule default_rule = {NULL, NULL, 0,   DEFAULT_STR_MAX,

@@ -15,6 +15,9 @@
  *   add_gd_entry     none    (the JSON is the body without the key)
  *   assign_io        none    (the JSON is the body without key, fir_number)
  *   get_*            none    (no JSON: COLUMN names a text parameter)
+ *   file_final_report "report."; record_court_disposal "disposal.";
+ *   file_appeal "appeal."; record_appeal_result "result." (fir_number as
+ *   it is); get_final_report none (the body minus fir_number: report_no)
  * The key and text parameters are never prefixed. */
 #include "dispatch.h"
 
@@ -418,6 +421,88 @@ static const struct dispatch_row rows[] = {
                           4},
                  .text = {"number"},
                  .reply = BODY(VEHICLE_RECORD),
+         },
+         NULL, NULL},
+        /* court: final report (IIF-V), disposal (IIF-VI), appeal (IIF-VII).
+         * COLUMN is a path in the JSON field ("report.", "disposal.",
+         * "appeal.", "result."); fir_number as it is. */
+        {BODY(FILE_FINAL_REPORT), "file_final_report", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"file_final_report",
+                          "SELECT receipt, replayed FROM api.file_final_report("
+                          "$1::int, $2::int, $3::int, $4::bytea, $5::text, "
+                          "$6::jsonb)",
+                          6},
+                 .key = 1,
+                 .text = {"fir_number"},
+                 .json = "report",
+                 .reply = BODY(FINAL_REPORT_RECEIPT),
+                 .replayed = 1,
+         },
+         NULL, NULL},
+        {BODY(GET_FINAL_REPORT), "get_final_report", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"get_final_report",
+                          "SELECT api.get_final_report($1::int, $2::int, "
+                          "$3::int, $4::text, $5::jsonb)",
+                          5},
+                 .text = {"fir_number"},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(FINAL_REPORT_RECORD),
+         },
+         NULL, NULL},
+        {BODY(RECORD_COURT_DISPOSAL), "record_court_disposal", handle_json_call,
+         1,
+         &(const struct jsoncall){
+                 .stmt = {"record_court_disposal",
+                          "SELECT receipt, replayed FROM "
+                          "api.record_court_disposal($1::int, $2::int, "
+                          "$3::int, $4::bytea, $5::text, $6::jsonb)",
+                          6},
+                 .key = 1,
+                 .text = {"fir_number"},
+                 .json = "disposal",
+                 .reply = BODY(COURT_RECEIPT),
+                 .replayed = 1,
+         },
+         NULL, NULL},
+        {BODY(FILE_APPEAL), "file_appeal", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"file_appeal",
+                          "SELECT receipt, replayed FROM api.file_appeal("
+                          "$1::int, $2::int, $3::int, $4::bytea, $5::text, "
+                          "$6::jsonb)",
+                          6},
+                 .key = 1,
+                 .text = {"fir_number"},
+                 .json = "appeal",
+                 .reply = BODY(COURT_RECEIPT),
+                 .replayed = 1,
+         },
+         NULL, NULL},
+        {BODY(RECORD_APPEAL_RESULT), "record_appeal_result", handle_json_call,
+         1,
+         &(const struct jsoncall){
+                 .stmt = {"record_appeal_result",
+                          "SELECT receipt, replayed FROM "
+                          "api.record_appeal_result($1::int, $2::int, "
+                          "$3::int, $4::bytea, $5::text, $6::jsonb)",
+                          6},
+                 .key = 1,
+                 .text = {"fir_number"},
+                 .json = "result",
+                 .reply = BODY(COURT_RECEIPT),
+                 .replayed = 1,
+         },
+         NULL, NULL},
+        {BODY(GET_COURT_RECORD), "get_court_record", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"get_court_record",
+                          "SELECT api.get_court_record($1::int, $2::int, "
+                          "$3::int, $4::text)",
+                          4},
+                 .text = {"fir_number"},
+                 .reply = BODY(COURT_RECORD),
          },
          NULL, NULL},
 };

@@ -38,6 +38,10 @@ DELETE FROM core.petition WHERE station_code >= 990000;
 ALTER TABLE core.petition ENABLE TRIGGER petition_status_transition;
 DELETE FROM core.ncr WHERE station_code >= 990000;
 DELETE FROM core.lost_report WHERE station_code >= 990000;
+-- court family (0014): the rest of each record goes with these by cascade
+DELETE FROM core.appeal WHERE station_code >= 990000;
+DELETE FROM core.court_disposal WHERE station_code >= 990000;
+DELETE FROM core.final_report WHERE station_code >= 990000;
 DELETE FROM core.fir WHERE station_code >= 990000;
 DELETE FROM core.arrest_counter c WHERE NOT EXISTS (SELECT 1 FROM core.fir f
 	WHERE f.state_code = c.state_code AND f.year = c.year AND f.fir_id = c.fir_id);
