@@ -18,4 +18,10 @@ int cmd_arrest_register(const command *self, cli_ctx *ctx, int argc,
                         char **argv);
 int cmd_arrest_show(const command *self, cli_ctx *ctx, int argc, char **argv);
 
+/* forms: interactive entry and reference lookups */
+int cmd_fir_new(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_gd_new(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_arrest_new(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_lookup(const command *self, cli_ctx *ctx, int argc, char **argv);
+
 #endif

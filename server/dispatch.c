@@ -8,6 +8,7 @@
  *   register_arrest  "memo." (a path in ArrestMemo); fir_number as it is
  *   add_gd_entry     none    (the JSON is the body without the key)
  *   assign_io        none    (the JSON is the body without fir_number)
+ *   lookup_ref       none    (the JSON is the body)
  *   get_*            none    (no JSON: COLUMN names a text parameter)
  * The key and text parameters are never prefixed. */
 #include "dispatch.h"
@@ -119,6 +120,18 @@ static const struct dispatch_row rows[] = {
                           5},
                  .text = {"fir_number", "accused_code"},
                  .reply = BODY(ARREST),
+         },
+         NULL, NULL},
+        /* forms: reference lookups for pick-lists (read-only, any
+         * station; the JSON is the LookupRef itself) */
+        {BODY(LOOKUP_REF), "lookup_ref", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"lookup_ref",
+                          "SELECT api.lookup_ref($1::int, $2::int, $3::int, "
+                          "$4::jsonb)",
+                          4},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(REF_LIST),
          },
          NULL, NULL},
 };
