@@ -586,7 +586,7 @@ static void prompt_field(form *f, const step *s, const char *now,
 	if (s->r.f->type == PROTOBUF_C_TYPE_ENUM)
 		enum_hint(f, s);
 	else if (s->r.f->type == PROTOBUF_C_TYPE_BOOL)
-		say(f, "? (y/n)");
+		say(f, "? [%s]", *now ? "Y/n" : "y/N");
 	else if (c && f->spec.lookup.fn)
 		say(f, " (code, or words to search)");
 	else if (is_time_field(s, &info))
@@ -595,7 +595,7 @@ static void prompt_field(form *f, const step *s, const char *now,
 		say(f, " (DD/MM/YYYY)");
 	if (lines)
 		say(f, " (several lines; end with a line holding only .)");
-	if (*now || *proposed) {
+	if ((*now || *proposed) && s->r.f->type != PROTOBUF_C_TYPE_BOOL) {
 		if (is_time_field(s, &info))
 			fv_time_words(*now ? now : proposed, shown,
 			              sizeof(shown));
@@ -1148,7 +1148,9 @@ static void list_fields(form *f)
 		if (strcmp(f->shown_ctx, s->ctx) != 0) {
 			snprintf(f->shown_ctx, sizeof(f->shown_ctx), "%s",
 			         s->ctx);
-			say(f, "       %*s%s\n", 2 * s->depth - 2, "", s->ctx);
+			if (*s->ctx)
+				say(f, "       %*s%s\n", 2 * s->depth - 2, "",
+				    s->ctx);
 		}
 		if (s->r.elem)
 			snprintf(label, sizeof(label), "%s %zu", s->r.f->name,
@@ -1223,6 +1225,19 @@ static int confirm_discard(form *f)
 	return yes_no(f, 0);
 }
 
+/* Every field the form asks, as the server will check it (not the fields
+ * the command fills itself, such as the idempotency key). */
+static int check_document(const form *f, check_error *err)
+{
+	const ProtobufCMessageDescriptor *d = f->doc->descriptor;
+
+	for (unsigned i = 0; i < d->n_fields; i++)
+		if (askable(f, f->doc, &d->fields[i], 1) &&
+		    envelope_check_field(f->doc, d->fields[i].name, err) < 0)
+			return -1;
+	return 0;
+}
+
 /* Show the document; then the menu. Returns -1 to go on filling (the
  * position was set), else how the form ends. */
 static int review(form *f)
@@ -1230,7 +1245,7 @@ static int review(form *f)
 	check_error err;
 	const char *in;
 
-	if (envelope_check_message(f->doc, &err) < 0) {
+	if (check_document(f, &err) < 0) {
 		say(f, "! %s: %s\n", err.field, err.message);
 		if (find_step(f, err.field) < f->nsteps) {
 			go_to(f, err.field);
