@@ -108,7 +108,8 @@ static int fake_lookup(void *arg, const Cctns__V1__LookupRef *q,
 	}
 	l->n_items = n;
 	l->items = n ? xcalloc(n, sizeof(*l->items)) : NULL;
-	memcpy(l->items, its, n * sizeof(*its));
+	if (n)
+		memcpy(l->items, its, n * sizeof(*its));
 	*out = l;
 	return 0;
 }
