@@ -1132,15 +1132,55 @@ static ask_rc ask_more(form *f, const step *s)
 
 /* ------------------------------------------------------------ review */
 
+/* A step's label in the list: "Rank", "Alias 2". */
+static void step_label(const step *s, char *buf, size_t bufsz)
+{
+	char noun[64];
+
+	if (!s->r.elem) {
+		field_label(s->r.m->descriptor, s->r.f, buf, bufsz);
+		return;
+	}
+	entry_noun(s->r.m->descriptor, s->r.f, noun, sizeof(noun));
+	noun[0] = (char)toupper((unsigned char)noun[0]);
+	bprintf(buf, bufsz, "%s %zu", noun, s->r.i + 1);
+}
+
+/* A step's value in the list: times as read, a long text's first line
+ * cut at 70 characters, sub-forms given or not, entries counted. */
+static void step_shown(const step *s, char *buf, size_t bufsz)
+{
+	field_rule_info info;
+	char v[256];
+	size_t line;
+
+	envelope_field_info(s->r.m->descriptor, s->r.f->name, &info);
+	if (s->kind == ST_ADD)
+		snprintf(v, sizeof(v), "%s",
+		         fv_present(s->r.m, s->r.f) ? "given" : "not given");
+	else if (s->kind == ST_MORE)
+		snprintf(v, sizeof(v), "%zu given", fv_count(s->r.m, s->r.f));
+	else
+		fv_text(&s->r, v, sizeof(v));
+	if (s->kind == ST_FIELD && is_time_field(s, &info)) {
+		fv_time_words(v, buf, bufsz);
+		return;
+	}
+	line = strcspn(v, "\n");
+	bprintf(buf, bufsz, "%.*s%s", line > 70 ? 70 : (int)line, v,
+	        line < strlen(v) || line > 70 ? " ..." : "");
+}
+
+/* Every field asked, numbered (the numbers "edit" takes), under the
+ * sub-forms it is in. */
 static void list_fields(form *f)
 {
-	char label[96], v[256], shown[96];
+	char label[96], shown[96];
 	size_t k = 0;
 
 	f->shown_ctx[0] = '\0';
 	for (size_t i = 0; i < f->nsteps; i++) {
 		const step *s = &f->steps[i];
-		field_rule_info info;
 
 		if (!is_input(s))
 			continue;
@@ -1152,30 +1192,8 @@ static void list_fields(form *f)
 				say(f, "       %*s%s\n", 2 * s->depth - 2, "",
 				    s->ctx);
 		}
-		if (s->r.elem)
-			snprintf(label, sizeof(label), "%s %zu", s->r.f->name,
-			         s->r.i + 1);
-		else
-			field_label(s->r.m->descriptor, s->r.f, label,
-			            sizeof(label));
-		envelope_field_info(s->r.m->descriptor, s->r.f->name, &info);
-		if (s->kind == ST_ADD)
-			snprintf(v, sizeof(v), "%s",
-			         fv_present(s->r.m, s->r.f) ? "given"
-			                                    : "not given");
-		else if (s->kind == ST_MORE)
-			snprintf(v, sizeof(v), "%zu given",
-			         fv_count(s->r.m, s->r.f));
-		else
-			fv_text(&s->r, v, sizeof(v));
-		if (s->kind == ST_FIELD && is_time_field(s, &info))
-			fv_time_words(v, shown, sizeof(shown));
-		else
-			snprintf(shown, sizeof(shown), "%.*s%s",
-			         (int)strcspn(v, "\n") > 70
-			                 ? 70
-			                 : (int)strcspn(v, "\n"),
-			         v, strcspn(v, "\n") < strlen(v) ? " ..." : "");
+		step_label(s, label, sizeof(label));
+		step_shown(s, shown, sizeof(shown));
 		say(f, "  %3zu  %*s%-*s %s\n", k, 2 * s->depth, "",
 		    36 - 2 * s->depth > 10 ? 36 - 2 * s->depth : 10, label,
 		    *shown ? shown : "-");
@@ -1219,12 +1237,6 @@ static ask_rc choose_edit(form *f)
 	return ASK_JUMP;
 }
 
-static int confirm_discard(form *f)
-{
-	say(f, "Discard this %s and its draft? [y/N]: ", f->spec.title);
-	return yes_no(f, 0);
-}
-
 /* Every field the form asks, as the server will check it (not the fields
  * the command fills itself, such as the idempotency key). */
 static int check_document(const form *f, check_error *err)
@@ -1238,12 +1250,92 @@ static int check_document(const form *f, check_error *err)
 	return 0;
 }
 
-/* Show the document; then the menu. Returns -1 to go on filling (the
- * position was set), else how the form ends. */
+/* The review's answers: each returns MENU_AGAIN to ask again, MENU_FILL
+ * to go on filling (the position was set), or how the form ends. */
+enum { MENU_AGAIN = -2, MENU_FILL = -1 };
+
+static int menu_submit(form *f)
+{
+	(void)f;
+	return FORM_SUBMIT;
+}
+
+static int menu_quit(form *f)
+{
+	(void)f;
+	return FORM_QUIT;
+}
+
+static int menu_list(form *f)
+{
+	list_fields(f);
+	return MENU_AGAIN;
+}
+
+static int menu_edit(form *f)
+{
+	switch (choose_edit(f)) {
+	case ASK_EOF:
+		return FORM_EOF;
+	case ASK_JUMP:
+		return MENU_FILL;
+	default:
+		return MENU_AGAIN;
+	}
+}
+
+static int menu_discard(form *f)
+{
+	say(f, "Discard this %s and its draft? [y/N]: ", f->spec.title);
+	switch (yes_no(f, 0)) {
+	case -2:
+		return FORM_EOF;
+	case 1:
+		form_draft_remove(f);
+		return FORM_DISCARD;
+	default:
+		return MENU_AGAIN;
+	}
+}
+
+static int menu_back(form *f)
+{
+	f->pos = f->nsteps;
+	while (f->pos > 0 && !is_input(&f->steps[--f->pos]))
+		;
+	return MENU_FILL;
+}
+
+static const struct {
+	char key;
+	int (*fn)(form *f);
+} menu[] = {
+        {'s', menu_submit}, {'e', menu_edit},    {'l', menu_list},
+        {'q', menu_quit},   {'d', menu_discard}, {'<', menu_back},
+};
+
+static int menu_answer(form *f)
+{
+	const char *in;
+
+	say(f, "\n[s]ubmit, [e]dit a field, [l]ist the fields, [q]uit keeping "
+	       "the draft, [d]iscard: ");
+	in = read_line(f, 1);
+	if (!in)
+		return FORM_EOF;
+	for (size_t i = 0; i < ARRAY_LEN(menu); i++)
+		if (tolower((unsigned char)in[0]) == menu[i].key)
+			return menu[i].fn(f);
+	say(f, "! answer s, e, l, q or d\n");
+	return MENU_AGAIN;
+}
+
+/* Check the document; show it; then the menu. Returns MENU_FILL to go on
+ * filling (the position was set), else how the form ends. */
 static int review(form *f)
 {
 	check_error err;
-	const char *in;
+	int rc;
 
 	if (check_document(f, &err) < 0) {
 		say(f, "! %s: %s\n", err.field, err.message);
@@ -1251,7 +1343,7 @@ static int review(form *f)
 			go_to(f, err.field);
 			snprintf(f->edit, sizeof(f->edit), "%s", err.field);
 			f->editing = 1;
-			return -1;
+			return MENU_FILL;
 		}
 	}
 	say(f, "\n==== Review the %s before it is sent ====\n\n",
@@ -1260,50 +1352,9 @@ static int review(form *f)
 		f->spec.preview(f->spec.out, f->doc);
 	else
 		list_fields(f);
-	for (;;) {
-		say(f, "\n[s]ubmit, [e]dit a field, [l]ist the fields, [q]uit "
-		       "keeping the draft, [d]iscard: ");
-		in = read_line(f, 1);
-		if (!in)
-			return FORM_EOF;
-		switch (tolower((unsigned char)in[0])) {
-		case 's':
-			return FORM_SUBMIT;
-		case 'q':
-			return FORM_QUIT;
-		case 'l':
-			list_fields(f);
-			break;
-		case 'e':
-			switch (choose_edit(f)) {
-			case ASK_EOF:
-				return FORM_EOF;
-			case ASK_JUMP:
-				return -1;
-			default:
-				break;
-			}
-			break;
-		case 'd':
-			switch (confirm_discard(f)) {
-			case -2:
-				return FORM_EOF;
-			case 1:
-				form_draft_remove(f);
-				return FORM_DISCARD;
-			default:
-				break;
-			}
-			break;
-		case '<':
-			f->pos = f->nsteps;
-			while (f->pos > 0 && !is_input(&f->steps[--f->pos]))
-				;
-			return -1;
-		default:
-			say(f, "! answer s, e, l, q or d\n");
-		}
-	}
+	while ((rc = menu_answer(f)) == MENU_AGAIN)
+		;
+	return rc;
 }
 
 /* ------------------------------------------------------------ the loop */
