@@ -1,10 +1,11 @@
 /* cmd_arrest.c: the arrest / court surrender memo (IIF-III): cctns arrest
  * register NUMBER FILE.json|- records one accused's memo on the path every
- * write takes (submit.c); cctns arrest show NUMBER CODE prints it like the
- * paper form. */
+ * write takes (submit.c); cctns arrest new NUMBER fills it in field by field
+ * (form_cmd.h); cctns arrest show NUMBER CODE prints it like the paper form. */
 #include <stdio.h>
 
 #include "commands.h"
+#include "form_cmd.h"
 #include "print_arrest.h"
 #include "reply.h"
 #include "submit.h"
@@ -29,6 +30,15 @@ static void print_receipt_answer(FILE *out, const ProtobufCMessage *m,
 	print_arrest_receipt(out, (const Cctns__V1__ArrestReceipt *)m, key_hex);
 }
 
+/* forms: the memo as it will print, before it has an accused code. */
+static void preview_memo(FILE *out, const ProtobufCMessage *memo)
+{
+	Cctns__V1__Arrest a = CCTNS__V1__ARREST__INIT;
+
+	a.memo = (Cctns__V1__ArrestMemo *)memo;
+	print_arrest(out, &a);
+}
+
 static const char *const arrest_strip[] = {"register_arrest.", "memo.", NULL};
 
 static const submit_kind arrest_kind = {
@@ -40,6 +50,7 @@ static const submit_kind arrest_kind = {
                   .noun = "a receipt",
                   .print = print_receipt_answer,
                   .strip = arrest_strip},
+        .preview = preview_memo,
 };
 
 int cmd_arrest_register(const command *self, cli_ctx *ctx, int argc,
@@ -53,6 +64,11 @@ static void print_memo(FILE *out, const ProtobufCMessage *m,
 {
 	(void)key_hex;
 	print_arrest(out, (const Cctns__V1__Arrest *)m);
+}
+
+int cmd_arrest_new(const command *self, cli_ctx *ctx, int argc, char **argv)
+{
+	return form_run(&arrest_kind, self, ctx, argc, argv);
 }
 
 int cmd_arrest_show(const command *self, cli_ctx *ctx, int argc, char **argv)

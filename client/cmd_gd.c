@@ -1,12 +1,14 @@
 /* cmd_gd.c: the General Diary: cctns gd show [DATE] prints a station day
  * as a numbered table; cctns gd add FILE.json|- writes an entry (general,
- * departure, arrival or a correction) on the path every write takes. */
+ * departure, arrival or a correction) on the path every write takes; cctns
+ * gd new fills the same entry in field by field (form_cmd.h). */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "commands.h"
+#include "form_cmd.h"
 #include "print_gd.h"
 #include "reply.h"
 #include "submit.h"
@@ -125,4 +127,9 @@ static const submit_kind entry_kind = {
 int cmd_gd_add(const command *self, cli_ctx *ctx, int argc, char **argv)
 {
 	return submit_run(&entry_kind, self, ctx, argc, argv);
+}
+
+int cmd_gd_new(const command *self, cli_ctx *ctx, int argc, char **argv)
+{
+	return form_run(&entry_kind, self, ctx, argc, argv);
 }

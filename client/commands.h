@@ -63,4 +63,10 @@ int cmd_court_appeal_result(const command *self, cli_ctx *ctx, int argc,
                             char **argv);
 int cmd_court_show(const command *self, cli_ctx *ctx, int argc, char **argv);
 
+/* forms: interactive entry and reference lookups */
+int cmd_fir_new(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_gd_new(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_arrest_new(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_lookup(const command *self, cli_ctx *ctx, int argc, char **argv);
+
 #endif

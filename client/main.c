@@ -890,6 +890,86 @@ static const command commands[] = {
          "\n"
          "example:\n"
          "  cctns court show 1/2026\n"},
+        /* forms: interactive entry of every record, and the reference
+         * lists behind its pick-lists */
+        {"fir", "new", cmd_fir_new, "",
+         "Fill in an FIR on the terminal, field by field.",
+         "Asks every field of the FIR in the order of the paper form (IIF-I),\n"
+         "checks each answer as it is typed, and names what is wrong at once:\n"
+         "  Occurrence to (DD/MM/YYYY HH:MM, or now): 30/11/2099 10:00\n"
+         "    ! must not be in the future\n"
+         "Times are India Standard Time: 29/11/2026 10:30, 2026-11-29 10:30,\n"
+         "today 10:30, yesterday 18:00 or now. Choices are numbered lists.\n"
+         "Codes are looked up on the server: at a section type 303(2), or\n"
+         "words of its title (\"theft\") and pick from the list (1(2) picks\n"
+         "the first with sub-section (2)); districts and states likewise.\n"
+         "\n"
+         "At any field: ? explains it, < goes back one field, Enter keeps the\n"
+         "value shown in [ ] (or skips an optional field), - clears it. The\n"
+         "first information is typed line by line and ends with a line\n"
+         "holding only \".\".\n"
+         "\n"
+         "After every answer the form is saved as a draft ($CCTNS_DRAFT_DIR,\n"
+         "else ~/.local/state/cctns/drafts/fir-new.json): after a power cut\n"
+         "or a closed window, run the command again and resume. At the end\n"
+         "the FIR is shown as it will print: [s]ubmit, [e]dit a field, [l]ist\n"
+         "the fields, [q]uit keeping the draft, or [d]iscard. Submitting\n"
+         "takes the path of cctns fir register (idempotency key, kept in the\n"
+         "draft, so a submission repeated after a lost link is never recorded\n"
+         "twice); a field the server refuses is asked again.\n"
+         "\n"
+         "Without a terminal the answers are read one a line from standard\n"
+         "input (scripts and tests).\n"
+         "\n"
+         "example:\n"
+         "  cctns fir new\n"},
+        {"gd", "new", cmd_gd_new, "",
+         "Write a General Diary entry on the terminal, field by field.",
+         "The entry of cctns gd add (kind, text, officer, and for a\n"
+         "correction the entry it corrects), asked one field at a time with\n"
+         "a draft and a review; see cctns help fir new for how forms work.\n"
+         "\n"
+         "example:\n"
+         "  cctns gd new\n"},
+        {"arrest", "new", cmd_arrest_new, "NUMBER",
+         "Fill in an arrest / court surrender memo (IIF-III) on the terminal.",
+         "NUMBER is the FIR number. The memo of cctns arrest register, asked\n"
+         "one field at a time in the order of the paper form, with a draft\n"
+         "per FIR (arrest-new-0042-2026.json) and a review showing the memo\n"
+         "as it will print; see cctns help fir new for how forms work.\n"
+         "\n"
+         "example:\n"
+         "  cctns arrest new 42/2026\n"},
+        {NULL, "lookup", cmd_lookup,
+         "section|district|station|mo|law|state [WORDS...] [--act ipc|bns] "
+         "[--on DATE] [--state N] [--district N] [--limit N] [--json]",
+         "Look up sections, districts, stations, MO heads or laws.",
+         "The reference lists behind the forms' pick-lists, from the server.\n"
+         "WORDS are matched against the names (each word must begin a word of\n"
+         "the name; for sections the best matches come first); a number\n"
+         "looks up that code. Without WORDS, the first entries of the list.\n"
+         "  section    IPC and BNS sections, by number (303, 498A) or by\n"
+         "             words of their title; each with the corresponding\n"
+         "             section of the other act. --act ipc|bns keeps one\n"
+         "             act; --on DATE (the offence date) keeps the act in\n"
+         "             force that day (IPC before 1 July 2024, BNS after)\n"
+         "  district   districts of this station's state (--state N: another)\n"
+         "  station    police stations of this station's district\n"
+         "             (--district N, --state N: another)\n"
+         "  mo         modus operandi heads (IIF-II)\n"
+         "  law        special and local laws (NDPS, Arms, ...)\n"
+         "  state      states and union territories\n"
+         "\n"
+         "options:\n"
+         "  --limit N   at most N entries (default 20, at most 100)\n"
+         "  --json      print the list (RefList) as JSON\n"
+         "\n"
+         "examples:\n"
+         "  cctns lookup section theft\n"
+         "    BNS 303      Theft (IPC 378, IPC 379)\n"
+         "  cctns lookup section 379 --on 2024-05-01\n"
+         "  cctns lookup district agra\n"
+         "  cctns lookup mo lock\n"},
 };
 
 static const char overview_intro[] =
@@ -923,6 +1003,8 @@ static const char overview_rest[] =
         "  cctns arrest show 42/2026 A1\n"
         "  cctns final-report show 42/2026\n"
         "  cctns court show 42/2026\n"
+        "  cctns fir new\n"
+        "  cctns lookup section theft\n"
         "  cctns fir show 42/2026 --pdf fir-42.pdf\n"
         "  cctns help fir register\n"
         "\n"

@@ -55,8 +55,9 @@ static void pause_before_retry(int attempt)
 /* Connect and call; on a link lost after sending, again with the same
  * envelope (same key), up to MAX_RETRIES times. *maybe_sent tells whether
  * the request may have reached the server in a failed attempt. */
-static int call_with_retries(const submit *s, cli_ctx *ctx, Envelope *env,
-                             Envelope **resp, int *maybe_sent, term_error *err)
+static int call_with_retries(const submit_kind *kind, cli_ctx *ctx,
+                             Envelope *env, Envelope **resp, int *maybe_sent,
+                             term_error *err)
 {
 	for (int attempt = 0;; attempt++) {
 		term_conn *conn = cli_connect(ctx, err);
@@ -75,7 +76,7 @@ static int call_with_retries(const submit *s, cli_ctx *ctx, Envelope *env,
 		fprintf(stderr,
 		        "%s: note: %s; sending the same %s again with the "
 		        "same idempotency key (retry %d of %d)\n",
-		        PROG, err->message, s->kind->noun, attempt + 1,
+		        PROG, err->message, kind->noun, attempt + 1,
 		        MAX_RETRIES);
 		pause_before_retry(attempt + 1);
 	}
@@ -96,32 +97,70 @@ static void print_retry_hint(const submit *s)
 	        s->fir_number ? s->fir_number : "", s->in.arg, s->key_hex);
 }
 
-static int send_doc(submit *s, cli_ctx *ctx, int json)
+/* A refusal of the document as invalid, from a Status, into res. */
+static int invalid_status(const submit_kind *kind, const Envelope *resp,
+                          submit_result *res)
 {
-	submit_call c = {s->in.msg, {SUBMIT_KEY_LEN, s->key}, s->fir_number};
+	term_error err;
+
+	if (resp->body_case != CCTNS__V1__ENVELOPE__BODY_STATUS)
+		return 0;
+	term_error_from_status(resp->status, &err);
+	if (err.kind != TERM_ERR_INPUT)
+		return 0;
+	snprintf(res->field, sizeof(res->field), "%s",
+	         doc_path(err.field, kind->reply.strip));
+	snprintf(res->message, sizeof(res->message), "%s", err.message);
+	return 1;
+}
+
+int submit_doc(const submit_kind *kind, cli_ctx *ctx, ProtobufCMessage *msg,
+               const uint8_t key[SUBMIT_KEY_LEN], const char *fir_number,
+               int json, submit_result *res)
+{
+	submit_call c = {msg, {SUBMIT_KEY_LEN, (uint8_t *)key}, fir_number};
 	Envelope env = CCTNS__V1__ENVELOPE__INIT, *resp = NULL;
 	check_error cerr;
 	term_error err;
-	int maybe_sent = 0, rc;
-	void *request = s->kind->wrap(&c, &env);
+	char key_hex[2 * SUBMIT_KEY_LEN + 1];
+	int rc, maybe_sent = 0;
+	void *request = kind->wrap(&c, &env);
 
+	memset(res, 0, sizeof(*res));
+	hex_encode(key, SUBMIT_KEY_LEN, key_hex);
 	env.request_id = 1; /* checked like the server will; reassigned */
 	if (envelope_check_request(&env, &cerr) < 0) {
-		rc = doc_error(&s->in, 0,
-		               doc_path(cerr.field, s->kind->reply.strip),
-		               cerr.message);
+		snprintf(res->field, sizeof(res->field), "%s",
+		         doc_path(cerr.field, kind->reply.strip));
+		snprintf(res->message, sizeof(res->message), "%s",
+		         cerr.message);
+		rc = 3;
 		goto done;
 	}
-	if (call_with_retries(s, ctx, &env, &resp, &maybe_sent, &err) < 0) {
+	if (call_with_retries(kind, ctx, &env, &resp, &maybe_sent, &err) < 0) {
+		res->maybe_sent = maybe_sent;
 		rc = cli_report(&err);
-		if (maybe_sent)
-			print_retry_hint(s);
 		goto done;
 	}
-	rc = reply_print(resp, &s->kind->reply, json, s->key_hex, &s->in);
+	rc = invalid_status(kind, resp, res)
+	             ? 3
+	             : reply_print(resp, &kind->reply, json, key_hex, NULL);
 	envelope_free(resp);
 done:
 	free(request);
+	return rc;
+}
+
+static int send_doc(submit *s, cli_ctx *ctx, int json)
+{
+	submit_result res;
+	int rc = submit_doc(s->kind, ctx, s->in.msg, s->key, s->fir_number,
+	                    json, &res);
+
+	if (*res.message)
+		return doc_error(&s->in, 0, res.field, res.message);
+	if (rc != 0 && res.maybe_sent)
+		print_retry_hint(s);
 	return rc;
 }
 

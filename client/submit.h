@@ -38,6 +38,9 @@ typedef struct submit_kind {
 	 * Status field path that lead into the document, e.g.
 	 * {"register_fir.", "fir.", NULL}. */
 	reply_spec reply;
+	/* forms: the document as its printout, shown at the review of
+	 * "cctns <noun> new" before it is sent; NULL: a list of fields. */
+	void (*preview)(FILE *out, const ProtobufCMessage *doc);
 } submit_kind;
 
 /* The whole command: options (--key HEX32, --json), arguments ([NUMBER]
@@ -45,5 +48,21 @@ typedef struct submit_kind {
  * exit code. */
 int submit_run(const submit_kind *kind, const command *self, cli_ctx *ctx,
                int argc, char **argv);
+
+/* forms: how a ready document fared (submit_doc). */
+typedef struct submit_result {
+	int maybe_sent;     /* a failed attempt may have reached the server */
+	char field[128];    /* refused as invalid: the path in the document */
+	char message[512];  /*   and why; "" when not refused as invalid */
+} submit_result;
+
+/* Send a ready document (an interactive form's) with its key: the same
+ * structural check, retries with the same key and receipt as submit_run.
+ * Returns the exit code: 0 after printing the receipt; 3 with res->field
+ * and res->message when the document was refused as invalid (by this check
+ * or by the server; nothing printed); other failures are printed. */
+int submit_doc(const submit_kind *kind, cli_ctx *ctx, ProtobufCMessage *msg,
+               const uint8_t key[SUBMIT_KEY_LEN], const char *fir_number,
+               int json, submit_result *res);
 
 #endif

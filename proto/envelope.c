@@ -107,6 +107,8 @@ static const Cctns__V1__Envelope__BodyCase request_cases[] = {
         CCTNS__V1__ENVELOPE__BODY_FILE_APPEAL,
         CCTNS__V1__ENVELOPE__BODY_RECORD_APPEAL_RESULT,
         CCTNS__V1__ENVELOPE__BODY_GET_COURT_RECORD,
+        /* forms: reference lookups */
+        CCTNS__V1__ENVELOPE__BODY_LOOKUP_REF,
 };
 
 int envelope_is_request(const Envelope *env)
@@ -1119,6 +1121,36 @@ static int check_appeal_outcome(walk *w, const ProtobufCMessage *m)
 
 #define CODE_EXPECT "an accused code like A1 or B3"
 
+/* forms: a section lookup names IPC or BNS, never a special law; the
+ * other lookups take no act nor date. */
+static int check_lookup_act(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__LookupRef *q = (const Cctns__V1__LookupRef *)m;
+
+	if (q->kind != CCTNS__V1__LOOKUP_KIND__LOOKUP_KIND_SECTION) {
+		if (q->act)
+			return fail_at(w, "act", "is for section lookups only");
+		if (*q->on_date)
+			return fail_at(w, "on_date",
+			               "is for section lookups only");
+		return 0;
+	}
+	if (q->act == CCTNS__V1__ACT__ACT_SPECIAL_LOCAL)
+		return fail_at(w, "act",
+		               "must be ipc or bns: look up special and local "
+		               "laws with kind special_law");
+	return 0;
+}
+
+static int check_lookup_limit(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__LookupRef *q = (const Cctns__V1__LookupRef *)m;
+
+	if (q->limit > 100)
+		return fail_at(w, "limit", "must be at most 100 items");
+	return 0;
+}
+
 #define TIME_EXPECT "a time like 2026-03-14T21:30:00+05:30"
 #define DATE_EXPECT "a date like 1985-07-23"
 #define FIR_EXPECT  "an FIR number like 42/2026 or 0042/2026"
@@ -1833,6 +1865,14 @@ static const rule rules[] = {
         /* court: GetCourtRecord */
         {&cctns__v1__get_court_record__descriptor, "fir_number", R_REQ, 20,
          fir_number_valid, FIR_EXPECT, NULL},
+        /* forms: LookupRef (pick-lists) */
+        {&cctns__v1__lookup_ref__descriptor, "kind", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__lookup_ref__descriptor, "query", 0, 200, NULL, NULL, NULL},
+        {&cctns__v1__lookup_ref__descriptor, "on_date", 0, 10, date_valid,
+         DATE_EXPECT, check_lookup_act},
+        {&cctns__v1__lookup_ref__descriptor, "limit", 0, 0, NULL, NULL,
+         check_lookup_limit},
 };
 
 static const rule default_rule = {NULL, NULL, 0,   DEFAULT_STR_MAX,
@@ -2057,4 +2097,51 @@ int envelope_check_request(const Envelope *env, check_error *err)
 		        CCTNS__V1__STATUS_CODE__STATUS_CODE_INVALID_ARGUMENT,
 		        "", "empty %s", f->name);
 	return check_message(&w, f->descriptor, body);
+}
+
+/* ------------------------------------------------------------ forms */
+
+/* The checks of one field, or of a whole message, outside a request: the
+ * terminal's forms check each answer as it is given (see envelope.h). */
+
+int envelope_check_field(const ProtobufCMessage *m, const char *field,
+                         check_error *err)
+{
+	walk w = {.err = err};
+	const ProtobufCFieldDescriptor *f =
+	        protobuf_c_message_descriptor_get_field_by_name(m->descriptor,
+	                                                        field);
+
+	err->code = CCTNS__V1__STATUS_CODE__STATUS_CODE_OK;
+	err->field[0] = err->message[0] = '\0';
+	if (!f)
+		return check_fail(
+		        err,
+		        CCTNS__V1__STATUS_CODE__STATUS_CODE_INVALID_ARGUMENT,
+		        field, "no such field in %s", m->descriptor->name);
+	return check_field(&w, f, m);
+}
+
+int envelope_check_message(const ProtobufCMessage *m, check_error *err)
+{
+	walk w = {.err = err};
+
+	err->code = CCTNS__V1__STATUS_CODE__STATUS_CODE_OK;
+	err->field[0] = err->message[0] = '\0';
+	return check_message(&w, m->descriptor, m);
+}
+
+void envelope_field_info(const ProtobufCMessageDescriptor *msg,
+                         const char *field, field_rule_info *out)
+{
+	const rule *r = rule_for(msg, field);
+
+	memset(out, 0, sizeof(*out));
+	out->required = (r->flags & R_REQ) != 0;
+	out->lines = (r->flags & R_LINES) != 0;
+	out->bytes = (r->flags & R_BYTES) != 0;
+	out->max = r->max;
+	out->expect = r->expect;
+	out->is_time = r->format == rfc3339_valid;
+	out->is_date = r->format == date_valid;
 }

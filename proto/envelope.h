@@ -51,4 +51,33 @@ int envelope_check_request(const Envelope *env, check_error *err)
  * "none" when unset. */
 const char *envelope_body_name(const Envelope *env);
 
+/* ------------------------------------------------------------ forms
+ * The same checks, for the terminal's forms, which check each answer as it
+ * is given. Paths in err are relative to m ("name", "address.pincode",
+ * "charges[0].section"). */
+
+/* Check field (by its proto name) of m: its value (a sub-message
+ * recursively, every entry of a repeated field) and the rules that follow
+ * it (cross-field rules sit on the later field). 0 or -1 with err. */
+int envelope_check_field(const ProtobufCMessage *m, const char *field,
+                         check_error *err) __attribute__((warn_unused_result));
+
+/* Check every field of m. 0 or -1 with err. */
+int envelope_check_message(const ProtobufCMessage *m, check_error *err)
+        __attribute__((warn_unused_result));
+
+/* What the rules say about a field, for asking it. */
+typedef struct field_rule_info {
+	int required;       /* must be given (a repeated field: one entry) */
+	int lines;          /* a text that may hold line breaks */
+	int bytes;          /* max counts bytes, not characters */
+	size_t max;         /* characters (bytes) of a string, or entries */
+	const char *expect; /* the format, "6 digits like 226001", or NULL */
+	int is_time;        /* an RFC 3339 time */
+	int is_date;        /* a date YYYY-MM-DD */
+} field_rule_info;
+
+void envelope_field_info(const ProtobufCMessageDescriptor *msg,
+                         const char *field, field_rule_info *out);
+
 #endif

@@ -15,6 +15,7 @@
  *   add_gd_entry     none    (the JSON is the body without the key)
  *   assign_io        none    (the JSON is the body without key, fir_number)
  *   get_*            none    (no JSON: COLUMN names a text parameter)
+ *   lookup_ref       none    (the JSON is the body)
  *   file_final_report "report."; record_court_disposal "disposal.";
  *   file_appeal "appeal."; record_appeal_result "result." (fir_number as
  *   it is); get_final_report none (the body minus fir_number: report_no)
@@ -503,6 +504,18 @@ static const struct dispatch_row rows[] = {
                           4},
                  .text = {"fir_number"},
                  .reply = BODY(COURT_RECORD),
+         },
+         NULL, NULL},
+        /* forms: reference lookups for pick-lists (read-only, any
+         * station; the JSON is the LookupRef itself) */
+        {BODY(LOOKUP_REF), "lookup_ref", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"lookup_ref",
+                          "SELECT api.lookup_ref($1::int, $2::int, $3::int, "
+                          "$4::jsonb)",
+                          4},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(REF_LIST),
          },
          NULL, NULL},
 };

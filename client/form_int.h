@@ -1,0 +1,135 @@
+/* form_int.h: the parts of the form engine (form.h) shared between its
+ * files: form.c (steps, questions, review), form_value.c (one field's value
+ * as text, both ways), form_draft.c (drafts on disk) and form_tables.c (the
+ * tables that make a form read well: labels, code fields, defaults). */
+#ifndef CCTNS_CLIENT_FORM_INT_H
+#define CCTNS_CLIENT_FORM_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "form.h"
+
+/* ------------------------------------------------------------ tables */
+
+/* How a field is called and explained; NULL members fall back to the
+ * field's name made readable ("date_of_birth" -> "Date of birth"). */
+typedef struct form_label {
+	const ProtobufCMessageDescriptor *msg;
+	const char *field;
+	const char *label; /* "Occurred from" */
+	const char *one;   /* a repeated field's entry: "charge" */
+	const char *help;  /* said on "?", before the rules */
+} form_label;
+
+/* A field whose value is a code the server can look up. */
+typedef struct form_code {
+	const ProtobufCMessageDescriptor *msg;
+	const char *field;
+	Cctns__V1__LookupKind kind;
+	/* A field of the same message that the picked item also sets: with
+	 * its parent (a district's state, a section's act), or, when
+	 * take_parent, with its code (this field taking the parent: an MO
+	 * major head whose minor head comes next). NULL: none. */
+	const char *also;
+	int take_parent;
+	/* Fill the query from the message being filled (m) and the whole
+	 * document (root). Returns 0 when this value is not looked up (a
+	 * special law's section), else 1. NULL: nothing to fill. */
+	int (*context)(const ProtobufCMessage *root, const ProtobufCMessage *m,
+	               Cctns__V1__LookupRef *q);
+} form_code;
+
+const form_label *form_label_for(const ProtobufCMessageDescriptor *msg,
+                                 const char *field);
+const form_code *form_code_for(const ProtobufCMessageDescriptor *msg,
+                               const char *field);
+/* Fields never asked (besides bytes fields and the command's own). */
+int form_hidden(const ProtobufCMessageDescriptor *msg, const char *field);
+/* The enum values a station may choose for a field (short names,
+ * NULL-terminated), or NULL for all of them. */
+const char *const *form_allowed(const ProtobufCMessageDescriptor *msg,
+                                const char *field);
+/* Times and dates that may lie in the future (others may not). */
+int form_future_ok(const ProtobufCMessageDescriptor *msg, const char *field);
+/* The value proposed for an empty field, as text, into buf. 1 when there
+ * is one. */
+int form_default(const ProtobufCMessage *root, const ProtobufCMessage *m,
+                 const char *field, char *buf, size_t bufsz);
+
+/* ------------------------------------------------------------ values */
+
+/* Where one value of f lives in m: the field, or entry i of a repeated
+ * field. */
+typedef struct fv_ref {
+	ProtobufCMessage *m;
+	const ProtobufCFieldDescriptor *f;
+	size_t i;
+	int elem; /* an entry of a repeated field */
+} fv_ref;
+
+/* The field's value as it was, to put back when a new one is refused. */
+typedef struct fv_saved {
+	unsigned char raw[16];
+	uint32_t quantifier; /* has_ flag or oneof case */
+} fv_saved;
+
+int fv_present(const ProtobufCMessage *m, const ProtobufCFieldDescriptor *f);
+size_t fv_count(const ProtobufCMessage *m, const ProtobufCFieldDescriptor *f);
+/* The sub-message at r (a message field or entry), or NULL. */
+ProtobufCMessage *fv_message(const fv_ref *r);
+/* Set the message field r->f of r->m to a new empty message; returns it. */
+ProtobufCMessage *fv_add_message(ProtobufCMessage *m,
+                                 const ProtobufCFieldDescriptor *f);
+/* Free and unset a message field. */
+void fv_drop_message(ProtobufCMessage *m, const ProtobufCFieldDescriptor *f);
+/* Append an empty entry to a repeated field / remove its last one. */
+void fv_append(ProtobufCMessage *m, const ProtobufCFieldDescriptor *f);
+void fv_remove_last(ProtobufCMessage *m, const ProtobufCFieldDescriptor *f);
+
+/* A scalar value as text: a string as it is, a number in decimal, an enum
+ * by its short name, a bool as yes/no; "" when unset (0, "", false). */
+void fv_text(const fv_ref *r, char *buf, size_t bufsz);
+/* Change the value: fv_save first; then fv_set_text (parse text for the
+ * field's type: 0, or -1 with why) or fv_clear; then fv_commit to keep
+ * the new value or fv_restore to put the old one back. allowed: the enum
+ * values permitted (NULL: all). */
+void fv_save(const fv_ref *r, fv_saved *s);
+int fv_set_text(const fv_ref *r, const char *text, const char *const *allowed,
+                char *why, size_t whysz);
+void fv_clear(const fv_ref *r);
+void fv_commit(const fv_ref *r, const fv_saved *s);
+void fv_restore(const fv_ref *r, const fv_saved *s);
+
+/* The choices of an enum field as "1 oral, 2 written, ..." and the value
+ * of choice n (1-based), honouring allowed. */
+size_t fv_enum_choices(const ProtobufCEnumDescriptor *e,
+                       const char *const *allowed,
+                       const ProtobufCEnumValue **out, size_t max);
+
+/* An RFC 3339 time as the station reads it: "29/11/2026 10:30" for IST,
+ * else as it is. */
+void fv_time_words(const char *rfc3339, char *buf, size_t bufsz);
+/* Seconds since the epoch of a valid RFC 3339 time. */
+int64_t fv_time_epoch(const char *rfc3339);
+/* Now in IST as RFC 3339. */
+void fv_now_text(int64_t now, char *buf, size_t bufsz);
+
+/* ------------------------------------------------------------ drafts */
+
+/* Write the draft atomically (temporary file, fsync, rename, fsync of the
+ * folder), making the folder when missing. 0, or -1 with why. */
+int form_draft_write(const char *path, const ProtobufCMessage *doc,
+                     const uint8_t key[FORM_KEY_LEN], const char *position,
+                     int64_t now, char *why, size_t whysz);
+/* Read the draft at path as a desc document. 1 read (doc, key, position,
+ * saved_at as RFC 3339), 0 no draft, -1 unreadable (why). */
+int form_draft_read(const char *path, const ProtobufCMessageDescriptor *desc,
+                    ProtobufCMessage **doc, uint8_t key[FORM_KEY_LEN],
+                    char *position, size_t possz, char *saved_at,
+                    size_t savedsz, char *why, size_t whysz);
+/* Rename an unreadable draft to PATH.bad (PATH.bad.2, ... when taken);
+ * the new name into to. 0 or -1. */
+int form_draft_set_aside(const char *path, char *to, size_t tosz);
+
+#endif
