@@ -47,3 +47,17 @@ SELECT pg_temp.check(g.kind = 'petition' AND g.gd_date = :'g_gd_date' AND g.ente
 	'gd_write writes the diary entry') FROM core.gd_entry g
 WHERE g.state_code = 9 AND g.district_code = 118 AND g.station_code = 990001 AND g.gd_no = :g_gd_no
 	AND g.gd_date = :'g_gd_date';
+
+-- ------------------------------------------------------------ timeline order
+-- An event typed for the second its FIR was registered (whole seconds, as
+-- the terminal sends them) comes after the FIR's own event.
+SELECT * FROM api.register_fir(9, 118, 990001, pg_temp.key(), pg_temp.sample()) \gset tf_
+SELECT f.fir_id AS tf_id, f.year AS tf_year FROM core.fir f
+WHERE f.state_code = 9 AND f.station_code = 990001 AND f.fir_no = :tf_number AND f.year = :tf_year \gset
+SELECT core.case_event_add(9, :tf_year, :tf_id, date_trunc('second', :'tf_registered_at'::timestamptz),
+	'status_changed', 'registered', NULL, 'same second as the FIR', NULL, NULL, NULL);
+SELECT pg_temp.check(t -> 'events' -> 0 ->> 'kind' = 'fir_registered'
+		AND t -> 'events' -> 1 ->> 'summary' = 'same second as the FIR',
+	'events of the same second are in the order recorded: ' || (t -> 'events')::text)
+FROM core.case_timeline_json((SELECT f FROM core.fir f WHERE f.state_code = 9 AND f.year = :tf_year
+	AND f.fir_id = :tf_id)) t;
