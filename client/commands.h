@@ -17,5 +17,10 @@ int cmd_case_assign_io(const command *self, cli_ctx *ctx, int argc,
 int cmd_arrest_register(const command *self, cli_ctx *ctx, int argc,
                         char **argv);
 int cmd_arrest_show(const command *self, cli_ctx *ctx, int argc, char **argv);
+/* fir: zero FIR transfer and export, e-FIR */
+int cmd_fir_transfer(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_fir_export(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_efir_pending(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_efir_sign(const command *self, cli_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -40,12 +40,17 @@ WORD_FN(word_relative, "Father's name", "Husband's name", "Mother's name",
         "Guardian's name")
 WORD_FN(word_peer_kind, "station", "department", "operator")
 WORD_FN(word_gd_kind, "General", "FIR", "Arrest", "Seizure", "Property deposit",
-        "Correction", "Departure", "Arrival")
+        "Correction", "Departure", "Arrival", "Petition", "NCR",
+        "Lost property", "FIR transfer", "Missing person", "Unidentified body",
+        "Vehicle", "Property movement", "Final report", "Court", "e-FIR")
 WORD_FN(word_case_status, "Registered", "Under investigation", "Transferred",
         "Charge-sheeted", "Final report", "Court disposed", "In appeal",
         "Appeal decided")
 WORD_FN(word_case_event, "FIR registered", "IO assigned", "IO changed",
-        "Arrest", "Status changed")
+        "Arrest", "Status changed", "Transferred out", "Received by transfer",
+        "e-FIR signed", "From petition", "Crime details", "Seizure",
+        "Property moved", "Final report", "Court disposal", "Appeal filed",
+        "Appeal decided", "Missing person", "Unnatural death")
 WORD_FN(word_arrest_outcome, "Arrested and forwarded to court",
         "Released on bail or bond", "Released on anticipatory bail",
         "Remanded to police custody", "Surrendered in court and bailed",
