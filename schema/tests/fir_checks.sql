@@ -95,11 +95,14 @@ SELECT pg_temp.expect_error($$UPDATE core.fir SET dispatched_to_court_at = regis
 	WHERE station_code = 990010 AND fir_no = 1$$, '23514', NULL, '%fir_iif1_consistent%');
 SELECT pg_temp.expect_error($$UPDATE core.fir SET dispatched_to_court_at = information_received_at - interval '1 minute'
 	WHERE station_code = 990010 AND fir_no = 1$$, '23514', NULL, '%fir_iif1_consistent%');
-SELECT pg_temp.expect_error($$UPDATE core.fir SET action_reason = 'x' WHERE station_code = 990010 AND fir_no = 1$$,
-	'23514', NULL, '%fir_iif1_consistent%');
 SELECT pg_temp.expect_error($$UPDATE core.fir SET transferred_at = now(), transferred_to_state_code = 9,
 	transferred_to_district_code = 118, transferred_to_station_code = 990011
-	WHERE station_code = 990010 AND fir_no = 1$$, '23514', NULL, '%fir_iif1_consistent%');
+	WHERE station_code = 990010 AND fir_no = 1$$, '23514', NULL, '%its status is transferred%');
+SELECT pg_temp.expect_error($$UPDATE core.fir SET status = 'transferred', transferred_at = now()
+	WHERE station_code = 990010 AND fir_no = 1$$, '23514', NULL, '%names the station it went to%');
+SELECT pg_temp.expect_error($$UPDATE core.fir SET status = 'transferred', transferred_at = now(),
+	transferred_to_state_code = 27, transferred_to_district_code = 482, transferred_to_station_code = 990014
+	WHERE station_code = 990010 AND fir_no = 1$$, '23514', NULL, '%exported exactly when%');
 SELECT pg_temp.expect_error($$UPDATE core.fir_person SET seq = 9 WHERE role = 'informant'
 	AND fir_id = (SELECT fir_id FROM core.fir WHERE station_code = 990010 AND fir_no = 1)$$,
 	'23514', NULL, '%fir_person_role_seq%');
@@ -266,6 +269,28 @@ SELECT pg_temp.check((:'recd'::jsonb #>> '{receipt,gd_number}')::int = (:'tr'::j
 	'the received FIR references its diary entry');
 
 -- Refusals.
+\c - cctns_owner
+\ir helpers.sql
+SELECT pg_temp.expect_error($$UPDATE core.fir SET transferred_to_station_code = 990012
+	WHERE station_code = 990010 AND fir_no = 1$$, '23514', NULL, '%not changed once made%');
+\c - cctns_server
+\ir helpers.sql
+SELECT extract(year FROM now() AT TIME ZONE 'Asia/Kolkata')::int AS y \gset
+CREATE FUNCTION pg_temp.transfer_sql(station int, fir_number text, req jsonb) RETURNS text
+LANGUAGE sql VOLATILE AS $$
+	SELECT format('SELECT * FROM api.transfer_fir(9, 118, %s, %L::bytea, %L, %L::jsonb)',
+		station, pg_temp.key(), fir_number, req)
+$$;
+CREATE FUNCTION pg_temp.to(state int, district int, station int) RETURNS jsonb LANGUAGE sql AS $$
+	SELECT jsonb_build_object('to', jsonb_build_object('state_code', state, 'district_code', district,
+		'station_code', station), 'reason', 'The place of occurrence lies in that station''s limits.',
+		'officer', pg_temp.officer(2))
+$$;
+CREATE FUNCTION pg_temp.sign_sql(station int, fir_number text, at timestamptz) RETURNS text
+LANGUAGE sql VOLATILE AS $$
+	SELECT format('SELECT * FROM api.sign_efir(9, 118, %s, %L::bytea, %L, %L::jsonb)', station, pg_temp.key(),
+		fir_number, jsonb_build_object('signed_at', pg_temp.ist(at), 'officer', pg_temp.officer(1)))
+$$;
 SELECT pg_temp.expect_error(pg_temp.transfer_sql(990010, '1/' || :y, pg_temp.to(9, 118, 990011)), 'CT409',
 	'fir_number', '%is transferred%');
 SELECT fir_number AS t2 FROM api.register_fir(9, 118, 990010, pg_temp.key(), pg_temp.sample()) \gset
