@@ -298,8 +298,8 @@ static void action_taken_and_signature_read_as_the_form_says(void **state)
 	        "   (119), state 9 on point of jurisdiction.",
 	        "   e-FIR signed by the informant on 28/11/2026 11:00 IST",
 	        "   not dispatched yet",
-	        "   Received by transfer from Agra Kotwali (9:118:1001), FIR "
-	        "0001/2026",
+	        ("   Received by transfer from Agra Kotwali (9:118:1001), FIR "
+	         "0001/2026"),
 	};
 
 	(void)state;
