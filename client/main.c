@@ -274,7 +274,7 @@ static const command commands[] = {
          "example:\n"
          "  cctns fir export 4/2026 --out fir-0004-2026.json\n"},
         {"efir", "pending", cmd_efir_pending, "[--json]",
-         "List this station's e-FIRs waiting for the informant's signature.",
+         "List the e-FIRs waiting for their informant's signature.",
          "An e-FIR (registered online: \"e_fir\": true, information_type\n"
          "electronic) must be signed by its informant within three days of\n"
          "registration. This lists the station's e-FIRs not signed yet, "
