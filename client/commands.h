@@ -68,5 +68,10 @@ int cmd_fir_new(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_gd_new(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_arrest_new(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_lookup(const command *self, cli_ctx *ctx, int argc, char **argv);
+/* fir: zero FIR transfer and export, e-FIR */
+int cmd_fir_transfer(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_fir_export(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_efir_pending(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_efir_sign(const command *self, cli_ctx *ctx, int argc, char **argv);
 
 #endif

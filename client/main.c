@@ -198,9 +198,18 @@ static const command commands[] = {
         {"fir", "register", cmd_fir_register,
          "FILE.json|- [--key HEX32] [--json]",
          "Register a First Information Report.",
-         "FILE is the FIR content as JSON (a FirContent document; see\n"
-         "deploy/samples/fir.json); \"-\" reads it from standard input (up to\n"
-         "8 MiB). The document is checked here before anything is sent; an\n"
+         "FILE is the FIR content as JSON (a FirContent document: IIF-I\n"
+         "complete, see deploy/samples/fir.json, and fir-efir.json for an\n"
+         "e-FIR); \"-\" reads it from standard input (up to 8 MiB). Besides\n"
+         "the occurrence, place, charges, persons, properties and the first\n"
+         "information it takes the complainant's passport, an informant who\n"
+         "is not the complainant, the station whose limits the place is in\n"
+         "(outside_station), the inquest / U.D. case number, the action "
+         "taken,\n"
+         "the dispatch to court, and the e_fir and zero_fir flags. The total\n"
+         "value of the properties is the server's sum. Each person named is\n"
+         "linked in the persons register (\"person_id\" names one already\n"
+         "there). The document is checked here before anything is sent; an\n"
          "error names the file, the line (for JSON syntax), the field path "
          "and\n"
          "the reason, e.g.\n"
@@ -226,11 +235,15 @@ static const command commands[] = {
         {"fir", "show", cmd_fir_show, "NUMBER [--json | --pdf FILE]",
          "Print a registered FIR of this station.",
          "NUMBER is the FIR number as written, e.g. 42/2026 or 0042/2026.\n"
-         "The printout follows the sections of the paper FIR: the header\n"
-         "with its General Diary reference (\"GD entry 12 of 29/11/2026 at\n"
-         "11:10 IST\"), acts and sections, occurrence, place, complainant,\n"
-         "accused, delay, properties, the first information itself, and the\n"
-         "officer who recorded it.\n"
+         "The printout follows the paper FIR (IIF-I), items 1 to 15: station\n"
+         "and number, acts and sections, occurrence with the General Diary\n"
+         "reference (\"GD entry 12 of 29/11/2026 at 11:10 IST\"), type of\n"
+         "information, place, complainant / informant with passport, accused,\n"
+         "delay, properties and their total value, inquest number, the first\n"
+         "information itself, action taken and the officer, the informant's\n"
+         "signature (e-FIR), dispatch to court; then the case's status and "
+         "the\n"
+         "station it was transferred to or received from.\n"
          "\n"
          "With --pdf the same printout is written to FILE as a PDF (A4): the\n"
          "copy of the FIR the informant is entitled to free of cost (section\n"
@@ -414,6 +427,88 @@ static const command commands[] = {
          "  cctns arrest show 1/2026 A1\n"
          "  cctns arrest show 1/2026 A1 --json > arrest-a1.json\n"
          "  cctns arrest show 1/2026 A1 --pdf arrest-a1.pdf\n"},
+        /* fir: zero FIR transfer and export, e-FIR */
+        {"fir", "transfer", cmd_fir_transfer,
+         "NUMBER FILE.json|- [--key HEX32] [--json]",
+         "Transfer an FIR (zero FIR) to the competent station.",
+         "NUMBER is an FIR of this station; FILE says where it goes and why\n"
+         "(a TransferFir without its key and number; see\n"
+         "deploy/samples/fir-transfer.json):\n"
+         "  to        {\"state_code\", \"district_code\", \"station_code\"}: "
+         "an\n"
+         "            active station of the register, not this one\n"
+         "  reason    why it goes there (jurisdiction)\n"
+         "  officer   {\"number\", \"name\", \"rank\"}: who transfers it\n"
+         "\n"
+         "Within the state the receiving station registers the same FIR under\n"
+         "its own next number at once; both FIRs name each other (cctns fir\n"
+         "show) and both diaries record it. To another state the FIR is "
+         "marked\n"
+         "transferred and exported: write the export for the receiving state\n"
+         "with cctns fir export. Either way this FIR becomes \"transferred\"\n"
+         "and takes no further records. Only a registered FIR or one under\n"
+         "investigation is transferred (else exit 4).\n"
+         "\n"
+         "options:\n"
+         "  --key HEX32   the idempotency key (32 hex digits) to use\n"
+         "  --json        print the receipt (FirTransferReceipt) as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns fir transfer 3/2026 deploy/samples/fir-transfer.json\n"
+         "  FIR 0003/2026 transferred to Aligarh Civil Lines (9:119:2001) on\n"
+         "    29/11/2026 12:40 IST\n"
+         "  Registered there as FIR 0007/2026\n"},
+        {"fir", "export", cmd_fir_export, "NUMBER [--out FILE]",
+         "Write an FIR transferred to another state as JSON.",
+         "NUMBER is an FIR of this station that cctns fir transfer sent to a\n"
+         "station of another state. The export is one JSON document, the\n"
+         "FirExport message of proto/cctns.proto (format "
+         "\"cctns.fir-export\",\n"
+         "format_version 1): the source station, the receipt, the whole FIR\n"
+         "content, the transfer (to whom, when, why, by whom) and the case\n"
+         "timeline. The receiving state's system registers it under its own\n"
+         "number. Without --out it goes to standard output.\n"
+         "\n"
+         "options:\n"
+         "  --out FILE   write the export to FILE\n"
+         "\n"
+         "example:\n"
+         "  cctns fir export 4/2026 --out fir-0004-2026.json\n"},
+        {"efir", "pending", cmd_efir_pending, "[--json]",
+         "List the e-FIRs waiting for their informant's signature.",
+         "An e-FIR (registered online: \"e_fir\": true, information_type\n"
+         "electronic) must be signed by its informant within three days of\n"
+         "registration. This lists the station's e-FIRs not signed yet, "
+         "oldest\n"
+         "first: number, when registered, the deadline (IST), and OVERDUE for\n"
+         "those whose three days have passed. Record a signature with cctns\n"
+         "efir sign.\n"
+         "\n"
+         "options:\n"
+         "  --json   print the list (PendingEfirs) as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns efir pending\n"
+         "  FIR No.      Registered        Sign by           (times are IST)\n"
+         "  0004/2026    27/11/2026 10:05  30/11/2026 10:05  waiting\n"},
+        {"efir", "sign", cmd_efir_sign,
+         "NUMBER FILE.json|- [--key HEX32] [--json]",
+         "Record the informant's signature of an e-FIR.",
+         "NUMBER is an e-FIR of this station; FILE says when the informant\n"
+         "signed and who records it (a SignEfir without its key and number;\n"
+         "see deploy/samples/efir-sign.json):\n"
+         "  signed_at   RFC 3339, e.g. 2026-11-29T11:00:00+05:30\n"
+         "  officer     {\"number\", \"name\", \"rank\"}\n"
+         "Refused: a signature before registration or in the future (exit\n"
+         "3); an FIR that is not an e-FIR, already signed, transferred, or\n"
+         "signed after its three days, when the e-FIR lapsed (exit 4).\n"
+         "\n"
+         "options:\n"
+         "  --key HEX32   the idempotency key (32 hex digits) to use\n"
+         "  --json        print the receipt (EfirSignReceipt) as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns efir sign 4/2026 deploy/samples/efir-sign.json\n"},
         {NULL, "version", cmd_version, "",
          "Print the terminal software and protocol versions.", ""},
         /* seizure memo (IIF-IV) and the malkhana */
@@ -1006,6 +1101,8 @@ static const char overview_rest[] =
         "  cctns fir new\n"
         "  cctns lookup section theft\n"
         "  cctns fir show 42/2026 --pdf fir-42.pdf\n"
+        "  cctns fir transfer 42/2026 deploy/samples/fir-transfer.json\n"
+        "  cctns efir pending\n"
         "  cctns help fir register\n"
         "\n"
         "exit codes: 0 ok, 1 other error, 2 usage or terminal config,\n"

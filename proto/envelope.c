@@ -109,6 +109,11 @@ static const Cctns__V1__Envelope__BodyCase request_cases[] = {
         CCTNS__V1__ENVELOPE__BODY_GET_COURT_RECORD,
         /* forms: reference lookups */
         CCTNS__V1__ENVELOPE__BODY_LOOKUP_REF,
+        /* fir: zero FIR transfer and export, e-FIR */
+        CCTNS__V1__ENVELOPE__BODY_TRANSFER_FIR,
+        CCTNS__V1__ENVELOPE__BODY_GET_FIR_EXPORT,
+        CCTNS__V1__ENVELOPE__BODY_SIGN_EFIR,
+        CCTNS__V1__ENVELOPE__BODY_LIST_PENDING_EFIRS,
 };
 
 int envelope_is_request(const Envelope *env)
@@ -1151,6 +1156,90 @@ static int check_lookup_limit(walk *w, const ProtobufCMessage *m)
 	return 0;
 }
 
+/* ------------------------------------------------------------ fir checks
+ * (IIF-I complete, zero FIR, e-FIR) */
+
+/* A passport number: letters and digits only. */
+static int passport_number_valid(const char *s)
+{
+	for (; *s; s++) {
+		if (!is_digit(*s) && !(*s >= 'A' && *s <= 'Z') &&
+		    !(*s >= 'a' && *s <= 'z'))
+			return 0;
+	}
+	return 1;
+}
+
+static int check_informant_name(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__FirContent *f = (const Cctns__V1__FirContent *)m;
+
+	if (f->informant && !*f->informant->name)
+		return fail_at(w, "informant.name",
+		               "is required: the informant's name (leave "
+		               "informant out when the complainant informed)");
+	return 0;
+}
+
+/* An e-FIR is registered online: its information came electronically. */
+static int check_efir_electronic(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__FirContent *f = (const Cctns__V1__FirContent *)m;
+
+	if (f->e_fir &&
+	    f->information_type !=
+	            CCTNS__V1__INFORMATION_TYPE__INFORMATION_TYPE_ELECTRONIC)
+		return fail_at(w, "information_type",
+		               "must be electronic for an e-FIR (e_fir)");
+	return 0;
+}
+
+/* The total is the server's sum of the properties; one given must agree. */
+static int check_total_value(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__FirContent *f = (const Cctns__V1__FirContent *)m;
+	uint64_t sum = 0;
+	char msg[160];
+
+	if (!f->total_value_rupees)
+		return 0;
+	for (size_t i = 0; i < f->n_properties; i++)
+		sum += f->properties[i]->value_rupees;
+	if (sum == f->total_value_rupees)
+		return 0;
+	snprintf(msg, sizeof(msg),
+	         "must be the sum of the properties' value_rupees, %llu, or "
+	         "left out (the server computes it)",
+	         (unsigned long long)sum);
+	return fail_at(w, "total_value_rupees", msg);
+}
+
+/* A reason only for a refusal, a station only for a transfer. */
+static int check_action(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__ActionTaken *a = (const Cctns__V1__ActionTaken *)m;
+	int refused = a->action ==
+	              CCTNS__V1__FIR_ACTION__FIR_ACTION_REFUSED_INVESTIGATION;
+	int transfer = a->action ==
+	               CCTNS__V1__FIR_ACTION__FIR_ACTION_TRANSFERRED_TO_STATION;
+
+	if (refused && !*a->reason)
+		return fail_at(w, "reason",
+		               "is required when investigation is refused: "
+		               "say why");
+	if (!refused && *a->reason)
+		return fail_at(w, "reason",
+		               "is only for refused_investigation");
+	if (transfer && !a->to_station)
+		return fail_at(w, "to_station",
+		               "is required for transferred_to_station: the "
+		               "station of jurisdiction");
+	if (!transfer && a->to_station)
+		return fail_at(w, "to_station",
+		               "is only for transferred_to_station");
+	return 0;
+}
+
 #define TIME_EXPECT "a time like 2026-03-14T21:30:00+05:30"
 #define DATE_EXPECT "a date like 1985-07-23"
 #define FIR_EXPECT  "an FIR number like 42/2026 or 0042/2026"
@@ -1873,6 +1962,65 @@ static const rule rules[] = {
          DATE_EXPECT, check_lookup_act},
         {&cctns__v1__lookup_ref__descriptor, "limit", 0, 0, NULL, NULL,
          check_lookup_limit},
+        /* fir: FirContent fields 13-21 (IIF-I complete) */
+        {&cctns__v1__fir_content__descriptor, "informant", 0, 0, NULL, NULL,
+         check_informant_name},
+        {&cctns__v1__fir_content__descriptor, "inquest_number", 0, 50, NULL,
+         NULL, NULL},
+        {&cctns__v1__fir_content__descriptor, "dispatched_to_court_at", 0, 64,
+         rfc3339_valid, TIME_EXPECT, NULL},
+        {&cctns__v1__fir_content__descriptor, "total_value_rupees", 0, 0, NULL,
+         NULL, check_total_value},
+        {&cctns__v1__fir_content__descriptor, "e_fir", 0, 0, NULL, NULL,
+         check_efir_electronic},
+        {&cctns__v1__passport__descriptor, "number", R_REQ, 20,
+         passport_number_valid, "letters and digits, like K1234567", NULL},
+        {&cctns__v1__passport__descriptor, "date_of_issue", 0, 10, date_valid,
+         DATE_EXPECT, NULL},
+        {&cctns__v1__passport__descriptor, "place_of_issue", 0, 100, NULL, NULL,
+         NULL},
+        {&cctns__v1__station_ref__descriptor, "state_code", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__station_ref__descriptor, "district_code", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__station_ref__descriptor, "station_name", R_REQ, 200, NULL,
+         NULL, NULL},
+        {&cctns__v1__station_ref__descriptor, "district_name", 0, 200, NULL,
+         NULL, NULL},
+        {&cctns__v1__action_taken__descriptor, "action", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__action_taken__descriptor, "reason", R_LINES, 4000, NULL,
+         NULL, check_action},
+        {&cctns__v1__action_taken__descriptor, "text", R_LINES, 8000, NULL,
+         NULL, NULL},
+        /* fir: TransferFir, StationCode, GetFirExport */
+        {&cctns__v1__transfer_fir__descriptor, "idempotency_key", 0, 0, NULL,
+         NULL, check_idempotency_key},
+        {&cctns__v1__transfer_fir__descriptor, "fir_number", R_REQ, 20,
+         fir_number_valid, FIR_EXPECT, NULL},
+        {&cctns__v1__transfer_fir__descriptor, "to", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__transfer_fir__descriptor, "reason", R_REQ | R_LINES, 4000,
+         NULL, NULL, NULL},
+        {&cctns__v1__transfer_fir__descriptor, "officer", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__station_code__descriptor, "state_code", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__station_code__descriptor, "district_code", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__station_code__descriptor, "station_code", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__get_fir_export__descriptor, "fir_number", R_REQ, 20,
+         fir_number_valid, FIR_EXPECT, NULL},
+        /* fir: SignEfir */
+        {&cctns__v1__sign_efir__descriptor, "idempotency_key", 0, 0, NULL, NULL,
+         check_idempotency_key},
+        {&cctns__v1__sign_efir__descriptor, "fir_number", R_REQ, 20,
+         fir_number_valid, FIR_EXPECT, NULL},
+        {&cctns__v1__sign_efir__descriptor, "signed_at", R_REQ, 64,
+         rfc3339_valid, TIME_EXPECT, NULL},
+        {&cctns__v1__sign_efir__descriptor, "officer", R_REQ, 0, NULL, NULL,
+         NULL},
 };
 
 static const rule default_rule = {NULL, NULL, 0,   DEFAULT_STR_MAX,

@@ -518,6 +518,56 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(REF_LIST),
          },
          NULL, NULL},
+        /* fir: zero FIR transfer and export, e-FIR. The JSON is the body
+         * without key and fir_number ({"to", "reason", "officer"},
+         * {"signed_at", "officer"}): COLUMN unprefixed. */
+        {BODY(TRANSFER_FIR), "transfer_fir", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"transfer_fir",
+                          "SELECT receipt, replayed FROM api.transfer_fir("
+                          "$1::int, $2::int, $3::int, $4::bytea, $5::text, "
+                          "$6::jsonb)",
+                          6},
+                 .key = 1,
+                 .text = {"fir_number"},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(FIR_TRANSFER_RECEIPT),
+                 .replayed = 1,
+         },
+         NULL, NULL},
+        {BODY(GET_FIR_EXPORT), "get_fir_export", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"get_fir_export",
+                          "SELECT api.get_fir_export($1::int, $2::int, "
+                          "$3::int, $4::text)",
+                          4},
+                 .text = {"fir_number"},
+                 .reply = BODY(FIR_EXPORT),
+         },
+         NULL, NULL},
+        {BODY(SIGN_EFIR), "sign_efir", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"sign_efir",
+                          "SELECT receipt, replayed FROM api.sign_efir("
+                          "$1::int, $2::int, $3::int, $4::bytea, $5::text, "
+                          "$6::jsonb)",
+                          6},
+                 .key = 1,
+                 .text = {"fir_number"},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(EFIR_SIGN_RECEIPT),
+                 .replayed = 1,
+         },
+         NULL, NULL},
+        {BODY(LIST_PENDING_EFIRS), "list_pending_efirs", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"list_pending_efirs",
+                          "SELECT api.list_pending_efirs($1::int, $2::int, "
+                          "$3::int)",
+                          3},
+                 .reply = BODY(PENDING_EFIRS),
+         },
+         NULL, NULL},
 };
 
 const struct dispatch_row *dispatch_find(Cctns__V1__Envelope__BodyCase body,

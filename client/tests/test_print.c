@@ -211,22 +211,24 @@ static void fir_printout_has_every_section_in_order(void **state)
 	Cctns__V1__Place pl = CCTNS__V1__PLACE__INIT;
 	Cctns__V1__Fir fir = CCTNS__V1__FIR__INIT;
 	const char *want[] = {
-	        "FIR No.                     0042/2026",
-	        "Police Station              Hazratganj (1001)",
-	        "Registered at               14/03/2026 21:30 IST",
-	        "1. Acts and sections",
+	        "   Police Station           Hazratganj (1001)",
+	        "   FIR No.                  0042/2026",
+	        "   Registered at            14/03/2026 21:30 IST",
+	        "2. Acts and sections",
 	        "   BNS 303(2)",
-	        "2. Occurrence of offence",
-	        "   Type of information      Written",
-	        "3. Place of occurrence",
-	        "   Distance and direction   1.2 km North-east",
-	        "4. Complainant / informant",
-	        "5. Details of known / suspected / unknown accused",
+	        "3. Occurrence of offence",
+	        "4. Type of information",
+	        "   Type                     Written",
+	        "5. Place of occurrence",
+	        "   (a) Distance, direction  1.2 km North-east",
+	        "6. Complainant / informant",
+	        "7. Details of known / suspected / unknown accused",
 	        "   (1) Unknown, 2 persons",
-	        "6. Reasons for delay",
-	        "7. Particulars of properties involved",
+	        "8. Reasons for delay",
+	        "9. Particulars of properties stolen / involved",
+	        "10. Total value of properties stolen / involved",
 	        "   Total value              Rs. 1,15,000",
-	        "8. First information contents",
+	        "12. First information contents",
 	        "   A phone was snatched.",
 	};
 	char *buf = NULL, *at;
@@ -309,16 +311,16 @@ static void fir_printout_names_its_diary_entry_and_officer(void **state)
 	Cctns__V1__Officer o = CCTNS__V1__OFFICER__INIT;
 	Cctns__V1__Fir fir = CCTNS__V1__FIR__INIT;
 	const char *want[] = {
-	        "Registered at               29/11/2026 11:10 IST",
-	        "General Diary reference     GD entry 12 of 29/11/2026 at "
+	        "   Registered at            29/11/2026 11:10 IST",
+	        "2. Acts and sections",
+	        "   (c) General Diary entry  GD entry 12 of 29/11/2026 at "
 	        "11:10 "
 	        "IST",
-	        "1. Acts and sections",
-	        "8. First information contents",
-	        "9. Officer who recorded the FIR",
-	        "   Name                     Ravi Kumar Sharma",
-	        "   Rank                     SI",
-	        "   Number                   UP-15432",
+	        "12. First information contents",
+	        "13. Action taken",
+	        "       Name                 Ravi Kumar Sharma",
+	        "       Rank                 SI",
+	        "       Number               UP-15432",
 	};
 	printout p;
 	char *out;

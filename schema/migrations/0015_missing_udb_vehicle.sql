@@ -1551,18 +1551,7 @@ COMMENT ON FUNCTION core.vehicle_check(int, jsonb) IS
 
 -- ------------------------------------------------------------ vehicles: JSON
 
-CREATE FUNCTION core.station_identity_json(state int, district int, station int) RETURNS jsonb
-LANGUAGE sql STABLE
-SET search_path = pg_catalog, pg_temp
-AS $fn$
-	SELECT jsonb_build_object('kind', 'station', 'state_code', s.state_code, 'district_code', s.district_code,
-		'station_code', s.station_code, 'station_name', s.name, 'district_name', d.name, 'state_name', st.name)
-	FROM ref.station s
-	JOIN ref.district d ON d.state_code = s.state_code AND d.district_code = s.district_code
-	JOIN ref.state st ON st.code = s.state_code
-	WHERE s.state_code = state AND s.district_code = district AND s.station_code = station
-$fn$;
-COMMENT ON FUNCTION core.station_identity_json(int, int, int) IS 'Identity JSON of a station (kind station, codes and names)';
+-- core.station_identity_json (Identity JSON of a station) comes from 0010.
 
 CREATE FUNCTION core.vehicle_match_json(v core.vehicle_report, matched_by text[]) RETURNS jsonb
 LANGUAGE sql STABLE

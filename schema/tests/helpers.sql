@@ -158,3 +158,13 @@ LANGUAGE sql VOLATILE AS $$
 	SELECT format('SELECT * FROM api.register_arrest(9, 118, %s, %L::bytea, %L, %L::jsonb)',
 		station, pg_temp.key(), fir_number, memo)
 $$;
+
+-- fir (0010): a FirContent read back as it was registered, without what the
+-- server adds to an answer: the person_id of each person linked in the
+-- persons register, and total_value_rupees, the sum of the properties.
+CREATE FUNCTION pg_temp.as_sent(c jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
+	SELECT ((c - 'total_value_rupees') #- '{complainant,person_id}' #- '{informant,person_id}')
+		|| CASE WHEN jsonb_typeof(c -> 'accused') = 'array' THEN jsonb_build_object('accused',
+			(SELECT jsonb_agg(e.a #- '{person,person_id}' ORDER BY e.n)
+			FROM jsonb_array_elements(c -> 'accused') WITH ORDINALITY e(a, n))) ELSE '{}' END
+$$;

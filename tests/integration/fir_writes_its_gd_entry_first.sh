@@ -53,12 +53,13 @@ assert_contains "$OUT" "Case: FIR $number" "gd show DD/MM/YYYY shows the same da
 
 run term a fir show "$number"
 assert_eq 0 "$RC" "fir show exits 0"
-assert_match "$OUT" "^General Diary reference +GD entry 1 of $day at [0-9]{2}:[0-9]{2} IST$" \
-	"fir show prints the General Diary reference"
-assert_contains "$OUT" "9. Officer who recorded the FIR" "fir show has the officer's section"
-assert_match "$OUT" '^   Name +Anil Kumar Tyagi$' "... with the officer's name"
-assert_match "$OUT" '^   Rank +Inspector$' "... rank"
-assert_match "$OUT" '^   Number +UP-09876$' "... and number"
+assert_match "$OUT" "^   \(c\) General Diary entry +GD entry 1 of $day at [0-9]{2}:[0-9]{2} IST$" \
+	"fir show prints the General Diary reference (IIF-I item 3(c))"
+assert_contains "$OUT" "13. Action taken" "fir show has the officer in item 13"
+assert_contains "$OUT" "Officer in charge who recorded the FIR:" "... naming the officer who recorded it"
+assert_match "$OUT" '^       Name +Anil Kumar Tyagi$' "... with the officer's name"
+assert_match "$OUT" '^       Rank +Inspector$' "... rank"
+assert_match "$OUT" '^       Number +UP-09876$' "... and number"
 
 run term a fir show "$number" --json
 assert_match "$OUT" '"gd_number" *: *1' "fir show --json carries the GD entry"

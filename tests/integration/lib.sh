@@ -88,7 +88,7 @@ run() {
 	shown=${shown//$T\//}
 	shown=${shown//$SRC\//}
 	printf '#   $ %s  -> exit %s\n' "$shown" "$RC"
-	[ -z "$OUT" ] || printf '%s\n' "$OUT" | head -n 40 | while IFS= read -r line; do
+	[ -z "$OUT" ] || printf '%s\n' "$OUT" | sed -n '1,40p' | while IFS= read -r line; do
 		printf '#     %s\n' "$line"
 	done
 }
