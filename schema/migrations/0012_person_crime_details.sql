@@ -340,8 +340,8 @@ CREATE FUNCTION core.image_is(b bytea, mime text, width int, height int) RETURNS
 LANGUAGE sql IMMUTABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
-	SELECT i.why IS NULL AND i.kind = mime AND i.width = width AND i.height = height
-	FROM core.image_probe(b) i
+	SELECT i.why IS NULL AND i.kind = image_is.mime AND i.width = image_is.width AND i.height = image_is.height
+	FROM core.image_probe(image_is.b) i
 $fn$;
 COMMENT ON FUNCTION core.image_is(bytea, text, int, int) IS
 	'True when the image header of b reads as mime with these dimensions';
@@ -373,7 +373,7 @@ CREATE TABLE core.person_photo (
 	CONSTRAINT person_photo_magic CHECK ((mime = 'image/jpeg' AND substr(data, 1, 3) = '\xffd8ff'::bytea)
 		OR (mime = 'image/png' AND substr(data, 1, 8) = '\x89504e470d0a1a0a'::bytea)),
 	CONSTRAINT person_photo_dimensions CHECK (width BETWEEN 64 AND 8000 AND height BETWEEN 64 AND 8000),
-	CONSTRAINT person_photo_header_matches CHECK (core.image_is(data, mime, width, height)),
+	CONSTRAINT person_photo_width_height_from_header CHECK (core.image_is(data, mime, width, height)),
 	CONSTRAINT person_photo_taken_before_added CHECK (taken_at BETWEEN '1950-01-01T00:00:00+05:30' AND added_at)
 ) PARTITION BY LIST (state_code);
 COMMENT ON TABLE core.person_photo IS
