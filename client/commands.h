@@ -17,5 +17,14 @@ int cmd_case_assign_io(const command *self, cli_ctx *ctx, int argc,
 int cmd_arrest_register(const command *self, cli_ctx *ctx, int argc,
                         char **argv);
 int cmd_arrest_show(const command *self, cli_ctx *ctx, int argc, char **argv);
+/* persons helper: persons, photos, crime details (IIF-II) */
+int cmd_person_show(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_person_add_details(const command *self, cli_ctx *ctx, int argc,
+                           char **argv);
+int cmd_person_photo(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_crime_details_record(const command *self, cli_ctx *ctx, int argc,
+                             char **argv);
+int cmd_crime_details_show(const command *self, cli_ctx *ctx, int argc,
+                           char **argv);
 
 #endif
