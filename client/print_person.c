@@ -94,7 +94,7 @@ static void print_identity(FILE *out, const Cctns__V1__PersonRecord *r)
 	pr_person(out, IND, r->person);
 	pr_row(out, IND, "First recorded",
 	       fmt_time(r->created_at, t, sizeof(t)));
-	pr_row(out, IND, "by", station_text(r->created_by, st, sizeof(st)));
+	pr_row(out, IND, "By", station_text(r->created_by, st, sizeof(st)));
 }
 
 static void print_aliases(FILE *out, const Cctns__V1__PersonRecord *r)
@@ -131,7 +131,10 @@ static void print_phones(FILE *out, const Cctns__V1__PersonRecord *r)
 
 	pr_heading(out, 4, "Phones");
 	if (r->n_phones == 0)
-		pr_para(out, IND, "none besides the one above");
+		pr_para(out, IND,
+		        r->person && !empty(r->person->phone)
+		                ? "none besides the one above"
+		                : "none");
 	for (size_t i = 0; i < r->n_phones; i++) {
 		const Cctns__V1__PersonPhone *p = r->phones[i];
 
@@ -161,7 +164,9 @@ static void print_addresses(FILE *out, const Cctns__V1__PersonRecord *r)
 
 	pr_heading(out, 5, "Addresses");
 	if (r->n_addresses == 0)
-		pr_para(out, IND, "none besides the one above");
+		pr_para(out, IND,
+		        r->person && r->person->address ? "none besides the one above"
+		                                        : "none");
 	for (size_t i = 0; i < r->n_addresses; i++) {
 		const Cctns__V1__PersonAddress *a = r->addresses[i];
 

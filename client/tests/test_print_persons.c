@@ -109,7 +109,7 @@ static void person_record_prints_every_section_in_order(void **state)
 	        "Sonu Kumar",
 	        "Father's name",
 	        "First recorded           28/11/2026 09:15 IST\n",
-	        "   by                       Agra Kotwali (Agra, Uttar Pradesh)\n",
+	        "   By                       Agra Kotwali (Agra, Uttar Pradesh)\n",
 	        "2. Aliases",
 	        "(1)",
 	        "Kallu",
@@ -156,8 +156,8 @@ static void empty_sections_say_none(void **state)
 	char *text = capture(print_record, m);
 	static const char *const want[] = {
 	        "2. Aliases", "none", "3. Identity documents", "none",
-	        "4. Phones", "none besides the one above", "5. Addresses",
-	        "none besides the one above", "6. Descriptive roll",
+	        "4. Phones", "none", "5. Addresses", "none",
+	        "6. Descriptive roll",
 	        "none recorded", "7. Records naming the person", "none",
 	        "8. Photographs", "none",
 	};
