@@ -245,9 +245,11 @@ static void print_links(FILE *out, const Cctns__V1__PersonRecord *r)
 		fprintf(out, "%-16s  %-14s  ",
 		        fmt_ist(l->linked_at, 1, when, sizeof(when)),
 		        fmt_kind(l->role, role, sizeof(role)));
-		snprintf(line, sizeof(line), "%s, %s", l->label,
+		wrap_text(out, l->label, IND + 34, IND + 34, PRINT_WIDTH);
+		pr_spaces(out, IND + 34);
+		snprintf(line, sizeof(line), "at %s",
 		         station_text(l->station, st, sizeof(st)));
-		wrap_text(out, line, IND + 34, IND + 34, PRINT_WIDTH);
+		wrap_text(out, line, IND + 34, IND + 37, PRINT_WIDTH);
 	}
 }
 
