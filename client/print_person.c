@@ -246,6 +246,8 @@ static void print_links(FILE *out, const Cctns__V1__PersonRecord *r)
 		        fmt_ist(l->linked_at, 1, when, sizeof(when)),
 		        fmt_kind(l->role, role, sizeof(role)));
 		wrap_text(out, l->label, IND + 34, IND + 34, PRINT_WIDTH);
+		if (!l->station)
+			continue;
 		pr_spaces(out, IND + 34);
 		snprintf(line, sizeof(line), "at %s",
 		         station_text(l->station, st, sizeof(st)));

@@ -135,7 +135,6 @@ static void person_record_prints_every_section_in_order(void **state)
 	        "   28/11/2026 09:15  Arrested        arrest A1 in FIR 0001/2026\n",
 	        "at Agra Kotwali (Agra, Uttar Pradesh)\n",
 	        "29/11/2026 11:00  Place shown by  crime details of FIR 0001/2026\n",
-	        "at station 0:0:0\n",
 	        "8. Photographs",
 	        "Photo 1",
 	        "JPEG, 200 x 250 pixels, 1,23,456 bytes\n",
