@@ -33,8 +33,8 @@ static void print_receipt_answer(FILE *out, const ProtobufCMessage *m,
 	        out, (const Cctns__V1__CrimeDetailsReceipt *)m, key_hex);
 }
 
-static const char *const details_strip[] = {"record_crime_details.",
-                                            "details.", NULL};
+static const char *const details_strip[] = {"record_crime_details.", "details.",
+                                            NULL};
 
 static const submit_kind details_kind = {
         .noun = "crime details",

@@ -20,7 +20,7 @@
 #include "submit.h"
 #include "util.h"
 
-#define PHOTO_RETRIES 3
+#define PHOTO_RETRIES  3
 #define PHOTO_READ_CAP (16u * 1024 * 1024) /* larger files are refused here */
 
 /* ------------------------------------------------------------ arguments */
@@ -60,10 +60,11 @@ int cmd_person_show(const command *self, cli_ctx *ctx, int argc, char **argv)
 	char *pos[1], not_found[96];
 	Cctns__V1__GetPerson get = CCTNS__V1__GET_PERSON__INIT;
 	Envelope env = CCTNS__V1__ENVELOPE__INIT;
-	const reply_spec spec = {.answer = CCTNS__V1__ENVELOPE__BODY_PERSON_RECORD,
-	                         .noun = "a person's record",
-	                         .print = print_record,
-	                         .not_found = not_found};
+	const reply_spec spec = {
+	        .answer = CCTNS__V1__ENVELOPE__BODY_PERSON_RECORD,
+	        .noun = "a person's record",
+	        .print = print_record,
+	        .not_found = not_found};
 
 	if (cli_parse(self, ctx, argc, argv, opts, ARRAY_LEN(opts), pos, 1, 1,
 	              &rc) < 0)
@@ -100,8 +101,7 @@ static void print_update(FILE *out, const ProtobufCMessage *m,
 	print_person_update(out, (const Cctns__V1__PersonRecord *)m, key_hex);
 }
 
-static const char *const update_own[] = {"idempotency_key", "person_id",
-                                         NULL};
+static const char *const update_own[] = {"idempotency_key", "person_id", NULL};
 static const char *const update_strip[] = {"update_person.", NULL};
 
 static const submit_kind update_kind = {
@@ -215,10 +215,10 @@ static void pause_before_retry(int attempt)
 
 /* Send with the same key again when the link is lost after sending (as
  * submit.c does for documents); print the answer. */
-static int send_photo(photo_req *p, cli_ctx *ctx, Envelope *env,
-                      const doc *in)
+static int send_photo(photo_req *p, cli_ctx *ctx, Envelope *env, const doc *in)
 {
-	const reply_spec spec = {.answer = CCTNS__V1__ENVELOPE__BODY_PERSON_PHOTO,
+	const reply_spec spec = {.answer =
+	                                 CCTNS__V1__ENVELOPE__BODY_PERSON_PHOTO,
 	                         .noun = "a photo's receipt",
 	                         .print = print_photo_answer};
 	Envelope *resp = NULL;
@@ -278,8 +278,9 @@ static int photo_add_run(photo_req *p, cli_ctx *ctx)
 	env.request_id = 1; /* checked as the server will; reassigned */
 	if (envelope_check_request(&env, &cerr) < 0)
 		return doc_error(&in, 0,
-		                 doc_path(cerr.field, (const char *const[]){
-		                                              "add_person_photo.", NULL}),
+		                 doc_path(cerr.field,
+		                          (const char *const[]){
+		                                  "add_person_photo.", NULL}),
 		                 cerr.message);
 	return send_photo(p, ctx, &env, &in);
 }
@@ -365,7 +366,8 @@ static int photo_get(const command *self, cli_ctx *ctx, int argc, char **argv)
 	char *pos[2], not_found[96];
 	Cctns__V1__GetPersonPhoto get = CCTNS__V1__GET_PERSON_PHOTO__INIT;
 	Envelope env = CCTNS__V1__ENVELOPE__INIT, *resp = NULL;
-	const reply_spec spec = {.answer = CCTNS__V1__ENVELOPE__BODY_PERSON_PHOTO,
+	const reply_spec spec = {.answer =
+	                                 CCTNS__V1__ENVELOPE__BODY_PERSON_PHOTO,
 	                         .noun = "a photo",
 	                         .print = print_photo_answer,
 	                         .not_found = not_found};
@@ -378,7 +380,8 @@ static int photo_get(const command *self, cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = person_arg(pos[0])) != 0)
 		return rc;
-	n = strspn(pos[1], "0123456789") == strlen(pos[1]) && strlen(pos[1]) <= 3
+	n = strspn(pos[1], "0123456789") == strlen(pos[1]) &&
+	                    strlen(pos[1]) <= 3
 	            ? strtoul(pos[1], NULL, 10)
 	            : 0;
 	if (n == 0) {
@@ -407,8 +410,8 @@ static int photo_get(const command *self, cli_ctx *ctx, int argc, char **argv)
 		return cli_report(&err);
 	if (resp->body_case == CCTNS__V1__ENVELOPE__BODY_PERSON_PHOTO && out)
 		rc = save_photo(resp->person_photo, out, json);
-	if (rc == 0 && (json || resp->body_case !=
-	                                CCTNS__V1__ENVELOPE__BODY_PERSON_PHOTO))
+	if (rc == 0 &&
+	    (json || resp->body_case != CCTNS__V1__ENVELOPE__BODY_PERSON_PHOTO))
 		rc = reply_print(resp, &spec, json, NULL, NULL);
 	envelope_free(resp);
 	return rc;
@@ -422,8 +425,8 @@ int cmd_person_photo(const command *self, cli_ctx *ctx, int argc, char **argv)
 		return photo_add(self, ctx, argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "get") == 0)
 		return photo_get(self, ctx, argc - 1, argv + 1);
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
-	                  strcmp(argv[1], "-h") == 0)) {
+	if (argc >= 2 &&
+	    (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
 		cli_print_help(self, stdout);
 		return 0;
 	}

@@ -31,9 +31,9 @@ static const char *word_in(const char *const *words, size_t n, int v)
 
 WORDS(word_place_type, "Residence", "Shop", "Bank", "ATM", "Road or street",
       "Highway", "Railway station, train or track", "Bus or bus stand",
-      "Place of worship", "School or college", "Hospital", "Office",
-      "Factory", "Market", "Hotel, lodge or restaurant", "Farm or field",
-      "Forest", "River, canal, pond or well", "Inside a private vehicle",
+      "Place of worship", "School or college", "Hospital", "Office", "Factory",
+      "Market", "Hotel, lodge or restaurant", "Farm or field", "Forest",
+      "River, canal, pond or well", "Inside a private vehicle",
       "Park or open ground", "Other")
 WORDS(word_sc_st, "Neither", "Scheduled Caste", "Scheduled Tribe")
 WORDS(word_injury, "None", "Simple", "Grievous", "Fatal")
@@ -104,9 +104,11 @@ static void print_mo(FILE *out, const Cctns__V1__CrimeDetails *d)
 
 	pr_heading(out, 4, "Modus operandi");
 	pr_row(out, IND, "Major head",
-	       empty(m->major) ? NULL : fmt_kind(m->major, major, sizeof(major)));
+	       empty(m->major) ? NULL
+	                       : fmt_kind(m->major, major, sizeof(major)));
 	pr_row(out, IND, "Minor head",
-	       empty(m->minor) ? NULL : fmt_kind(m->minor, minor, sizeof(minor)));
+	       empty(m->minor) ? NULL
+	                       : fmt_kind(m->minor, minor, sizeof(minor)));
 	print_list(out, m->methods, m->n_methods, "Method");
 	pr_row(out, IND, "Conveyance used", m->conveyance_used);
 	pr_row(out, IND, "Character assumed", m->character_assumed);
@@ -169,7 +171,8 @@ static void print_panchnama(FILE *out, const Cctns__V1__CrimeDetails *d)
 	char t[64];
 
 	pr_heading(out, 10, "Panchnama");
-	pr_row(out, IND, "Date and time", fmt_time(d->panchnama_at, t, sizeof(t)));
+	pr_row(out, IND, "Date and time",
+	       fmt_time(d->panchnama_at, t, sizeof(t)));
 	if (d->n_panch_witnesses == 0)
 		pr_row(out, IND, "Witnesses", "none");
 	for (size_t i = 0; i < d->n_panch_witnesses; i++) {

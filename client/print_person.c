@@ -44,7 +44,8 @@ const char *fmt_photo(const Cctns__V1__PhotoInfo *i, char *buf, size_t bufsz)
 
 	snprintf(buf, bufsz, "%s, %u x %u pixels, %s",
 	         i->mime && strcmp(i->mime, "image/png") == 0 ? "PNG" : "JPEG",
-	         i->width, i->height, fmt_bytes(i->size_bytes, size, sizeof(size)));
+	         i->width, i->height,
+	         fmt_bytes(i->size_bytes, size, sizeof(size)));
 	return buf;
 }
 
@@ -140,7 +141,8 @@ static void print_phones(FILE *out, const Cctns__V1__PersonRecord *r)
 
 		snprintf(label, sizeof(label), "(%zu)", i + 1);
 		snprintf(line, sizeof(line), "%s%s%s%s, added %s", p->number,
-		         empty(p->kind) ? "" : " (", empty(p->kind) ? "" : p->kind,
+		         empty(p->kind) ? "" : " (",
+		         empty(p->kind) ? "" : p->kind,
 		         empty(p->kind) ? "" : ")",
 		         day_of(p->added_at, t, sizeof(t)));
 		pr_row(out, IND, label, line);
@@ -165,15 +167,17 @@ static void print_addresses(FILE *out, const Cctns__V1__PersonRecord *r)
 	pr_heading(out, 5, "Addresses");
 	if (r->n_addresses == 0)
 		pr_para(out, IND,
-		        r->person && r->person->address ? "none besides the one above"
-		                                        : "none");
+		        r->person && r->person->address
+		                ? "none besides the one above"
+		                : "none");
 	for (size_t i = 0; i < r->n_addresses; i++) {
 		const Cctns__V1__PersonAddress *a = r->addresses[i];
 
 		pr_address(out, IND, address_kind(a->kind), a->address);
 		snprintf(line, sizeof(line), "%s%s%s",
 		         empty(a->since) ? "" : "since ",
-		         empty(a->since) ? "" : fmt_date(a->since, d, sizeof(d)),
+		         empty(a->since) ? ""
+		                         : fmt_date(a->since, d, sizeof(d)),
 		         empty(a->since) ? "" : "; ");
 		snprintf(line + strlen(line), sizeof(line) - strlen(line),
 		         "added %s", day_of(a->added_at, t, sizeof(t)));

@@ -109,7 +109,8 @@ static void person_record_prints_every_section_in_order(void **state)
 	        "Sonu Kumar",
 	        "Father's name",
 	        "First recorded           28/11/2026 09:15 IST\n",
-	        "   By                       Agra Kotwali (Agra, Uttar Pradesh)\n",
+	        "   By                       Agra Kotwali (Agra, Uttar "
+	        "Pradesh)\n",
 	        "2. Aliases",
 	        "(1)",
 	        "Kallu",
@@ -132,9 +133,11 @@ static void person_record_prints_every_section_in_order(void **state)
 	        "Languages",
 	        "Hindi, Braj",
 	        "7. Records naming the person",
-	        "   28/11/2026 09:15  Arrested        arrest A1 in FIR 0001/2026\n",
+	        "   28/11/2026 09:15  Arrested        arrest A1 in FIR "
+	        "0001/2026\n",
 	        "at Agra Kotwali (Agra, Uttar Pradesh)\n",
-	        "29/11/2026 11:00  Place shown by  crime details of FIR 0001/2026\n",
+	        "29/11/2026 11:00  Place shown by  crime details of FIR "
+	        "0001/2026\n",
 	        "8. Photographs",
 	        "Photo 1",
 	        "JPEG, 200 x 250 pixels, 1,23,456 bytes\n",
@@ -155,11 +158,20 @@ static void empty_sections_say_none(void **state)
 	                                "\"name\": \"A\"}}");
 	char *text = capture(print_record, m);
 	static const char *const want[] = {
-	        "2. Aliases", "none", "3. Identity documents", "none",
-	        "4. Phones", "none", "5. Addresses", "none",
+	        "2. Aliases",
+	        "none",
+	        "3. Identity documents",
+	        "none",
+	        "4. Phones",
+	        "none",
+	        "5. Addresses",
+	        "none",
 	        "6. Descriptive roll",
-	        "none recorded", "7. Records naming the person", "none",
-	        "8. Photographs", "none",
+	        "none recorded",
+	        "7. Records naming the person",
+	        "none",
+	        "8. Photographs",
+	        "none",
 	};
 
 	(void)state;
@@ -170,9 +182,10 @@ static void empty_sections_say_none(void **state)
 
 static void update_and_photo_answers_say_what_happened(void **state)
 {
-	ProtobufCMessage *r = from_json(&cctns__v1__person_record__descriptor,
-	                                "{\"person\": {\"person_id\": 7, "
-	                                "\"name\": \"A\"}, \"replayed\": true}");
+	ProtobufCMessage *r =
+	        from_json(&cctns__v1__person_record__descriptor,
+	                  "{\"person\": {\"person_id\": 7, "
+	                  "\"name\": \"A\"}, \"replayed\": true}");
 	ProtobufCMessage *p = from_json(
 	        &cctns__v1__person_photo__descriptor,
 	        "{\"person_id\": 7, \"info\": {\"photo_no\": 2, \"mime\": "
@@ -303,17 +316,17 @@ static void crime_details_print_like_iif_ii(void **state)
 
 static void crime_details_receipt_names_fir_and_version(void **state)
 {
-	ProtobufCMessage *m = from_json(
-	        &cctns__v1__crime_details_receipt__descriptor,
-	        "{\"fir_number\": \"0001/2026\", \"version\": 3, "
-	        "\"recorded_at\": \"2026-11-29T12:10:00+05:30\"}");
+	ProtobufCMessage *m =
+	        from_json(&cctns__v1__crime_details_receipt__descriptor,
+	                  "{\"fir_number\": \"0001/2026\", \"version\": 3, "
+	                  "\"recorded_at\": \"2026-11-29T12:10:00+05:30\"}");
 	char *text = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&text, &len);
 
 	(void)state;
-	print_crime_details_receipt(f, (const Cctns__V1__CrimeDetailsReceipt *)m,
-	                            "k");
+	print_crime_details_receipt(
+	        f, (const Cctns__V1__CrimeDetailsReceipt *)m, "k");
 	fclose(f);
 	assert_string_equal(text, "Crime details of FIR 0001/2026 recorded as "
 	                          "version 3 on 29/11/2026 12:10 IST\n"
@@ -331,10 +344,12 @@ static void enum_words_cover_every_value(void **state)
 	assert_string_equal(word_place_type(22), "unrecognised");
 	assert_string_equal(word_sc_st(3), "Scheduled Tribe");
 	assert_string_equal(word_injury(4), "Fatal");
-	for (unsigned i = 0; i < cctns__v1__place_type__descriptor.n_values; i++)
+	for (unsigned i = 0; i < cctns__v1__place_type__descriptor.n_values;
+	     i++)
 		assert_string_not_equal(
-		        word_place_type(cctns__v1__place_type__descriptor.values[i]
-		                                .value),
+		        word_place_type(
+		                cctns__v1__place_type__descriptor.values[i]
+		                        .value),
 		        "unrecognised");
 }
 
