@@ -21,7 +21,9 @@ cd1=$OUT
 shown=$(json_get "$cd1" '{details,place_shown_by,person,person_id}')
 victim=$(json_get "$cd1" '{details,victims,0,person,person_id}')
 panch=$(json_get "$cd1" '{details,panch_witnesses,0,person_id}')
-[ -n "$shown" ] && [ -n "$victim" ] && [ -n "$panch" ] || fail "persons of the crime details have no person_id"
+if [ -z "$shown" ] || [ -z "$victim" ] || [ -z "$panch" ]; then
+	fail "persons of the crime details have no person_id"
+fi
 log "place shown by $shown, victim $victim, first panch witness $panch"
 
 # The first panch witness is later arrested: the memo names them by person_id.

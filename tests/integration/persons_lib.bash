@@ -1,6 +1,8 @@
 # persons_lib.bash: what the persons and crime details tests share, sourced after lib.sh (not a
 # test itself: the harness runs *.sh only).
 # shellcheck shell=bash
+# The variables set here are used by the tests that source this file.
+# shellcheck disable=SC2034
 
 CD_SAMPLE=$SRC/deploy/samples/crime-details.json
 PHOTOS=$SRC/tests/integration/photos
