@@ -109,7 +109,7 @@ static const submit_kind update_kind = {
         .doc = &cctns__v1__update_person__descriptor,
         .own = update_own,
         .fir_number_arg = 1,
-        .check_arg = person_arg,
+        .check_number = person_arg,
         .wrap = wrap_update,
         .reply = {.answer = CCTNS__V1__ENVELOPE__BODY_PERSON_RECORD,
                   .noun = "a person's record",

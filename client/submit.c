@@ -140,8 +140,8 @@ int submit_run(const submit_kind *kind, const command *self, cli_ctx *ctx,
 	              npos, &rc) < 0)
 		return rc;
 	if (kind->fir_number_arg) {
-		rc = kind->check_arg ? kind->check_arg(pos[0])
-		                     : cli_check_fir_number(pos[0]);
+		rc = kind->check_number ? kind->check_number(pos[0])
+		                        : cli_check_fir_number(pos[0]);
 		if (rc != 0)
 			return rc;
 		s.fir_number = pos[0];

@@ -27,10 +27,9 @@ typedef struct submit_kind {
 	 * document), NULL-terminated, or NULL. */
 	const char *const *own;
 	int fir_number_arg; /* the command takes NUMBER before FILE */
-	/* With fir_number_arg: checks NUMBER instead of
-	 * cli_check_fir_number (0, or the exit code after printing why), for
-	 * records named otherwise (a person number); NULL: an FIR number. */
-	int (*check_arg)(const char *arg);
+	/* Checks NUMBER: 0, or the exit code after saying what is wrong;
+	 * NULL: NUMBER is an FIR number (cli_check_fir_number). */
+	int (*check_number)(const char *arg);
 	/* Put c into a new request in env (body_case and body). Returns what
 	 * it allocated, freed with free() after the call: a shallow wrapper,
 	 * pointing into c. */
