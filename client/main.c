@@ -243,7 +243,8 @@ static const command commands[] = {
          "                       \"aadhaar_masked\" with its last 4 digits\n"
          "  phones               up to 10 {\"number\", \"kind\"}\n"
          "  addresses            up to 10 {\"kind\": present|permanent|other,\n"
-         "                       \"address\": {...}, \"since\": \"YYYY-MM-DD\"}\n"
+         "                       \"address\": {...}, \"since\": "
+         "\"YYYY-MM-DD\"}\n"
          "  descriptive_roll     height_cm (30..250), build, complexion,\n"
          "                       marks, ... (becomes the latest)\n"
          "and \"officer\": {\"number\", \"name\", \"rank\"}, who adds them.\n"
@@ -258,7 +259,8 @@ static const command commands[] = {
          "  --json        print the record (PersonRecord) as JSON\n"
          "\n"
          "example:\n"
-         "  cctns person add-details 1234 deploy/samples/person-details.json\n"},
+         "  cctns person add-details 1234 "
+         "deploy/samples/person-details.json\n"},
         {"person", "photo", cmd_person_photo,
          "add ID IMAGE --officer-number N --officer-name NAME --officer-rank R"
          " [--taken-at TIME] [--key HEX32] [--json] | get ID N --out FILE "
@@ -302,8 +304,9 @@ static const command commands[] = {
          "\n"
          "MO heads are codes of the MO list (ref.mo_head), e.g. major\n"
          "house_breaking with minor lock_broken, or theft with\n"
-         "chain_snatching; \"general\" is the major head itself. An unknown\n"
-         "head is refused with the list of heads there are.\n"
+         "chain_snatching; \"general\" is the major head itself; cctns lookup\n"
+         "mo WORDS finds them. An unknown head is refused with the list of\n"
+         "heads there are.\n"
          "\n"
          "Recording again makes a new version; the earlier ones are kept. To\n"
          "keep the same persons in a new version, start from crime-details\n"

@@ -591,7 +591,7 @@ static int check_panch_witnesses(walk *w, const ProtobufCMessage *m)
 
 #define PHOTO_EXPECT "image/jpeg or image/png"
 #define MO_EXPECT                                                              \
-	"a head code like house_breaking (cctns help crime-details record)"
+	"a head code like house_breaking (cctns lookup mo WORDS finds heads)"
 
 #define TIME_EXPECT "a time like 2026-03-14T21:30:00+05:30"
 #define DATE_EXPECT "a date like 1985-07-23"

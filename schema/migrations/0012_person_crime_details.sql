@@ -1292,11 +1292,11 @@ BEGIN
 	END IF;
 	IF NOT EXISTS (SELECT 1 FROM ref.mo_head h WHERE h.major = mo_head_check.major) THEN
 		PERFORM core.fir_bad(path || '.major', format(
-			'%s.major: there is no MO major head "%s"; the major heads (ref.mo_head) are: %s',
+			'%s.major: there is no MO major head "%s"; the major heads (ref.mo_head) are: %s (cctns lookup mo WORDS finds a head by its words)',
 			path, major, (SELECT string_agg(DISTINCT h.major, ', ') FROM ref.mo_head h)));
 	END IF;
 	PERFORM core.fir_bad(path || '.minor', format(
-		'%s.minor: major head %s has no minor head "%s"; its minor heads (ref.mo_head) are: %s',
+		'%s.minor: major head %s has no minor head "%s"; its minor heads (ref.mo_head) are: %s (cctns lookup mo WORDS finds a head by its words)',
 		path, major, minor, (SELECT string_agg(h.minor, ', ' ORDER BY h.minor <> 'general', h.minor)
 			FROM ref.mo_head h WHERE h.major = mo_head_check.major)));
 	RETURN NULL;
