@@ -73,5 +73,14 @@ int cmd_fir_transfer(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_fir_export(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_efir_pending(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_efir_sign(const command *self, cli_ctx *ctx, int argc, char **argv);
+/* persons helper: persons, photos, crime details (IIF-II) */
+int cmd_person_show(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_person_add_details(const command *self, cli_ctx *ctx, int argc,
+                           char **argv);
+int cmd_person_photo(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_crime_details_record(const command *self, cli_ctx *ctx, int argc,
+                             char **argv);
+int cmd_crime_details_show(const command *self, cli_ctx *ctx, int argc,
+                           char **argv);
 
 #endif

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "frame.h"
+#include "image.h"
 #include "pbjson.h"
 #include "timefmt.h"
 #include "pbfield.h"
@@ -114,6 +115,13 @@ static const Cctns__V1__Envelope__BodyCase request_cases[] = {
         CCTNS__V1__ENVELOPE__BODY_GET_FIR_EXPORT,
         CCTNS__V1__ENVELOPE__BODY_SIGN_EFIR,
         CCTNS__V1__ENVELOPE__BODY_LIST_PENDING_EFIRS,
+        /* persons helper: persons, photos, crime details */
+        CCTNS__V1__ENVELOPE__BODY_GET_PERSON,
+        CCTNS__V1__ENVELOPE__BODY_UPDATE_PERSON,
+        CCTNS__V1__ENVELOPE__BODY_ADD_PERSON_PHOTO,
+        CCTNS__V1__ENVELOPE__BODY_GET_PERSON_PHOTO,
+        CCTNS__V1__ENVELOPE__BODY_RECORD_CRIME_DETAILS,
+        CCTNS__V1__ENVELOPE__BODY_GET_CRIME_DETAILS,
 };
 
 int envelope_is_request(const Envelope *env)
@@ -1240,6 +1248,175 @@ static int check_action(walk *w, const ProtobufCMessage *m)
 	return 0;
 }
 
+/* ---------------- persons helper: persons, photos, crime details */
+
+#define PERSON_ID_MAX 999999999999999999ull /* 18 digits, as the database */
+
+/* The person_id field of any persons request: required. */
+static int check_person_id(walk *w, const ProtobufCMessage *m)
+{
+	const ProtobufCFieldDescriptor *f =
+	        protobuf_c_message_descriptor_get_field_by_name(m->descriptor,
+	                                                        "person_id");
+	uint64_t id = *(const uint64_t *)((const char *)m + f->offset);
+
+	if (id == 0)
+		return fail_at(w, "person_id",
+		               "is required: the person's number, as cctns "
+		               "person show prints it");
+	if (id > PERSON_ID_MAX)
+		return fail_at(w, "person_id",
+		               "is not a person number (at most 18 digits)");
+	return 0;
+}
+
+/* An update adds something. */
+static int check_update_has_details(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__UpdatePerson *u = (const Cctns__V1__UpdatePerson *)m;
+
+	if (u->n_aliases || u->n_identity_documents || u->n_phones ||
+	    u->n_addresses || u->descriptive_roll)
+		return 0;
+	return fail(w, "nothing to add: give aliases, identity_documents, "
+	               "phones, addresses or a descriptive_roll");
+}
+
+/* Fields the server fills in its answers. */
+static int check_answer_only(walk *w, const char *field, const char *value)
+{
+	if (value && *value)
+		return fail_at(w, field,
+		               "is set by the server when it records the "
+		               "entry; leave it out");
+	return 0;
+}
+
+static int check_phone_added_at(walk *w, const ProtobufCMessage *m)
+{
+	return check_answer_only(w, "added_at",
+	                         ((const Cctns__V1__PersonPhone *)m)->added_at);
+}
+
+static int check_address_added_at(walk *w, const ProtobufCMessage *m)
+{
+	return check_answer_only(
+	        w, "added_at", ((const Cctns__V1__PersonAddress *)m)->added_at);
+}
+
+static int mime_valid(const char *s)
+{
+	return image_kind_of_mime(s) != IMAGE_UNKNOWN;
+}
+
+/* The photograph itself: present, within the size limit, a JPEG or PNG
+ * whose header reads, of the kind mime names, of a sensible size. */
+static int check_photo_data(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__AddPersonPhoto *a =
+	        (const Cctns__V1__AddPersonPhoto *)m;
+	image_info info;
+	const char *why;
+	char msg[200];
+
+	if (a->data.len == 0)
+		return fail_at(w, "data", "is required: the image file");
+	if (a->data.len > PHOTO_MAX_BYTES) {
+		snprintf(msg, sizeof(msg),
+		         "is %zu bytes: a photo may be at most %u bytes (512 "
+		         "KiB); make it smaller",
+		         a->data.len, PHOTO_MAX_BYTES);
+		return fail_at(w, "data", msg);
+	}
+	if (image_probe(a->data.data, a->data.len, &info, &why) != 0)
+		return fail_at(w, "data", why);
+	if (info.kind != image_kind_of_mime(a->mime)) {
+		snprintf(msg, sizeof(msg), "is %s but the data is a %s image",
+		         a->mime, info.kind == IMAGE_PNG ? "PNG" : "JPEG");
+		return fail_at(w, "mime", msg);
+	}
+	if (info.width < PHOTO_MIN_PX || info.height < PHOTO_MIN_PX ||
+	    info.width > PHOTO_MAX_PX || info.height > PHOTO_MAX_PX) {
+		snprintf(msg, sizeof(msg),
+		         "is %u x %u pixels: a photo must be %u to %u pixels "
+		         "wide and high",
+		         info.width, info.height, PHOTO_MIN_PX, PHOTO_MAX_PX);
+		return fail_at(w, "data", msg);
+	}
+	return 0;
+}
+
+/* A head code of ref.mo_head: lower-case letters and underscores. */
+static int mo_code_valid(const char *s)
+{
+	if (!(*s >= 'a' && *s <= 'z'))
+		return 0;
+	for (; *s; s++) {
+		if (!((*s >= 'a' && *s <= 'z') || *s == '_'))
+			return 0;
+	}
+	return 1;
+}
+
+static int check_named(walk *w, const Cctns__V1__Person *p, const char *who)
+{
+	char msg[128];
+
+	if (!p || *p->name)
+		return 0;
+	snprintf(msg, sizeof(msg), "is required: the %s's name", who);
+	return fail_at(w, "person.name", msg);
+}
+
+static int check_victim_name(walk *w, const ProtobufCMessage *m)
+{
+	return check_named(w, ((const Cctns__V1__Victim *)m)->person, "victim");
+}
+
+static int check_shown_by_name(walk *w, const ProtobufCMessage *m)
+{
+	return check_named(w, ((const Cctns__V1__PlaceShownBy *)m)->person,
+	                   "person who showed the place");
+}
+
+static int check_place_description(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__CrimeDetails *d = (const Cctns__V1__CrimeDetails *)m;
+
+	if (d->place_type == CCTNS__V1__PLACE_TYPE__PLACE_TYPE_OTHER &&
+	    !*d->place_description)
+		return fail_at(w, "place_description",
+		               "is required when place_type is other: say "
+		               "what kind of place it was");
+	return 0;
+}
+
+/* Two panch witnesses sign a panchnama; without one there are none. */
+static int check_panch_witnesses(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__CrimeDetails *d = (const Cctns__V1__CrimeDetails *)m;
+	char at[48];
+
+	if (*d->panchnama_at && d->n_panch_witnesses != 2)
+		return fail_at(w, "panch_witnesses",
+		               "a panchnama has exactly 2 panch witnesses");
+	if (!*d->panchnama_at && d->n_panch_witnesses)
+		return fail_at(w, "panch_witnesses",
+		               "panch witnesses go with a panchnama: give "
+		               "panchnama_at too");
+	for (size_t i = 0; i < d->n_panch_witnesses; i++) {
+		if (*d->panch_witnesses[i]->name)
+			continue;
+		snprintf(at, sizeof(at), "panch_witnesses[%zu].name", i);
+		return fail_at(w, at, "is required: the witness's name");
+	}
+	return 0;
+}
+
+#define PHOTO_EXPECT "image/jpeg or image/png"
+#define MO_EXPECT                                                              \
+	"a head code like house_breaking (cctns lookup mo WORDS finds heads)"
+
 #define TIME_EXPECT "a time like 2026-03-14T21:30:00+05:30"
 #define DATE_EXPECT "a date like 1985-07-23"
 #define FIR_EXPECT  "an FIR number like 42/2026 or 0042/2026"
@@ -2021,6 +2198,113 @@ static const rule rules[] = {
          rfc3339_valid, TIME_EXPECT, NULL},
         {&cctns__v1__sign_efir__descriptor, "officer", R_REQ, 0, NULL, NULL,
          NULL},
+        /* ---------------- persons helper: persons, photos, crime details */
+        /* GetPerson, UpdatePerson, PersonPhone, PersonAddress */
+        {&cctns__v1__get_person__descriptor, "person_id", 0, 0, NULL, NULL,
+         check_person_id},
+        {&cctns__v1__update_person__descriptor, "idempotency_key", 0, 0, NULL,
+         NULL, check_idempotency_key},
+        {&cctns__v1__update_person__descriptor, "person_id", 0, 0, NULL, NULL,
+         check_person_id},
+        {&cctns__v1__update_person__descriptor, "aliases", 0, 10, NULL, NULL,
+         NULL},
+        {&cctns__v1__update_person__descriptor, "identity_documents", 0, 10,
+         NULL, NULL, NULL},
+        {&cctns__v1__update_person__descriptor, "phones", 0, 10, NULL, NULL,
+         NULL},
+        {&cctns__v1__update_person__descriptor, "addresses", 0, 10, NULL, NULL,
+         NULL},
+        {&cctns__v1__update_person__descriptor, "officer", R_REQ, 0, NULL, NULL,
+         check_update_has_details},
+        {&cctns__v1__person_phone__descriptor, "number", R_REQ, 20, phone_valid,
+         "a phone number like +91 522 2345678", NULL},
+        {&cctns__v1__person_phone__descriptor, "kind", 0, 30, NULL, NULL, NULL},
+        {&cctns__v1__person_phone__descriptor, "added_at", 0, 64, NULL, NULL,
+         check_phone_added_at},
+        {&cctns__v1__person_address__descriptor, "kind", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__person_address__descriptor, "address", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__person_address__descriptor, "since", 0, 10, date_valid,
+         DATE_EXPECT, NULL},
+        {&cctns__v1__person_address__descriptor, "added_at", 0, 64, NULL, NULL,
+         check_address_added_at},
+        /* AddPersonPhoto, GetPersonPhoto */
+        {&cctns__v1__add_person_photo__descriptor, "idempotency_key", 0, 0,
+         NULL, NULL, check_idempotency_key},
+        {&cctns__v1__add_person_photo__descriptor, "person_id", 0, 0, NULL,
+         NULL, check_person_id},
+        {&cctns__v1__add_person_photo__descriptor, "mime", R_REQ, 20,
+         mime_valid, PHOTO_EXPECT, NULL},
+        {&cctns__v1__add_person_photo__descriptor, "data", 0, 0, NULL, NULL,
+         check_photo_data},
+        {&cctns__v1__add_person_photo__descriptor, "taken_at", 0, 64,
+         rfc3339_valid, TIME_EXPECT, NULL},
+        {&cctns__v1__add_person_photo__descriptor, "officer", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__get_person_photo__descriptor, "person_id", 0, 0, NULL,
+         NULL, check_person_id},
+        {&cctns__v1__get_person_photo__descriptor, "photo_no", R_REQ, 0, NULL,
+         NULL, NULL},
+        /* RecordCrimeDetails, GetCrimeDetails */
+        {&cctns__v1__record_crime_details__descriptor, "idempotency_key", 0, 0,
+         NULL, NULL, check_idempotency_key},
+        {&cctns__v1__record_crime_details__descriptor, "fir_number", R_REQ, 20,
+         fir_number_valid, FIR_EXPECT, NULL},
+        {&cctns__v1__record_crime_details__descriptor, "details", R_REQ, 0,
+         NULL, NULL, NULL},
+        {&cctns__v1__get_crime_details__descriptor, "fir_number", R_REQ, 20,
+         fir_number_valid, FIR_EXPECT, NULL},
+        /* CrimeDetails, PlaceShownBy, ModusOperandi, Victim */
+        {&cctns__v1__crime_details__descriptor, "mo", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__crime_details__descriptor, "place_type", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__crime_details__descriptor, "place_description", 0, 500,
+         NULL, NULL, check_place_description},
+        {&cctns__v1__crime_details__descriptor, "motive", R_LINES, 1000, NULL,
+         NULL, NULL},
+        {&cctns__v1__crime_details__descriptor, "properties", 0, 200, NULL,
+         NULL, NULL},
+        {&cctns__v1__crime_details__descriptor, "scene_description",
+         R_LINES | R_BYTES, 16 * 1024, NULL, NULL, NULL},
+        {&cctns__v1__crime_details__descriptor, "physical_evidence",
+         R_LINES | R_BYTES, 16 * 1024, NULL, NULL, NULL},
+        {&cctns__v1__crime_details__descriptor, "victims", 0, 50, NULL, NULL,
+         NULL},
+        {&cctns__v1__crime_details__descriptor, "panchnama_at", 0, 64,
+         rfc3339_valid, TIME_EXPECT, NULL},
+        {&cctns__v1__crime_details__descriptor, "panch_witnesses", 0, 2, NULL,
+         NULL, check_panch_witnesses},
+        {&cctns__v1__crime_details__descriptor, "weapon_used", 0, 500, NULL,
+         NULL, NULL},
+        {&cctns__v1__crime_details__descriptor, "vehicle_used", 0, 500, NULL,
+         NULL, NULL},
+        {&cctns__v1__crime_details__descriptor, "officer", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__place_shown_by__descriptor, "person", R_REQ, 0, NULL, NULL,
+         check_shown_by_name},
+        {&cctns__v1__place_shown_by__descriptor, "relation", 0, 100, NULL, NULL,
+         NULL},
+        {&cctns__v1__modus_operandi__descriptor, "major", R_REQ, 64,
+         mo_code_valid, MO_EXPECT, NULL},
+        {&cctns__v1__modus_operandi__descriptor, "minor", R_REQ, 64,
+         mo_code_valid, "a head code like lock_broken, or general", NULL},
+        {&cctns__v1__modus_operandi__descriptor, "methods", 0, 3, NULL, NULL,
+         NULL},
+        {&cctns__v1__modus_operandi__descriptor, "conveyance_used", 0, 300,
+         NULL, NULL, NULL},
+        {&cctns__v1__modus_operandi__descriptor, "character_assumed", 0, 300,
+         NULL, NULL, NULL},
+        {&cctns__v1__modus_operandi__descriptor, "language_or_slang", 0, 300,
+         NULL, NULL, NULL},
+        {&cctns__v1__modus_operandi__descriptor, "special_features", 0, 3, NULL,
+         NULL, NULL},
+        {&cctns__v1__victim__descriptor, "person", R_REQ, 0, NULL, NULL,
+         check_victim_name},
+        {&cctns__v1__victim__descriptor, "religion", 0, 100, NULL, NULL, NULL},
+        {&cctns__v1__victim__descriptor, "injury_details", R_LINES, 1000, NULL,
+         NULL, NULL},
 };
 
 static const rule default_rule = {NULL, NULL, 0,   DEFAULT_STR_MAX,

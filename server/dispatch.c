@@ -15,6 +15,10 @@
  *   add_gd_entry     none    (the JSON is the body without the key)
  *   assign_io        none    (the JSON is the body without key, fir_number)
  *   get_*            none    (no JSON: COLUMN names a text parameter)
+ *   get_person, update_person, add_person_photo, get_person_photo
+ *                    none    (the JSON is the body without the key)
+ *   record_crime_details "details." (a path in CrimeDetails)
+ *   get_crime_details none   (the JSON is {"version"}; fir_number as it is)
  *   lookup_ref       none    (the JSON is the body)
  *   file_final_report "report."; record_court_disposal "disposal.";
  *   file_appeal "appeal."; record_appeal_result "result." (fir_number as
@@ -566,6 +570,79 @@ static const struct dispatch_row rows[] = {
                           "$3::int)",
                           3},
                  .reply = BODY(PENDING_EFIRS),
+         },
+         NULL, NULL},
+        /* ---------------- persons helper: persons, photos, crime details.
+         * Any station of the state reads a person and adds to it; the
+         * person_id (uint64) travels in the JSON body. */
+        {BODY(GET_PERSON), "get_person", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"get_person",
+                          "SELECT api.get_person($1::int, $2::int, $3::int, "
+                          "$4::jsonb)",
+                          4},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(PERSON_RECORD),
+         },
+         NULL, NULL},
+        {BODY(UPDATE_PERSON), "update_person", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"update_person",
+                          "SELECT record, replayed FROM api.update_person("
+                          "$1::int, $2::int, $3::int, $4::bytea, $5::jsonb)",
+                          5},
+                 .key = 1,
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(PERSON_RECORD),
+                 .replayed = 1,
+         },
+         NULL, NULL},
+        {BODY(ADD_PERSON_PHOTO), "add_person_photo", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"add_person_photo",
+                          "SELECT photo, replayed FROM api.add_person_photo("
+                          "$1::int, $2::int, $3::int, $4::bytea, $5::jsonb)",
+                          5},
+                 .key = 1,
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(PERSON_PHOTO),
+                 .replayed = 1,
+         },
+         NULL, NULL},
+        {BODY(GET_PERSON_PHOTO), "get_person_photo", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"get_person_photo",
+                          "SELECT api.get_person_photo($1::int, $2::int, "
+                          "$3::int, $4::jsonb)",
+                          4},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(PERSON_PHOTO),
+         },
+         NULL, NULL},
+        {BODY(RECORD_CRIME_DETAILS), "record_crime_details", handle_json_call,
+         1,
+         &(const struct jsoncall){
+                 .stmt = {"record_crime_details",
+                          "SELECT receipt, replayed FROM "
+                          "api.record_crime_details($1::int, $2::int, "
+                          "$3::int, $4::bytea, $5::text, $6::jsonb)",
+                          6},
+                 .key = 1,
+                 .text = {"fir_number"},
+                 .json = "details",
+                 .reply = BODY(CRIME_DETAILS_RECEIPT),
+                 .replayed = 1,
+         },
+         NULL, NULL},
+        {BODY(GET_CRIME_DETAILS), "get_crime_details", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"get_crime_details",
+                          "SELECT api.get_crime_details($1::int, $2::int, "
+                          "$3::int, $4::text, $5::jsonb)",
+                          5},
+                 .text = {"fir_number"},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(CRIME_DETAILS_RECORD),
          },
          NULL, NULL},
 };

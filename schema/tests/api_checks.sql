@@ -49,6 +49,19 @@ ALTER TABLE core.gd_entry DISABLE TRIGGER gd_entry_append_only;
 DELETE FROM core.gd_entry WHERE station_code >= 990000;
 ALTER TABLE core.gd_entry ENABLE TRIGGER gd_entry_append_only;
 COMMIT;
+-- persons helper (0012): details of test persons, and details test stations added.
+DELETE FROM core.person_alias WHERE station_code >= 990000
+	OR person_id IN (SELECT person_id FROM core.person WHERE station_code >= 990000);
+DELETE FROM core.person_document WHERE station_code >= 990000
+	OR person_id IN (SELECT person_id FROM core.person WHERE station_code >= 990000);
+DELETE FROM core.person_phone WHERE station_code >= 990000
+	OR person_id IN (SELECT person_id FROM core.person WHERE station_code >= 990000);
+DELETE FROM core.person_address WHERE station_code >= 990000
+	OR person_id IN (SELECT person_id FROM core.person WHERE station_code >= 990000);
+DELETE FROM core.person_roll WHERE station_code >= 990000
+	OR person_id IN (SELECT person_id FROM core.person WHERE station_code >= 990000);
+DELETE FROM core.person_photo WHERE station_code >= 990000
+	OR person_id IN (SELECT person_id FROM core.person WHERE station_code >= 990000);
 DELETE FROM core.person_link WHERE station_code >= 990000;
 DELETE FROM core.person p WHERE p.station_code >= 990000 AND NOT EXISTS (SELECT 1 FROM core.person_link l
 	WHERE l.person_id = p.person_id AND l.state_code = p.state_code AND l.year = p.year);
