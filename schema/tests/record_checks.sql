@@ -61,3 +61,17 @@ SELECT pg_temp.check(t -> 'events' -> 0 ->> 'kind' = 'fir_registered'
 	'events of the same second are in the order recorded: ' || (t -> 'events')::text)
 FROM core.case_timeline_json((SELECT f FROM core.fir f WHERE f.state_code = 9 AND f.year = :tf_year
 	AND f.fir_id = :tf_id)) t;
+
+-- ------------------------------------------------------------ analyst and persons
+-- No partition of the persons tables is readable by the analyst, those made
+-- before 0019 and those made since (state 38's, made by this run's checks).
+SELECT pg_temp.check(count(*) > 0 AND bool_and(NOT has_table_privilege('cctns_analyst', c.oid, 'SELECT')),
+	'the analyst reads no partition of the persons tables (' || count(*) || ' checked)')
+FROM pg_catalog.pg_class c
+WHERE c.relnamespace = 'core'::regnamespace AND c.relispartition
+	AND c.relname ~ '^person(_link|_alias|_document|_phone|_address|_roll|_photo)?_[0-9]+(_[0-9]{4})?$';
+SELECT core.ensure_partitions(38, 2099);
+SELECT pg_temp.check(NOT has_table_privilege('cctns_analyst', 'core.person_38_2099', 'SELECT')
+		AND NOT has_table_privilege('cctns_analyst', 'core.person_link_38', 'SELECT')
+		AND has_table_privilege('cctns_analyst', 'core.fir_38_2099', 'SELECT'),
+	'a new state''s partitions: persons closed to the analyst, FIRs open as before');
