@@ -142,7 +142,7 @@ pipe_open "$DRAFTS" final-report new "$number"
 pipe_ans 'Type of final report' charge_sheet
 pipe_ans 'Filed in court at' now
 pipe_ans 'Court' "Court of the Chief Judicial Magistrate, Agra"
-pipe_ans 'Add an accused\?' y
+pipe_ans 'Add an accused charge-sheeted\?' y
 pipe_ans 'Accused code' ""
 pipe_ans 'Add person \(never arrested\)\?' y
 pipe_ans 'Name: $' "Vikram alias Vicky"
@@ -150,7 +150,7 @@ pipe_ans 'Act \(' bns
 pipe_ans 'Section \(' "303(2)"
 pipe_ans 'Add another charge\?' n
 pipe_ans 'Status of the accused' absconding
-pipe_ans 'Add another accused\?' n
+pipe_ans 'Add another accused charge-sheeted\?' n
 pipe_ans 'Brief facts and result' "The phone stolen from the complainant was recovered from
 the house of Sonu Kumar; Vikram, who sold it to him, is absconding.
 ."
