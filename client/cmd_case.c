@@ -1,10 +1,13 @@
 /* cmd_case.c: the life of a case: cctns case timeline NUMBER prints its
  * status, investigating officer and every event; cctns case assign-io
  * NUMBER FILE.json|- assigns or changes the investigating officer and
- * prints the timeline that results. */
+ * prints the timeline that results; cctns case new-assignment NUMBER fills
+ * the assignment in field by field (form_cmd.h). */
 #include <stdio.h>
 
 #include "commands.h"
+#include "form_cmd.h"
+#include "form_kinds.h"
 #include "print_case.h"
 #include "reply.h"
 #include "submit.h"
@@ -69,7 +72,7 @@ static void *wrap_assign(const submit_call *c, Envelope *env)
 static const char *const assign_own[] = {"fir_number", "idempotency_key", NULL};
 static const char *const assign_strip[] = {"assign_io.", NULL};
 
-static const submit_kind assign_kind = {
+const submit_kind case_assign_io_kind = {
         .noun = "assignment",
         .doc = &cctns__v1__assign_io__descriptor,
         .own = assign_own,
@@ -85,5 +88,11 @@ static const submit_kind assign_kind = {
  * link it is sent again with the same key and answered, not refused. */
 int cmd_case_assign_io(const command *self, cli_ctx *ctx, int argc, char **argv)
 {
-	return submit_run(&assign_kind, self, ctx, argc, argv);
+	return submit_run(&case_assign_io_kind, self, ctx, argc, argv);
+}
+
+int cmd_case_new_assignment(const command *self, cli_ctx *ctx, int argc,
+                            char **argv)
+{
+	return form_run(&case_assign_io_kind, self, ctx, argc, argv);
 }

@@ -1,11 +1,14 @@
 /* cmd_court.c: what the courts decide in a case: cctns court disposal
  * NUMBER FILE (IIF-VI), cctns court appeal NUMBER FILE and cctns court
  * appeal-result NUMBER FILE (IIF-VII), each on the path every write takes
- * (submit.c), and cctns court show NUMBER, the record laid out like the
- * forms. */
+ * (submit.c); the same filled in field by field (form_cmd.h): cctns court
+ * new-disposal, new-appeal, new-appeal-result NUMBER; and cctns court show
+ * NUMBER, the record laid out like the forms. */
 #include <stdio.h>
 
 #include "commands.h"
+#include "form_cmd.h"
+#include "form_kinds.h"
 #include "print_court.h"
 #include "reply.h"
 #include "submit.h"
@@ -42,17 +45,33 @@ static void *wrap_disposal(const submit_call *c, Envelope *env)
 static const char *const disposal_strip[] = {"record_court_disposal.",
                                              "disposal.", NULL};
 
-static const submit_kind disposal_kind = {
+/* forms: each paper as the court record will print it. */
+static void preview_disposal(FILE *out, const ProtobufCMessage *m)
+{
+	Cctns__V1__CourtRecord r = CCTNS__V1__COURT_RECORD__INIT;
+
+	r.disposal = (Cctns__V1__CourtDisposal *)m;
+	print_court_record(out, &r);
+}
+
+const submit_kind court_disposal_kind = {
         .noun = "court disposal",
         .doc = &cctns__v1__court_disposal__descriptor,
         .fir_number_arg = 1,
         .wrap = wrap_disposal,
         .reply = COURT_REPLY(disposal_strip),
+        .preview = preview_disposal,
 };
 
 int cmd_court_disposal(const command *self, cli_ctx *ctx, int argc, char **argv)
 {
-	return submit_run(&disposal_kind, self, ctx, argc, argv);
+	return submit_run(&court_disposal_kind, self, ctx, argc, argv);
+}
+
+int cmd_court_new_disposal(const command *self, cli_ctx *ctx, int argc,
+                           char **argv)
+{
+	return form_run(&court_disposal_kind, self, ctx, argc, argv);
 }
 
 /* ------------------------------------------------------------ appeal */
@@ -72,17 +91,32 @@ static void *wrap_appeal(const submit_call *c, Envelope *env)
 
 static const char *const appeal_strip[] = {"file_appeal.", "appeal.", NULL};
 
-static const submit_kind appeal_kind = {
+static void preview_appeal(FILE *out, const ProtobufCMessage *m)
+{
+	Cctns__V1__CourtRecord r = CCTNS__V1__COURT_RECORD__INIT;
+
+	r.appeal = (Cctns__V1__Appeal *)m;
+	print_court_record(out, &r);
+}
+
+const submit_kind court_appeal_kind = {
         .noun = "appeal",
         .doc = &cctns__v1__appeal__descriptor,
         .fir_number_arg = 1,
         .wrap = wrap_appeal,
         .reply = COURT_REPLY(appeal_strip),
+        .preview = preview_appeal,
 };
 
 int cmd_court_appeal(const command *self, cli_ctx *ctx, int argc, char **argv)
 {
-	return submit_run(&appeal_kind, self, ctx, argc, argv);
+	return submit_run(&court_appeal_kind, self, ctx, argc, argv);
+}
+
+int cmd_court_new_appeal(const command *self, cli_ctx *ctx, int argc,
+                         char **argv)
+{
+	return form_run(&court_appeal_kind, self, ctx, argc, argv);
 }
 
 /* ------------------------------------------------------------ result */
@@ -103,18 +137,33 @@ static void *wrap_result(const submit_call *c, Envelope *env)
 static const char *const result_strip[] = {"record_appeal_result.", "result.",
                                            NULL};
 
-static const submit_kind result_kind = {
+static void preview_result(FILE *out, const ProtobufCMessage *m)
+{
+	Cctns__V1__CourtRecord r = CCTNS__V1__COURT_RECORD__INIT;
+
+	r.appeal_result = (Cctns__V1__AppealResult *)m;
+	print_court_record(out, &r);
+}
+
+const submit_kind court_appeal_result_kind = {
         .noun = "result of appeal",
         .doc = &cctns__v1__appeal_result__descriptor,
         .fir_number_arg = 1,
         .wrap = wrap_result,
         .reply = COURT_REPLY(result_strip),
+        .preview = preview_result,
 };
 
 int cmd_court_appeal_result(const command *self, cli_ctx *ctx, int argc,
                             char **argv)
 {
-	return submit_run(&result_kind, self, ctx, argc, argv);
+	return submit_run(&court_appeal_result_kind, self, ctx, argc, argv);
+}
+
+int cmd_court_new_appeal_result(const command *self, cli_ctx *ctx, int argc,
+                                char **argv)
+{
+	return form_run(&court_appeal_result_kind, self, ctx, argc, argv);
 }
 
 /* ------------------------------------------------------------ show */

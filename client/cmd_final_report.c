@@ -1,12 +1,15 @@
 /* cmd_final_report.c: the final report of an investigation (IIF-V):
  * cctns final-report file NUMBER FILE.json|- files one on the path every
- * write takes (submit.c); cctns final-report show NUMBER [REPORT_NO]
- * prints one like the paper form. */
+ * write takes (submit.c); cctns final-report new NUMBER fills it in field
+ * by field (form_cmd.h); cctns final-report show NUMBER [REPORT_NO] prints
+ * one like the paper form. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
+#include "form_cmd.h"
+#include "form_kinds.h"
 #include "print_court.h"
 #include "reply.h"
 #include "submit.h"
@@ -37,7 +40,16 @@ static void print_receipt_answer(FILE *out, const ProtobufCMessage *m,
 static const char *const report_strip[] = {"file_final_report.", "report.",
                                            NULL};
 
-static const submit_kind report_kind = {
+/* forms: the report as it will print, before it has a number. */
+static void preview_report(FILE *out, const ProtobufCMessage *m)
+{
+	Cctns__V1__FinalReportRecord r = CCTNS__V1__FINAL_REPORT_RECORD__INIT;
+
+	r.report = (Cctns__V1__FinalReport *)m;
+	print_final_report(out, &r);
+}
+
+const submit_kind final_report_file_kind = {
         .noun = "final report",
         .doc = &cctns__v1__final_report__descriptor,
         .fir_number_arg = 1,
@@ -46,12 +58,19 @@ static const submit_kind report_kind = {
                   .noun = "a receipt",
                   .print = print_receipt_answer,
                   .strip = report_strip},
+        .preview = preview_report,
 };
 
 int cmd_final_report_file(const command *self, cli_ctx *ctx, int argc,
                           char **argv)
 {
-	return submit_run(&report_kind, self, ctx, argc, argv);
+	return submit_run(&final_report_file_kind, self, ctx, argc, argv);
+}
+
+int cmd_final_report_new(const command *self, cli_ctx *ctx, int argc,
+                         char **argv)
+{
+	return form_run(&final_report_file_kind, self, ctx, argc, argv);
 }
 
 static void print_report(FILE *out, const ProtobufCMessage *m,

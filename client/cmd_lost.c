@@ -1,9 +1,12 @@
 /* cmd_lost.c: the lost property register: cctns lost register FILE records
- * a report (the path every write takes, submit.c); cctns lost show NUMBER
- * prints it like the register. */
+ * a report (the path every write takes, submit.c); cctns lost new fills it
+ * in field by field (form_cmd.h); cctns lost show NUMBER prints it like the
+ * register. */
 #include <stdio.h>
 
 #include "commands.h"
+#include "form_cmd.h"
+#include "form_kinds.h"
 #include "print_lost.h"
 #include "register_arg.h"
 #include "reply.h"
@@ -32,7 +35,17 @@ static void print_receipt_answer(FILE *out, const ProtobufCMessage *m,
 static const char *const lost_strip[] = {"register_lost_report.", "report.",
                                          NULL};
 
-static const submit_kind lost_kind = {
+/* forms: the report as the register will show it, before it has a
+ * number. */
+static void preview_lost(FILE *out, const ProtobufCMessage *m)
+{
+	Cctns__V1__LostReportRecord r = CCTNS__V1__LOST_REPORT_RECORD__INIT;
+
+	r.report = (Cctns__V1__LostReport *)m;
+	print_lost_report(out, &r);
+}
+
+const submit_kind lost_register_kind = {
         .noun = "lost property report",
         .doc = &cctns__v1__lost_report__descriptor,
         .wrap = wrap_lost,
@@ -40,11 +53,17 @@ static const submit_kind lost_kind = {
                   .noun = "a receipt",
                   .print = print_receipt_answer,
                   .strip = lost_strip},
+        .preview = preview_lost,
 };
 
 int cmd_lost_register(const command *self, cli_ctx *ctx, int argc, char **argv)
 {
-	return submit_run(&lost_kind, self, ctx, argc, argv);
+	return submit_run(&lost_register_kind, self, ctx, argc, argv);
+}
+
+int cmd_lost_new(const command *self, cli_ctx *ctx, int argc, char **argv)
+{
+	return form_run(&lost_register_kind, self, ctx, argc, argv);
 }
 
 static void print_record_answer(FILE *out, const ProtobufCMessage *m,

@@ -2,13 +2,16 @@
  * cctns malkhana show NUMBER prints an entry with its chain of custody,
  * cctns malkhana list a page of the register (by FIR, by state), cctns
  * malkhana move NUMBER FILE.json|- records a movement on the path every
- * write takes (submit.c). */
+ * write takes (submit.c); cctns malkhana new-movement NUMBER fills the
+ * movement in field by field (form_cmd.h). */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
+#include "form_cmd.h"
+#include "form_kinds.h"
 #include "print_malkhana.h"
 #include "reply.h"
 #include "submit.h"
@@ -184,12 +187,13 @@ static const char *const move_own[] = {"idempotency_key", "malkhana_number",
                                        NULL};
 static const char *const move_strip[] = {"move_property.", NULL};
 
-static const submit_kind move_kind = {
+const submit_kind malkhana_move_kind = {
         .noun = "movement",
         .doc = &cctns__v1__move_property__descriptor,
         .own = move_own,
         .fir_number_arg = 1,
         .check_number = check_malkhana_number,
+        .number_noun = "malkhana entry",
         .wrap = wrap_move,
         .reply = {.answer = CCTNS__V1__ENVELOPE__BODY_PROPERTY_MOVEMENT_RECEIPT,
                   .noun = "a receipt",
@@ -199,5 +203,11 @@ static const submit_kind move_kind = {
 
 int cmd_malkhana_move(const command *self, cli_ctx *ctx, int argc, char **argv)
 {
-	return submit_run(&move_kind, self, ctx, argc, argv);
+	return submit_run(&malkhana_move_kind, self, ctx, argc, argv);
+}
+
+int cmd_malkhana_new_movement(const command *self, cli_ctx *ctx, int argc,
+                              char **argv)
+{
+	return form_run(&malkhana_move_kind, self, ctx, argc, argv);
 }

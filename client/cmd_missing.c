@@ -1,11 +1,15 @@
 /* cmd_missing.c: the missing persons register: cctns missing register
  * FILE.json|- records a report on the path every write takes (submit.c);
  * cctns missing show NUMBER prints it like the register; cctns missing
- * traced NUMBER FILE.json|- records that the person was found. */
+ * traced NUMBER FILE.json|- records that the person was found. cctns
+ * missing new and missing new-tracing NUMBER fill the same in field by
+ * field (form_cmd.h). */
 #include <stdio.h>
 
 #include "cmd_r2.h"
 #include "commands.h"
+#include "form_cmd.h"
+#include "form_kinds.h"
 #include "print_missing.h"
 #include "reply.h"
 #include "submit.h"
@@ -35,7 +39,17 @@ static void print_receipt_answer(FILE *out, const ProtobufCMessage *m,
 static const char *const report_strip[] = {"register_missing_person.",
                                            "report.", NULL};
 
-static const submit_kind report_kind = {
+/* forms: the report as the register will show it, before it has a
+ * number. */
+static void preview_report(FILE *out, const ProtobufCMessage *m)
+{
+	Cctns__V1__MissingPerson p = CCTNS__V1__MISSING_PERSON__INIT;
+
+	p.report = (Cctns__V1__MissingPersonReport *)m;
+	print_missing_person(out, &p);
+}
+
+const submit_kind missing_register_kind = {
         .noun = NOUN,
         .doc = &cctns__v1__missing_person_report__descriptor,
         .wrap = wrap_report,
@@ -43,12 +57,18 @@ static const submit_kind report_kind = {
                   .noun = "a receipt",
                   .print = print_receipt_answer,
                   .strip = report_strip},
+        .preview = preview_report,
 };
 
 int cmd_missing_register(const command *self, cli_ctx *ctx, int argc,
                          char **argv)
 {
-	return submit_run(&report_kind, self, ctx, argc, argv);
+	return submit_run(&missing_register_kind, self, ctx, argc, argv);
+}
+
+int cmd_missing_new(const command *self, cli_ctx *ctx, int argc, char **argv)
+{
+	return form_run(&missing_register_kind, self, ctx, argc, argv);
 }
 
 /* The document is the request without its key and number: a shallow copy
@@ -75,11 +95,22 @@ static void print_traced_answer(FILE *out, const ProtobufCMessage *m,
 static const char *const traced_own[] = {"idempotency_key", "number", NULL};
 static const char *const traced_strip[] = {"mark_missing_traced.", NULL};
 
-static const submit_kind traced_kind = {
+/* NUMBER of the report traced (checked in a copy: nothing to take off). */
+static int missing_number(const char *arg)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof(buf), "%s", arg);
+	return r2_number_arg(buf, NULL, NOUN);
+}
+
+const submit_kind missing_traced_kind = {
         .noun = "tracing",
         .doc = &cctns__v1__mark_missing_traced__descriptor,
         .own = traced_own,
         .fir_number_arg = 1,
+        .check_number = missing_number,
+        .number_noun = NOUN,
         .wrap = wrap_traced,
         .reply = {.answer = CCTNS__V1__ENVELOPE__BODY_MISSING_TRACED_RECEIPT,
                   .noun = "a receipt",
@@ -93,7 +124,13 @@ int cmd_missing_traced(const command *self, cli_ctx *ctx, int argc, char **argv)
 
 	if (number && r2_number_arg(number, NULL, NOUN) != 0)
 		return 2;
-	return submit_run(&traced_kind, self, ctx, argc, argv);
+	return submit_run(&missing_traced_kind, self, ctx, argc, argv);
+}
+
+int cmd_missing_new_tracing(const command *self, cli_ctx *ctx, int argc,
+                            char **argv)
+{
+	return form_run(&missing_traced_kind, self, ctx, argc, argv);
 }
 
 static void print_report(FILE *out, const ProtobufCMessage *m,

@@ -1,9 +1,12 @@
 /* cmd_ncr.c: the non-cognizable report register: cctns ncr register FILE
- * records one (the path every write takes, submit.c); cctns ncr show
- * NUMBER prints it like the register. */
+ * records one (the path every write takes, submit.c); cctns ncr new fills
+ * it in field by field (form_cmd.h); cctns ncr show NUMBER prints it like
+ * the register. */
 #include <stdio.h>
 
 #include "commands.h"
+#include "form_cmd.h"
+#include "form_kinds.h"
 #include "print_ncr.h"
 #include "register_arg.h"
 #include "reply.h"
@@ -30,7 +33,17 @@ static void print_receipt_answer(FILE *out, const ProtobufCMessage *m,
 
 static const char *const ncr_strip[] = {"register_ncr.", "ncr.", NULL};
 
-static const submit_kind ncr_kind = {
+/* forms: the report as the register will show it, before it has a
+ * number. */
+static void preview_ncr(FILE *out, const ProtobufCMessage *m)
+{
+	Cctns__V1__NcrRecord r = CCTNS__V1__NCR_RECORD__INIT;
+
+	r.ncr = (Cctns__V1__Ncr *)m;
+	print_ncr(out, &r);
+}
+
+const submit_kind ncr_register_kind = {
         .noun = "NCR",
         .doc = &cctns__v1__ncr__descriptor,
         .wrap = wrap_ncr,
@@ -38,11 +51,17 @@ static const submit_kind ncr_kind = {
                   .noun = "a receipt",
                   .print = print_receipt_answer,
                   .strip = ncr_strip},
+        .preview = preview_ncr,
 };
 
 int cmd_ncr_register(const command *self, cli_ctx *ctx, int argc, char **argv)
 {
-	return submit_run(&ncr_kind, self, ctx, argc, argv);
+	return submit_run(&ncr_register_kind, self, ctx, argc, argv);
+}
+
+int cmd_ncr_new(const command *self, cli_ctx *ctx, int argc, char **argv)
+{
+	return form_run(&ncr_register_kind, self, ctx, argc, argv);
 }
 
 static void print_record_answer(FILE *out, const ProtobufCMessage *m,

@@ -3,10 +3,14 @@
  * and dispose NUMBER FILE take a petition through its enquiry to its
  * disposal (closed, converted into an FIR, transferred), every one on the
  * path every write takes (submit.c); petition show NUMBER prints the
- * register's page with the history. */
+ * register's page with the history. The same papers filled in field by
+ * field (form_cmd.h): petition new, and petition new-assignment,
+ * new-report, new-disposal NUMBER. */
 #include <stdio.h>
 
 #include "commands.h"
+#include "form_cmd.h"
+#include "form_kinds.h"
 #include "print_petition.h"
 #include "register_arg.h"
 #include "reply.h"
@@ -50,7 +54,17 @@ static void *wrap_register(const submit_call *c, Envelope *env)
 static const char *const register_strip[] = {"register_petition.", "petition.",
                                              NULL};
 
-static const submit_kind register_kind = {
+/* forms: the petition as the register's page will show it, before it has
+ * a number. */
+static void preview_petition(FILE *out, const ProtobufCMessage *m)
+{
+	Cctns__V1__PetitionRecord r = CCTNS__V1__PETITION_RECORD__INIT;
+
+	r.petition = (Cctns__V1__Petition *)m;
+	print_petition(out, &r);
+}
+
+const submit_kind petition_register_kind = {
         .noun = "petition",
         .doc = &cctns__v1__petition__descriptor,
         .wrap = wrap_register,
@@ -58,40 +72,27 @@ static const submit_kind register_kind = {
                   .noun = "a receipt",
                   .print = print_receipt_answer,
                   .strip = register_strip},
+        .preview = preview_petition,
 };
 
 int cmd_petition_register(const command *self, cli_ctx *ctx, int argc,
                           char **argv)
 {
-	return submit_run(&register_kind, self, ctx, argc, argv);
+	return submit_run(&petition_register_kind, self, ctx, argc, argv);
+}
+
+int cmd_petition_new(const command *self, cli_ctx *ctx, int argc, char **argv)
+{
+	return form_run(&petition_register_kind, self, ctx, argc, argv);
 }
 
 /* ------------------------------------------------------------ steps */
 
-/* The steps name the petition as NUMBER before FILE; submit.c reads it as
- * it reads an FIR number (the same form), so it is checked here first with
- * words for a petition. Returns -1 to go on, else the exit code. */
-static int petition_number_first(const command *self, cli_ctx *ctx, int argc,
-                                 char **argv)
+/* The steps name the petition as NUMBER before FILE, checked with words
+ * for a petition (by submit.c, and form_cmd.c for the forms). */
+static int petition_number(const char *arg)
 {
-	const char *key = NULL;
-	int json = 0, rc;
-	const cli_opt opts[] = {{"--key", &key, NULL}, {"--json", NULL, &json}};
-	char *pos[2];
-
-	if (cli_parse(self, ctx, argc, argv, opts, ARRAY_LEN(opts), pos, 2, 2,
-	              &rc) < 0)
-		return rc;
-	rc = register_number_arg(pos[0], "petition", NULL, 0);
-	return rc ? rc : -1;
-}
-
-static int run_step(const submit_kind *kind, const command *self, cli_ctx *ctx,
-                    int argc, char **argv)
-{
-	int rc = petition_number_first(self, ctx, argc, argv);
-
-	return rc >= 0 ? rc : submit_run(kind, self, ctx, argc, argv);
+	return register_number_arg(arg, "petition", NULL, 0);
 }
 
 /* AssignEnquiry: the document is the request without its key and number. */
@@ -111,11 +112,13 @@ static const char *const assign_own[] = {"idempotency_key", "petition_number",
                                          NULL};
 static const char *const assign_strip[] = {"assign_enquiry.", NULL};
 
-static const submit_kind assign_kind = {
+const submit_kind petition_assign_kind = {
         .noun = "enquiry assignment",
         .doc = &cctns__v1__assign_enquiry__descriptor,
         .own = assign_own,
         .fir_number_arg = 1,
+        .check_number = petition_number,
+        .number_noun = "petition",
         .wrap = wrap_assign,
         .reply = {.answer = CCTNS__V1__ENVELOPE__BODY_PETITION_RECORD,
                   .noun = "a petition",
@@ -126,7 +129,7 @@ static const submit_kind assign_kind = {
 int cmd_petition_assign(const command *self, cli_ctx *ctx, int argc,
                         char **argv)
 {
-	return run_step(&assign_kind, self, ctx, argc, argv);
+	return submit_run(&petition_assign_kind, self, ctx, argc, argv);
 }
 
 static void *wrap_report(const submit_call *c, Envelope *env)
@@ -144,10 +147,12 @@ static void *wrap_report(const submit_call *c, Envelope *env)
 
 static const char *const report_strip[] = {"report_enquiry.", "report.", NULL};
 
-static const submit_kind report_kind = {
+const submit_kind petition_report_kind = {
         .noun = "enquiry report",
         .doc = &cctns__v1__petition_enquiry_report__descriptor,
         .fir_number_arg = 1,
+        .check_number = petition_number,
+        .number_noun = "petition",
         .wrap = wrap_report,
         .reply = {.answer = CCTNS__V1__ENVELOPE__BODY_PETITION_RECORD,
                   .noun = "a petition",
@@ -158,7 +163,7 @@ static const submit_kind report_kind = {
 int cmd_petition_report(const command *self, cli_ctx *ctx, int argc,
                         char **argv)
 {
-	return run_step(&report_kind, self, ctx, argc, argv);
+	return submit_run(&petition_report_kind, self, ctx, argc, argv);
 }
 
 static void *wrap_dispose(const submit_call *c, Envelope *env)
@@ -177,10 +182,12 @@ static void *wrap_dispose(const submit_call *c, Envelope *env)
 static const char *const dispose_strip[] = {"dispose_petition.", "disposal.",
                                             NULL};
 
-static const submit_kind dispose_kind = {
+const submit_kind petition_dispose_kind = {
         .noun = "disposal",
         .doc = &cctns__v1__petition_disposal__descriptor,
         .fir_number_arg = 1,
+        .check_number = petition_number,
+        .number_noun = "petition",
         .wrap = wrap_dispose,
         .reply = {.answer = CCTNS__V1__ENVELOPE__BODY_PETITION_RECORD,
                   .noun = "a petition",
@@ -191,7 +198,25 @@ static const submit_kind dispose_kind = {
 int cmd_petition_dispose(const command *self, cli_ctx *ctx, int argc,
                          char **argv)
 {
-	return run_step(&dispose_kind, self, ctx, argc, argv);
+	return submit_run(&petition_dispose_kind, self, ctx, argc, argv);
+}
+
+int cmd_petition_new_assignment(const command *self, cli_ctx *ctx, int argc,
+                                char **argv)
+{
+	return form_run(&petition_assign_kind, self, ctx, argc, argv);
+}
+
+int cmd_petition_new_report(const command *self, cli_ctx *ctx, int argc,
+                            char **argv)
+{
+	return form_run(&petition_report_kind, self, ctx, argc, argv);
+}
+
+int cmd_petition_new_disposal(const command *self, cli_ctx *ctx, int argc,
+                              char **argv)
+{
+	return form_run(&petition_dispose_kind, self, ctx, argc, argv);
 }
 
 /* ------------------------------------------------------------ show */

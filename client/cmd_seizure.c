@@ -1,12 +1,15 @@
 /* cmd_seizure.c: the property search and seizure memo (IIF-IV): cctns
  * seizure register NUMBER FILE.json|- records a memo (and the deposit of
  * its items in the malkhana) on the path every write takes (submit.c);
- * cctns seizure show NUMBER SEIZURE_NO prints it like the paper form. */
+ * cctns seizure new NUMBER fills it in field by field (form_cmd.h); cctns
+ * seizure show NUMBER SEIZURE_NO prints it like the paper form. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "commands.h"
+#include "form_cmd.h"
+#include "form_kinds.h"
 #include "print_seizure.h"
 #include "reply.h"
 #include "submit.h"
@@ -35,7 +38,16 @@ static void print_receipt_answer(FILE *out, const ProtobufCMessage *m,
 static const char *const seizure_strip[] = {"register_seizure.", "seizure.",
                                             NULL};
 
-static const submit_kind seizure_kind = {
+/* forms: the memo as it will print, before it has a number. */
+static void preview_seizure(FILE *out, const ProtobufCMessage *m)
+{
+	Cctns__V1__Seizure s = CCTNS__V1__SEIZURE__INIT;
+
+	s.memo = (Cctns__V1__SeizureMemo *)m;
+	print_seizure(out, &s);
+}
+
+const submit_kind seizure_register_kind = {
         .noun = "seizure memo",
         .doc = &cctns__v1__seizure_memo__descriptor,
         .fir_number_arg = 1,
@@ -44,12 +56,18 @@ static const submit_kind seizure_kind = {
                   .noun = "a receipt",
                   .print = print_receipt_answer,
                   .strip = seizure_strip},
+        .preview = preview_seizure,
 };
 
 int cmd_seizure_register(const command *self, cli_ctx *ctx, int argc,
                          char **argv)
 {
-	return submit_run(&seizure_kind, self, ctx, argc, argv);
+	return submit_run(&seizure_register_kind, self, ctx, argc, argv);
+}
+
+int cmd_seizure_new(const command *self, cli_ctx *ctx, int argc, char **argv)
+{
+	return form_run(&seizure_register_kind, self, ctx, argc, argv);
 }
 
 static void print_memo(FILE *out, const ProtobufCMessage *m,

@@ -1,12 +1,15 @@
 /* cmd_ud.c: the register of unidentified dead bodies and unnatural deaths:
  * cctns ud register FILE.json|- records one and gives its UD number; cctns
  * ud show NUMBER prints it; cctns ud identify NUMBER FILE.json|- records
- * who an unidentified body was. NUMBER is "UD 3/2026" (quoted), "UD3/2026",
- * "UD-3/2026" or just "3/2026". */
+ * who an unidentified body was; cctns ud new and ud new-identification
+ * NUMBER fill the same in field by field (form_cmd.h). NUMBER is "UD
+ * 3/2026" (quoted), "UD3/2026", "UD-3/2026" or just "3/2026". */
 #include <stdio.h>
 
 #include "cmd_r2.h"
 #include "commands.h"
+#include "form_cmd.h"
+#include "form_kinds.h"
 #include "print_ud.h"
 #include "reply.h"
 #include "submit.h"
@@ -36,7 +39,17 @@ static void print_receipt_answer(FILE *out, const ProtobufCMessage *m,
 static const char *const report_strip[] = {"register_unnatural_death.",
                                            "report.", NULL};
 
-static const submit_kind report_kind = {
+/* forms: the report as the register will show it, before it has a UD
+ * number. */
+static void preview_report(FILE *out, const ProtobufCMessage *m)
+{
+	Cctns__V1__UnnaturalDeath u = CCTNS__V1__UNNATURAL_DEATH__INIT;
+
+	u.report = (Cctns__V1__UnnaturalDeathReport *)m;
+	print_unnatural_death(out, &u);
+}
+
+const submit_kind ud_register_kind = {
         .noun = "unnatural death report",
         .doc = &cctns__v1__unnatural_death_report__descriptor,
         .wrap = wrap_report,
@@ -44,11 +57,17 @@ static const submit_kind report_kind = {
                   .noun = "a receipt",
                   .print = print_receipt_answer,
                   .strip = report_strip},
+        .preview = preview_report,
 };
 
 int cmd_ud_register(const command *self, cli_ctx *ctx, int argc, char **argv)
 {
-	return submit_run(&report_kind, self, ctx, argc, argv);
+	return submit_run(&ud_register_kind, self, ctx, argc, argv);
+}
+
+int cmd_ud_new(const command *self, cli_ctx *ctx, int argc, char **argv)
+{
+	return form_run(&ud_register_kind, self, ctx, argc, argv);
 }
 
 static void *wrap_identify(const submit_call *c, Envelope *env)
@@ -74,11 +93,22 @@ static const char *const identify_own[] = {"idempotency_key", "ud_number",
                                            NULL};
 static const char *const identify_strip[] = {"identify_body.", NULL};
 
-static const submit_kind identify_kind = {
+/* NUMBER once its "UD" is taken off (ud_number_first). */
+static int ud_number(const char *arg)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof(buf), "%s", arg);
+	return r2_number_arg(buf, "UD", NOUN);
+}
+
+const submit_kind ud_identify_kind = {
         .noun = "identification",
         .doc = &cctns__v1__identify_body__descriptor,
         .own = identify_own,
         .fir_number_arg = 1,
+        .check_number = ud_number,
+        .number_noun = NOUN,
         .wrap = wrap_identify,
         .reply = {.answer = CCTNS__V1__ENVELOPE__BODY_BODY_IDENTIFIED_RECEIPT,
                   .noun = "a receipt",
@@ -86,13 +116,28 @@ static const submit_kind identify_kind = {
                   .strip = identify_strip},
 };
 
-int cmd_ud_identify(const command *self, cli_ctx *ctx, int argc, char **argv)
+/* NUMBER, the first argument, written without its "UD" in place. 0, or 2
+ * after saying how to write it. */
+static int ud_number_first(int argc, char **argv)
 {
 	char *number = r2_first_arg(argc, argv);
 
-	if (number && r2_number_arg(number, "UD", NOUN) != 0)
+	return number ? r2_number_arg(number, "UD", NOUN) : 0;
+}
+
+int cmd_ud_identify(const command *self, cli_ctx *ctx, int argc, char **argv)
+{
+	if (ud_number_first(argc, argv) != 0)
 		return 2;
-	return submit_run(&identify_kind, self, ctx, argc, argv);
+	return submit_run(&ud_identify_kind, self, ctx, argc, argv);
+}
+
+int cmd_ud_new_identification(const command *self, cli_ctx *ctx, int argc,
+                              char **argv)
+{
+	if (ud_number_first(argc, argv) != 0)
+		return 2;
+	return form_run(&ud_identify_kind, self, ctx, argc, argv);
 }
 
 static void print_report(FILE *out, const ProtobufCMessage *m,

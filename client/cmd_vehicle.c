@@ -1,12 +1,15 @@
 /* cmd_vehicle.c: the register of stolen, recovered and unclaimed vehicles:
  * cctns vehicle report FILE.json|- records one (its receipt lists the
- * matching reports of the state); cctns vehicle show NUMBER prints it;
+ * matching reports of the state); cctns vehicle new fills it in field by
+ * field (form_cmd.h); cctns vehicle show NUMBER prints it;
  * cctns vehicle find REGISTRATION | --chassis X | --engine Y searches every
  * station of the state, however the number is written. */
 #include <stdio.h>
 
 #include "cmd_r2.h"
 #include "commands.h"
+#include "form_cmd.h"
+#include "form_kinds.h"
 #include "print_vehicle.h"
 #include "reply.h"
 #include "submit.h"
@@ -33,7 +36,17 @@ static void print_receipt_answer(FILE *out, const ProtobufCMessage *m,
 
 static const char *const report_strip[] = {"report_vehicle.", "report.", NULL};
 
-static const submit_kind report_kind = {
+/* forms: the report as the register will show it, before it has a
+ * number. */
+static void preview_report(FILE *out, const ProtobufCMessage *m)
+{
+	Cctns__V1__VehicleRecord r = CCTNS__V1__VEHICLE_RECORD__INIT;
+
+	r.report = (Cctns__V1__VehicleReport *)m;
+	print_vehicle_record(out, &r);
+}
+
+const submit_kind vehicle_report_kind = {
         .noun = "vehicle report",
         .doc = &cctns__v1__vehicle_report__descriptor,
         .wrap = wrap_report,
@@ -41,11 +54,17 @@ static const submit_kind report_kind = {
                   .noun = "a receipt",
                   .print = print_receipt_answer,
                   .strip = report_strip},
+        .preview = preview_report,
 };
 
 int cmd_vehicle_report(const command *self, cli_ctx *ctx, int argc, char **argv)
 {
-	return submit_run(&report_kind, self, ctx, argc, argv);
+	return submit_run(&vehicle_report_kind, self, ctx, argc, argv);
+}
+
+int cmd_vehicle_new(const command *self, cli_ctx *ctx, int argc, char **argv)
+{
+	return form_run(&vehicle_report_kind, self, ctx, argc, argv);
 }
 
 static void print_record(FILE *out, const ProtobufCMessage *m,

@@ -83,4 +83,36 @@ int cmd_crime_details_record(const command *self, cli_ctx *ctx, int argc,
 int cmd_crime_details_show(const command *self, cli_ctx *ctx, int argc,
                            char **argv);
 
+/* forms2: the form of every other write: NOUN new for a new record, NOUN
+ * new-STEP NUMBER for a later step of one */
+int cmd_petition_new(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_petition_new_assignment(const command *self, cli_ctx *ctx, int argc,
+                                char **argv);
+int cmd_petition_new_report(const command *self, cli_ctx *ctx, int argc,
+                            char **argv);
+int cmd_petition_new_disposal(const command *self, cli_ctx *ctx, int argc,
+                              char **argv);
+int cmd_ncr_new(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_lost_new(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_seizure_new(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_malkhana_new_movement(const command *self, cli_ctx *ctx, int argc,
+                              char **argv);
+int cmd_final_report_new(const command *self, cli_ctx *ctx, int argc,
+                         char **argv);
+int cmd_court_new_disposal(const command *self, cli_ctx *ctx, int argc,
+                           char **argv);
+int cmd_court_new_appeal(const command *self, cli_ctx *ctx, int argc,
+                         char **argv);
+int cmd_court_new_appeal_result(const command *self, cli_ctx *ctx, int argc,
+                                char **argv);
+int cmd_missing_new(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_missing_new_tracing(const command *self, cli_ctx *ctx, int argc,
+                            char **argv);
+int cmd_ud_new(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_ud_new_identification(const command *self, cli_ctx *ctx, int argc,
+                              char **argv);
+int cmd_vehicle_new(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_case_new_assignment(const command *self, cli_ctx *ctx, int argc,
+                            char **argv);
+
 #endif

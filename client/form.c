@@ -119,13 +119,35 @@ static void field_label(const ProtobufCMessageDescriptor *msg,
 		readable(f->name, buf, bufsz);
 }
 
-/* One entry of a repeated field: "charge", else the label less an s. */
+static int ends_with(const char *s, size_t n, const char *end)
+{
+	size_t k = strlen(end);
+
+	return n > k && strcmp(s + n - k, end) == 0;
+}
+
+/* A plural made singular, in place: properties -> property, witnesses ->
+ * witness, items -> item; glass, accused stay. */
+static void singular(char *buf)
+{
+	size_t n = strlen(buf);
+
+	if (ends_with(buf, n, "ies"))
+		snprintf(buf + n - 3, 2, "y");
+	else if (ends_with(buf, n, "sses") || ends_with(buf, n, "xes") ||
+	         ends_with(buf, n, "ches") || ends_with(buf, n, "shes"))
+		buf[n - 2] = '\0';
+	else if (n > 2 && buf[n - 1] == 's' && buf[n - 2] != 's')
+		buf[n - 1] = '\0';
+}
+
+/* One entry of a repeated field: "charge", else the label made
+ * singular. */
 static void entry_noun(const ProtobufCMessageDescriptor *msg,
                        const ProtobufCFieldDescriptor *f, char *buf,
                        size_t bufsz)
 {
 	const form_label *l = form_label_for(msg, f->name);
-	size_t n;
 
 	if (l && l->one) {
 		snprintf(buf, bufsz, "%s", l->one);
@@ -133,9 +155,7 @@ static void entry_noun(const ProtobufCMessageDescriptor *msg,
 	}
 	readable(f->name, buf, bufsz);
 	buf[0] = (char)tolower((unsigned char)buf[0]);
-	n = strlen(buf);
-	if (n > 2 && buf[n - 1] == 's' && buf[n - 2] != 's')
-		buf[n - 1] = '\0';
+	singular(buf);
 }
 
 /* ------------------------------------------------------------ input */
@@ -586,7 +606,7 @@ static void prompt_field(form *f, const step *s, const char *now,
 	if (s->r.f->type == PROTOBUF_C_TYPE_ENUM)
 		enum_hint(f, s);
 	else if (s->r.f->type == PROTOBUF_C_TYPE_BOOL)
-		say(f, "? [%s]", *now ? "Y/n" : "y/N");
+		say(f, "? [%s]", *now || *proposed ? "Y/n" : "y/N");
 	else if (c && f->spec.lookup.fn)
 		say(f, " (code, or words to search)");
 	else if (is_time_field(s, &info))

@@ -205,6 +205,26 @@ static int fill(run *r)
 	}
 }
 
+/* NUMBER as the kind writes it: 0, or the exit code after saying why. */
+static int check_number(const submit_kind *kind, const char *arg)
+{
+	return kind->check_number ? kind->check_number(arg)
+	                          : cli_check_fir_number(arg);
+}
+
+/* "New seizure memo in FIR 42/2026.", "New enquiry report for petition
+ * 1/2026." */
+static void greet(const submit_kind *kind, const char *number)
+{
+	printf("New %s", kind->noun);
+	if (number && kind->number_noun)
+		printf(" for %s %s", kind->number_noun, number);
+	else if (number)
+		printf(" in FIR %s", number);
+	printf(". Answer each question; ? explains a field, < goes back, "
+	       "Enter keeps the value in [ ] or skips.\n");
+}
+
 int form_run(const submit_kind *kind, const command *self, cli_ctx *ctx,
              int argc, char **argv)
 {
@@ -227,7 +247,7 @@ int form_run(const submit_kind *kind, const command *self, cli_ctx *ctx,
 
 	if (cli_parse(self, ctx, argc, argv, NULL, 0, pos, npos, npos, &rc) < 0)
 		return rc;
-	if (npos && (rc = cli_check_fir_number(pos[0])) != 0)
+	if (npos && (rc = check_number(kind, pos[0])) != 0)
 		return rc;
 	r.number = pos[0];
 	if ((rc = load_config(ctx)) != 0)
@@ -246,10 +266,7 @@ int form_run(const submit_kind *kind, const command *self, cli_ctx *ctx,
 		return 1;
 	}
 	r.f = form_new(&spec);
-	printf("New %s%s%s. Answer each question; ? explains a field, < goes "
-	       "back, Enter keeps the value in [ ] or skips.\n",
-	       kind->noun, r.number ? " in FIR " : "",
-	       r.number ? r.number : "");
+	greet(kind, r.number);
 	rc = form_offer_draft(r.f) < 0 ? 3 : fill(&r);
 	form_free(r.f);
 	term_close(l.conn);

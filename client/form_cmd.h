@@ -8,7 +8,12 @@
  *   	return form_run(&fir_kind, self, ctx, argc, argv);
  *   }
  *
- * The command takes NUMBER when the kind does (fir_number_arg). Drafts live
+ * The command takes NUMBER when the kind does (fir_number_arg), checked by
+ * the kind's check_number (else as an FIR number) and named to the person
+ * by its number_noun ("New enquiry report for petition 1/2026"). A new
+ * record's form is "<noun> new"; a later step of a record that exists is
+ * "<noun> new-<step> NUMBER", step naming the paper it makes (petition
+ * new-report, court new-appeal). Drafts live
  * in $CCTNS_DRAFT_DIR, else $XDG_STATE_HOME/cctns/drafts, else
  * ~/.local/state/cctns/drafts, one per form: fir-new.json,
  * arrest-new-0042-2026.json. */

@@ -123,6 +123,271 @@ static const form_label labels[] = {
          "digits only."},
         {D(descriptive_roll), "height_cm", "Height (cm)", NULL, NULL},
         {D(descriptive_roll), "languages", "Languages", "language", NULL},
+        /* forms2: the registers and a case's later papers */
+        /* Petition, and the steps of its enquiry */
+        {D(petition), "received_at", "Received at the station", NULL,
+         "When the petition reached the station."},
+        {D(petition), "mode", "How received", NULL, NULL},
+        {D(petition), "respondents", "Respondents (against whom)", "respondent",
+         NULL},
+        {D(petition), "subject", "Subject", NULL, "One line."},
+        {D(petition), "text", "The petition", NULL,
+         "What the petitioner wrote or said, in full."},
+        {D(petition), "officer", "Officer receiving it", NULL, NULL},
+        {D(petition), "reference", "Reference", NULL,
+         "The forwarding letter or court order, when the petition came "
+         "through one."},
+        {D(assign_enquiry), "enquiry_officer", "Enquiry officer", NULL, NULL},
+        {D(assign_enquiry), "acting", "Assigned by (the SHO)", NULL, NULL},
+        {D(petition_enquiry_report), "reported_at", "Reported at", NULL,
+         "Not before the enquiry was assigned."},
+        {D(petition_enquiry_report), "officer", "Enquiry officer reporting",
+         NULL, "The petition's enquiry officer."},
+        {D(petition_disposal), "kind", "Disposal", NULL,
+         "closed (with a reason), converted_to_fir (the FIR's number) or "
+         "transferred (the competent station)."},
+        {D(petition_disposal), "reason", "Reason or remarks", NULL,
+         "Required when the petition is closed."},
+        {D(petition_disposal), "fir_number", "FIR registered", NULL,
+         "converted_to_fir only: the FIR of this station, like 42/2026."},
+        {D(petition_disposal), "transfer_district_code",
+         "District transferred to", NULL,
+         "transferred only: the district of the competent station, by LGD "
+         "code or words of its name."},
+        {D(petition_disposal), "transfer_station_code",
+         "Police station transferred to", NULL,
+         "transferred only: the competent station, by code or words of "
+         "its name (in the district above, else this station's)."},
+        {D(petition_disposal), "officer", "Officer disposing (the SHO)", NULL,
+         NULL},
+        /* Ncr */
+        {D(ncr), "occurred_at", "Occurred at", NULL, NULL},
+        {D(ncr), "reported_at", "Reported at the station", NULL,
+         "Not before the occurrence."},
+        {D(ncr), "place", "Place of occurrence", NULL, NULL},
+        {D(ncr), "informant", "Informant", NULL, NULL},
+        {D(ncr), "opposite_party", "Opposite party", NULL, NULL},
+        {D(ncr), "sections", "Sections of law", "section of law",
+         "Each act and section: IPC for an offence before 1 July 2024, "
+         "BNS from that day."},
+        {D(ncr), "brief_facts", "Substance of the information", NULL, NULL},
+        {D(ncr), "advice_given", "Informant referred to the Magistrate", NULL,
+         "BNSS s.174: a non-cognizable case is investigated only on a "
+         "Magistrate's order; the informant is told so. Must be yes."},
+        {D(ncr), "officer", "Officer recording it", NULL, NULL},
+        /* LostReport */
+        {D(lost_report), "reporter", "Reporter (the owner)", NULL, NULL},
+        {D(lost_report), "lost_from", "Lost at (or from)", NULL,
+         "When it was lost, or the start of the time it may have been "
+         "lost in."},
+        {D(lost_report), "lost_to", "Lost up to", NULL,
+         "The end of that time; Enter when it was lost at one moment."},
+        {D(lost_report), "place", "Place where lost", NULL, NULL},
+        {D(lost_report), "items", "Property lost", "item", NULL},
+        {D(lost_report), "circumstances", "How it was lost", NULL, NULL},
+        {D(lost_report), "officer", "Officer recording it", NULL, NULL},
+        {D(lost_item), "identifier", "Identifier", NULL,
+         "IMEI, document or serial number. For an Aadhaar card only its "
+         "last 4 digits."},
+        {D(lost_item), "value_rupees", "Value (rupees)", NULL, NULL},
+        /* SeizureMemo (IIF-IV) */
+        {D(seizure_memo), "nature", "Nature of the property", NULL, NULL},
+        {D(seizure_memo), "seized_at", "Seized at", NULL,
+         "Not before the FIR was registered."},
+        {D(seizure_memo), "place", "Place of seizure", NULL,
+         "Where, in words."},
+        {D(seizure_memo), "place_address", "Address of the place", NULL, NULL},
+        {D(seizure_memo), "seized_from", "Person seized from", NULL,
+         "The person the property was taken from; none for unclaimed "
+         "property."},
+        {D(seizure_memo), "professional_receiver",
+         "Seized from a professional receiver of stolen property", NULL, NULL},
+        {D(seizure_memo), "accused_code", "Accused code", NULL,
+         "When seized from an arrested accused of this FIR: the code of "
+         "the arrest memo, like A1."},
+        {D(seizure_memo), "witnesses", "Witnesses (panch)", "witness",
+         "Two independent witnesses of the search and seizure."},
+        {D(seizure_memo), "items", "Property seized", "item", NULL},
+        {D(seizure_memo), "seal", "Seal used", NULL,
+         "The seal put on the packets."},
+        {D(seizure_memo), "officer", "Seizing officer", NULL, NULL},
+        {D(seized_item), "kind", "Kind", NULL,
+         "mobile_phone, cash, jewellery, vehicle, firearm, narcotics, ..."},
+        {D(seized_item), "unit", "Unit", NULL,
+         "piece, kg, litre, ...; Enter for pieces."},
+        {D(seized_item), "value_rupees", "Value (rupees)", NULL,
+         "Estimated value."},
+        {D(seized_item), "identifiers", "Identifiers", NULL,
+         "IMEI, serial, engine, chassis or arms licence numbers."},
+        {D(seized_item), "perishable_handling",
+         "What was done with it (perishable)", NULL,
+         "Required for a perishable item."},
+        {D(seized_item), "packet_no", "Packet number", NULL,
+         "The sealed packet it is in, like P-1."},
+        {D(seized_item), "seal_description", "Seal on the packet", NULL, NULL},
+        /* MoveProperty */
+        {D(move_property), "movement", "Movement", NULL, NULL},
+        {D(move_property), "at", "Moved at", NULL,
+         "Not before the seizure nor the movement before."},
+        {D(move_property), "to_whom", "To whom", NULL,
+         "Who takes it or returns it: \"CJM Agra\", \"FSL Agra\", the "
+         "owner's name."},
+        {D(move_property), "reference", "Order or letter number", NULL,
+         "The court order or FSL letter; required to release or dispose "
+         "of property."},
+        {D(move_property), "officer", "Officer handing it over", NULL, NULL},
+        /* FinalReport (IIF-V) */
+        {D(final_report), "kind", "Type of final report", NULL, NULL},
+        {D(final_report), "supplementary", "Supplementary report", NULL,
+         "Yes for a report after further investigation; no for the "
+         "original."},
+        {D(final_report), "filed_at", "Filed in court at", NULL, NULL},
+        {D(final_report), "charged", "Accused charge-sheeted",
+         "accused charge-sheeted", "For a charge-sheet: at least one."},
+        {D(final_report), "not_charged", "Accused not charge-sheeted",
+         "accused not charge-sheeted", NULL},
+        {D(final_report), "brief_facts",
+         "Brief facts and result of investigation", NULL, NULL},
+        {D(final_report), "officer", "Investigating officer", NULL,
+         "Who files it: the case's investigating officer."},
+        {D(charged_accused), "accused_code", "Accused code", NULL,
+         "The code of the accused's arrest memo in this FIR (A1, ...); "
+         "Enter for an accused never arrested, then give the person."},
+        {D(charged_accused), "person", "Person (never arrested)", NULL, NULL},
+        {D(charged_accused), "sections", "Acts and sections", "charge", NULL},
+        {D(charged_accused), "arrested_on", "Arrested (or surrendered) on",
+         NULL, NULL},
+        {D(charged_accused), "bailed_on", "Released on bail on", NULL, NULL},
+        {D(charged_accused), "forwarded_on", "Forwarded to court on", NULL,
+         NULL},
+        {D(charged_accused), "status", "Status of the accused", NULL, NULL},
+        {D(not_charged_accused), "accused_code", "Accused code", NULL,
+         "A1, ...; Enter for an accused never arrested, then give the "
+         "person."},
+        {D(not_charged_accused), "person", "Person (never arrested)", NULL,
+         NULL},
+        {D(not_charged_accused), "reason", "Reason not charge-sheeted", NULL,
+         NULL},
+        {D(report_witness), "kind", "Kind of witness", NULL, NULL},
+        {D(report_property), "malkhana_number", "Malkhana number", NULL,
+         "Its entry in the property store, like 12/2026, if any."},
+        {D(report_property), "disposal", "Disposal proposed", NULL,
+         "e.g. to be returned to the owner on superdari."},
+        /* CourtDisposal (IIF-VI), Appeal and its result (IIF-VII) */
+        {D(court_disposal), "kind", "Disposal", NULL, NULL},
+        {D(court_disposal), "judgement_date", "Date of judgement", NULL, NULL},
+        {D(court_disposal), "case_number_in_court", "Case number in court",
+         NULL, "e.g. ST 123/2027."},
+        {D(court_disposal), "prosecutor", "Public prosecutor", NULL, NULL},
+        {D(court_disposal), "accused", "Accused", "accused",
+         "Each accused tried, with the result."},
+        {D(court_disposal), "officer", "Officer recording it", NULL,
+         "The court pairvi officer or the investigating officer."},
+        {D(accused_disposal), "accused_code", "Accused code", NULL,
+         "A1, ...; Enter for an accused without a code, then give the "
+         "person."},
+        {D(accused_disposal), "person", "Person (without a code)", NULL, NULL},
+        {D(accused_disposal), "result", "Result of trial", NULL, NULL},
+        {D(accused_disposal), "sections_convicted", "Sections convicted under",
+         "charge", "Convicted only: at least one."},
+        {D(accused_disposal), "punishment", "Punishment", NULL,
+         "Convicted only."},
+        {D(accused_disposal), "period_months", "Period (months)", NULL,
+         "Of imprisonment: 1200 at most."},
+        {D(accused_disposal), "fine_rupees", "Fine (rupees)", NULL, NULL},
+        {D(appeal), "court", "Appellate court", NULL, NULL},
+        {D(appeal), "filed_on", "Filed on", NULL, "Not before the judgement."},
+        {D(appeal), "accused_codes", "Accused appealed for (by code)",
+         "accused code", NULL},
+        {D(appeal), "accused_names", "Accused without a code (by name)",
+         "accused name", "By the name given in the court disposal."},
+        {D(appeal), "officer", "Officer recording it", NULL, NULL},
+        {D(appeal_result), "court", "Appellate court", NULL, NULL},
+        {D(appeal_result), "decided_on", "Decided on", NULL,
+         "Not before the appeal was filed."},
+        {D(appeal_result), "results", "Result for each accused", "accused",
+         "One for each accused of the appeal."},
+        {D(appeal_result), "officer", "Officer recording it", NULL, NULL},
+        {D(accused_appeal_result), "result", "Result of appeal", NULL, NULL},
+        {D(accused_appeal_result), "new_punishment", "New punishment", NULL,
+         "Convicted on appeal or sentence modified only."},
+        {D(accused_appeal_result), "period_months", "Period (months)", NULL,
+         "Of imprisonment: 1200 at most."},
+        {D(accused_appeal_result), "fine_rupees", "Fine (rupees)", NULL, NULL},
+        /* MissingPersonReport, its tracing */
+        {D(missing_person_report), "person", "Missing person", NULL, NULL},
+        {D(missing_person_report), "age_years", "Age (years)", NULL,
+         "Only when neither the date nor the year of birth is known."},
+        {D(missing_person_report), "missing_since", "Missing since", NULL,
+         "When last seen."},
+        {D(missing_person_report), "last_seen_place", "Place last seen", NULL,
+         NULL},
+        {D(missing_person_report), "clothing", "Clothing", NULL,
+         "What they wore."},
+        {D(missing_person_report), "reported_at", "Reported at the station",
+         NULL, NULL},
+        {D(missing_person_report), "relation_to_missing",
+         "Informant's relation to the missing person", NULL,
+         "mother, employer, ..."},
+        {D(missing_person_report), "fir_number", "FIR number", NULL,
+         "The FIR of this station registered for it, like 42/2026; "
+         "required for a child."},
+        {D(missing_person_report), "officer", "Officer recording it", NULL,
+         NULL},
+        {D(mark_missing_traced), "traced_at", "Traced at", NULL, NULL},
+        {D(mark_missing_traced), "how", "How traced", NULL, NULL},
+        {D(mark_missing_traced), "place", "Place found", NULL, NULL},
+        {D(mark_missing_traced), "officer", "Officer recording it", NULL, NULL},
+        /* UnnaturalDeathReport, a body's identification */
+        {D(unnatural_death_report), "kind", "Kind", NULL,
+         "unidentified_body: nobody has named the dead person yet; "
+         "unnatural_death: a known person's."},
+        {D(unnatural_death_report), "found_at", "Found (or reported) at", NULL,
+         NULL},
+        {D(unnatural_death_report), "place", "Place where found", NULL, NULL},
+        {D(unnatural_death_report), "deceased", "The deceased", NULL,
+         "For an unidentified body only what is seen (gender); for an "
+         "unnatural death the person, name required."},
+        {D(unnatural_death_report), "apparent_age_from",
+         "Apparent age from (years)", NULL, NULL},
+        {D(unnatural_death_report), "apparent_age_to",
+         "Apparent age to (years)", NULL, NULL},
+        {D(unnatural_death_report), "height_cm", "Height (cm)", NULL, NULL},
+        {D(unnatural_death_report), "articles_found",
+         "Articles found on or near the body", NULL, NULL},
+        {D(unnatural_death_report), "inquest_at", "Inquest held at", NULL,
+         "Not before the body was found."},
+        {D(unnatural_death_report), "inquest_officer",
+         "Inquest by a police officer", NULL, NULL},
+        {D(unnatural_death_report), "inquest_magistrate",
+         "Inquest by a magistrate (name and office)", NULL, NULL},
+        {D(unnatural_death_report), "post_mortem", "Post-mortem", NULL, NULL},
+        {D(unnatural_death_report), "fir_number", "FIR number", NULL,
+         "An FIR of this station it belongs to, if any."},
+        {D(unnatural_death_report), "officer", "Officer recording it", NULL,
+         NULL},
+        {D(post_mortem), "date", "Date of post-mortem", NULL, NULL},
+        {D(identify_body), "deceased", "Deceased (who it was)", NULL, NULL},
+        {D(identify_body), "identified_by", "Identified by", NULL, NULL},
+        {D(identify_body), "identified_at", "Identified at", NULL,
+         "When the body was identified."},
+        {D(identify_body), "officer", "Officer recording it", NULL, NULL},
+        /* VehicleReport */
+        {D(vehicle_report), "kind", "Kind of report", NULL, NULL},
+        {D(vehicle_report), "registration_number", "Registration number", NULL,
+         "As on the plate or papers: UP80AB1234, UP 80 AB 1234."},
+        {D(vehicle_report), "model_year", "Model year", NULL, NULL},
+        {D(vehicle_report), "at", "Stolen, recovered or found at", NULL, NULL},
+        {D(vehicle_report), "place", "Place stolen, recovered or found", NULL,
+         NULL},
+        {D(vehicle_report), "owner", "Registered owner", NULL, NULL},
+        {D(vehicle_report), "fir_number", "FIR number", NULL,
+         "The FIR of this station (the theft FIR for a stolen vehicle), "
+         "if any."},
+        {D(vehicle_report), "officer", "Officer recording it", NULL, NULL},
+        /* AssignIo */
+        {D(assign_io), "io", "Investigating officer", NULL, NULL},
+        {D(assign_io), "acting", "Assigned by (the SHO)", NULL, NULL},
 };
 
 const form_label *form_label_for(const ProtobufCMessageDescriptor *msg,
@@ -152,10 +417,14 @@ static const char *string_field(const ProtobufCMessage *m, const char *name)
 	return s ? s : "";
 }
 
-/* The offence date: the document's occurred_from, when it has one. */
+/* The offence date: the document's occurred_from (an FIR) or occurred_at
+ * (an NCR), when it has one. */
 static int offence_date(const ProtobufCMessage *root, char *day, size_t n)
 {
 	const char *from = string_field(root, "occurred_from");
+
+	if (!*from)
+		from = string_field(root, "occurred_at");
 
 	if (!rfc3339_valid(from))
 		return 0;
@@ -198,6 +467,17 @@ static int address_district(const ProtobufCMessage *root,
 	return 1;
 }
 
+/* forms2: a petition's transfer: the station in the district chosen above
+ * it (0: this station's district), in this station's state. */
+static int transfer_station(const ProtobufCMessage *root,
+                            const ProtobufCMessage *m, Cctns__V1__LookupRef *q)
+{
+	(void)root;
+	q->district_code = ((const Cctns__V1__PetitionDisposal *)m)
+	                           ->transfer_district_code;
+	return 1;
+}
+
 #define K(x) CCTNS__V1__LOOKUP_KIND__LOOKUP_KIND_##x
 
 static const form_code codes[] = {
@@ -206,6 +486,11 @@ static const form_code codes[] = {
         {D(address), "district_code", K(DISTRICT), "state_code", 0,
          address_district},
         {D(address), "state_code", K(STATE), NULL, 0, NULL},
+        /* forms2 */
+        {D(petition_disposal), "transfer_district_code", K(DISTRICT), NULL, 0,
+         NULL},
+        {D(petition_disposal), "transfer_station_code", K(STATION),
+         "transfer_district_code", 0, transfer_station},
 };
 
 const form_code *form_code_for(const ProtobufCMessageDescriptor *msg,
@@ -243,7 +528,10 @@ int form_hidden(const ProtobufCMessageDescriptor *msg, const char *field)
 	return in_keys(hidden, ARRAY_LEN(hidden), msg, field);
 }
 
-/* Times a record states ahead (a court date, ...): none yet. */
+/* Times a record states ahead: none. Every time and date of the records
+ * with a form is of something that has happened (a seizure, a judgement,
+ * an appeal filed or decided, a movement of property), and the server
+ * refuses it in the future. */
 static const field_key future_ok[] = {
         {NULL, ""},
 };
@@ -256,11 +544,21 @@ int form_future_ok(const ProtobufCMessageDescriptor *msg, const char *field)
 static const char *const gd_station_kinds[] = {"general", "departure",
                                                "arrival", "correction", NULL};
 
+/* forms2: the deposit is made by the seizure memo, never as a movement. */
+static const char *const movements[] = {"to_court",
+                                        "to_forensic_lab",
+                                        "returned_to_store",
+                                        "released_to_owner",
+                                        "disposed",
+                                        "transferred_to_station",
+                                        NULL};
+
 static const struct {
 	field_key key;
 	const char *const *values;
 } allowed[] = {
         {{D(add_gd_entry), "kind"}, gd_station_kinds},
+        {{D(move_property), "movement"}, movements},
 };
 
 const char *const *form_allowed(const ProtobufCMessageDescriptor *msg,
@@ -292,12 +590,21 @@ static int default_indian(const ProtobufCMessage *root, char *buf, size_t bufsz)
 	return 1;
 }
 
+/* forms2: an NCR's informant is always referred to the Magistrate. */
+static int default_yes(const ProtobufCMessage *root, char *buf, size_t bufsz)
+{
+	(void)root;
+	snprintf(buf, bufsz, "yes");
+	return 1;
+}
+
 static const struct {
 	field_key key;
 	int (*fn)(const ProtobufCMessage *root, char *buf, size_t bufsz);
 } defaults[] = {
         {{D(charge), "act"}, default_act},
         {{D(person), "nationality"}, default_indian},
+        {{D(ncr), "advice_given"}, default_yes},
 };
 
 int form_default(const ProtobufCMessage *root, const ProtobufCMessage *m,

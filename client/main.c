@@ -1019,7 +1019,7 @@ static const command commands[] = {
          "example:\n"
          "  cctns fir new\n"},
         {"gd", "new", cmd_gd_new, "",
-         "Write a General Diary entry on the terminal, field by field.",
+         "Write a General Diary entry, field by field.",
          "The entry of cctns gd add (kind, text, officer, and for a\n"
          "correction the entry it corrects), asked one field at a time with\n"
          "a draft and a review; see cctns help fir new for how forms work.\n"
@@ -1027,7 +1027,7 @@ static const command commands[] = {
          "example:\n"
          "  cctns gd new\n"},
         {"arrest", "new", cmd_arrest_new, "NUMBER",
-         "Fill in an arrest / court surrender memo (IIF-III) on the terminal.",
+         "Fill in an arrest memo (IIF-III), field by field.",
          "NUMBER is the FIR number. The memo of cctns arrest register, asked\n"
          "one field at a time in the order of the paper form, with a draft\n"
          "per FIR (arrest-new-0042-2026.json) and a review showing the memo\n"
@@ -1194,6 +1194,189 @@ static const command commands[] = {
          "examples:\n"
          "  cctns crime-details show 1/2026\n"
          "  cctns crime-details show 1/2026 --version 1\n"},
+        /* forms2: the form of every other write. A new record is NOUN
+         * new; a later step of a record that exists is NOUN new-STEP
+         * NUMBER, STEP naming the paper it makes. */
+        {"petition", "new", cmd_petition_new, "",
+         "Register a petition, field by field.",
+         "The petition of cctns petition register (when received, how, the\n"
+         "petitioner, respondents, subject, the petition itself, the officer\n"
+         "who received it), asked one field at a time with a draft\n"
+         "(petition-new.json) and a review showing the register's page as it\n"
+         "will print; see cctns help fir new for how forms work.\n"
+         "\n"
+         "The later steps have forms too: petition new-assignment,\n"
+         "new-report and new-disposal NUMBER.\n"
+         "\n"
+         "example:\n"
+         "  cctns petition new\n"},
+        {"petition", "new-assignment", cmd_petition_new_assignment, "NUMBER",
+         "Assign a petition's enquiry officer, field by field.",
+         "NUMBER is the petition's acknowledgement number (1/2026). The\n"
+         "assignment of cctns petition assign (the enquiry officer, and who\n"
+         "assigns), asked one field at a time with a draft per petition\n"
+         "(petition-new-assignment-1-2026.json); see cctns help fir new for\n"
+         "how forms work.\n"
+         "\n"
+         "example:\n"
+         "  cctns petition new-assignment 1/2026\n"},
+        {"petition", "new-report", cmd_petition_new_report, "NUMBER",
+         "Write a petition's enquiry report, field by field.",
+         "NUMBER is the petition's acknowledgement number. The report of\n"
+         "cctns petition report (when, the findings typed line by line, the\n"
+         "recommendation from a numbered list, the enquiry officer), asked\n"
+         "one field at a time with a draft per petition; see cctns help fir\n"
+         "new for how forms work.\n"
+         "\n"
+         "example:\n"
+         "  cctns petition new-report 1/2026\n"},
+        {"petition", "new-disposal", cmd_petition_new_disposal, "NUMBER",
+         "Dispose of a petition, field by field.",
+         "NUMBER is the petition's acknowledgement number. The disposal of\n"
+         "cctns petition dispose (closed with a reason, converted into an\n"
+         "FIR of this station, or transferred: the district and station are\n"
+         "looked up on the server by code or name), asked one field at a\n"
+         "time with a draft per petition; see cctns help fir new for how\n"
+         "forms work.\n"
+         "\n"
+         "example:\n"
+         "  cctns petition new-disposal 1/2026\n"},
+        {"ncr", "new", cmd_ncr_new, "",
+         "Record a non-cognizable report, field by field.",
+         "The report of cctns ncr register, asked one field at a time in the\n"
+         "order of the register, sections looked up on the server as in an\n"
+         "FIR (IPC or BNS proposed by the date of occurrence), with a draft\n"
+         "(ncr-new.json) and a review showing the NCR as it will print; see\n"
+         "cctns help fir new for how forms work.\n"
+         "\n"
+         "example:\n"
+         "  cctns ncr new\n"},
+        {"lost", "new", cmd_lost_new, "",
+         "Record a lost property report, field by field.",
+         "The report of cctns lost register (the reporter, when and where,\n"
+         "each item lost, how), asked one field at a time with a draft\n"
+         "(lost-new.json) and a review showing the report as it will print;\n"
+         "see cctns help fir new for how forms work.\n"
+         "\n"
+         "example:\n"
+         "  cctns lost new\n"},
+        {"seizure", "new", cmd_seizure_new, "NUMBER",
+         "Fill in a seizure memo (IIF-IV), field by field.",
+         "NUMBER is the FIR number. The memo of cctns seizure register (the\n"
+         "nature of the property, when and where, from whom, the two\n"
+         "witnesses, each item, the seal, the seizing officer), asked one\n"
+         "field at a time in the order of the paper form, with a draft per\n"
+         "FIR (seizure-new-42-2026.json) and a review showing the memo as it\n"
+         "will print; see cctns help fir new for how forms work.\n"
+         "\n"
+         "example:\n"
+         "  cctns seizure new 42/2026\n"},
+        {"malkhana", "new-movement", cmd_malkhana_new_movement,
+         "MALKHANA_NUMBER", "Record a malkhana movement, field by field.",
+         "MALKHANA_NUMBER is the entry's number (12/2026). The movement of\n"
+         "cctns malkhana move (to court, to the forensic lab, back to the\n"
+         "store, released, disposed, transferred; when, to whom, the order,\n"
+         "the officer), asked one field at a time with a draft per entry; see\n"
+         "cctns help fir new for how forms work.\n"
+         "\n"
+         "example:\n"
+         "  cctns malkhana new-movement 12/2026\n"},
+        {"final-report", "new", cmd_final_report_new, "NUMBER",
+         "Fill in a final report (IIF-V), field by field.",
+         "NUMBER is the FIR number. The report of cctns final-report file\n"
+         "(its kind, the court, the accused charge-sheeted with their\n"
+         "sections looked up on the server, those not charge-sheeted,\n"
+         "witnesses, properties, brief facts, the investigating officer),\n"
+         "asked one field at a time with a draft per FIR and a review showing\n"
+         "the report as it will print; see cctns help fir new for how forms\n"
+         "work.\n"
+         "\n"
+         "example:\n"
+         "  cctns final-report new 42/2026\n"},
+        {"court", "new-disposal", cmd_court_new_disposal, "NUMBER",
+         "Record a court disposal (IIF-VI), field by field.",
+         "NUMBER is the FIR number. The disposal of cctns court disposal (the\n"
+         "judgement, then each accused's result, sections convicted under\n"
+         "and sentence), asked one field at a time with a draft per FIR and a\n"
+         "review showing it as it will print; see cctns help fir new for how\n"
+         "forms work.\n"
+         "\n"
+         "example:\n"
+         "  cctns court new-disposal 42/2026\n"},
+        {"court", "new-appeal", cmd_court_new_appeal, "NUMBER",
+         "Record an appeal (IIF-VII), field by field.",
+         "NUMBER is the FIR number. The appeal of cctns court appeal (the\n"
+         "appellate court, when filed, by whom, the accused it is about),\n"
+         "asked one field at a time with a draft per FIR; see cctns help fir\n"
+         "new for how forms work.\n"
+         "\n"
+         "example:\n"
+         "  cctns court new-appeal 42/2026\n"},
+        {"court", "new-appeal-result", cmd_court_new_appeal_result, "NUMBER",
+         "Record an appeal's result (IIF-VII), field by field.",
+         "NUMBER is the FIR number. The result of cctns court appeal-result\n"
+         "(the court, when decided, the result for each accused of the\n"
+         "appeal), asked one field at a time with a draft per FIR; see cctns\n"
+         "help fir new for how forms work.\n"
+         "\n"
+         "example:\n"
+         "  cctns court new-appeal-result 42/2026\n"},
+        {"missing", "new", cmd_missing_new, "",
+         "Register a missing person, field by field.",
+         "The report of cctns missing register (the person, description,\n"
+         "when and where last seen, the informant, the FIR for a child),\n"
+         "asked one field at a time with a draft (missing-new.json) and a\n"
+         "review showing the report as it will print; see cctns help fir new\n"
+         "for how forms work.\n"
+         "\n"
+         "example:\n"
+         "  cctns missing new\n"},
+        {"missing", "new-tracing", cmd_missing_new_tracing, "NUMBER",
+         "Record a missing person traced, field by field.",
+         "NUMBER is the report's number (3/2026). The tracing of cctns\n"
+         "missing traced (when, how, where, the officer), asked one field at\n"
+         "a time with a draft per report; see cctns help fir new for how\n"
+         "forms work.\n"
+         "\n"
+         "example:\n"
+         "  cctns missing new-tracing 3/2026\n"},
+        {"ud", "new", cmd_ud_new, "",
+         "Register a UD or unnatural death, field by field.",
+         "The report of cctns ud register (kind, when and where found, the\n"
+         "apparent cause, the deceased, description, inquest, post-mortem),\n"
+         "asked one field at a time with a draft (ud-new.json) and a review\n"
+         "showing the report as it will print; see cctns help fir new for how\n"
+         "forms work.\n"
+         "\n"
+         "example:\n"
+         "  cctns ud new\n"},
+        {"ud", "new-identification", cmd_ud_new_identification, "NUMBER",
+         "Record who a dead body was, field by field.",
+         "NUMBER is the UD number (\"UD 3/2026\", UD3/2026 or 3/2026). The\n"
+         "identification of cctns ud identify (the deceased, who identified\n"
+         "the body, when, the officer), asked one field at a time with a\n"
+         "draft per UD; see cctns help fir new for how forms work.\n"
+         "\n"
+         "example:\n"
+         "  cctns ud new-identification 3/2026\n"},
+        {"vehicle", "new", cmd_vehicle_new, "",
+         "Report a stolen or found vehicle, field by field.",
+         "The report of cctns vehicle report (kind, the vehicle's numbers and\n"
+         "description, when and where, the owner, the FIR), asked one field\n"
+         "at a time with a draft (vehicle-new.json) and a review showing the\n"
+         "report as it will print; see cctns help fir new for how forms work.\n"
+         "\n"
+         "example:\n"
+         "  cctns vehicle new\n"},
+        {"case", "new-assignment", cmd_case_new_assignment, "NUMBER",
+         "Assign the investigating officer, field by field.",
+         "NUMBER is the FIR number. The assignment of cctns case assign-io\n"
+         "(the investigating officer, and who assigns), asked one field at a\n"
+         "time with a draft per FIR; see cctns help fir new for how forms\n"
+         "work.\n"
+         "\n"
+         "example:\n"
+         "  cctns case new-assignment 42/2026\n"},
 };
 
 static const char overview_intro[] =

@@ -30,6 +30,9 @@ typedef struct submit_kind {
 	/* Checks NUMBER: 0, or the exit code after saying what is wrong;
 	 * NULL: NUMBER is an FIR number (cli_check_fir_number). */
 	int (*check_number)(const char *arg);
+	/* forms: what NUMBER names, for a person ("petition"); NULL: an
+	 * FIR. */
+	const char *number_noun;
 	/* Put c into a new request in env (body_case and body). Returns what
 	 * it allocated, freed with free() after the call: a shallow wrapper,
 	 * pointing into c. */
@@ -51,9 +54,9 @@ int submit_run(const submit_kind *kind, const command *self, cli_ctx *ctx,
 
 /* forms: how a ready document fared (submit_doc). */
 typedef struct submit_result {
-	int maybe_sent;     /* a failed attempt may have reached the server */
-	char field[128];    /* refused as invalid: the path in the document */
-	char message[512];  /*   and why; "" when not refused as invalid */
+	int maybe_sent;    /* a failed attempt may have reached the server */
+	char field[128];   /* refused as invalid: the path in the document */
+	char message[512]; /*   and why; "" when not refused as invalid */
 } submit_result;
 
 /* Send a ready document (an interactive form's) with its key: the same
