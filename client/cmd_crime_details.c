@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "commands.h"
+#include "form_cmd.h"
+#include "form_kinds.h"
 #include "print_crime_details.h"
 #include "reply.h"
 #include "submit.h"
@@ -36,7 +38,7 @@ static void print_receipt_answer(FILE *out, const ProtobufCMessage *m,
 static const char *const details_strip[] = {"record_crime_details.", "details.",
                                             NULL};
 
-static const submit_kind details_kind = {
+const submit_kind crime_details_record_kind = {
         .noun = "crime details",
         .doc = &cctns__v1__crime_details__descriptor,
         .fir_number_arg = 1,
@@ -50,7 +52,7 @@ static const submit_kind details_kind = {
 int cmd_crime_details_record(const command *self, cli_ctx *ctx, int argc,
                              char **argv)
 {
-	return submit_run(&details_kind, self, ctx, argc, argv);
+	return submit_run(&crime_details_record_kind, self, ctx, argc, argv);
 }
 
 static void print_form(FILE *out, const ProtobufCMessage *m,
@@ -104,4 +106,10 @@ int cmd_crime_details_show(const command *self, cli_ctx *ctx, int argc,
 	env.body_case = CCTNS__V1__ENVELOPE__BODY_GET_CRIME_DETAILS;
 	env.get_crime_details = &get;
 	return reply_call(ctx, &env, &spec, json, NULL);
+}
+
+int cmd_crime_details_new(const command *self, cli_ctx *ctx, int argc,
+                          char **argv)
+{
+	return form_run(&crime_details_record_kind, self, ctx, argc, argv);
 }

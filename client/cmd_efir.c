@@ -6,6 +6,8 @@
 #include <stdio.h>
 
 #include "commands.h"
+#include "form_cmd.h"
+#include "form_kinds.h"
 #include "print_fir.h"
 #include "reply.h"
 #include "submit.h"
@@ -60,7 +62,7 @@ static void print_sign_answer(FILE *out, const ProtobufCMessage *m,
 static const char *const sign_own[] = {"idempotency_key", "fir_number", NULL};
 static const char *const sign_strip[] = {"sign_efir.", NULL};
 
-static const submit_kind sign_kind = {
+const submit_kind efir_sign_kind = {
         .noun = "e-FIR signature",
         .doc = &cctns__v1__sign_efir__descriptor,
         .own = sign_own,
@@ -74,5 +76,11 @@ static const submit_kind sign_kind = {
 
 int cmd_efir_sign(const command *self, cli_ctx *ctx, int argc, char **argv)
 {
-	return submit_run(&sign_kind, self, ctx, argc, argv);
+	return submit_run(&efir_sign_kind, self, ctx, argc, argv);
+}
+
+int cmd_efir_new_signature(const command *self, cli_ctx *ctx, int argc,
+                           char **argv)
+{
+	return form_run(&efir_sign_kind, self, ctx, argc, argv);
 }

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "commands.h"
+#include "form_cmd.h"
+#include "form_kinds.h"
 #include "pbjson.h"
 #include "print_fir.h"
 #include "reply.h"
@@ -38,7 +40,7 @@ static const char *const transfer_own[] = {"idempotency_key", "fir_number",
                                            NULL};
 static const char *const transfer_strip[] = {"transfer_fir.", NULL};
 
-static const submit_kind transfer_kind = {
+const submit_kind fir_transfer_kind = {
         .noun = "transfer",
         .doc = &cctns__v1__transfer_fir__descriptor,
         .own = transfer_own,
@@ -52,7 +54,7 @@ static const submit_kind transfer_kind = {
 
 int cmd_fir_transfer(const command *self, cli_ctx *ctx, int argc, char **argv)
 {
-	return submit_run(&transfer_kind, self, ctx, argc, argv);
+	return submit_run(&fir_transfer_kind, self, ctx, argc, argv);
 }
 
 /* ------------------------------------------------------------ export */
@@ -132,4 +134,10 @@ int cmd_fir_export(const command *self, cli_ctx *ctx, int argc, char **argv)
 		rc = reply_print(resp, &spec, 0, NULL, NULL);
 	envelope_free(resp);
 	return rc;
+}
+
+int cmd_fir_new_transfer(const command *self, cli_ctx *ctx, int argc,
+                         char **argv)
+{
+	return form_run(&fir_transfer_kind, self, ctx, argc, argv);
 }

@@ -14,6 +14,8 @@
 #include <openssl/sha.h>
 
 #include "commands.h"
+#include "form_cmd.h"
+#include "form_kinds.h"
 #include "image.h"
 #include "print_person.h"
 #include "reply.h"
@@ -104,7 +106,7 @@ static void print_update(FILE *out, const ProtobufCMessage *m,
 static const char *const update_own[] = {"idempotency_key", "person_id", NULL};
 static const char *const update_strip[] = {"update_person.", NULL};
 
-static const submit_kind update_kind = {
+const submit_kind person_update_kind = {
         .noun = "person's details",
         .doc = &cctns__v1__update_person__descriptor,
         .own = update_own,
@@ -120,7 +122,7 @@ static const submit_kind update_kind = {
 int cmd_person_add_details(const command *self, cli_ctx *ctx, int argc,
                            char **argv)
 {
-	return submit_run(&update_kind, self, ctx, argc, argv);
+	return submit_run(&person_update_kind, self, ctx, argc, argv);
 }
 
 /* ------------------------------------------------------------ photo add */
@@ -433,4 +435,10 @@ int cmd_person_photo(const command *self, cli_ctx *ctx, int argc, char **argv)
 	fprintf(stderr, "%s: person photo needs add or get\nusage: ", PROG);
 	cli_print_usage(self, stderr);
 	return 2;
+}
+
+int cmd_person_new_details(const command *self, cli_ctx *ctx, int argc,
+                           char **argv)
+{
+	return form_run(&person_update_kind, self, ctx, argc, argv);
 }

@@ -115,4 +115,15 @@ int cmd_vehicle_new(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_case_new_assignment(const command *self, cli_ctx *ctx, int argc,
                             char **argv);
 
+/* forms of the FIR's transfer and e-FIR signature, crime details, a
+ * person's details */
+int cmd_fir_new_transfer(const command *self, cli_ctx *ctx, int argc,
+                         char **argv);
+int cmd_efir_new_signature(const command *self, cli_ctx *ctx, int argc,
+                           char **argv);
+int cmd_crime_details_new(const command *self, cli_ctx *ctx, int argc,
+                          char **argv);
+int cmd_person_new_details(const command *self, cli_ctx *ctx, int argc,
+                           char **argv);
+
 #endif

@@ -127,12 +127,14 @@ static int ends_with(const char *s, size_t n, const char *end)
 }
 
 /* A plural made singular, in place: properties -> property, witnesses ->
- * witness, items -> item; glass, accused stay. */
+ * witness, aliases -> alias, items -> item; glass, accused stay. */
 static void singular(char *buf)
 {
 	size_t n = strlen(buf);
 
-	if (ends_with(buf, n, "ies"))
+	if (ends_with(buf, n, "iases"))
+		buf[n - 2] = '\0';
+	else if (ends_with(buf, n, "ies"))
 		snprintf(buf + n - 3, 2, "y");
 	else if (ends_with(buf, n, "sses") || ends_with(buf, n, "xes") ||
 	         ends_with(buf, n, "ches") || ends_with(buf, n, "shes"))

@@ -33,5 +33,12 @@ extern const submit_kind ud_identify_kind;
 extern const submit_kind vehicle_report_kind;
 /* cmd_case.c: case assign-io */
 extern const submit_kind case_assign_io_kind;
+/* cmd_fir_transfer.c, cmd_efir.c: fir transfer, efir sign */
+extern const submit_kind fir_transfer_kind;
+extern const submit_kind efir_sign_kind;
+/* cmd_crime_details.c, cmd_person.c: crime-details record, person
+ * add-details */
+extern const submit_kind crime_details_record_kind;
+extern const submit_kind person_update_kind;
 
 #endif

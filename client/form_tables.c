@@ -478,6 +478,52 @@ static int transfer_station(const ProtobufCMessage *root,
 	return 1;
 }
 
+/* A station named by its codes (a zero FIR's receiving station, the
+ * station whose limits a place is in): looked up in the district (and
+ * state) chosen above it. */
+static int station_code_station(const ProtobufCMessage *root,
+                                const ProtobufCMessage *m,
+                                Cctns__V1__LookupRef *q)
+{
+	const Cctns__V1__StationCode *c = (const Cctns__V1__StationCode *)m;
+
+	(void)root;
+	q->state_code = c->state_code;
+	q->district_code = c->district_code;
+	return 1;
+}
+
+static int station_ref_station(const ProtobufCMessage *root,
+                               const ProtobufCMessage *m,
+                               Cctns__V1__LookupRef *q)
+{
+	const Cctns__V1__StationRef *r = (const Cctns__V1__StationRef *)m;
+
+	(void)root;
+	q->state_code = r->state_code;
+	q->district_code = r->district_code;
+	return 1;
+}
+
+/* A district of the state given above it in the same message. */
+static int station_code_district(const ProtobufCMessage *root,
+                                 const ProtobufCMessage *m,
+                                 Cctns__V1__LookupRef *q)
+{
+	(void)root;
+	q->state_code = ((const Cctns__V1__StationCode *)m)->state_code;
+	return 1;
+}
+
+static int station_ref_district(const ProtobufCMessage *root,
+                                const ProtobufCMessage *m,
+                                Cctns__V1__LookupRef *q)
+{
+	(void)root;
+	q->state_code = ((const Cctns__V1__StationRef *)m)->state_code;
+	return 1;
+}
+
 #define K(x) CCTNS__V1__LOOKUP_KIND__LOOKUP_KIND_##x
 
 static const form_code codes[] = {
@@ -491,6 +537,20 @@ static const form_code codes[] = {
          NULL},
         {D(petition_disposal), "transfer_station_code", K(STATION),
          "transfer_district_code", 0, transfer_station},
+        /* MO heads: the major head picked with its minor head */
+        {D(modus_operandi), "major", K(MO_HEAD), "minor", 1, NULL},
+        /* stations named by codes: a transfer's "to", an FIR's outside
+         * station */
+        {D(station_code), "state_code", K(STATE), NULL, 0, NULL},
+        {D(station_code), "district_code", K(DISTRICT), "state_code", 0,
+         station_code_district},
+        {D(station_code), "station_code", K(STATION), "district_code", 0,
+         station_code_station},
+        {D(station_ref), "state_code", K(STATE), NULL, 0, NULL},
+        {D(station_ref), "district_code", K(DISTRICT), "state_code", 0,
+         station_ref_district},
+        {D(station_ref), "station_code", K(STATION), "district_code", 0,
+         station_ref_station},
 };
 
 const form_code *form_code_for(const ProtobufCMessageDescriptor *msg,

@@ -1377,6 +1377,44 @@ static const command commands[] = {
          "\n"
          "example:\n"
          "  cctns case new-assignment 42/2026\n"},
+        /* forms of the FIR's transfer, the e-FIR's signature, crime
+         * details and a person's details */
+        {"fir", "new-transfer", cmd_fir_new_transfer, "NUMBER",
+         "Transfer a zero FIR, field by field.",
+         "NUMBER is the FIR number. The transfer of cctns fir transfer (the\n"
+         "competent station, the reason, the officer), asked one field at a\n"
+         "time, the station found by name, with a draft and a review; see\n"
+         "cctns help fir new for how forms work.\n"
+         "\n"
+         "example:\n"
+         "  cctns fir new-transfer 42/2026\n"},
+        {"efir", "new-signature", cmd_efir_new_signature, "NUMBER",
+         "Record an e-FIR's signature, field by field.",
+         "NUMBER is the e-FIR's number. The signature of cctns efir sign (when\n"
+         "the informant signed, the officer), asked one field at a time with\n"
+         "a draft and a review; see cctns help fir new for how forms work.\n"
+         "\n"
+         "example:\n"
+         "  cctns efir new-signature 42/2026\n"},
+        {"crime-details", "new", cmd_crime_details_new, "NUMBER",
+         "Fill in the crime details form (IIF-II), field by field.",
+         "NUMBER is the FIR number. The form of cctns crime-details record\n"
+         "(place shown by, modus operandi with its heads found by words, place\n"
+         "type, motive, properties, scene, evidence, victims, panchnama and its\n"
+         "witnesses, weapon and vehicle used), asked in the order of the paper\n"
+         "form, with a draft and a review; see cctns help fir new.\n"
+         "\n"
+         "example:\n"
+         "  cctns crime-details new 42/2026\n"},
+        {"person", "new-details", cmd_person_new_details, "ID",
+         "Add details to a person, field by field.",
+         "ID is the person's number (cctns person show ID). The details of\n"
+         "cctns person add-details (aliases, identity documents, phones,\n"
+         "addresses, descriptive roll, the officer), asked one field at a\n"
+         "time with a draft and a review; see cctns help fir new.\n"
+         "\n"
+         "example:\n"
+         "  cctns person new-details 5\n"},
 };
 
 static const char overview_intro[] =

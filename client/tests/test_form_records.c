@@ -170,6 +170,19 @@ static int fake_lookup(void *arg, const Cctns__V1__LookupRef *q,
 	else if (q->kind == CCTNS__V1__LOOKUP_KIND__LOOKUP_KIND_STATION &&
 	         strcmp(q->query, "civil") == 0 && q->district_code == 119)
 		it = item("2001", "Aligarh Civil Lines", "Aligarh", "119");
+	else if (q->kind == CCTNS__V1__LOOKUP_KIND__LOOKUP_KIND_STATION &&
+	         strcmp(q->query, "2001") == 0)
+		it = item("2001", "Aligarh Civil Lines", "Aligarh", "119");
+	else if (q->kind == CCTNS__V1__LOOKUP_KIND__LOOKUP_KIND_DISTRICT &&
+	         strcmp(q->query, "119") == 0)
+		it = item("119", "Aligarh", "Uttar Pradesh", "9");
+	else if (q->kind == CCTNS__V1__LOOKUP_KIND__LOOKUP_KIND_STATE &&
+	         strcmp(q->query, "9") == 0)
+		it = item("9", "Uttar Pradesh", "", "");
+	else if (q->kind == CCTNS__V1__LOOKUP_KIND__LOOKUP_KIND_MO_HEAD &&
+	         strcmp(q->query, "chain") == 0)
+		it = item("chain_snatching",
+		          "Theft: chain or ornament snatching", "", "theft");
 	if (it) {
 		l->n_items = 1;
 		l->items = xcalloc(1, sizeof(*l->items));
@@ -697,6 +710,71 @@ static void a_case_gets_its_investigating_officer(void **state)
 	run_case(&c);
 }
 
+/* ------------------------------------------------------------ FIR, persons */
+
+static void a_zero_fir_is_transferred(void **state)
+{
+	static const rule r[] = {
+	        {"State code", "9"},
+	        {"District code", "119"},
+	        {"Station code", "2001"},
+	        {"Reason",
+	         "The place of occurrence is in Aligarh Civil Lines."},
+	        OFFICER("UP-10001", "Ajay Singh", "Inspector"),
+	        SUBMIT,
+	        END,
+	};
+	const record_case c = {&fir_transfer_kind, "42/2026", r, NULL};
+
+	(void)state;
+	run_case(&c);
+}
+
+static void an_efir_signature_is_recorded(void **state)
+{
+	static const rule r[] = {
+	        {"Signed at", "now"},
+	        OFFICER("UP-15432", "Ravi Kumar Sharma", "SI"),
+	        SUBMIT,
+	        END,
+	};
+	const record_case c = {&efir_sign_kind, "42/2026", r, NULL};
+
+	(void)state;
+	run_case(&c);
+}
+
+static void crime_details_are_filled(void **state)
+{
+	static const rule r[] = {
+	        {"Major", "chain"},
+	        {"Pick 1-1", "1"},
+	        {"Place type", "road"},
+	        OFFICER("UP-15432", "Ravi Kumar Sharma", "SI"),
+	        SUBMIT,
+	        END,
+	};
+	const record_case c = {&crime_details_record_kind, "42/2026", r, NULL};
+
+	(void)state;
+	run_case(&c);
+}
+
+static void a_person_gets_details(void **state)
+{
+	static const rule r[] = {
+	        {"Add an alias", "y"},
+	        {"Alias", "Kallu"},
+	        OFFICER("UP-15432", "Ravi Kumar Sharma", "SI"),
+	        SUBMIT,
+	        END,
+	};
+	const record_case c = {&person_update_kind, "5", r, NULL};
+
+	(void)state;
+	run_case(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -720,6 +798,10 @@ int main(void)
 	        cmocka_unit_test(a_body_is_identified),
 	        cmocka_unit_test(a_stolen_vehicle_is_reported),
 	        cmocka_unit_test(a_case_gets_its_investigating_officer),
+	        cmocka_unit_test(a_zero_fir_is_transferred),
+	        cmocka_unit_test(an_efir_signature_is_recorded),
+	        cmocka_unit_test(crime_details_are_filled),
+	        cmocka_unit_test(a_person_gets_details),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
