@@ -1390,7 +1390,8 @@ static const command commands[] = {
          "  cctns fir new-transfer 42/2026\n"},
         {"efir", "new-signature", cmd_efir_new_signature, "NUMBER",
          "Record an e-FIR's signature, field by field.",
-         "NUMBER is the e-FIR's number. The signature of cctns efir sign (when\n"
+         "NUMBER is the e-FIR's number. The signature of cctns efir sign "
+         "(when\n"
          "the informant signed, the officer), asked one field at a time with\n"
          "a draft and a review; see cctns help fir new for how forms work.\n"
          "\n"
@@ -1399,9 +1400,12 @@ static const command commands[] = {
         {"crime-details", "new", cmd_crime_details_new, "NUMBER",
          "Fill in the crime details form (IIF-II), field by field.",
          "NUMBER is the FIR number. The form of cctns crime-details record\n"
-         "(place shown by, modus operandi with its heads found by words, place\n"
-         "type, motive, properties, scene, evidence, victims, panchnama and its\n"
-         "witnesses, weapon and vehicle used), asked in the order of the paper\n"
+         "(place shown by, modus operandi with its heads found by words, "
+         "place\n"
+         "type, motive, properties, scene, evidence, victims, panchnama and "
+         "its\n"
+         "witnesses, weapon and vehicle used), asked in the order of the "
+         "paper\n"
          "form, with a draft and a review; see cctns help fir new.\n"
          "\n"
          "example:\n"

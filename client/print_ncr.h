@@ -17,5 +17,4 @@ void print_ncr(FILE *out, const Cctns__V1__NcrRecord *r);
 void print_ncr_receipt(FILE *out, const Cctns__V1__NcrReceipt *r,
                        const char *key_hex);
 
-
 #endif

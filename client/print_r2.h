@@ -17,7 +17,6 @@ const char *word_apparent_cause(int v);
 const char *word_vehicle_kind(int v);
 const char *word_vehicle_type(int v);
 
-
 /* Rows of a descriptive roll, the height included when with_height. */
 void pr_roll(FILE *out, size_t indent, const Cctns__V1__DescriptiveRoll *d,
              int with_height);

@@ -1574,8 +1574,8 @@ static const rule rules[] = {
         {&cctns__v1__get_gd__descriptor, "date", 0, 10, date_valid, DATE_EXPECT,
          NULL},
         /* AssignIo, GetCaseTimeline */
-        {&cctns__v1__assign_io__descriptor, "idempotency_key", 0, 0, NULL,
-         NULL, check_idempotency_key},
+        {&cctns__v1__assign_io__descriptor, "idempotency_key", 0, 0, NULL, NULL,
+         check_idempotency_key},
         {&cctns__v1__assign_io__descriptor, "fir_number", R_REQ, 20,
          fir_number_valid, FIR_EXPECT, NULL},
         {&cctns__v1__assign_io__descriptor, "io", R_REQ, 0, NULL, NULL, NULL},

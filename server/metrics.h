@@ -11,7 +11,7 @@
 
 struct evbuffer;
 
-#define METRICS_TYPES_MAX 96 /* dispatch rows, plus one for "other" */
+#define METRICS_TYPES_MAX  96 /* dispatch rows, plus one for "other" */
 #define METRICS_STATUS_MAX 16 /* cctns.v1.StatusCode values */
 #define METRICS_BUCKETS    12
 
