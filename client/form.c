@@ -386,9 +386,14 @@ static size_t find_step(const form *f, const char *path)
 	return f->nsteps;
 }
 
+/* A path longer than any field's (a server's Status.field) matches none
+ * and is cut here. */
 static void go_to(form *f, const char *path)
 {
-	snprintf(f->want, sizeof(f->want), "%s", path);
+	size_t n = strnlen(path, sizeof(f->want) - 1);
+
+	memcpy(f->want, path, n);
+	f->want[n] = '\0';
 	f->want_set = 1;
 }
 

@@ -40,7 +40,7 @@ static const char *fmt_bytes(uint32_t n, char *buf, size_t bufsz)
 
 const char *fmt_photo(const Cctns__V1__PhotoInfo *i, char *buf, size_t bufsz)
 {
-	char size[48];
+	char size[64];
 
 	snprintf(buf, bufsz, "%s, %u x %u pixels, %s",
 	         i->mime && strcmp(i->mime, "image/png") == 0 ? "PNG" : "JPEG",
