@@ -11,6 +11,8 @@
 
 #include <cmocka.h>
 
+#include "print_test.h"
+
 #include "print_arrest.h"
 #include "print_case.h"
 #include "print_fir.h"
@@ -38,24 +40,6 @@ static char *printout_end(printout *p)
 	fclose(p->f);
 	return p->buf;
 }
-
-/* Every string of want occurs in text, in this order. */
-static void assert_in_order(const char *text, const char *const *want, size_t n)
-{
-	const char *at = text;
-
-	for (size_t i = 0; i < n; i++) {
-		const char *hit = strstr(at, want[i]);
-
-		if (!hit)
-			fail_msg("missing or out of order: \"%s\" in\n%s",
-			         want[i], text);
-		at = hit + strlen(want[i]);
-	}
-}
-
-#define ASSERT_IN_ORDER(text, want)                                            \
-	assert_in_order(text, want, sizeof(want) / sizeof(want[0]))
 
 /* Run fn into a memory stream and return what it wrote (caller frees). */
 static char *capture_wrap(const char *text, size_t col, size_t indent,

@@ -12,49 +12,11 @@
 
 #include <cmocka.h>
 
+#include "print_test.h"
+
 #include "print_case.h"
 #include "print_court.h"
 #include "printout.h"
-
-/* Run into a memory stream; capture_end returns the text (caller frees). */
-typedef struct capture {
-	FILE *f;
-	char *buf;
-	size_t len;
-} capture;
-
-static FILE *capture_begin(capture *c)
-{
-	c->buf = NULL;
-	c->len = 0;
-	c->f = open_memstream(&c->buf, &c->len);
-	assert_non_null(c->f);
-	return c->f;
-}
-
-static char *capture_end(capture *c)
-{
-	fclose(c->f);
-	return c->buf;
-}
-
-/* Every string of want occurs in text, in this order. */
-static void assert_in_order(const char *text, const char *const *want, size_t n)
-{
-	const char *at = text;
-
-	for (size_t i = 0; i < n; i++) {
-		const char *hit = strstr(at, want[i]);
-
-		if (!hit)
-			fail_msg("missing or out of order: \"%s\" in\n%s",
-			         want[i], text);
-		at = hit + strlen(want[i]);
-	}
-}
-
-#define ASSERT_IN_ORDER(text, want)                                            \
-	assert_in_order(text, want, sizeof(want) / sizeof(want[0]))
 
 static Cctns__V1__Officer io = CCTNS__V1__OFFICER__INIT;
 
@@ -117,7 +79,7 @@ static void final_report_has_every_iif5_section_in_order(void **state)
 	Cctns__V1__Charge s1 = CCTNS__V1__CHARGE__INIT;
 	Cctns__V1__Charge s2 = CCTNS__V1__CHARGE__INIT;
 	Cctns__V1__Charge *sections[] = {&s1, &s2};
-	capture c;
+	capture_buf c;
 	char *text;
 
 	(void)state;
@@ -230,7 +192,7 @@ static void empty_final_report_sections_say_none(void **state)
 {
 	Cctns__V1__FinalReportRecord rec = CCTNS__V1__FINAL_REPORT_RECORD__INIT;
 	Cctns__V1__FinalReport f = CCTNS__V1__FINAL_REPORT__INIT;
-	capture c;
+	capture_buf c;
 	char *text;
 
 	(void)state;
@@ -275,7 +237,7 @@ static void court_record_has_disposal_appeal_and_result(void **state)
 	Cctns__V1__AccusedAppealResult y1 =
 	        CCTNS__V1__ACCUSED_APPEAL_RESULT__INIT;
 	Cctns__V1__AccusedAppealResult *res[] = {&y1};
-	capture c;
+	capture_buf c;
 	char *text;
 
 	(void)state;
@@ -372,7 +334,7 @@ static void court_record_has_disposal_appeal_and_result(void **state)
 static void court_record_without_appeal_says_so(void **state)
 {
 	Cctns__V1__CourtRecord r = CCTNS__V1__COURT_RECORD__INIT;
-	capture c;
+	capture_buf c;
 	char *text;
 
 	(void)state;
@@ -393,7 +355,7 @@ static void receipts_name_the_report_status_diary_and_key(void **state)
 	Cctns__V1__FinalReportReceipt fr =
 	        CCTNS__V1__FINAL_REPORT_RECEIPT__INIT;
 	Cctns__V1__CourtReceipt cr = CCTNS__V1__COURT_RECEIPT__INIT;
-	capture c;
+	capture_buf c;
 	char *text;
 
 	(void)state;
@@ -433,7 +395,7 @@ static void receipts_name_the_report_status_diary_and_key(void **state)
 static void timeline_names_final_report_and_court_events(void **state)
 {
 	Cctns__V1__CaseEvent e = CCTNS__V1__CASE_EVENT__INIT;
-	capture c;
+	capture_buf c;
 	char *text;
 
 	(void)state;

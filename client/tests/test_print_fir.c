@@ -12,6 +12,8 @@
 
 #include <cmocka.h>
 
+#include "print_test.h"
+
 #include "print_fir.h"
 
 /* What fn wrote for arg, as a string (caller frees). */
@@ -23,24 +25,6 @@
 		call;                                                          \
 		fclose(f);                                                     \
 	} while (0)
-
-/* Every string of want occurs in text, in this order. */
-static void assert_in_order(const char *text, const char *const *want, size_t n)
-{
-	const char *at = text;
-
-	for (size_t i = 0; i < n; i++) {
-		const char *hit = strstr(at, want[i]);
-
-		if (!hit)
-			fail_msg("missing or out of order: \"%s\" in\n%s",
-			         want[i], text);
-		at = hit + strlen(want[i]);
-	}
-}
-
-#define ASSERT_IN_ORDER(text, want)                                            \
-	assert_in_order(text, want, sizeof(want) / sizeof(want[0]))
 
 /* A complete IIF-I: every item of the form has a value. The messages live
  * in the fixture; fir points into it. */

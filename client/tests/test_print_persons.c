@@ -12,6 +12,8 @@
 
 #include <cmocka.h>
 
+#include "print_test.h"
+
 #include "pbjson.h"
 #include "print_crime_details.h"
 #include "print_person.h"
@@ -26,24 +28,6 @@ static ProtobufCMessage *from_json(const ProtobufCMessageDescriptor *d,
 		fail_msg("fixture: %s: %s", err.path, err.message);
 	return m;
 }
-
-/* Every string of want occurs in text, in this order. */
-static void assert_in_order(const char *text, const char *const *want, size_t n)
-{
-	const char *at = text;
-
-	for (size_t i = 0; i < n; i++) {
-		const char *hit = strstr(at, want[i]);
-
-		if (!hit)
-			fail_msg("missing or out of order: \"%s\" in\n%s",
-			         want[i], text);
-		at = hit + strlen(want[i]);
-	}
-}
-
-#define ASSERT_IN_ORDER(text, want)                                            \
-	assert_in_order(text, want, sizeof(want) / sizeof(want[0]))
 
 typedef void (*printer)(FILE *out, const ProtobufCMessage *m);
 

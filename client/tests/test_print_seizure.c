@@ -11,6 +11,8 @@
 
 #include <cmocka.h>
 
+#include "print_test.h"
+
 #include "print_malkhana.h"
 #include "print_seizure.h"
 
@@ -23,24 +25,6 @@
 		call;                                                          \
 		fclose(out);                                                   \
 	} while (0)
-
-/* Every string of want occurs in text, in this order. */
-static void assert_in_order(const char *text, const char *const *want, size_t n)
-{
-	const char *at = text;
-
-	for (size_t i = 0; i < n; i++) {
-		const char *hit = strstr(at, want[i]);
-
-		if (!hit)
-			fail_msg("missing or out of order: \"%s\" in\n%s",
-			         want[i], text);
-		at = hit + strlen(want[i]);
-	}
-}
-
-#define ASSERT_IN_ORDER(text, want)                                            \
-	assert_in_order(text, want, sizeof(want) / sizeof(want[0]))
 
 static void quantities_print_with_their_unit(void **state)
 {
