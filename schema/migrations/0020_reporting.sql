@@ -319,24 +319,42 @@ COMMENT ON COLUMN reporting.state_year_count.charge_sheeted IS 'Of those, charge
 COMMENT ON COLUMN reporting.state_year_count.final_report_true IS 'Of those, final report true (including abated)';
 COMMENT ON COLUMN reporting.state_year_count.final_report_false IS 'Of those, final report false (unoccurred_*)';
 
+-- One pass over the cases: each counts in its registration year (cases), in
+-- the next two (cases_1, cases_2) and, if disposed of, in its disposal year.
 CREATE VIEW reporting.state_table AS
-SELECT c.year,
-	c.state_code,
+SELECT t.year,
+	t.state_code,
 	s.name AS state_name,
-	coalesce(c2.registered, 0)::bigint AS cases_2,
-	coalesce(c1.registered, 0)::bigint AS cases_1,
-	c.registered AS cases,
+	t.cases_2,
+	t.cases_1,
+	t.cases,
 	pp.population_lakhs,
-	round(c.registered / pp.population_lakhs, 1) AS crime_rate,
-	c.charge_sheeted,
-	c.final_report_true,
-	round(100.0 * c.charge_sheeted / nullif(c.charge_sheeted + c.final_report_true, 0), 1) AS chargesheeting_rate
-FROM reporting.state_year_count c
-JOIN ref.state s ON s.code = c.state_code
-LEFT JOIN reporting.state_year_count c1 ON c1.state_code = c.state_code AND c1.year = c.year - 1
-LEFT JOIN reporting.state_year_count c2 ON c2.state_code = c.state_code AND c2.year = c.year - 2
-LEFT JOIN ref.population_projection pp ON pp.state_code = c.state_code AND pp.year = c.year
-WHERE c.registered > 0;
+	round(t.cases / pp.population_lakhs, 1) AS crime_rate,
+	t.charge_sheeted,
+	t.final_report_true,
+	round(100.0 * t.charge_sheeted / nullif(t.charge_sheeted + t.final_report_true, 0), 1) AS chargesheeting_rate
+FROM (
+	SELECT c.state_code,
+		v.year,
+		sum(v.cases)::bigint AS cases,
+		sum(v.cases_1)::bigint AS cases_1,
+		sum(v.cases_2)::bigint AS cases_2,
+		sum(v.charge_sheeted)::bigint AS charge_sheeted,
+		sum(v.final_report_true)::bigint AS final_report_true
+	FROM reporting.fir_case c
+	CROSS JOIN LATERAL (VALUES
+		(c.year, 1, 0, 0, 0, 0),
+		(c.year + 1, 0, 1, 0, 0, 0),
+		(c.year + 2, 0, 0, 1, 0, 0),
+		(c.police_disposal_year, 0, 0, 0, (c.police_disposal = 'charge_sheeted')::int,
+			(c.police_disposal = 'final_report_true')::int)
+	) v (year, cases, cases_1, cases_2, charge_sheeted, final_report_true)
+	WHERE c.status <> 'transferred' AND v.year IS NOT NULL
+	GROUP BY c.state_code, v.year
+) t
+JOIN ref.state s ON s.code = t.state_code
+LEFT JOIN ref.population_projection pp ON pp.state_code = t.state_code AND pp.year = t.year
+WHERE t.cases > 0;
 
 COMMENT ON VIEW reporting.state_table IS
 	'NCRB Crime in India Table 1A.1 (State/UT-wise cognizable IPC crimes) from the raw records: one row per state and year that has cases. Cases are FIRs with an IPC/BNS charge (reporting.fir_case), transferred zero FIRs left out';

@@ -13,10 +13,11 @@
 --          original undetected report and a supplementary charge-sheet,
 --          one still under investigation;
 --   990052 (district 603): two cases in another district.
--- Everything is registered now, through the api: the rates are checked for
--- this year; how years combine (cases of year-1 and year-2, disposals of
--- cases of earlier years) is checked against NCRB's own 2020-2022 figures by
--- tests/integration/state_table_reproduces_ncrb_2022.sh.
+-- Everything is registered now, through the api; to check how years combine
+-- (cases of year-1 and year-2, a case of last year disposed of this year,
+-- pendency carried over) some cases are then copied into the two earlier
+-- years in a transaction that is rolled back. NCRB's own 2020-2022 figures
+-- are reproduced by tests/integration/state_table_reproduces_ncrb_2022.sh.
 --
 -- Times: the checks expect to run within one IST month.
 
@@ -272,6 +273,84 @@ SELECT pg_temp.check(count(*) = 0, 'no reporting column looks like personal data
 FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0
 WHERE c.relnamespace = 'reporting'::regnamespace
 	AND a.attname ~ '(person|complainant|accused|address|phone|facts|aadhaar|officer|place|brief|line1|fir_no|fir_id)';
+
+-- ============================================================ across years
+-- The api registers only now, so the cases of earlier years are copies, made
+-- as the owner in a transaction that is rolled back: FIRs 1-5 of 990051
+-- again one year earlier, FIRs 6-8 two years earlier (their diary entries,
+-- charges and every date moved back with them), and a charge-sheet filed
+-- today in the copy of FIR 1 (registered last year, disposed of this year).
+\c - cctns_owner
+\ir helpers.sql
+SET client_min_messages = warning;
+SELECT extract(year FROM now() AT TIME ZONE 'Asia/Kolkata')::int AS y \gset
+
+-- Insert the row r (jsonb) into table tbl, every column but the generated.
+CREATE FUNCTION pg_temp.insert_row(tbl text, r jsonb) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+	cols text;
+BEGIN
+	SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) INTO cols
+	FROM pg_attribute a
+	WHERE a.attrelid = tbl::regclass AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '';
+	EXECUTE format('INSERT INTO %s (%s) SELECT %s FROM jsonb_populate_record(NULL::%s, $1)', tbl, cols, cols, tbl)
+		USING r;
+END
+$$;
+
+-- The row r of table tbl with every date and time k years earlier (IST).
+CREATE FUNCTION pg_temp.back(tbl text, r jsonb, k int) RETURNS jsonb LANGUAGE sql STABLE AS $$
+	SELECT r || coalesce(jsonb_object_agg(a.attname, CASE WHEN a.atttypid = 'timestamptz'::regtype
+		THEN to_jsonb((((r ->> a.attname)::timestamptz AT TIME ZONE 'Asia/Kolkata') - make_interval(years => k))
+			AT TIME ZONE 'Asia/Kolkata')
+		ELSE to_jsonb(((r ->> a.attname)::date - make_interval(years => k))::date) END), '{}')
+	FROM pg_attribute a
+	WHERE a.attrelid = tbl::regclass AND a.attnum > 0 AND a.attgenerated = ''
+		AND a.atttypid IN ('timestamptz'::regtype, 'date'::regtype) AND r ->> a.attname IS NOT NULL
+$$;
+
+BEGIN;
+SELECT core.ensure_partitions(35, :y - 1), core.ensure_partitions(35, :y - 2);
+CREATE TEMPORARY TABLE copies ON COMMIT DROP AS
+	SELECT f.fir_id AS old_id, nextval('core.fir_id_seq') AS new_id, CASE WHEN f.fir_no <= 5 THEN 1 ELSE 2 END AS k, f.fir_no
+	FROM core.fir f WHERE f.state_code = 35 AND f.year = :y AND f.station_code = 990051 AND f.fir_no <= 8;
+SELECT pg_temp.insert_row('core.gd_entry', pg_temp.back('core.gd_entry', to_jsonb(g), c.k)
+	|| jsonb_build_object('year', :y - c.k, 'fir_year', :y - c.k))
+FROM copies c JOIN core.fir f ON f.state_code = 35 AND f.year = :y AND f.fir_id = c.old_id
+JOIN core.gd_entry g ON g.state_code = 35 AND g.year = f.year AND g.district_code = f.district_code
+	AND g.station_code = f.station_code AND g.gd_date = f.gd_date AND g.gd_no = f.gd_no;
+SELECT pg_temp.insert_row('core.fir', pg_temp.back('core.fir', to_jsonb(f), c.k)
+	|| jsonb_build_object('fir_id', c.new_id, 'year', :y - c.k, 'status', 'under_investigation'))
+FROM copies c JOIN core.fir f ON f.state_code = 35 AND f.year = :y AND f.fir_id = c.old_id;
+SELECT pg_temp.insert_row('core.fir_charge', to_jsonb(x) || jsonb_build_object('fir_id', c.new_id, 'year', :y - c.k))
+FROM copies c JOIN core.fir_charge x ON x.state_code = 35 AND x.year = :y AND x.fir_id = c.old_id;
+SELECT pg_temp.insert_row('core.final_report', to_jsonb(r) || jsonb_build_object('fir_id', c.new_id, 'year', :y - c.k,
+	'final_report_id', nextval('core.final_report_id_seq')))
+FROM copies c JOIN core.final_report r ON r.state_code = 35 AND r.year = :y AND r.fir_id = c.old_id AND r.report_no = 1
+WHERE c.fir_no = 1;
+
+SELECT pg_temp.check(count(*) = 1 AND min(f.year) = :y - 1 AND min(f.police_disposal_year) = :y
+	AND min(f.police_disposal) = 'charge_sheeted',
+	'a case registered last year and charge-sheeted this year is disposed of this year')
+FROM reporting.fir_case f WHERE f.state_code = 35 AND f.police_disposal IS NOT NULL AND f.year < :y;
+-- This year: 19 cases, 5 the year before, 3 two years before; 4 charge-sheets
+-- (one of last year's cases) and 5 true final reports: 100 * 4 / 9 = 44.4.
+SELECT pg_temp.check(string_agg(concat_ws('|', s.year - :y, s.cases_2, s.cases_1, s.cases, coalesce(s.crime_rate::text, 'null'),
+		s.charge_sheeted, s.final_report_true, coalesce(s.chargesheeting_rate::text, 'null')), ',' ORDER BY s.year)
+	= '-2|0|0|3|null|0|0|null,-1|0|3|5|null|0|0|null,0|3|5|19|4.8|4|5|44.4',
+	'state_table over three years (year - y|cases_2|cases_1|cases|rate|cs|true|cs rate): '
+	|| string_agg(concat_ws('|', s.year - :y, s.cases_2, s.cases_1, s.cases, coalesce(s.crime_rate::text, 'null'),
+		s.charge_sheeted, s.final_report_true, coalesce(s.chargesheeting_rate::text, 'null')), ',' ORDER BY s.year))
+FROM reporting.state_table s WHERE s.state_code = 35;
+-- Pendency: 3 pending after y-2, 8 after y-1; this year 8 + 19 - 11 = 16 of 27: 59.3 %.
+SELECT pg_temp.check(string_agg(concat_ws('|', p.year - :y, p.pending_at_start, p.registered, p.disposed_by_police,
+		p.pending_at_end, p.pendency_pct), ',' ORDER BY p.year)
+	= '-2|0|3|0|3|100.0,-1|3|5|0|8|100.0,0|8|19|11|16|59.3',
+	'pendency over three years (year - y|start|registered|disposed|end|pct): '
+	|| string_agg(concat_ws('|', p.year - :y, p.pending_at_start, p.registered, p.disposed_by_police,
+		p.pending_at_end, p.pendency_pct), ',' ORDER BY p.year))
+FROM reporting.pendency p WHERE p.state_code = 35;
+ROLLBACK;
 
 -- ============================================================ cleanup of the test population
 \c - cctns_owner
