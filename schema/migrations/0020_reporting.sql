@@ -230,14 +230,20 @@ COMMENT ON SCHEMA reporting IS
 GRANT USAGE ON SCHEMA reporting TO cctns_analyst;
 ALTER DEFAULT PRIVILEGES IN SCHEMA reporting GRANT SELECT ON TABLES TO cctns_analyst;
 
--- One row per FIR with at least one IPC or BNS charge.
+-- One row per FIR with at least one IPC or BNS charge. The names come from
+-- scalar subqueries, not joins: a query that does not select them does not
+-- look them up, and the planner's row estimate of the FIRs stays right (a
+-- join on two or three key columns of ref.district and ref.station makes it
+-- guess one row, and then nest loops over the charges).
 CREATE VIEW reporting.fir_case AS
 SELECT f.state_code,
-	s.name AS state_name,
+	(SELECT s.name FROM ref.state s WHERE s.code = f.state_code) AS state_name,
 	f.district_code,
-	d.name AS district_name,
+	(SELECT d.name FROM ref.district d
+		WHERE d.state_code = f.state_code AND d.district_code = f.district_code) AS district_name,
 	f.station_code,
-	st.name AS station_name,
+	(SELECT st.name FROM ref.station st WHERE st.state_code = f.state_code
+		AND st.district_code = f.district_code AND st.station_code = f.station_code) AS station_name,
 	f.year::int AS year,
 	date_trunc('month', f.registered_at AT TIME ZONE 'Asia/Kolkata')::date AS month,
 	(f.registered_at AT TIME ZONE 'Asia/Kolkata')::date AS registered_on,
@@ -262,10 +268,6 @@ JOIN (
 	ORDER BY c.state_code, c.year, c.fir_id, k.rank, c.seq
 ) p ON p.state_code = f.state_code AND p.year = f.year AND p.fir_id = f.fir_id
 JOIN ref.crime_head h ON h.code = p.crime_head
-JOIN ref.state s ON s.code = f.state_code
-JOIN ref.district d ON d.state_code = f.state_code AND d.district_code = f.district_code
-JOIN ref.station st ON st.state_code = f.state_code AND st.district_code = f.district_code
-	AND st.station_code = f.station_code
 LEFT JOIN core.final_report r ON r.state_code = f.state_code AND r.year = f.year AND r.fir_id = f.fir_id
 	AND r.report_no = 1
 LEFT JOIN ref.final_report_police_disposal pd ON pd.kind = r.kind;
@@ -371,16 +373,21 @@ COMMENT ON COLUMN reporting.state_table.final_report_true IS 'Cases closed by a 
 COMMENT ON COLUMN reporting.state_table.chargesheeting_rate IS 'Charge-sheeting rate, percent: round(100 * charge_sheeted / (charge_sheeted + final_report_true), 1); NULL when both are 0';
 
 CREATE VIEW reporting.district_head_table AS
-SELECT c.year,
-	c.state_code,
-	c.district_code,
-	c.district_name,
-	c.principal_head AS crime_head,
-	c.principal_head_name AS crime_head_name,
-	count(*) AS cases
-FROM reporting.fir_case c
-WHERE c.status <> 'transferred'
-GROUP BY c.year, c.state_code, c.district_code, c.district_name, c.principal_head, c.principal_head_name;
+SELECT t.year,
+	t.state_code,
+	t.district_code,
+	d.name AS district_name,
+	t.crime_head,
+	h.name AS crime_head_name,
+	t.cases
+FROM (
+	SELECT c.year, c.state_code, c.district_code, c.principal_head AS crime_head, count(*) AS cases
+	FROM reporting.fir_case c
+	WHERE c.status <> 'transferred'
+	GROUP BY c.year, c.state_code, c.district_code, c.principal_head
+) t
+JOIN ref.district d ON d.state_code = t.state_code AND d.district_code = t.district_code
+JOIN ref.crime_head h ON h.code = t.crime_head;
 
 COMMENT ON VIEW reporting.district_head_table IS
 	'Cases by district and crime head per year (the shape of NCRB''s district-wise IPC crime table): one row per year, district and head with cases. A case counts once, under its principal head (a sub-head where the head has sub-heads; add the sub-heads for the major head, and all rows for the total)';
