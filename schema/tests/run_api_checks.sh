@@ -1,7 +1,8 @@
 #!/bin/sh
 # run_api_checks.sh: run the database checks of the api functions against a
 # migrated CCTNS database (api_checks.sql: stations, FIRs; case_checks.sql:
-# General Diary, case status and timeline, arrests), then write from 20
+# General Diary, case status and timeline, arrests; reporting_checks.sql:
+# the reporting views and what the analyst may read), then write from 20
 # concurrent sessions and check that FIR numbers, diary entry numbers and
 # accused codes stay unique and gapless and that partitions for a new state
 # are created once, without deadlocks.
@@ -48,6 +49,8 @@ echo "== lookup_checks.sql"
 run_psql cctns_owner -f "$here/lookup_checks.sql"
 echo "== fir_checks.sql"
 run_psql cctns_owner -f "$here/fir_checks.sql"
+echo "== reporting_checks.sql"
+run_psql cctns_owner -f "$here/reporting_checks.sql"
 echo "== persons_checks.sql"
 run_psql cctns_owner -f "$here/persons_checks.sql"
 
