@@ -44,6 +44,20 @@ double svg_nice_step(double max, int ticks)
 	return mult[i] * mag;
 }
 
+/* The step of the value axis: whole numbers when every value is one (a
+ * count of cases never gets a 0.5 tick). */
+static double value_step(const struct chart *ch, double max)
+{
+	double step = svg_nice_step(max, VALUE_TICKS);
+	size_t i;
+
+	for (i = 0; i < ch->n; i++)
+		if (!isnan(ch->values[i]) &&
+		    ch->values[i] != floor(ch->values[i]))
+			return step;
+	return step < 1 ? 1 : step;
+}
+
 static double max_value(const struct chart *ch)
 {
 	double m = 0;
@@ -137,7 +151,7 @@ static void bar_row(FILE *out, const struct chart *ch, size_t i, double top)
 
 static void bars(FILE *out, const struct chart *ch)
 {
-	double step = svg_nice_step(max_value(ch), VALUE_TICKS);
+	double step = value_step(ch, max_value(ch));
 	double top = step * ceil(max_value(ch) / step);
 	double bottom = BAR_TOP + BAR_ROW * (double)ch->n;
 	size_t i;
@@ -214,7 +228,7 @@ static void line_points(FILE *out, const struct chart *ch, double top)
 
 static void line(FILE *out, const struct chart *ch)
 {
-	double step = svg_nice_step(max_value(ch), VALUE_TICKS);
+	double step = value_step(ch, max_value(ch));
 	double top = step * ceil(max_value(ch) / step);
 
 	if (top <= 0)

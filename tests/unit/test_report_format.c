@@ -286,6 +286,23 @@ static void svg_bars_scale_to_the_nice_top(void **state)
 	free(svg);
 }
 
+static void svg_counts_get_whole_number_ticks(void **state)
+{
+	const char *labels[] = {"A", "B"};
+	double values[] = {2, 1};
+	struct chart ch = {CHART_BARS, "T", "L", "V", 2, labels, values};
+	char *svg = svg_of(&ch);
+
+	(void)state;
+	assert_null(strstr(svg, ">0.5</text>"));
+	assert_non_null(strstr(svg, ">1</text>"));
+	free(svg);
+	values[1] = 0.25; /* rates keep their fractional steps */
+	svg = svg_of(&ch);
+	assert_non_null(strstr(svg, ">0.5</text>"));
+	free(svg);
+}
+
 static void svg_escapes_hostile_title_axes_and_labels(void **state)
 {
 	const char *labels[] = {HOSTILE, "x\x1b"
@@ -388,6 +405,7 @@ int main(void)
 	        cmocka_unit_test(printers_are_found_by_name),
 	        cmocka_unit_test(svg_nice_steps),
 	        cmocka_unit_test(svg_bars_scale_to_the_nice_top),
+	        cmocka_unit_test(svg_counts_get_whole_number_ticks),
 	        cmocka_unit_test(svg_escapes_hostile_title_axes_and_labels),
 	        cmocka_unit_test(svg_clips_long_labels_on_character_boundaries),
 	        cmocka_unit_test(svg_line_skips_missing_points),
