@@ -31,11 +31,19 @@ static int is_bad_control(unsigned char c)
 
 /* ------------------------------------------------------------ text */
 
-/* Terminal-safe: control characters (escape sequences, CR) print as '?'. */
+/* Terminal-safe: C0 controls, DEL (escape sequences, CR) and the C1 controls
+ * U+0080..U+009F (UTF-8 C2 80..C2 9F; U+009B is a CSI) print as '?'. */
 static void text_put(FILE *out, const char *s)
 {
-	for (; *s; s++)
-		fputc(((unsigned char)*s < 0x20 || *s == 0x7F) ? '?' : *s, out);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == 0xC2 && ((unsigned char)s[1] & 0xE0) == 0x80) {
+			fputc('?', out);
+			s++;
+			continue;
+		}
+		fputc(c < 0x20 || c == 0x7F ? '?' : c, out);
+	}
 }
 
 static void text_pad(FILE *out, size_t n)

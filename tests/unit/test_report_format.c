@@ -210,6 +210,24 @@ static void text_aligns_by_characters_and_hides_controls(void **state)
 	free(got);
 }
 
+static void text_hides_c1_controls_but_keeps_latin1_letters(void **state)
+{
+	static const struct rcol one[] = {{"name", "Name", 0}};
+	const char *const cell[] = {"a\xC2\x9B"
+	                            "31mb \xC3\xA9\xC2\xA0"
+	                            "c"};
+	const struct rtable t = {NULL, 1, 1, one, cell};
+	struct sink s;
+	char *got;
+
+	(void)state;
+	assert_int_equal(print_text(sink_open(&s), &t), 0);
+	got = sink_close(&s);
+	assert_string_equal(got, "Name\n----------\na?31mb \xC3\xA9\xC2\xA0"
+	                         "c\n");
+	free(got);
+}
+
 static void printers_are_found_by_name(void **state)
 {
 	(void)state;
@@ -402,6 +420,8 @@ int main(void)
 	        cmocka_unit_test(xml_escapes_markup_and_drops_controls),
 	        cmocka_unit_test(html_table_escapes_every_cell_and_title),
 	        cmocka_unit_test(text_aligns_by_characters_and_hides_controls),
+	        cmocka_unit_test(
+	                text_hides_c1_controls_but_keeps_latin1_letters),
 	        cmocka_unit_test(printers_are_found_by_name),
 	        cmocka_unit_test(svg_nice_steps),
 	        cmocka_unit_test(svg_bars_scale_to_the_nice_top),
