@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# cctns_report_prints_every_table: cases recorded through the terminal come out of cctns-report,
+# run as cctns_analyst over the reporting views, with the right figures in every report and every
+# format. Four FIRs this year in state 9: at station A a charge-sheeted theft, a theft closed
+# undetected (final report true) and a pending murder; at station B a pending theft. An operator
+# loads a population projection for this year. Then: state (cases 4, crime rate 4 / 2.5 = 1.6,
+# charge-sheeting rate 1 / (1 + 1) = 50.0), district-heads (per district and principal head),
+# trend (12 months, 4 cases in this one, 0 in the others), pendency (0 + 4 - 2 = 2 pending,
+# 50.0 %), each as text, CSV and HTML, and as an SVG chart. Errors: nothing to report (6), bad
+# command line (2), a role without access to the views (4), no database (5).
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "$0")/lib.sh"
+need_binaries cctns-report
+stack_up
+
+year=$(TZ=Asia/Kolkata date +%Y)
+month=$(TZ=Asia/Kolkata date +%Y-%m)
+today=$(TZ=Asia/Kolkata date +%F)
+samples=$SRC/deploy/samples
+analyst=${CCTNS_DB/user=cctns_owner/user=cctns_analyst}
+[ "$analyst" != "$CCTNS_DB" ] || fail "CCTNS_DB names no cctns_owner: $CCTNS_DB"
+
+# register TERMINAL FILE: an FIR; its number into $number.
+register() {
+	run term "$1" fir register "$2"
+	assert_eq 0 "$RC" "terminal $1 registers an FIR"
+	number=$(fir_number "$OUT")
+}
+
+# close NUMBER KIND: assign the IO, arrest A1 and file the original final report of KIND.
+close() {
+	run term a case assign-io "$1" "$samples/assign-io.json"
+	assert_eq 0 "$RC" "FIR $1 gets its investigating officer"
+	sed -e "s/\"2026-11-29T[0-9:]*+05:30\"/\"$(date -Iseconds)\"/g" "$samples/arrest.json" >"$T/arrest.json"
+	run term a arrest register "$1" "$T/arrest.json"
+	assert_eq 0 "$RC" "A1 of FIR $1 is arrested"
+	sed -e "s/\"2026-11-29T12:30:00+05:30\"/\"$(date -Iseconds)\"/" -e "s/2026-11-29/$today/g" \
+		"$samples/final-report.json" >"$T/report.json"
+	if [ "$2" != charge_sheet ]; then
+		sed -i -e '/"charged": \[/,/^  \],$/d' -e "s/\"kind\": \"charge_sheet\"/\"kind\": \"$2\"/" \
+			"$T/report.json"
+	fi
+	run term a final-report file "$1" "$T/report.json"
+	assert_eq 0 "$RC" "FIR $1 gets its $2"
+}
+
+report() { # ARGS...: cctns-report as the analyst
+	run "$BIN/cctns-report" --db "$analyst" "$@"
+}
+
+register a "$SAMPLE"
+close "$number" charge_sheet
+register a "$SAMPLE"
+close "$number" undetected
+sample_with '/"charges": \[/,/\],/c\  "charges": [ { "act": "bns", "section": "103(1)" } ],' >"$T/murder.json"
+register a "$T/murder.json"
+register b "$SAMPLE"
+
+# The principal head of the sample's charges, and the names, from ref (not from the views).
+theft=$(sql "SELECT h.crime_head FROM ref.section_head h JOIN ref.crime_head_rank r USING (crime_head)
+	WHERE h.act = 'bns' AND h.section IN ('303', '331') ORDER BY r.rank LIMIT 1")
+theft_name=$(sql "SELECT name FROM ref.crime_head WHERE code = '$theft'")
+murder=$(sql "SELECT crime_head FROM ref.section_head WHERE act = 'bns' AND section = '103'")
+murder_name=$(sql "SELECT name FROM ref.crime_head WHERE code = '$murder'")
+agra=$(sql "SELECT name FROM ref.district WHERE state_code = $A_STATE AND district_code = $A_DISTRICT")
+aligarh=$(sql "SELECT name FROM ref.district WHERE state_code = $B_STATE AND district_code = $B_DISTRICT")
+state_name=$(sql "SELECT name FROM ref.state WHERE code = $A_STATE")
+log "heads: $theft ($theft_name), $murder ($murder_name); districts: $agra, $aligarh"
+[ -n "$theft" ] && [ -n "$murder" ] && [ -n "$agra" ] && [ -n "$aligarh" ] || fail "reference data missing"
+# The names as extended regular expressions matching themselves.
+re() { sed -e 's/[][\\.*^$(){}+?|/]/\\&/g' <<<"$1"; }
+theft_re=$(re "$theft_name") murder_re=$(re "$murder_name") state_re=$(re "$state_name")
+agra_re=$(re "$agra") aligarh_re=$(re "$aligarh")
+
+run "$BIN/cctns-report" --db "$analyst" state --year "$year"
+assert_eq 0 "$RC" "the state table prints before any population is loaded"
+assert_match "$OUT" "^ *$year +$A_STATE +$state_re +0 +0 +4 +- +- +1 +1 +50\.0$" \
+	"... 4 cases, no population and crime rate (-), charge-sheeting rate 50.0"
+
+# The operator's path for a new year's projection (see the table's COMMENT).
+printf 'state_code,year,population_lakhs,source\n%s,%s,2.5,test\n' "$A_STATE" "$year" >"$T/pop.csv"
+psql -X -q -v ON_ERROR_STOP=1 -d "$CCTNS_DB" \
+	-c "\\copy ref.population_projection (state_code, year, population_lakhs, source) FROM '$T/pop.csv' CSV HEADER"
+
+# ------------------------------------------------------------------ state
+report state --chart "$T/state.svg"
+assert_eq 0 "$RC" "state: text"
+assert_contains "$OUT" "Crime in States/UTs (NCRB Table 1A.1), $year" "... titled with the latest year"
+assert_match "$OUT" "^Year +Code +State/UT +Cases Y-2 +Cases Y-1 +Cases +Population \(lakhs\) +Crime rate +Charge-sheeted +Final report true +Charge-sheeting rate$" \
+	"... with NCRB's headings"
+assert_match "$OUT" "^ *$year +$A_STATE +$state_re +0 +0 +4 +2\.50? +1\.6 +1 +1 +50\.0$" \
+	"... 4 cases, crime rate 1.6, 1 charge-sheeted, 1 true, rate 50.0"
+report state --format csv
+assert_eq 0 "$RC" "state: csv"
+assert_eq "year,state_code,state_name,cases_2,cases_1,cases,population_lakhs,crime_rate,charge_sheeted,final_report_true,chargesheeting_rate" \
+	"$(head -n 1 <<<"$OUT" | tr -d '\r')" "... header of view column names"
+assert_match "$(tr -d '\r' <<<"$OUT")" "^$year,$A_STATE,$state_re,0,0,4,2\.50?,1\.6,1,1,50\.0$" "... the row"
+report state --format html
+assert_eq 0 "$RC" "state: html"
+assert_contains "$OUT" "<td>$state_name</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">4</td>" \
+	"... the row in cells"
+assert_contains "$OUT" "<td class=\"num\">1.6</td>" "... the crime rate"
+svg=$(cat "$T/state.svg")
+assert_contains "$svg" "<svg xmlns=\"http://www.w3.org/2000/svg\"" "state: the chart is SVG"
+assert_contains "$svg" ">$state_name</text>" "... labelled with the state"
+assert_eq 1 "$(grep -c '<rect x=' "$T/state.svg")" "... one bar"
+assert_contains "$svg" ">Cases registered</text>" "... its axis named"
+
+# ------------------------------------------------------------------ district-heads
+report district-heads --state "$A_STATE" --year "$year" --chart "$T/heads.svg"
+assert_eq 0 "$RC" "district-heads: text"
+assert_match "$OUT" "^ *$year +$A_DISTRICT +$agra_re +$theft +$theft_re +2$" "... $agra: 2 under $theft"
+assert_match "$OUT" "^ *$year +$A_DISTRICT +$agra_re +$murder +$murder_re +1$" "... $agra: 1 murder"
+assert_match "$OUT" "^ *$year +$B_DISTRICT +$aligarh_re +$theft +$theft_re +1$" "... $aligarh: 1 under $theft"
+assert_eq 3 "$(grep -cE "^ *$year " <<<"$OUT")" "... three rows"
+report district-heads --state "$A_STATE" --format csv
+assert_eq 0 "$RC" "district-heads: csv (latest year)"
+csv=$(tr -d '\r' <<<"$OUT")
+assert_match "$csv" "^$year,$A_DISTRICT,\"?$agra_re\"?,$theft,\"?$theft_re\"?,2$" "... $agra $theft 2"
+assert_match "$csv" "^$year,$B_DISTRICT,\"?$aligarh_re\"?,$theft,\"?$theft_re\"?,1$" "... $aligarh $theft 1"
+report district-heads --state "$A_STATE" --format html
+assert_eq 0 "$RC" "district-heads: html"
+assert_contains "$OUT" "<td>$murder</td><td>$murder_name</td><td class=\"num\">1</td>" "... the murder row"
+assert_eq 3 "$(grep -c '<rect x=' "$T/heads.svg")" "district-heads: the chart has three bars"
+assert_contains "$(cat "$T/heads.svg")" ">$agra / $murder_name</text>" "... labelled district / head"
+
+# ------------------------------------------------------------------ trend
+report trend --state "$A_STATE" --from "$year-01" --to "$year-12" --chart "$T/trend.svg"
+assert_eq 0 "$RC" "trend: text"
+assert_match "$OUT" "^$month +4$" "... 4 cases in $month"
+assert_eq 12 "$(grep -cE "^$year-[0-9]{2} +[0-9]+$" <<<"$OUT")" "... every month of the year"
+assert_eq 11 "$(grep -cE "^$year-[0-9]{2} +0$" <<<"$OUT")" "... the other 11 at 0"
+report trend --state "$A_STATE" --format csv
+assert_eq 0 "$RC" "trend: csv (the months with cases)"
+assert_eq "month,cases|$month,4" "$(tr -d '\r' <<<"$OUT" | paste -sd '|')" "... one month, 4 cases"
+report trend --state "$A_STATE" --from "$month" --to "$month" --format html
+assert_eq 0 "$RC" "trend: html"
+assert_contains "$OUT" "<tr><td>$month</td><td class=\"num\">4</td></tr>" "... the month's row"
+assert_eq 12 "$(grep -c '<circle' "$T/trend.svg")" "trend: the chart has 12 points"
+assert_contains "$(cat "$T/trend.svg")" "<polyline" "... joined by a line"
+
+# ------------------------------------------------------------------ pendency
+report pendency --state "$A_STATE" --chart "$T/pendency.svg"
+assert_eq 0 "$RC" "pendency: text"
+assert_match "$OUT" "^ *$year +0 +4 +2 +2 +50\.0$" "... 0 + 4 registered - 2 disposed = 2 pending, 50.0 %"
+report pendency --state "$A_STATE" --year "$year" --format csv
+assert_eq 0 "$RC" "pendency: csv"
+assert_eq "year,pending_at_start,registered,disposed_by_police,pending_at_end,pendency_pct|$year,0,4,2,2,50.0" \
+	"$(tr -d '\r' <<<"$OUT" | paste -sd '|')" "... header and the year's row"
+report pendency --state "$A_STATE" --format html
+assert_eq 0 "$RC" "pendency: html"
+assert_contains "$OUT" "<td class=\"num\">$year</td><td class=\"num\">0</td><td class=\"num\">4</td><td class=\"num\">2</td><td class=\"num\">2</td><td class=\"num\">50.0</td>" \
+	"... the year's row"
+assert_eq 1 "$(grep -c '<rect x=' "$T/pendency.svg")" "pendency: the chart has one bar"
+
+# ------------------------------------------------------------------ errors
+report pendency --state 37
+assert_eq 6 "$RC" "a state without cases: nothing to report (exit 6)"
+assert_contains "$OUT" "no cases" "... saying so"
+report trend --state "$A_STATE" --year "$year"
+assert_eq 2 "$RC" "an option the report does not take (exit 2)"
+assert_contains "$OUT" "does not take --year" "... named"
+report state --format pdf
+assert_eq 2 "$RC" "an unknown format (exit 2)"
+report trend --state "$A_STATE" --chart "$T/no/such/dir/x.svg"
+assert_eq 3 "$RC" "a chart that cannot be written (exit 3)"
+run "$BIN/cctns-report" --db "${CCTNS_DB/user=cctns_owner/user=cctns_server}" state
+assert_eq 4 "$RC" "the server's role may not read the reporting views (exit 4)"
+assert_contains "$OUT" "permission denied" "... saying so"
+run "$BIN/cctns-report" --db "host=$T/nowhere dbname=cctns user=cctns_analyst" state
+assert_eq 5 "$RC" "no database there (exit 5)"
