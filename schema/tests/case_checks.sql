@@ -473,14 +473,23 @@ DECLARE
 	t text;
 	n bigint;
 BEGIN
-	FOREACH t IN ARRAY ARRAY['core.gd_entry', 'core.gd_entry_9_' || y, 'core.case_event', 'core.case_event_9_' || y,
-		'core.arrest', 'core.arrest_9_' || y, 'ref.case_status', 'ref.case_transition', 'ref.arrest_outcome'] LOOP
+	FOREACH t IN ARRAY ARRAY['ref.case_status', 'ref.case_transition', 'ref.arrest_outcome'] LOOP
 		EXECUTE 'SELECT count(*) FROM ' || t INTO n;
 		IF n = 0 THEN
 			RAISE EXCEPTION 'FAIL: analyst sees no rows in %', t;
 		END IF;
 	END LOOP;
-	RAISE NOTICE 'ok: analyst reads the diary, timelines, arrests and the new ref tables';
+	-- Since 0020 the diary, timelines and arrests stay in core, out of the analyst's reach.
+	FOREACH t IN ARRAY ARRAY['core.gd_entry', 'core.gd_entry_9_' || y, 'core.case_event', 'core.case_event_9_' || y,
+		'core.arrest', 'core.arrest_9_' || y] LOOP
+		BEGIN
+			EXECUTE 'SELECT count(*) FROM ' || t INTO n;
+			RAISE EXCEPTION 'FAIL: analyst reads %', t;
+		EXCEPTION WHEN insufficient_privilege THEN
+			NULL;
+		END;
+	END LOOP;
+	RAISE NOTICE 'ok: analyst reads the case status and arrest ref tables, not the diary, timelines or arrests';
 END
 $$;
 SET default_transaction_read_only = off;

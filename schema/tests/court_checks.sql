@@ -513,12 +513,20 @@ SELECT pg_temp.expect_error($$UPDATE core.appeal SET decided_on = decided_on - 1
 SELECT pg_temp.expect_error($$UPDATE core.appeal_accused SET result = 'upheld', new_punishment = NULL, period_months = 0
 	WHERE fir_id IN (SELECT fir_id FROM core.fir WHERE station_code = 990033)$$, 'CT409', NULL, '%recorded once%');
 
--- ------------------------------------------------------------ as the analyst
-\c - cctns_analyst
-SELECT count(*) > 0 AS ok FROM core.final_report WHERE station_code = 990030 \gset
+-- ------------------------------------------------------------ the analyst
+SELECT NOT has_schema_privilege('cctns_analyst', 'core', 'USAGE')
+	AND NOT has_table_privilege('cctns_analyst', 'core.final_report', 'SELECT')
+	AND NOT has_table_privilege('cctns_analyst', 'core.court_disposal', 'SELECT') AS ok \gset
 \if :ok
 \else
-	\echo 'FAIL: the analyst does not read final reports'
+	\echo 'FAIL: the analyst reads final reports or disposals in core (since 0020 only reporting)'
+	SELECT 1/0;
+\endif
+\c - cctns_analyst
+SELECT count(*) > 0 AS ok FROM reporting.fir_case WHERE station_code = 990030 AND police_disposal IS NOT NULL \gset
+\if :ok
+\else
+	\echo 'FAIL: the analyst does not see the police disposals of station 990030 in reporting.fir_case'
 	SELECT 1/0;
 \endif
 SELECT count(*) > 0 AS ok FROM ref.court_disposal_kind \gset

@@ -447,10 +447,12 @@ DO $$
 DECLARE
 	n bigint;
 BEGIN
-	SELECT count(*) INTO n FROM core.petition;
-	IF n = 0 THEN
-		RAISE EXCEPTION 'FAIL: analyst sees no petitions';
-	END IF;
+	BEGIN
+		SELECT count(*) INTO n FROM core.petition;
+		RAISE EXCEPTION 'FAIL: analyst reads core.petition (since 0020 only reporting)';
+	EXCEPTION WHEN insufficient_privilege THEN
+		NULL;
+	END;
 	BEGIN
 		SELECT count(*) INTO n FROM core.petition_person;
 		RAISE EXCEPTION 'FAIL: analyst reads who is named in petitions';
@@ -463,7 +465,7 @@ BEGIN
 	EXCEPTION WHEN insufficient_privilege THEN
 		NULL;
 	END;
-	RAISE NOTICE 'ok: analyst reads the registers but not the persons named in them';
+	RAISE NOTICE 'ok: analyst reads neither the registers nor the persons named in them';
 END
 $$;
 

@@ -48,6 +48,8 @@ echo "== lookup_checks.sql"
 run_psql cctns_owner -f "$here/lookup_checks.sql"
 echo "== fir_checks.sql"
 run_psql cctns_owner -f "$here/fir_checks.sql"
+echo "== reporting_checks.sql"
+run_psql cctns_owner -f "$here/reporting_checks.sql"
 echo "== persons_checks.sql"
 run_psql cctns_owner -f "$here/persons_checks.sql"
 
