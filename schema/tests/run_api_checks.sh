@@ -51,6 +51,7 @@ echo "== fir_checks.sql"
 run_psql cctns_owner -f "$here/fir_checks.sql"
 echo "== reporting_checks.sql"
 run_psql cctns_owner -f "$here/reporting_checks.sql"
+echo "== reporting2_checks.sql"; run_psql cctns_owner -f "$here/reporting2_checks.sql"
 echo "== persons_checks.sql"
 run_psql cctns_owner -f "$here/persons_checks.sql"
 
