@@ -54,6 +54,7 @@ run_psql cctns_owner -f "$here/reporting_checks.sql"
 echo "== reporting2_checks.sql"; run_psql cctns_owner -f "$here/reporting2_checks.sql"
 echo "== persons_checks.sql"
 run_psql cctns_owner -f "$here/persons_checks.sql"
+echo "== patterns_checks.sql"; run_psql cctns_owner -f "$here/patterns_checks.sql"
 
 # The FIR the concurrent sessions record arrests in (station 990009).
 arrest_fir=$(psql -X -q -At -v ON_ERROR_STOP=1 "$conn user=cctns_server" <<SQL | tail -n 1
