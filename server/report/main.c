@@ -62,9 +62,14 @@ static void usage(FILE *out)
 	      "cctns_analyst\n"
 	      "                          (default $CCTNS_DB, else "
 	      "\"dbname=cctns\")\n"
-	      "\nWithout --year: the latest year with cases. CSV text fields "
-	      "starting with\n"
-	      "= + - @ get a leading ' so spreadsheets do not run them.\n"
+	      "\nWithout --year: the latest year with cases (mo-trend: the "
+	      "latest quarter).\n"
+	      "Each figure counts in the year of its event: an arrest, a "
+	      "charge-sheet,\n"
+	      "a judgement, a seizure (see the views' COMMENTs). CSV text "
+	      "fields\n"
+	      "starting with = + - @ get a leading ' so spreadsheets do not "
+	      "run them.\n"
 	      "\nExit status: 0 done, 1 failed, 2 bad command line, 3 chart "
 	      "not written,\n"
 	      "4 refused (login or permission), 5 database unreachable, 6 "
@@ -76,7 +81,10 @@ static void usage(FILE *out)
 	      "  cctns-report trend --state 9 --from 2026-01 --to 2026-12 "
 	      "--chart trend.svg\n"
 	      "  cctns-report pendency --state 9 --format html > "
-	      "pendency.html\n",
+	      "pendency.html\n"
+	      "  cctns-report courts --state 9 --year 2026 --chart "
+	      "courts.svg\n"
+	      "  cctns-report mo-trend --state 9 --format csv\n",
 	      out);
 }
 

@@ -45,6 +45,61 @@ static const struct rcol pendency_cols[] = {
         {"pendency_pct", "Pendency %", 1},
 };
 
+static const struct rcol persons_cols[] = {
+        {"year", "Year", 1},
+        {"district_code", "Code", 1},
+        {"district_name", "District", 0},
+        {"crime_head", "Head", 0},
+        {"crime_head_name", "Crime head", 0},
+        {"arrested", "Arrested", 1},
+        {"charge_sheeted", "Charge-sheeted", 1},
+        {"convicted", "Convicted", 1},
+};
+
+static const struct rcol property_cols[] = {
+        {"year", "Year", 1},
+        {"district_code", "Code", 1},
+        {"district_name", "District", 0},
+        {"property_kind", "Kind", 0},
+        {"property_kind_name", "Nature of property", 0},
+        {"stolen_cases", "Cases", 1},
+        {"value_stolen", "Value stolen (Rs)", 1},
+        {"value_recovered", "Value recovered (Rs)", 1},
+        {"recovery_pct", "Recovery %", 1},
+};
+
+static const struct rcol court_cols[] = {
+        {"year", "Year", 1},
+        {"district_code", "Code", 1},
+        {"district_name", "District", 0},
+        {"trials_completed", "Trials completed", 1},
+        {"convicted", "Convicted", 1},
+        {"acquitted", "Acquitted", 1},
+        {"discharged", "Discharged", 1},
+        {"conviction_rate", "Conviction rate", 1},
+};
+
+static const struct rcol group_cols[] = {
+        {"year", "Year", 1},
+        {"district_code", "Code", 1},
+        {"district_name", "District", 0},
+        {"crime_group", "Group", 0},
+        {"crime_group_name", "Crimes against", 0},
+        {"cases", "Cases", 1},
+};
+
+static const struct rcol mo_cols[] = {
+        {"quarter", "Quarter", 0},
+        {"district_code", "Code", 1},
+        {"district_name", "District", 0},
+        {"mo_major", "MO major", 0},
+        {"mo_minor", "MO minor", 0},
+        {"mo_label", "Modus operandi", 0},
+        {"cases", "Cases", 1},
+        {"cases_prev_quarter", "Previous quarter", 1},
+        {"change", "Change", 1},
+};
+
 /* Without --year: the latest year that has cases. */
 static const char state_sql[] =
         "SELECT year, state_code, state_name, cases_2, cases_1, cases, "
@@ -84,6 +139,77 @@ static const char pendency_sql[] =
         "FROM reporting.pendency "
         "WHERE state_code = $1::int AND ($2::int IS NULL OR year = $2::int) "
         "ORDER BY year";
+
+/* The view has one row per year, district and head already; summed all the
+ * same so that the report stays one row per district and head. */
+static const char persons_sql[] =
+        "SELECT p.year, p.district_code, d.name AS district_name, "
+        "p.crime_head, h.name AS crime_head_name, "
+        "sum(p.arrested)::bigint AS arrested, "
+        "sum(p.charge_sheeted)::bigint AS charge_sheeted, "
+        "sum(p.convicted)::bigint AS convicted "
+        "FROM reporting.persons_table p "
+        "LEFT JOIN ref.district d ON d.state_code = p.state_code "
+        "AND d.district_code = p.district_code "
+        "LEFT JOIN ref.crime_head h ON h.code = p.crime_head "
+        "WHERE p.state_code = $1::int AND p.year = coalesce($2::int, "
+        "(SELECT max(year) FROM reporting.persons_table "
+        "WHERE state_code = $1::int)) "
+        "GROUP BY p.year, p.district_code, d.name, p.crime_head, h.name "
+        "ORDER BY d.name, p.district_code, 6 DESC, p.crime_head";
+
+static const char property_sql[] =
+        "SELECT p.year, p.district_code, d.name AS district_name, "
+        "p.property_kind, k.name AS property_kind_name, p.stolen_cases, "
+        "p.value_stolen, p.value_recovered, p.recovery_pct "
+        "FROM reporting.property_table p "
+        "LEFT JOIN ref.district d ON d.state_code = p.state_code "
+        "AND d.district_code = p.district_code "
+        "LEFT JOIN ref.property_kind k ON k.code = p.property_kind "
+        "WHERE p.state_code = $1::int AND p.year = coalesce($2::int, "
+        "(SELECT max(year) FROM reporting.property_table "
+        "WHERE state_code = $1::int)) "
+        "ORDER BY d.name, p.district_code, k.ord, p.property_kind";
+
+static const char court_sql[] =
+        "SELECT c.year, c.district_code, d.name AS district_name, "
+        "c.trials_completed, c.convicted, c.acquitted, c.discharged, "
+        "c.conviction_rate "
+        "FROM reporting.court_table c "
+        "LEFT JOIN ref.district d ON d.state_code = c.state_code "
+        "AND d.district_code = c.district_code "
+        "WHERE c.state_code = $1::int AND c.year = coalesce($2::int, "
+        "(SELECT max(year) FROM reporting.court_table "
+        "WHERE state_code = $1::int)) "
+        "ORDER BY d.name, c.district_code";
+
+static const char group_sql[] =
+        "SELECT g.year, g.district_code, d.name AS district_name, "
+        "g.crime_group, r.name AS crime_group_name, g.cases "
+        "FROM reporting.group_table g "
+        "LEFT JOIN ref.district d ON d.state_code = g.state_code "
+        "AND d.district_code = g.district_code "
+        "LEFT JOIN ref.crime_group r ON r.code = g.crime_group "
+        "WHERE g.state_code = $1::int AND g.year = coalesce($2::int, "
+        "(SELECT max(year) FROM reporting.group_table "
+        "WHERE state_code = $1::int)) "
+        "ORDER BY d.name, g.district_code, g.crime_group";
+
+/* The state's latest quarter in the view, rising methods first. */
+static const char mo_sql[] =
+        "SELECT to_char(t.quarter, 'YYYY-\"Q\"Q') AS quarter, "
+        "t.district_code, d.name AS district_name, t.mo_major, t.mo_minor, "
+        "m.label AS mo_label, t.cases, t.cases_prev_quarter, t.change "
+        "FROM reporting.mo_trend t "
+        "LEFT JOIN ref.district d ON d.state_code = t.state_code "
+        "AND d.district_code = t.district_code "
+        "LEFT JOIN ref.mo_head m ON m.major = t.mo_major "
+        "AND m.minor = t.mo_minor "
+        "WHERE t.state_code = $1::int AND t.quarter = "
+        "(SELECT max(quarter) FROM reporting.mo_trend "
+        "WHERE state_code = $1::int) "
+        "ORDER BY t.change DESC, t.cases DESC, d.name, t.district_code, "
+        "t.mo_major, t.mo_minor";
 
 static const struct report reports[] = {
         {
@@ -158,6 +284,101 @@ static const struct report reports[] = {
                 .value_col = 4,
                 .label_axis = "Year",
                 .value_axis = "Cases pending at the end of the year",
+        },
+        {
+                .name = "persons",
+                .summary = "persons arrested, charge-sheeted and convicted "
+                           "per head",
+                .usage = "--state S [--year Y]",
+                .required = BIT(OPT_STATE),
+                .params = {OPT_STATE, OPT_YEAR, OPT_END},
+                .title = "Persons arrested, charge-sheeted and convicted",
+                .sql = persons_sql,
+                .cols = persons_cols,
+                .ncols = ARRAY_LEN(persons_cols),
+                .year_col = 0,
+                .chart = CHART_BARS,
+                .label_col = 2,
+                .label_col2 = 4,
+                .value_col = 5,
+                .label_axis = "District / crime head",
+                .value_axis = "Persons arrested",
+        },
+        {
+                .name = "property",
+                .summary = "property stolen and recovered (Rs) per district "
+                           "and kind",
+                .usage = "--state S [--year Y]",
+                .required = BIT(OPT_STATE),
+                .params = {OPT_STATE, OPT_YEAR, OPT_END},
+                .title = "Property stolen and recovered",
+                .sql = property_sql,
+                .cols = property_cols,
+                .ncols = ARRAY_LEN(property_cols),
+                .year_col = 0,
+                .chart = CHART_BARS,
+                .label_col = 2,
+                .label_col2 = 4,
+                .value_col = 6,
+                .label_axis = "District / nature of property",
+                .value_axis = "Value stolen (Rs)",
+        },
+        {
+                .name = "courts",
+                .summary = "court disposals and conviction rate per district",
+                .usage = "--state S [--year Y]",
+                .required = BIT(OPT_STATE),
+                .params = {OPT_STATE, OPT_YEAR, OPT_END},
+                .title = "Disposal of cases by courts",
+                .sql = court_sql,
+                .cols = court_cols,
+                .ncols = ARRAY_LEN(court_cols),
+                .year_col = 0,
+                .chart = CHART_BARS,
+                .label_col = 2,
+                .label_col2 = -1,
+                .value_col = 7,
+                .label_axis = "District",
+                .value_axis = "Conviction rate (%)",
+        },
+        {
+                .name = "groups",
+                .summary = "crimes against women, children, SC/ST, seniors "
+                           "per district",
+                .usage = "--state S [--year Y]",
+                .required = BIT(OPT_STATE),
+                .params = {OPT_STATE, OPT_YEAR, OPT_END},
+                .title = "Crimes against women, children, SC/ST and "
+                         "senior citizens",
+                .sql = group_sql,
+                .cols = group_cols,
+                .ncols = ARRAY_LEN(group_cols),
+                .year_col = 0,
+                .chart = CHART_BARS,
+                .label_col = 2,
+                .label_col2 = 4,
+                .value_col = 5,
+                .label_axis = "District / group",
+                .value_axis = "Cases registered",
+        },
+        {
+                .name = "mo-trend",
+                .summary = "cases per MO and district, latest quarter vs the "
+                           "one before",
+                .usage = "--state S",
+                .required = BIT(OPT_STATE),
+                .params = {OPT_STATE, OPT_END},
+                .title = "Modus operandi by quarter",
+                .sql = mo_sql,
+                .cols = mo_cols,
+                .ncols = ARRAY_LEN(mo_cols),
+                .year_col = 0,
+                .chart = CHART_BARS,
+                .label_col = 2,
+                .label_col2 = 5,
+                .value_col = 6,
+                .label_axis = "District / modus operandi",
+                .value_axis = "Cases registered in the quarter",
         },
 };
 

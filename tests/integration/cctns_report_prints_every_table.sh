@@ -6,7 +6,12 @@
 # loads a population projection for this year. Then: state (cases 4, crime rate 4 / 2.5 = 1.6,
 # charge-sheeting rate 1 / (1 + 1) = 50.0), district-heads (per district and principal head),
 # trend (12 months, 4 cases in this one, 0 in the others), pendency (0 + 4 - 2 = 2 pending,
-# 50.0 %), each as text, CSV and HTML, and as an SVG chart. Errors: nothing to report (6), bad
+# 50.0 %), each as text, CSV and HTML, and as an SVG chart. Then the first FIR gets a seizure of
+# stolen property, crime details (MO theft / chain snatching, a victim aged 10) and a conviction:
+# persons (2 arrested, 2 charge-sheeted, 1 convicted under the theft head), property (3 FIRs with
+# a phone, 74997 stolen, 24999 recovered, 33.3 %), courts (1 trial, 1 convicted, rate 100.0),
+# groups (1 case against children), mo-trend (1 case this quarter, 0 before, +1), each as text
+# and CSV, some as HTML and charts. Errors: nothing to report (6), bad
 # command line (2), a role without access to the views (4), no database (5).
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -49,6 +54,7 @@ report() { # ARGS...: cctns-report as the analyst
 }
 
 register a "$SAMPLE"
+first=$number
 close "$number" charge_sheet
 register a "$SAMPLE"
 close "$number" undetected
@@ -152,6 +158,89 @@ assert_eq 0 "$RC" "pendency: html"
 assert_contains "$OUT" "<td class=\"num\">$year</td><td class=\"num\">0</td><td class=\"num\">4</td><td class=\"num\">2</td><td class=\"num\">2</td><td class=\"num\">50.0</td>" \
 	"... the year's row"
 assert_eq 1 "$(grep -c '<rect x=' "$T/pendency.svg")" "pendency: the chart has one bar"
+
+# ------------------------------------------------------------------ the first FIR goes on
+sed -e "s/\"2026-11-29T[0-9:]*+05:30\"/\"$(date -Iseconds)\"/g" "$samples/seizure.json" >"$T/seizure.json"
+run term a seizure register "$first" "$T/seizure.json"
+assert_eq 0 "$RC" "FIR $first: its stolen phone and cash are seized"
+sed -e "s/\"2026-11-29T11:30:00+05:30\"/\"$(date -Iseconds)\"/" \
+	-e "s/\"year_of_birth\": 1988/\"year_of_birth\": $((year - 10))/" "$samples/crime-details.json" >"$T/cd.json"
+run term a crime-details record "$first" "$T/cd.json"
+assert_eq 0 "$RC" "FIR $first: crime details with a victim aged 10"
+sed -e "s/2026-11-29/$today/g" "$samples/court-disposal.json" >"$T/court.json"
+run term a court disposal "$first" "$T/court.json"
+assert_eq 0 "$RC" "FIR $first: A1 convicted"
+electronic=$(sql "SELECT name FROM ref.property_kind WHERE code = 'electronic'")
+children=$(sql "SELECT name FROM ref.crime_group WHERE code = 'children'")
+mo=$(sql "SELECT label FROM ref.mo_head WHERE major = 'theft' AND minor = 'chain_snatching'")
+quarter="$year-Q$(((10#$(TZ=Asia/Kolkata date +%m) - 1) / 3 + 1))"
+[ -n "$electronic" ] && [ -n "$children" ] && [ -n "$mo" ] || fail "reference data missing"
+electronic_re=$(re "$electronic") children_re=$(re "$children") mo_re=$(re "$mo")
+
+# ------------------------------------------------------------------ persons
+report persons --state "$A_STATE" --chart "$T/persons.svg"
+assert_eq 0 "$RC" "persons: text"
+assert_match "$OUT" "^ *$year +$A_DISTRICT +$agra_re +$theft +$theft_re +2 +2 +1$" \
+	"... $agra, $theft: 2 arrested (A1 twice), 2 charge-sheeted (the sample charges two), 1 convicted"
+assert_eq 1 "$(grep -cE "^ *$year " <<<"$OUT")" "... one row (nobody arrested elsewhere)"
+assert_eq 1 "$(grep -c '<rect x=' "$T/persons.svg")" "persons: the chart has one bar"
+report persons --state "$A_STATE" --year "$year" --format csv
+assert_eq 0 "$RC" "persons: csv"
+assert_eq "year,district_code,district_name,crime_head,crime_head_name,arrested,charge_sheeted,convicted" \
+	"$(head -n 1 <<<"$OUT" | tr -d '\r')" "... header"
+assert_match "$(tr -d '\r' <<<"$OUT")" "^$year,$A_DISTRICT,\"?$agra_re\"?,$theft,\"?$theft_re\"?,2,2,1$" "... the row"
+
+# ------------------------------------------------------------------ property
+report property --state "$A_STATE" --year "$year"
+assert_eq 0 "$RC" "property: text"
+assert_match "$OUT" "^ *$year +$A_DISTRICT +$agra_re +electronic +$electronic_re +3 +74997 +24999 +33\.3$" \
+	"... $agra: phones of 3 FIRs, 74997 stolen, 24999 recovered, 33.3 %"
+assert_match "$OUT" "^ *$year +$B_DISTRICT +$aligarh_re +electronic +$electronic_re +1 +24999 +0 +0\.0$" \
+	"... $aligarh: one phone, nothing recovered"
+report property --state "$A_STATE" --format csv
+assert_eq 0 "$RC" "property: csv"
+assert_match "$(tr -d '\r' <<<"$OUT")" "^$year,$A_DISTRICT,\"?$agra_re\"?,cash,[^,]*,3,105000,12500,11\.9$" \
+	"... $agra: cash of 3 FIRs, 105000 stolen, 12500 recovered, 11.9 %"
+
+# ------------------------------------------------------------------ courts
+report courts --state "$A_STATE" --chart "$T/courts.svg"
+assert_eq 0 "$RC" "courts: text"
+assert_match "$OUT" "^ *$year +$A_DISTRICT +$agra_re +1 +1 +0 +0 +100\.0$" "... 1 trial completed, 1 convicted, 100.0"
+assert_contains "$(cat "$T/courts.svg")" ">Conviction rate (%)</text>" "courts: the chart shows the rate"
+report courts --state "$A_STATE" --year "$year" --format csv
+assert_eq 0 "$RC" "courts: csv"
+assert_eq "year,district_code,district_name,trials_completed,convicted,acquitted,discharged,conviction_rate" \
+	"$(head -n 1 <<<"$OUT" | tr -d '\r')" "... header"
+assert_match "$(tr -d '\r' <<<"$OUT")" "^$year,$A_DISTRICT,\"?$agra_re\"?,1,1,0,0,100\.0$" "... the row"
+report courts --state "$A_STATE" --format html
+assert_eq 0 "$RC" "courts: html"
+assert_contains "$OUT" "<td class=\"num\">100.0</td>" "... the rate"
+
+# ------------------------------------------------------------------ groups
+report groups --state "$A_STATE"
+assert_eq 0 "$RC" "groups: text"
+assert_match "$OUT" "^ *$year +$A_DISTRICT +$agra_re +children +$children_re +1$" "... 1 case against children"
+assert_eq 1 "$(grep -cE "^ *$year " <<<"$OUT")" "... and no other group"
+report groups --state "$A_STATE" --year "$year" --format csv
+assert_eq 0 "$RC" "groups: csv"
+assert_match "$(tr -d '\r' <<<"$OUT")" "^$year,$A_DISTRICT,\"?$agra_re\"?,children,\"?$children_re\"?,1$" "... the row"
+
+# ------------------------------------------------------------------ mo-trend
+report mo-trend --state "$A_STATE" --chart "$T/mo.svg"
+assert_eq 0 "$RC" "mo-trend: text"
+assert_contains "$OUT" "Modus operandi by quarter, state $A_STATE, $quarter" "... titled with the quarter"
+assert_match "$OUT" "^$quarter +$A_DISTRICT +$agra_re +theft +chain_snatching +$mo_re +1 +0 +1$" \
+	"... 1 chain snatching this quarter, 0 before: +1"
+assert_eq 1 "$(grep -c '<rect x=' "$T/mo.svg")" "mo-trend: the chart has one bar"
+assert_contains "$(cat "$T/mo.svg")" ">$agra / ${mo:0:10}" "... labelled district / MO (clipped)"
+report mo-trend --state "$A_STATE" --format csv
+assert_eq 0 "$RC" "mo-trend: csv"
+assert_eq "quarter,district_code,district_name,mo_major,mo_minor,mo_label,cases,cases_prev_quarter,change" \
+	"$(head -n 1 <<<"$OUT" | tr -d '\r')" "... header"
+assert_match "$(tr -d '\r' <<<"$OUT")" "^$quarter,$A_DISTRICT,\"?$agra_re\"?,theft,chain_snatching,\"?$mo_re\"?,1,0,1$" \
+	"... the row"
+report mo-trend --state "$A_STATE" --year "$year"
+assert_eq 2 "$RC" "mo-trend takes no --year (exit 2)"
 
 # ------------------------------------------------------------------ errors
 report pendency --state 37
