@@ -5,6 +5,8 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "outbox.h"
+
 /* Does arg name opt, as "--opt" or "--opt=VALUE"? Sets *inline_value. */
 static int opt_matches(const char *arg, const char *name,
                        const char **inline_value)
@@ -159,6 +161,22 @@ void cli_print_help(const command *cmd, FILE *out)
 		fprintf(out, "\n%s", cmd->help);
 }
 
+/* outbox: a command that reaches the server first delivers what is
+ * queued, quietly, over the same link (see outbox.h). */
+static term_conn *connect_and_deliver(cli_ctx *ctx, term_error *err)
+{
+	term_conn *c = term_connect(&ctx->cfg, err);
+
+	if (!c || ctx->outbox_busy || !outbox_pending(ctx))
+		return c;
+	ctx->outbox_busy = 1;
+	(void)outbox_deliver(ctx, &c, 1);
+	ctx->outbox_busy = 0;
+	if (!c)
+		c = term_connect(&ctx->cfg, err);
+	return c;
+}
+
 term_conn *cli_connect(cli_ctx *ctx, term_error *err)
 {
 	if (!ctx->cfg_loaded) {
@@ -171,7 +189,7 @@ term_conn *cli_connect(cli_ctx *ctx, term_error *err)
 		}
 		ctx->cfg_loaded = 1;
 	}
-	return term_connect(&ctx->cfg, err);
+	return connect_and_deliver(ctx, err);
 }
 
 int cli_report(const term_error *err)

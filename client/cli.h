@@ -17,6 +17,10 @@ typedef struct cli_ctx {
 	term_config cfg;         /* loaded by cli_connect */
 	int cfg_loaded;
 	const char *pdf_path; /* --pdf FILE of a show command (CLI_OPT_PDF) */
+	/* outbox: --no-queue (a write refuses instead of queueing), and
+	 * "delivering the outbox now" (no automatic delivery inside it) */
+	int no_queue;
+	int outbox_busy;
 } cli_ctx;
 
 typedef struct command command;

@@ -126,4 +126,9 @@ int cmd_crime_details_new(const command *self, cli_ctx *ctx, int argc,
 int cmd_person_new_details(const command *self, cli_ctx *ctx, int argc,
                            char **argv);
 
+/* outbox: cctns sync, outbox list, outbox show */
+int cmd_sync(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_outbox_list(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_outbox_show(const command *self, cli_ctx *ctx, int argc, char **argv);
+
 #endif

@@ -30,6 +30,10 @@ static const conf_key term_keys[] = {
             "this terminal's certificate (PEM), issued by the SDC"),
         KEY("tls", "key", CONF_PATH, "", 0, 0, key,
             "this terminal's private key (PEM, not encrypted)"),
+        /* outbox: where writes wait while the server cannot be reached */
+        KEY("outbox", "dir", CONF_PATH, "outbox", 0, 0, outbox_dir,
+            "directory of the offline outbox (created 0700); writes made "
+            "while the server cannot be reached wait here for cctns sync"),
 };
 
 const char *term_config_path(const char *path)

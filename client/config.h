@@ -17,6 +17,7 @@ typedef struct term_config {
 	char *ca;                /* [tls] ca: the state CA certificate */
 	char *cert;              /* [tls] cert: "" when none is configured */
 	char *key;               /* [tls] key: "" when none is configured */
+	char *outbox_dir;        /* [outbox] dir: the offline outbox */
 	char *path;              /* the file it was read from (not a key) */
 } term_config;
 

@@ -1419,6 +1419,45 @@ static const command commands[] = {
          "\n"
          "example:\n"
          "  cctns person new-details 5\n"},
+        /* outbox: writes kept while the server cannot be reached */
+        {NULL, "sync", cmd_sync, "",
+         "Deliver the writes queued while the server was unreachable.",
+         "When the server cannot be reached, a write (fir register, gd add,\n"
+         "any register or form) is kept in this terminal's outbox ([outbox]\n"
+         "dir in station.conf) and the terminal gives an offline receipt\n"
+         "(OFF-9-118-1001-desk-1-000001); the FIR or register number is given\n"
+         "by the server only when the write is delivered. sync delivers the\n"
+         "outbox in the order it was queued, each write with its own\n"
+         "idempotency key (a write that had in fact reached the server is not\n"
+         "recorded twice), and prints each receipt with its real number. A\n"
+         "write the server refuses (invalid, conflict) is set aside in\n"
+         "failed/ with the server's message and the rest goes on; a record\n"
+         "found torn (checksum) is set aside in damaged/ and never sent. Any\n"
+         "command that reaches the server delivers the outbox first, too.\n"
+         "Exit 0 when nothing is left queued, 5 when the server could not\n"
+         "take everything.\n"
+         "\n"
+         "example:\n"
+         "  cctns sync\n"
+         "  OFF-9-118-1001-desk-1-000001 -> FIR 0042/2026\n"},
+        {"outbox", "list", cmd_outbox_list, "[--all]",
+         "List the writes waiting in this terminal's outbox.",
+         "One line per record: the offline receipt, its state (queued,\n"
+         "refused, damaged), the kind of write, when it was queued and its\n"
+         "idempotency key.\n"
+         "\n"
+         "options:\n"
+         "  --all   also the records already delivered\n"},
+        {"outbox", "show", cmd_outbox_show, "RECEIPT",
+         "What became of an offline receipt.",
+         "RECEIPT is an offline receipt (OFF-9-118-1001-desk-1-000001).\n"
+         "Prints the real number it was given at delivery (from\n"
+         "delivered.log), or that it still waits, or the server's refusal\n"
+         "(exit 4). Exit 6 when the receipt is not in the outbox.\n"
+         "\n"
+         "example:\n"
+         "  cctns outbox show OFF-9-118-1001-desk-1-000001\n"
+         "  OFF-9-118-1001-desk-1-000001 -> FIR 0042/2026 (delivered ...)\n"},
 };
 
 static const char overview_intro[] =

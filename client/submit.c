@@ -11,6 +11,7 @@
 #include <openssl/rand.h>
 
 #include "doc.h"
+#include "outbox.h"
 #include "util.h"
 
 #define MAX_RETRIES 3
@@ -52,23 +53,22 @@ static void pause_before_retry(int attempt)
 	nanosleep(&ts, NULL);
 }
 
-/* Connect and call; on a link lost after sending, again with the same
- * envelope (same key), up to MAX_RETRIES times. *maybe_sent tells whether
- * the request may have reached the server in a failed attempt. */
-static int call_with_retries(const submit_kind *kind, cli_ctx *ctx,
-                             Envelope *env, Envelope **resp, int *maybe_sent,
-                             term_error *err)
+int submit_send(cli_ctx *ctx, term_conn **conn, const char *noun,
+                Envelope *env, Envelope **resp, int *maybe_sent,
+                term_error *err)
 {
 	for (int attempt = 0;; attempt++) {
-		term_conn *conn = cli_connect(ctx, err);
 		int rc;
 
-		if (!conn)
+		if (!*conn)
+			*conn = cli_connect(ctx, err);
+		if (!*conn)
 			return -1;
-		rc = term_call(conn, env, resp, err);
-		term_close(conn);
+		rc = term_call(*conn, env, resp, err);
 		if (rc == 0)
 			return 0;
+		term_close(*conn);
+		*conn = NULL;
 		if (err->kind == TERM_ERR_UNREACHABLE)
 			*maybe_sent = 1;
 		if (!err->lost || attempt == MAX_RETRIES)
@@ -76,10 +76,36 @@ static int call_with_retries(const submit_kind *kind, cli_ctx *ctx,
 		fprintf(stderr,
 		        "%s: note: %s; sending the same %s again with the "
 		        "same idempotency key (retry %d of %d)\n",
-		        PROG, err->message, kind->noun, attempt + 1,
-		        MAX_RETRIES);
+		        PROG, err->message, noun, attempt + 1, MAX_RETRIES);
 		pause_before_retry(attempt + 1);
 	}
+}
+
+/* Connect and call (submit_send), then close. */
+static int call_with_retries(const submit_kind *kind, cli_ctx *ctx,
+                             Envelope *env, Envelope **resp, int *maybe_sent,
+                             term_error *err)
+{
+	term_conn *conn = NULL;
+	int rc = submit_send(ctx, &conn, kind->noun, env, resp, maybe_sent,
+	                     err);
+
+	term_close(conn);
+	return rc;
+}
+
+/* outbox: the server could not be reached, or said it is unavailable,
+ * before answering: keep the request (with its key) in the outbox, unless
+ * --no-queue. 1 when it was handed to the outbox (*rc its exit code). */
+static int queue_instead(const submit_kind *kind, cli_ctx *ctx,
+                         const Envelope *env, const term_error *err,
+                         const char *key_hex, int json, int *rc)
+{
+	if (ctx->no_queue || err->kind != TERM_ERR_UNREACHABLE ||
+	    !ctx->cfg_loaded)
+		return 0;
+	*rc = outbox_queue(ctx, kind->noun, env, key_hex, json, err);
+	return 1;
 }
 
 /* After a failure that may have reached the server: how to find out
@@ -138,9 +164,18 @@ int submit_doc(const submit_kind *kind, cli_ctx *ctx, ProtobufCMessage *msg,
 		goto done;
 	}
 	if (call_with_retries(kind, ctx, &env, &resp, &maybe_sent, &err) < 0) {
+		if (queue_instead(kind, ctx, &env, &err, key_hex, json, &rc))
+			goto done;
 		res->maybe_sent = maybe_sent;
 		rc = cli_report(&err);
 		goto done;
+	}
+	if (resp->body_case == CCTNS__V1__ENVELOPE__BODY_STATUS) {
+		term_error_from_status(resp->status, &err);
+		if (queue_instead(kind, ctx, &env, &err, key_hex, json, &rc)) {
+			envelope_free(resp);
+			goto done;
+		}
 	}
 	rc = invalid_status(kind, resp, res)
 	             ? 3
@@ -170,7 +205,8 @@ int submit_run(const submit_kind *kind, const command *self, cli_ctx *ctx,
 	const char *key_arg = NULL;
 	int json = 0, rc;
 	const cli_opt opts[] = {{"--key", &key_arg, NULL},
-	                        {"--json", NULL, &json}};
+	                        {"--json", NULL, &json},
+	                        {"--no-queue", NULL, &ctx->no_queue}};
 	size_t npos = kind->fir_number_arg ? 2 : 1;
 	char *pos[2];
 	submit s = {.kind = kind, .self = self};

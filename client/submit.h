@@ -68,4 +68,13 @@ int submit_doc(const submit_kind *kind, cli_ctx *ctx, ProtobufCMessage *msg,
                const uint8_t key[SUBMIT_KEY_LEN], const char *fir_number,
                int json, submit_result *res);
 
+/* outbox: send env (a write of noun) over *conn, connecting when *conn is
+ * NULL; on a link lost after sending, again with the same envelope (same
+ * key), up to 3 times. On 0 *resp is the answer and *conn stays open; on
+ * -1 *conn is NULL and *maybe_sent tells whether a failed attempt may have
+ * reached the server. Used by submit_doc and by the outbox's delivery. */
+int submit_send(cli_ctx *ctx, term_conn **conn, const char *noun,
+                Envelope *env, Envelope **resp, int *maybe_sent,
+                term_error *err) __attribute__((warn_unused_result));
+
 #endif
