@@ -68,8 +68,9 @@ int cmd_sync(const command *self, cli_ctx *ctx, int argc, char **argv)
 	ctx->outbox_busy = 1;
 	conn = cli_connect(ctx, &err);
 	if (!conn) {
-		fprintf(stderr, "%s: %s\n%s: %d queued record%s stay%s queued\n",
-		        PROG, err.message, PROG, n, n == 1 ? "" : "s",
+		fprintf(stderr,
+		        "%s: %s\n%s: %d queued record%s stay%s queued\n", PROG,
+		        err.message, PROG, n, n == 1 ? "" : "s",
 		        n == 1 ? "s" : "");
 		return term_exit_code(err.kind);
 	}
@@ -126,8 +127,8 @@ int cmd_outbox_list(const command *self, cli_ctx *ctx, int argc, char **argv)
 	int rc, all = 0;
 	const cli_opt opts[] = {{"--all", NULL, &all}};
 
-	if (cli_parse(self, ctx, argc, argv, opts, ARRAY_LEN(opts), NULL, 0,
-	              0, &rc) < 0)
+	if (cli_parse(self, ctx, argc, argv, opts, ARRAY_LEN(opts), NULL, 0, 0,
+	              &rc) < 0)
 		return rc;
 	rc = load_config(ctx);
 	if (rc != 0)
@@ -146,8 +147,8 @@ int cmd_outbox_list(const command *self, cli_ctx *ctx, int argc, char **argv)
 }
 
 /* The delivered.log line of receipt (the last one), into number/when. */
-static int find_delivered(const cli_ctx *ctx, const char *receipt,
-                          char *noun, char *number, char *when, size_t n)
+static int find_delivered(const cli_ctx *ctx, const char *receipt, char *noun,
+                          char *number, char *when, size_t n)
 {
 	char path[1100], line[700];
 	FILE *f;
@@ -187,8 +188,8 @@ static int show_in_area(const cli_ctx *ctx, const char *area,
 		uint8_t *reason = NULL;
 		size_t len = 0;
 
-		if (ob_load(ctx, area, names[i]->d_name, &r, why,
-		            sizeof(why)) < 0)
+		if (ob_load(ctx, area, names[i]->d_name, &r, why, sizeof(why)) <
+		    0)
 			continue;
 		if (strcmp(r.receipt, receipt) == 0) {
 			found = 1;
@@ -202,7 +203,8 @@ static int show_in_area(const cli_ctx *ctx, const char *area,
 			         ctx->cfg.outbox_dir, area, names[i]->d_name);
 			if (strcmp(area, "failed") == 0 &&
 			    ob_read_file(path, &reason, &len) == 0) {
-				printf("  %.*s", (int)len, (const char *)reason);
+				printf("  %.*s", (int)len,
+				       (const char *)reason);
 				free(reason);
 			}
 		}

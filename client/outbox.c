@@ -425,8 +425,7 @@ static void answer_number(const ProtobufCMessage *m, char *out, size_t n,
 		    !(name_ends(f->name, "_number") ||
 		      name_ends(f->name, "_code")))
 			continue;
-		v = *(char *const *)(const void *)((const char *)m +
-		                                   f->offset);
+		v = *(char *const *)(const void *)((const char *)m + f->offset);
 		if (v && *v && used < n)
 			used += (size_t)snprintf(out + used, n - used, "%s%s",
 			                         used ? " " : "", v);
@@ -438,8 +437,8 @@ static void answer_number(const ProtobufCMessage *m, char *out, size_t n,
 		if (f->type != PROTOBUF_C_TYPE_MESSAGE ||
 		    f->label == PROTOBUF_C_LABEL_REPEATED)
 			continue;
-		sub = *(const ProtobufCMessage *const *)(const void *)((
-		        const char *)m + f->offset);
+		sub = *(const ProtobufCMessage *const
+		                *)(const void *)((const char *)m + f->offset);
 		if (sub)
 			answer_number(sub, out, n, 1);
 	}
@@ -448,9 +447,11 @@ static void answer_number(const ProtobufCMessage *m, char *out, size_t n,
 
 		if (f->type == PROTOBUF_C_TYPE_UINT32 &&
 		    strcmp(f->name, "number") == 0)
-			snprintf(out, n, "%u",
-			         *(const uint32_t *)(const void *)((
-			                 const char *)m + f->offset));
+			snprintf(
+			        out, n, "%u",
+			        *(const uint32_t *)(const void *)((const char *)
+			                                                  m +
+			                                          f->offset));
 	}
 }
 
@@ -477,12 +478,13 @@ static void request_key(const Envelope *env, char *out)
 	        &cctns__v1__envelope__descriptor, (unsigned)env->body_case);
 	if (!bf || bf->type != PROTOBUF_C_TYPE_MESSAGE)
 		return;
-	body = *(const ProtobufCMessage *const *)(const void *)((
-	        const char *)env + bf->offset);
+	body = *(const ProtobufCMessage *const *)(const void *)((const char *)
+	                                                                env +
+	                                                        bf->offset);
 	if (!body)
 		return;
 	kf = protobuf_c_message_descriptor_get_field_by_name(body->descriptor,
-	                                                      "idempotency_key");
+	                                                     "idempotency_key");
 	if (!kf || kf->type != PROTOBUF_C_TYPE_BYTES)
 		return;
 	k = (const ProtobufCBinaryData *)(const void *)((const char *)body +
@@ -547,9 +549,8 @@ static void say(int quiet, const char *fmt, ...)
 typedef enum { SENT_DONE, SENT_FAILED, SENT_STOP } sent;
 
 /* The server answered a queued request with resp. */
-static sent answered(const cli_ctx *ctx, const char *name,
-                     const outbox_rec *r, const Envelope *env,
-                     const Envelope *resp, int quiet)
+static sent answered(const cli_ctx *ctx, const char *name, const outbox_rec *r,
+                     const Envelope *env, const Envelope *resp, int quiet)
 {
 	char number[128] = "", key_hex[2 * SUBMIT_KEY_LEN + 1], reason[700];
 	const ProtobufCMessage *body = reply_body(resp);
@@ -563,8 +564,9 @@ static sent answered(const cli_ctx *ctx, const char *name,
 		snprintf(reason, sizeof(reason), "%s%s%s\n", err.field,
 		         *err.field ? ": " : "", err.message);
 		if (ob_move(ctx, "queue", name, "failed", reason) < 0)
-			say(quiet, "%s refused by the server (%s) and could "
-			           "not be moved to failed/: %s\n",
+			say(quiet,
+			    "%s refused by the server (%s) and could "
+			    "not be moved to failed/: %s\n",
 			    r->receipt, err.message, strerror(errno));
 		else
 			say(quiet,
@@ -580,9 +582,10 @@ static sent answered(const cli_ctx *ctx, const char *name,
 		snprintf(number, sizeof(number), "delivered");
 	if (log_delivered(ctx, r, number, key_hex) < 0 ||
 	    ob_move(ctx, "queue", name, "delivered", NULL) < 0)
-		say(quiet, "%s delivered as %s %s but the outbox could not "
-		           "record it (%s); it may be sent again, which the "
-		           "idempotency key makes harmless\n",
+		say(quiet,
+		    "%s delivered as %s %s but the outbox could not "
+		    "record it (%s); it may be sent again, which the "
+		    "idempotency key makes harmless\n",
 		    r->receipt, r->noun, number, strerror(errno));
 	say(quiet, "%s -> %s %s%s\n", r->receipt, r->noun, number,
 	    body && answer_replayed(body)
@@ -659,15 +662,14 @@ int outbox_deliver(cli_ctx *ctx, term_conn **conn, int quiet)
 		return quiet ? 0 : -1;
 	n = ob_list(ctx, "queue", &names);
 	for (int i = 0; i < n; i++) {
-		if (left == 0 &&
-		    deliver_one(ctx, conn, names[i]->d_name, prefix, quiet,
-		                &err) ==
-		            SENT_STOP)
+		if (left == 0 && deliver_one(ctx, conn, names[i]->d_name,
+		                             prefix, quiet, &err) == SENT_STOP)
 			left = n - i;
 	}
 	if (left > 0)
-		say(1, "%d queued record%s not delivered now (%s); they stay "
-		       "queued for cctns sync\n",
+		say(1,
+		    "%d queued record%s not delivered now (%s); they stay "
+		    "queued for cctns sync\n",
 		    left, left == 1 ? "" : "s", err.message);
 	if (n > 0)
 		ob_list_free(names, n);

@@ -123,8 +123,8 @@ static int fail(char *why, size_t whysz, const char *text)
 /* The request must be an Envelope whose body is of the recorded kind. */
 static int request_ok(const outbox_rec *r)
 {
-	Envelope *env = cctns__v1__envelope__unpack(NULL, r->request_len,
-	                                            r->request);
+	Envelope *env =
+	        cctns__v1__envelope__unpack(NULL, r->request_len, r->request);
 	int ok;
 
 	if (!env)

@@ -23,11 +23,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define OUTBOX_MAGIC "CCTNSOBX"
-#define OUTBOX_FORMAT 1u
-#define OUTBOX_TEXT_MAX 63u
+#define OUTBOX_MAGIC       "CCTNSOBX"
+#define OUTBOX_FORMAT      1u
+#define OUTBOX_TEXT_MAX    63u
 #define OUTBOX_MAX_REQUEST (16u * 1024u * 1024u)
-#define OUTBOX_SUM_LEN 32u
+#define OUTBOX_SUM_LEN     32u
 
 typedef struct outbox_rec {
 	uint32_t version;

@@ -14,7 +14,7 @@
 #include "envelope.h"
 #include "outbox_rec.h"
 
-static const uint8_t key[16] = {1, 2, 3, 4, 5, 6, 7, 8,
+static const uint8_t key[16] = {1, 2,  3,  4,  5,  6,  7,  8,
                                 9, 10, 11, 12, 13, 14, 15, 16};
 
 /* A RegisterFir envelope, packed, in r. */

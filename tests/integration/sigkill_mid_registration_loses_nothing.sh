@@ -20,7 +20,7 @@ terminal() {
 	local i=$1 j rc
 	for j in $(seq 1 $PER); do
 		rc=0
-		timeout 60 "$BIN/cctns" --config "$T/t$i.conf" fir register "$SAMPLE" \
+		timeout 60 "$BIN/cctns" --config "$T/t$i.conf" fir register "$SAMPLE" --no-queue \
 			--key "$(cat "$T/key.$i.$j")" >"$T/out.$i.$j" 2>&1 || rc=$?
 		echo "$rc" >"$T/rc.$i.$j"
 	done
@@ -91,7 +91,7 @@ assert_eq "$firs|1|$firs" "$(sql "SELECT count(DISTINCT fir_no), min(fir_no), ma
 for i in $(seq 1 $N); do
 	for j in $(seq 1 $PER); do
 		[ "$(cat "$T/rc.$i.$j")" = 0 ] && continue
-		run timeout 60 "$BIN/cctns" --config "$T/t$i.conf" fir register "$SAMPLE" \
+		run timeout 60 "$BIN/cctns" --config "$T/t$i.conf" fir register "$SAMPLE" --no-queue \
 			--key "$(cat "$T/key.$i.$j")"
 		[ "$RC" = 0 ] || fail "retry of terminal $i, FIR $j: exit $RC"
 	done
