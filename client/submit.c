@@ -53,9 +53,8 @@ static void pause_before_retry(int attempt)
 	nanosleep(&ts, NULL);
 }
 
-int submit_send(cli_ctx *ctx, term_conn **conn, const char *noun,
-                Envelope *env, Envelope **resp, int *maybe_sent,
-                term_error *err)
+int submit_send(cli_ctx *ctx, term_conn **conn, const char *noun, Envelope *env,
+                Envelope **resp, int *maybe_sent, term_error *err)
 {
 	for (int attempt = 0;; attempt++) {
 		int rc;
@@ -87,8 +86,8 @@ static int call_with_retries(const submit_kind *kind, cli_ctx *ctx,
                              term_error *err)
 {
 	term_conn *conn = NULL;
-	int rc = submit_send(ctx, &conn, kind->noun, env, resp, maybe_sent,
-	                     err);
+	int rc =
+	        submit_send(ctx, &conn, kind->noun, env, resp, maybe_sent, err);
 
 	term_close(conn);
 	return rc;

@@ -73,8 +73,8 @@ int submit_doc(const submit_kind *kind, cli_ctx *ctx, ProtobufCMessage *msg,
  * key), up to 3 times. On 0 *resp is the answer and *conn stays open; on
  * -1 *conn is NULL and *maybe_sent tells whether a failed attempt may have
  * reached the server. Used by submit_doc and by the outbox's delivery. */
-int submit_send(cli_ctx *ctx, term_conn **conn, const char *noun,
-                Envelope *env, Envelope **resp, int *maybe_sent,
-                term_error *err) __attribute__((warn_unused_result));
+int submit_send(cli_ctx *ctx, term_conn **conn, const char *noun, Envelope *env,
+                Envelope **resp, int *maybe_sent, term_error *err)
+        __attribute__((warn_unused_result));
 
 #endif
