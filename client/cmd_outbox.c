@@ -10,6 +10,8 @@
 #include "commands.h"
 #include "outbox.h"
 #include "outbox_int.h"
+#include "pbjson.h"
+#include "reply.h"
 #include "util.h"
 
 /* Load station.conf for a command that may not connect. */
@@ -122,6 +124,33 @@ static void list_area(const cli_ctx *ctx, const char *area, const char *state)
 		ob_list_free(names, n);
 }
 
+/* The deliveries in delivered.log: counted, and printed when print. */
+static int list_delivered(const cli_ctx *ctx, int print)
+{
+	char path[1100], line[700];
+	FILE *f;
+	int n = 0;
+
+	ob_path(ctx, "delivered.log", path, sizeof(path));
+	f = fopen(path, "r");
+	while (f && fgets(line, sizeof(line), f)) {
+		char *save = NULL, *rec = strtok_r(line, "\t\n", &save);
+		char *no = strtok_r(NULL, "\t\n", &save);
+		char *num = strtok_r(NULL, "\t\n", &save);
+		char *at = strtok_r(NULL, "\t\n", &save);
+
+		if (!rec || !no || !num || !at)
+			continue;
+		n++;
+		if (print)
+			printf("%-34s  %-10s  %-14s  -> %s (delivered %s)\n",
+			       rec, "delivered", no, num, at);
+	}
+	if (f)
+		fclose(f);
+	return n;
+}
+
 int cmd_outbox_list(const command *self, cli_ctx *ctx, int argc, char **argv)
 {
 	int rc, all = 0;
@@ -137,12 +166,12 @@ int cmd_outbox_list(const command *self, cli_ctx *ctx, int argc, char **argv)
 	       "delivered\n",
 	       ctx->cfg.outbox_dir, count_area(ctx, "queue"),
 	       count_area(ctx, "failed"), count_area(ctx, "damaged"),
-	       count_area(ctx, "delivered"));
+	       list_delivered(ctx, 0));
 	list_area(ctx, "queue", "queued");
 	list_area(ctx, "failed", "refused");
 	list_area(ctx, "damaged", "damaged");
 	if (all)
-		list_area(ctx, "delivered", "delivered");
+		(void)list_delivered(ctx, 1);
 	return 0;
 }
 
@@ -175,9 +204,25 @@ static int find_delivered(const cli_ctx *ctx, const char *receipt, char *noun,
 	return found;
 }
 
+/* The request of r as JSON (the document and its key), for re-entering a
+ * refused one. */
+static void print_request(const outbox_rec *r)
+{
+	Envelope *env =
+	        cctns__v1__envelope__unpack(NULL, r->request_len, r->request);
+	const ProtobufCMessage *body = env ? reply_body(env) : NULL;
+	char *text = body ? pbjson_format(body, PBJSON_PRETTY) : NULL;
+
+	if (text)
+		printf("%s\n", text);
+	free(text);
+	if (env)
+		envelope_free(env);
+}
+
 /* A record of area with this receipt: 1 found (printed), 0 not. */
 static int show_in_area(const cli_ctx *ctx, const char *area,
-                        const char *receipt)
+                        const char *receipt, int json)
 {
 	struct dirent **names = NULL;
 	int n = ob_list(ctx, area, &names), found = 0;
@@ -191,7 +236,10 @@ static int show_in_area(const cli_ctx *ctx, const char *area,
 		if (ob_load(ctx, area, names[i]->d_name, &r, why, sizeof(why)) <
 		    0)
 			continue;
-		if (strcmp(r.receipt, receipt) == 0) {
+		if (strcmp(r.receipt, receipt) == 0 && json) {
+			found = 1;
+			print_request(&r);
+		} else if (strcmp(r.receipt, receipt) == 0) {
 			found = 1;
 			ist_time(r.queued_at, when, sizeof(when));
 			printf("%s: %s queued %s, %s\n", r.receipt, r.noun,
@@ -219,9 +267,11 @@ int cmd_outbox_show(const command *self, cli_ctx *ctx, int argc, char **argv)
 {
 	char noun[128], number[128], when[128];
 	char *pos[1];
-	int rc;
+	int rc, json = 0;
+	const cli_opt opts[] = {{"--json", NULL, &json}};
 
-	if (cli_parse(self, ctx, argc, argv, NULL, 0, pos, 1, 1, &rc) < 0)
+	if (cli_parse(self, ctx, argc, argv, opts, ARRAY_LEN(opts), pos, 1, 1,
+	              &rc) < 0)
 		return rc;
 	rc = load_config(ctx);
 	if (rc != 0)
@@ -231,10 +281,10 @@ int cmd_outbox_show(const command *self, cli_ctx *ctx, int argc, char **argv)
 		       when);
 		return 0;
 	}
-	if (show_in_area(ctx, "queue", pos[0]))
+	if (show_in_area(ctx, "queue", pos[0], json))
 		return 0;
-	if (show_in_area(ctx, "failed", pos[0]))
-		return 4;
+	if (show_in_area(ctx, "failed", pos[0], json))
+		return json ? 0 : 4;
 	fprintf(stderr,
 	        "%s: no offline receipt %s in the outbox %s (a damaged record "
 	        "is listed by cctns outbox list)\n",

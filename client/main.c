@@ -1448,12 +1448,16 @@ static const command commands[] = {
          "\n"
          "options:\n"
          "  --all   also the records already delivered\n"},
-        {"outbox", "show", cmd_outbox_show, "RECEIPT",
+        {"outbox", "show", cmd_outbox_show, "RECEIPT [--json]",
          "What became of an offline receipt.",
          "RECEIPT is an offline receipt (OFF-9-118-1001-desk-1-000001).\n"
          "Prints the real number it was given at delivery (from\n"
          "delivered.log), or that it still waits, or the server's refusal\n"
          "(exit 4). Exit 6 when the receipt is not in the outbox.\n"
+         "\n"
+         "options:\n"
+         "  --json   print the request of a queued or refused record as JSON\n"
+         "           (the document with its key), to correct and send again\n"
          "\n"
          "example:\n"
          "  cctns outbox show OFF-9-118-1001-desk-1-000001\n"

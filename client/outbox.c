@@ -54,8 +54,7 @@ static int make_dir(const char *path)
 /* The outbox directory and its areas, created 0700 when missing. */
 static int make_dirs(const cli_ctx *ctx, char *msg, size_t n)
 {
-	static const char *const areas[] = {"", "queue", "delivered", "failed",
-	                                    "damaged"};
+	static const char *const areas[] = {"", "queue", "failed", "damaged"};
 	char path[1024];
 
 	for (size_t i = 0; i < ARRAY_LEN(areas); i++) {
@@ -227,6 +226,19 @@ int ob_move(const cli_ctx *ctx, const char *area, const char *name,
 	if (sync_dir(to_dir) < 0)
 		return -1;
 	return sync_dir(from_dir);
+}
+
+/* A delivered record is removed (its personal data has no business on
+ * the terminal any more); delivered.log keeps receipt -> number. */
+static int ob_forget(const cli_ctx *ctx, const char *name)
+{
+	char dir[1024], path[1100];
+
+	ob_path(ctx, "queue", dir, sizeof(dir));
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if (unlink(path) != 0)
+		return -1;
+	return sync_dir(dir);
 }
 
 /* ------------------------------------------------------------ queueing */
@@ -581,7 +593,7 @@ static sent answered(const cli_ctx *ctx, const char *name, const outbox_rec *r,
 	if (!*number)
 		snprintf(number, sizeof(number), "delivered");
 	if (log_delivered(ctx, r, number, key_hex) < 0 ||
-	    ob_move(ctx, "queue", name, "delivered", NULL) < 0)
+	    ob_forget(ctx, name) < 0)
 		say(quiet,
 		    "%s delivered as %s %s but the outbox could not "
 		    "record it (%s); it may be sent again, which the "

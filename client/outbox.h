@@ -11,8 +11,9 @@
  *   seq             the last receipt sequence given (temp + rename)
  *   .lock           flock: one queuer/deliverer at a time
  *   queue/NNNNNNNNNN.rec     waiting, delivered in name (= sequence) order
- *   delivered/...rec         delivered (kept for the record)
  *   delivered.log            RECEIPT TAB NOUN TAB NUMBER TAB TIME TAB KEY
+ *                            (a delivered record itself is removed: no
+ *                            personal data stays once the server has it)
  *   failed/...rec + .reason  refused by the server, with its message
  *   damaged/...rec + .reason torn or altered: never replayed */
 #ifndef CCTNS_CLIENT_OUTBOX_H

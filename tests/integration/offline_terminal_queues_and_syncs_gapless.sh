@@ -57,10 +57,11 @@ assert_eq 3 "$(find "$OA/queue" -name '*.rec' | wc -l)" "neither queued anything
 
 run term a outbox list
 assert_eq 0 "$RC" "outbox list works offline"
-assert_contains "$OUT" "3 queued, 0 refused, 0 damaged" "... three queued"
+assert_contains "$OUT" "3 queued, 0 refused, 0 damaged, 0 delivered" "... three queued"
 assert_contains "$OUT" "$RA-000003" "... listing the receipts"
 assert_eq 1 "$(firs)" "nothing reached the database while the server was down"
 
+cp "$OA/queue/0000000001.rec" "$T/saved-1.rec"
 server_start
 run term a2 sync
 assert_eq 0 "$RC" "desk-2 syncs first"
@@ -81,12 +82,17 @@ assert_eq 6 "$(firs)" "still six FIRs"
 run term a outbox show "$RA-000002"
 assert_eq 0 "$RC" "outbox show answers after delivery"
 assert_contains "$OUT" "$RA-000002 -> FIR 0005/$year" "... with the number receipt 2 was given"
+run term a outbox list --all
+assert_contains "$OUT" "0 queued, 0 refused, 0 damaged, 3 delivered" "outbox list counts the deliveries"
+assert_match "$OUT" "$RA-000003 .*-> 0006/$year" "... and lists them with --all"
 run term a outbox show "$RA-000099"
 assert_eq 6 "$RC" "an unknown receipt is not found (exit 6)"
 
 # The answer of a delivery lost: the same record is sent again (as a retry after a lost link
 # would); the server finds its key and answers with the original number.
-cp "$OA/delivered/0000000001.rec" "$OA/queue/"
+[ -f "$OA/queue/0000000001.rec" ] && fail "a delivered record stays on the terminal"
+ok "a delivered record is removed from the terminal (delivered.log keeps the mapping)"
+cp "$T/saved-1.rec" "$OA/queue/0000000001.rec"
 run term a sync
 assert_eq 0 "$RC" "a record delivered a second time is accepted"
 assert_contains "$OUT" "$RA-000001 -> FIR 0004/$year" "... with its original number"
@@ -122,6 +128,9 @@ assert_eq 0 "$(find "$OA/queue" -name '*.rec' | wc -l)" "the queue is empty"
 run term a outbox show "$RA-000004"
 assert_eq 4 "$RC" "outbox show of a refused receipt: exit 4"
 assert_match "$OUT" "conflict|already used" "... with the server's message"
+run term a outbox show "$RA-000004" --json
+assert_eq 0 "$RC" "outbox show --json gives the refused request"
+assert_contains "$OUT" "Rawatpara" "... with its document, to correct and send again"
 assert_eq "7|7|1|7" "$(sql "SELECT count(*), count(DISTINCT fir_no), min(fir_no), max(fir_no)
 	FROM core.fir WHERE station_code = $A_STATION AND year = $year")" "seven FIRs, 1..7, gapless"
 
