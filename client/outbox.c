@@ -44,11 +44,23 @@ static int sync_dir(const char *dir)
 	return rc;
 }
 
+/* mkdir 0700; a new directory is made durable in its parent. */
 static int make_dir(const char *path)
 {
-	if (mkdir(path, 0700) == 0 || errno == EEXIST)
-		return 0;
-	return -1;
+	char parent[1024];
+	char *slash;
+
+	if (mkdir(path, 0700) != 0)
+		return errno == EEXIST ? 0 : -1;
+	snprintf(parent, sizeof(parent), "%s", path);
+	slash = strrchr(parent, '/');
+	if (!slash)
+		return sync_dir(".");
+	if (slash == parent)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	return sync_dir(parent);
 }
 
 /* The outbox directory and its areas, created 0700 when missing. */
