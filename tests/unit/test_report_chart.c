@@ -406,6 +406,7 @@ static void png_refuses_more_rows_than_fit(void **state)
 	assert_int_equal(chart_png_write(f, &ch), CHART_PNG_TOO_BIG);
 	assert_int_equal(fclose(f), 0);
 	assert_int_equal(len, 0);
+	free(buf);
 	assert_non_null(strstr(chart_png_strerror(CHART_PNG_TOO_BIG), "svg"));
 	ch.n = n - 1; /* one row fewer fits */
 	f = open_memstream(&buf, &len);
