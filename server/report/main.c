@@ -1,7 +1,8 @@
 /* main.c: cctns-report, the analyst's tool: prints NCRB-style tables from
  * the reporting views (never core) as aligned text, CSV or HTML, and draws
- * them as an SVG chart. Options and validation live here; the reports are
- * rows of reports.c, the printers in format.c and svg.c, libpq in db.c. */
+ * them as an SVG or PNG chart. Options and validation live here; the
+ * reports are rows of reports.c, the printers in format.c, the charts in
+ * chart.c (layout), svg.c and chart_png.c, libpq in db.c. */
 #include <getopt.h>
 #include <limits.h>
 #include <math.h>
@@ -9,8 +10,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
+#include "chart_png.h"
 #include "report.h"
 #include "util.h"
 
@@ -53,7 +56,10 @@ static void usage(FILE *out)
 		        r[i].summary, "", r[i].name, r[i].usage);
 	fputs("\nOptions of every report:\n"
 	      "  --format text|csv|html  output on stdout (default text)\n"
-	      "  --chart FILE.svg        also draw the table as an SVG chart\n"
+	      "  --chart FILE.svg|.png   also draw the table as a chart, SVG "
+	      "or "
+	      "PNG by the\n"
+	      "                          file's extension\n"
 	      "  --progress, --quiet     show (or hide) the wait for a long "
 	      "query on\n"
 	      "                          stderr (default: shown on a "
@@ -153,6 +159,46 @@ static int check_months(const char *cmd, struct args *a)
 	return REPORT_OK;
 }
 
+/* The chart writers, by the chart file's extension (any case). */
+typedef int (*chart_writer)(FILE *out, const struct chart *ch,
+                            const char *path);
+
+static int write_svg(FILE *out, const struct chart *ch, const char *path)
+{
+	if (svg_write(out, ch) == 0)
+		return 0;
+	perror(path);
+	return -1;
+}
+
+static int write_png(FILE *out, const struct chart *ch, const char *path)
+{
+	enum chart_png_result r = chart_png_write(out, ch);
+
+	if (r == CHART_PNG_OK)
+		return 0;
+	if (r == CHART_PNG_WRITE)
+		perror(path);
+	else
+		fprintf(stderr, "cctns-report: %s: %s\n", path,
+		        chart_png_strerror(r));
+	return -1;
+}
+
+static chart_writer chart_writer_for(const char *path)
+{
+	static const struct {
+		const char *ext;
+		chart_writer write;
+	} writers[] = {{".svg", write_svg}, {".png", write_png}};
+	size_t n = strlen(path), i;
+
+	for (i = 0; i < ARRAY_LEN(writers); i++)
+		if (n > 4 && strcasecmp(path + n - 4, writers[i].ext) == 0)
+			return writers[i].write;
+	return NULL;
+}
+
 static int check_args(const struct report *r, struct args *a)
 {
 	unsigned allowed = 0;
@@ -175,6 +221,11 @@ static int check_args(const struct report *r, struct args *a)
 	if (a->opt[OPT_YEAR] && parse_int(a->opt[OPT_YEAR], 1900, 9999) < 0)
 		return usage_error(r->name, "--year wants a year, not %s",
 		                   a->opt[OPT_YEAR]);
+	if (a->chart && !chart_writer_for(a->chart))
+		return usage_error(r->name,
+		                   "--chart wants a file ending in .svg or "
+		                   ".png, not %s",
+		                   a->chart);
 	if (!printer_by_name(a->format))
 		return usage_error(r->name,
 		                   "--format is text, csv or html, "
@@ -298,7 +349,13 @@ static int write_chart(const struct report *r, const struct rtable *t,
 		perror(path);
 		goto out;
 	}
-	if (svg_write(f, &ch) < 0 || fclose(f) != 0) {
+	if (chart_writer_for(path)(f, &ch, path) < 0) {
+		fclose(f);
+		f = NULL;
+		remove(path); /* no half-drawn chart left behind */
+		goto out;
+	}
+	if (fclose(f) != 0) {
 		f = NULL;
 		perror(path);
 		goto out;

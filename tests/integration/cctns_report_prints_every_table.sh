@@ -6,7 +6,7 @@
 # loads a population projection for this year. Then: state (cases 4, crime rate 4 / 2.5 = 1.6,
 # charge-sheeting rate 1 / (1 + 1) = 50.0), district-heads (per district and principal head),
 # trend (12 months, 4 cases in this one, 0 in the others), pendency (0 + 4 - 2 = 2 pending,
-# 50.0 %), each as text, CSV and HTML, and as an SVG chart. Then the first FIR gets a seizure of
+# 50.0 %), each as text, CSV and HTML, and as an SVG chart (state and trend also as PNG). Then the first FIR gets a seizure of
 # stolen property, crime details (MO theft / chain snatching, a victim aged 10) and a conviction:
 # persons (2 arrested, 2 charge-sheeted, 1 convicted under the theft head), property (3 FIRs with
 # a phone, 74997 stolen, 24999 recovered, 33.3 %), courts (1 trial, 1 convicted, rate 100.0),
@@ -111,6 +111,13 @@ assert_contains "$svg" "<svg xmlns=\"http://www.w3.org/2000/svg\"" "state: the c
 assert_contains "$svg" ">$state_name</text>" "... labelled with the state"
 assert_eq 1 "$(grep -c '<rect x=' "$T/state.svg")" "... one bar"
 assert_contains "$svg" ">Cases registered</text>" "... its axis named"
+# rep-audit: the same chart as a PNG (by the file's extension), checked by its header: the
+# signature, then IHDR's width and height (900 x 60 + 22 per row + 60).
+report state --chart "$T/state.png"
+assert_eq 0 "$RC" "state: a PNG chart"
+assert_eq 89504e470d0a1a0a "$(head -c 8 "$T/state.png" | xxd -p)" "... with the PNG signature"
+assert_eq "49484452 00000384 0000008e" "$(od -An -tx1 -j12 -N12 "$T/state.png" | tr -d ' \n' |
+	sed -E 's/(.{8})(.{8})(.{8})/\1 \2 \3/')" "... IHDR 900 x 142 pixels: one bar"
 
 # ------------------------------------------------------------------ district-heads
 report district-heads --state "$A_STATE" --year "$year" --chart "$T/heads.svg"
@@ -253,6 +260,16 @@ report state --format pdf
 assert_eq 2 "$RC" "an unknown format (exit 2)"
 report trend --state "$A_STATE" --chart "$T/no/such/dir/x.svg"
 assert_eq 3 "$RC" "a chart that cannot be written (exit 3)"
+# rep-audit: a trend as a PNG line chart; a chart file of any other kind is a usage error.
+report trend --state "$A_STATE" --from "$year-01" --to "$year-12" --chart "$T/trend.PNG"
+assert_eq 0 "$RC" "trend: a PNG chart (.PNG, any case)"
+assert_eq "89504e470d0a1a0a 00000384000001b8" "$(head -c 8 "$T/trend.PNG" | xxd -p) $(od -An -tx1 -j16 -N8 "$T/trend.PNG" | tr -d ' \n')" \
+	"... a PNG of 900 x 440 pixels"
+report state --chart "$T/state.jpg"
+assert_eq 2 "$RC" "a chart that is neither .svg nor .png (exit 2)"
+assert_contains "$OUT" "--chart wants a file ending in .svg or .png, not $T/state.jpg" "... saying so"
+[ ! -e "$T/state.jpg" ] || fail "a refused --chart left a file"
+ok "... and writes no file"
 run "$BIN/cctns-report" --db "${CCTNS_DB/user=cctns_owner/user=cctns_server}" state
 assert_eq 4 "$RC" "the server's role may not read the reporting views (exit 4)"
 assert_contains "$OUT" "permission denied" "... saying so"

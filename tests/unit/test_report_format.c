@@ -276,9 +276,9 @@ static void svg_nice_steps(void **state)
 
 	(void)state;
 	for (i = 0; i < ARRAY_LEN(cases); i++)
-		assert_true(fabs(svg_nice_step(cases[i].max, 5) -
+		assert_true(fabs(chart_nice_step(cases[i].max, 5) -
 		                 cases[i].step) < 1e-9);
-	assert_true(svg_nice_step(NAN, 5) == 1);
+	assert_true(chart_nice_step(NAN, 5) == 1);
 }
 
 static void svg_bars_scale_to_the_nice_top(void **state)
@@ -364,9 +364,9 @@ static void svg_clips_long_labels_on_character_boundaries(void **state)
 	end = strstr(p, "</text>");
 	assert_non_null(end);
 	*end = 0;
-	/* SVG_LABEL_MAX - 1 letters and the ellipsis. */
-	assert_int_equal(utf8_chars(p), SVG_LABEL_MAX);
-	assert_string_equal(p + 3 * (SVG_LABEL_MAX - 1), "\xE2\x80\xA6");
+	/* CHART_LABEL_MAX - 1 letters and the ellipsis. */
+	assert_int_equal(utf8_chars(p), CHART_LABEL_MAX);
+	assert_string_equal(p + 3 * (CHART_LABEL_MAX - 1), "\xE2\x80\xA6");
 	free(svg);
 }
 
