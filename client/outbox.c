@@ -72,7 +72,7 @@ static int make_dirs(const cli_ctx *ctx, char *msg, size_t n)
 	for (size_t i = 0; i < ARRAY_LEN(areas); i++) {
 		ob_path(ctx, areas[i], path, sizeof(path));
 		if (make_dir(path) < 0) {
-			snprintf(msg, n, "cannot create %s: %s", path,
+			snprintf(msg, n, "cannot create %.300s: %s", path,
 			         strerror(errno));
 			return -1;
 		}
@@ -88,7 +88,7 @@ int ob_write_file(const char *dir, const char *name, const void *data,
 	ssize_t w = 0;
 
 	snprintf(tmp, sizeof(tmp), "%s/.tmp-%s", dir, name);
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	snprintf(path, sizeof(path), "%.1000s/%.90s", dir, name);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0)
 		return -1;
@@ -247,7 +247,7 @@ static int ob_forget(const cli_ctx *ctx, const char *name)
 	char dir[1024], path[1100];
 
 	ob_path(ctx, "queue", dir, sizeof(dir));
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	snprintf(path, sizeof(path), "%.1000s/%.90s", dir, name);
 	if (unlink(path) != 0)
 		return -1;
 	return sync_dir(dir);
@@ -361,7 +361,7 @@ static int store(const cli_ctx *ctx, outbox_rec *r, char *msg, size_t n)
 	snprintf(name, sizeof(name), "%010lu.rec", seq);
 	ob_path(ctx, "queue", dir, sizeof(dir));
 	if (ob_write_file(dir, name, bytes, len) < 0) {
-		snprintf(msg, n, "cannot write %s/%s: %s", dir, name,
+		snprintf(msg, n, "cannot write %.300s/%.60s: %s", dir, name,
 		         strerror(errno));
 		free(bytes);
 		return -1;
