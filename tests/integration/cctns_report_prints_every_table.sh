@@ -78,6 +78,14 @@ re() { sed -e 's/[][\\.*^$(){}+?|/]/\\&/g' <<<"$1"; }
 theft_re=$(re "$theft_name") murder_re=$(re "$murder_name") state_re=$(re "$state_name")
 agra_re=$(re "$agra") aligarh_re=$(re "$aligarh")
 
+# The standard tables read materialised aggregates, counted by the operator's refresh.
+report state --year "$year"
+assert_eq 6 "$RC" "before the aggregates are refreshed the state table has no cases (exit 6)"
+run "$BIN/cctns-admin" --db "$CCTNS_DB" reporting refresh
+assert_eq 0 "$RC" "cctns-admin reporting refresh"
+assert_match "$OUT" "^reporting\.station_month +[0-9]+ rows +[0-9]+\.[0-9]{3} s$" "... prints each aggregate's rows and time"
+assert_match "$OUT" "^reporting\.district_month +3 rows" "... 3 district-month-head rows (2 heads in $A_DISTRICT, 1 in $B_DISTRICT)"
+
 run "$BIN/cctns-report" --db "$analyst" state --year "$year"
 assert_eq 0 "$RC" "the state table prints before any population is loaded"
 assert_match "$OUT" "^ *$year +$A_STATE +$state_re +0 +0 +4 +- +- +1 +1 +50\.0$" \
