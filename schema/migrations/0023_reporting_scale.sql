@@ -357,4 +357,99 @@ COMMENT ON VIEW reporting.monthly_trend IS
 COMMENT ON VIEW reporting.pendency IS
 	'Police investigation pendency per state and year (NCRB''s "police disposal" table), counts as of the last refresh (reporting.freshness, through reporting.state_year_count): cases pending at the start, registered, disposed of by the police (original final report filed), pending at the end. One row per state for every year from its first case to its last registration or disposal. Transferred zero FIRs left out; cases registered before CCTNS held them are not known, so the first year starts at 0';
 
+-- ------------------------------------------------------------ 3. comparisons by the same definitions
+
+CREATE TABLE ref.district_population (
+	state_code int NOT NULL,
+	district_code int NOT NULL,
+	year int NOT NULL CHECK (year BETWEEN 1950 AND 2199),
+	population_lakhs numeric NOT NULL CHECK (population_lakhs > 0),
+	source text NOT NULL CHECK (source <> ''),
+	PRIMARY KEY (state_code, district_code, year),
+	FOREIGN KEY (state_code, district_code) REFERENCES ref.district (state_code, district_code)
+);
+COMMENT ON TABLE ref.district_population IS
+	'Mid-year (projected) population of each district by year, the denominator of the district crime rate (reporting.district_comparison). Empty as shipped: NCRB publishes no district projection; an operator loads one (e.g. the state''s projection from Census 2011), connected as cctns_owner, with: \copy ref.district_population FROM ''file.csv'' CSV HEADER (columns state_code,district_code,year,population_lakhs,source; LGD codes as in ref.district)';
+COMMENT ON COLUMN ref.district_population.state_code IS 'LGD state code';
+COMMENT ON COLUMN ref.district_population.district_code IS 'LGD district code (ref.district)';
+COMMENT ON COLUMN ref.district_population.year IS 'Calendar year of the figure (mid-year)';
+COMMENT ON COLUMN ref.district_population.population_lakhs IS 'Population, in lakhs (1 lakh = 100,000)';
+COMMENT ON COLUMN ref.district_population.source IS 'Where the figure comes from (publication, table, method)';
+GRANT SELECT ON ref.district_population TO cctns_analyst;
+
+CREATE VIEW reporting.state_comparison AS
+SELECT s.year,
+	s.state_code,
+	s.state_name,
+	s.cases,
+	s.crime_rate,
+	s.chargesheeting_rate,
+	c.conviction_rate,
+	p.pendency_pct,
+	CASE WHEN s.crime_rate IS NOT NULL THEN
+		rank() OVER (PARTITION BY s.year ORDER BY s.crime_rate DESC NULLS LAST) END AS rank_by_rate
+FROM reporting.state_table s
+LEFT JOIN (
+	SELECT k.year, k.state_code,
+		round(100.0 * sum(k.convicted) / nullif(sum(k.trials_completed), 0), 1) AS conviction_rate
+	FROM reporting.court_year k
+	GROUP BY k.year, k.state_code
+) c ON c.year = s.year AND c.state_code = s.state_code
+LEFT JOIN reporting.pendency p ON p.year = s.year AND p.state_code = s.state_code;
+
+COMMENT ON VIEW reporting.state_comparison IS
+	'States side by side, each figure by the same definition for every state, counts as of the last refresh (reporting.freshness): one row per state and year with cases (reporting.state_table). Rates from state_table (crime rate, charge-sheeting rate), reporting.court_year (conviction rate) and reporting.pendency; rank_by_rate ranks the states with a population by crime rate within the year';
+COMMENT ON COLUMN reporting.state_comparison.year IS 'Year (registration year for cases, the year of the event for the rates)';
+COMMENT ON COLUMN reporting.state_comparison.state_code IS 'LGD state code';
+COMMENT ON COLUMN reporting.state_comparison.state_name IS 'State name (ref.state)';
+COMMENT ON COLUMN reporting.state_comparison.cases IS 'IPC/BNS cases registered in the year (reporting.state_table.cases)';
+COMMENT ON COLUMN reporting.state_comparison.crime_rate IS 'Cases per lakh of the projected population (reporting.state_table.crime_rate); NULL without a population';
+COMMENT ON COLUMN reporting.state_comparison.chargesheeting_rate IS 'Charge-sheets / (charge-sheets + true final reports) filed in the year, percent (reporting.state_table)';
+COMMENT ON COLUMN reporting.state_comparison.conviction_rate IS 'Cases convicted / trials completed by judgements in the year, percent, over all the state''s districts (reporting.court_year); NULL when no trial was completed';
+COMMENT ON COLUMN reporting.state_comparison.pendency_pct IS 'Cases pending police investigation at the end of the year / (pending at the end + disposed of in the year), percent (reporting.pendency)';
+COMMENT ON COLUMN reporting.state_comparison.rank_by_rate IS 'Rank of the state by crime rate within the year, 1 = highest rate (ties share a rank); NULL for a state without a population';
+
+CREATE VIEW reporting.district_comparison AS
+WITH d AS (
+	SELECT extract(year FROM m.month)::int AS year, m.state_code, m.district_code,
+		sum(m.registered)::bigint AS cases,
+		sum(m.charge_sheeted)::bigint AS charge_sheeted,
+		sum(m.final_report_true)::bigint AS final_report_true
+	FROM reporting.district_month m
+	GROUP BY 1, m.state_code, m.district_code
+)
+SELECT d.year,
+	d.state_code,
+	d.district_code,
+	(SELECT x.name FROM ref.district x WHERE x.state_code = d.state_code AND x.district_code = d.district_code) AS district_name,
+	d.cases,
+	coalesce(prev.cases, 0) AS cases_prev_year,
+	round(100.0 * (d.cases - prev.cases) / nullif(prev.cases, 0), 1) AS change_pct,
+	round(100.0 * d.cases / sum(d.cases) OVER (PARTITION BY d.year, d.state_code), 1) AS share_of_state_pct,
+	round(d.cases / dp.population_lakhs, 1) AS crime_rate,
+	round(100.0 * d.charge_sheeted / nullif(d.charge_sheeted + d.final_report_true, 0), 1) AS chargesheeting_rate,
+	round(100.0 * k.convicted / nullif(k.trials_completed, 0), 1) AS conviction_rate,
+	rank() OVER (PARTITION BY d.year, d.state_code ORDER BY d.cases DESC) AS rank_in_state
+FROM d
+LEFT JOIN d prev ON prev.state_code = d.state_code AND prev.district_code = d.district_code AND prev.year = d.year - 1
+LEFT JOIN ref.district_population dp ON dp.state_code = d.state_code AND dp.district_code = d.district_code
+	AND dp.year = d.year
+LEFT JOIN reporting.court_year k ON k.year = d.year AND k.state_code = d.state_code AND k.district_code = d.district_code
+WHERE d.cases > 0;
+
+COMMENT ON VIEW reporting.district_comparison IS
+	'The districts of each state side by side, by the same definitions as reporting.state_comparison, counts as of the last refresh (reporting.freshness): one row per year and district with cases registered (reporting.district_month). The district is that of the registering station';
+COMMENT ON COLUMN reporting.district_comparison.year IS 'Year (registration year for cases, the year of the event for the rates)';
+COMMENT ON COLUMN reporting.district_comparison.state_code IS 'LGD state code';
+COMMENT ON COLUMN reporting.district_comparison.district_code IS 'LGD district code of the registering stations';
+COMMENT ON COLUMN reporting.district_comparison.district_name IS 'District name (ref.district)';
+COMMENT ON COLUMN reporting.district_comparison.cases IS 'IPC/BNS cases registered in the year in the district, each under its principal head once';
+COMMENT ON COLUMN reporting.district_comparison.cases_prev_year IS 'The same count for the year before (0 when none)';
+COMMENT ON COLUMN reporting.district_comparison.change_pct IS 'Change on the year before, percent: round(100 * (cases - cases_prev_year) / cases_prev_year, 1); NULL when the year before had no case';
+COMMENT ON COLUMN reporting.district_comparison.share_of_state_pct IS 'The district''s share of the state''s cases of the year, percent';
+COMMENT ON COLUMN reporting.district_comparison.crime_rate IS 'Cases per lakh of the district''s population of the year (ref.district_population); NULL when none is loaded';
+COMMENT ON COLUMN reporting.district_comparison.chargesheeting_rate IS 'Charge-sheets / (charge-sheets + true final reports) filed in the year in the district''s cases, percent; NULL when neither';
+COMMENT ON COLUMN reporting.district_comparison.conviction_rate IS 'Cases convicted / trials completed by judgements in the year (reporting.court_year), percent; NULL when no trial was completed';
+COMMENT ON COLUMN reporting.district_comparison.rank_in_state IS 'Rank of the district within its state and year by cases, 1 = most (ties share a rank); by cases, not rate, because district populations may be missing';
+
 GRANT SELECT ON ALL TABLES IN SCHEMA reporting TO cctns_analyst;
