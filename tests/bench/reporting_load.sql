@@ -76,9 +76,9 @@ SELECT c.fir_id, c.district_code, c.station_code, c.fir_no,
 		WHEN c.u_judged < 0.75 THEN 'acquitted' WHEN c.u_judged < 0.85 THEN 'discharged'
 		WHEN c.u_judged < 0.95 THEN 'compounded' ELSE 'withdrawn' END AS kind
 FROM chunk c
-CROSS JOIN LATERAL (SELECT least(date_trunc('second', c.registered_at) + interval '1 day'
-	+ c.u_filed * interval '364 days',
-	make_timestamptz(:last_year, 12, 31, 23, 0, 0, 'Asia/Kolkata')) AS filed_at) x
+CROSS JOIN LATERAL (SELECT greatest(date_trunc('second', c.registered_at), least(date_trunc('second', c.registered_at)
+	+ interval '1 day' + c.u_filed * interval '364 days',
+	make_timestamptz(:last_year, 12, 31, 23, 0, 0, 'Asia/Kolkata'))) AS filed_at) x
 CROSS JOIN LATERAL (SELECT least((x.filed_at AT TIME ZONE 'Asia/Kolkata')::date + 30 + floor(c.u_court / 0.4 * 700)::int,
 	make_date(:last_year, 12, 31)) AS judged_on) y
 WHERE c.disposed AND c.u_kind < 0.62 AND c.u_court < 0.4 AND :year < :last_year;
@@ -119,7 +119,9 @@ CROSS JOIN LATERAL (VALUES (0, k.sections[1 + floor(c.u_head * c.u_head * k.n)::
 WHERE x.wanted;
 
 -- Original final reports of the FIRs disposed of: filed 1 day to 1 year after registration,
--- never after last_day; 62% charge-sheets, the rest true final reports of four kinds and
+-- not after 23:00 IST on the last day of last_year unless registered after that (then at
+-- registration: the earlier loader, with the trigger disabled, filed those before
+-- registration); 62% charge-sheets, the rest true final reports of four kinds and
 -- false ones (unoccurred_*).
 CREATE TEMP TABLE chunk_report ON COMMIT DROP AS
 SELECT c.fir_id, c.district_code, c.station_code, c.fir_no,
@@ -134,9 +136,9 @@ SELECT c.fir_id, c.district_code, c.station_code, c.fir_no,
 		WHEN c.u_kind < 0.96 THEN 'unoccurred_false'
 		ELSE 'unoccurred_civil_nature' END AS kind
 FROM chunk c
-CROSS JOIN LATERAL (SELECT least(date_trunc('second', c.registered_at) + interval '1 day'
-	+ c.u_filed * interval '364 days',
-	make_timestamptz(:last_year, 12, 31, 23, 0, 0, 'Asia/Kolkata')) AS filed_at) x
+CROSS JOIN LATERAL (SELECT greatest(date_trunc('second', c.registered_at), least(date_trunc('second', c.registered_at)
+	+ interval '1 day' + c.u_filed * interval '364 days',
+	make_timestamptz(:last_year, 12, 31, 23, 0, 0, 'Asia/Kolkata'))) AS filed_at) x
 WHERE c.disposed;
 
 -- The chunk's General Diary entries: its final reports (at filing) and court disposals (on the
