@@ -26,6 +26,8 @@ static const struct command {
         {"migrate", cmd_migrate,
          "apply pending schema migrations (--status: only report)"},
         {"station", cmd_station, "add or list police stations (add, list)"},
+        {"reporting", cmd_reporting,
+         "refresh the reporting aggregates, or show their freshness"},
 };
 
 static void usage(FILE *out)
@@ -39,7 +41,7 @@ static void usage(FILE *out)
 	      "Commands:\n",
 	      out);
 	for (i = 0; i < ARRAY_LEN(commands); i++)
-		fprintf(out, "  %-9s %s\n", commands[i].name,
+		fprintf(out, "  %-10s %s\n", commands[i].name,
 		        commands[i].summary);
 	fputs("\n"
 	      "Options:\n"
@@ -59,7 +61,8 @@ static void usage(FILE *out)
 	      "  cctns-admin migrate --status\n"
 	      "  cctns-admin station add --state 9 --district 118 --code 1001 "
 	      "--name \"Police Station Hari Parvat\"\n"
-	      "  cctns-admin station list --state 9\n",
+	      "  cctns-admin station list --state 9\n"
+	      "  cctns-admin reporting refresh\n",
 	      out);
 }
 

@@ -35,10 +35,8 @@ struct args {
 };
 
 static const char *const opt_flag[OPT_COUNT] = {
-        [OPT_STATE] = "--state",
-        [OPT_YEAR] = "--year",
-        [OPT_FROM] = "--from",
-        [OPT_TO] = "--to",
+        [OPT_STATE] = "--state", [OPT_YEAR] = "--year",   [OPT_FROM] = "--from",
+        [OPT_TO] = "--to",       [OPT_LEVEL] = "--level",
 };
 
 static void usage(FILE *out)
@@ -90,7 +88,11 @@ static void usage(FILE *out)
 	      "pendency.html\n"
 	      "  cctns-report courts --state 9 --year 2026 --chart "
 	      "courts.svg\n"
-	      "  cctns-report mo-trend --state 9 --format csv\n",
+	      "  cctns-report mo-trend --state 9 --format csv\n"
+	      "  cctns-report compare --level state --year 2025 --chart "
+	      "rates.svg\n"
+	      "  cctns-report compare --level district --state 9 --format "
+	      "csv\n",
 	      out);
 }
 
@@ -206,6 +208,8 @@ static int check_args(const struct report *r, struct args *a)
 
 	for (i = 0; r->params[i] != OPT_END; i++)
 		allowed |= 1u << r->params[i];
+	if (r->level)
+		allowed |= 1u << OPT_LEVEL;
 	for (i = 1; i < OPT_COUNT; i++) {
 		if (a->opt[i] && !(allowed & (1u << i)))
 			return usage_error(r->name, "does not take %s",
@@ -243,6 +247,7 @@ static int parse_args(const struct report *r, int argc, char **argv,
 	        {"year", required_argument, NULL, OPT_YEAR},
 	        {"from", required_argument, NULL, OPT_FROM},
 	        {"to", required_argument, NULL, OPT_TO},
+	        {"level", required_argument, NULL, OPT_LEVEL},
 	        {"format", required_argument, NULL, 'f'},
 	        {"chart", required_argument, NULL, 'c'},
 	        {"db", required_argument, NULL, 'd'},
@@ -485,6 +490,35 @@ static int parse_global(int argc, char **argv, struct args *a)
 	return -(REPORT_USAGE + 1);
 }
 
+/* The value of --level among a report's options (the last one given), so
+ * that the options are checked against that level's row; NULL if none. */
+static const char *find_level(int argc, char **argv)
+{
+	const char *level = NULL;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--level") == 0 && i + 1 < argc)
+			level = argv[++i];
+		else if (strncmp(argv[i], "--level=", 8) == 0)
+			level = argv[i] + 8;
+	}
+	return level;
+}
+
+/* Whether --help is among a report's options. */
+static int has_help(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--help") == 0)
+			return 1;
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct args a = {.db = db_default_conninfo(),
@@ -504,6 +538,17 @@ int main(int argc, char **argv)
 		fprintf(stderr, "cctns-report: unknown report %s\n\n", argv[i]);
 		usage(stderr);
 		return REPORT_USAGE;
+	}
+	if (r->level) {
+		const char *level = find_level(argc - i, argv + i);
+
+		if (!level && !has_help(argc - i, argv + i))
+			return usage_error(argv[i],
+			                   "needs --level state|district");
+		if (level && !(r = report_level(r, level)))
+			return usage_error(
+			        argv[i], "--level is state or district, not %s",
+			        level);
 	}
 	rc = parse_args(r, argc - i, argv + i, &a);
 	if (rc < 0)

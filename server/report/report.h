@@ -27,6 +27,8 @@ enum report_opt {
 	OPT_YEAR,  /* --year Y */
 	OPT_FROM,  /* --from YYYY-MM, passed as YYYY-MM-01 */
 	OPT_TO,    /* --to YYYY-MM, passed as YYYY-MM-01 */
+	OPT_LEVEL, /* --level state|district: picks the row of a report with
+	              levels (compare); never an SQL parameter */
 	OPT_COUNT,
 };
 
@@ -49,10 +51,15 @@ struct report {
 	int label_col, label_col2; /* chart labels ("a / b" with col2 >= 0) */
 	int value_col;
 	const char *label_axis, *value_axis;
+	/* Reports with levels (compare): rows of one name, one per --level
+	 * value, which the command line must give; NULL for the others. */
+	const char *level;
 };
 
 /* The report named word, NULL when there is none. */
 const struct report *report_find(const char *word);
+/* The row of report r's name for --level level, NULL when there is none. */
+const struct report *report_level(const struct report *r, const char *level);
 /* All reports, for --help. */
 const struct report *report_all(size_t *n);
 

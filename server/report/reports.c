@@ -100,6 +100,51 @@ static const struct rcol mo_cols[] = {
         {"change", "Change", 1},
 };
 
+/* rep-scale: comparisons of states, and of a state's districts. */
+static const struct rcol compare_state_cols[] = {
+        {"year", "Year", 1},
+        {"state_code", "Code", 1},
+        {"state_name", "State/UT", 0},
+        {"cases", "Cases", 1},
+        {"crime_rate", "Crime rate", 1},
+        {"chargesheeting_rate", "Charge-sheeting rate", 1},
+        {"conviction_rate", "Conviction rate", 1},
+        {"pendency_pct", "Pendency %", 1},
+        {"rank_by_rate", "Rank by rate", 1},
+};
+
+static const struct rcol compare_district_cols[] = {
+        {"year", "Year", 1},
+        {"district_code", "Code", 1},
+        {"district_name", "District", 0},
+        {"cases", "Cases", 1},
+        {"cases_prev_year", "Cases Y-1", 1},
+        {"change_pct", "Change %", 1},
+        {"share_of_state_pct", "Share of state %", 1},
+        {"crime_rate", "Crime rate", 1},
+        {"chargesheeting_rate", "Charge-sheeting rate", 1},
+        {"conviction_rate", "Conviction rate", 1},
+        {"rank_in_state", "Rank in state", 1},
+};
+
+static const char compare_state_sql[] =
+        "SELECT year, state_code, state_name, cases, crime_rate, "
+        "chargesheeting_rate, conviction_rate, pendency_pct, rank_by_rate "
+        "FROM reporting.state_comparison "
+        "WHERE year = coalesce($1::int, "
+        "(SELECT max(year) FROM reporting.state_comparison)) "
+        "ORDER BY rank_by_rate NULLS LAST, cases DESC, state_name";
+
+static const char compare_district_sql[] =
+        "SELECT year, district_code, district_name, cases, cases_prev_year, "
+        "change_pct, share_of_state_pct, crime_rate, chargesheeting_rate, "
+        "conviction_rate, rank_in_state "
+        "FROM reporting.district_comparison "
+        "WHERE state_code = $1::int AND year = coalesce($2::int, "
+        "(SELECT max(year) FROM reporting.district_comparison "
+        "WHERE state_code = $1::int)) "
+        "ORDER BY rank_in_state, district_name, district_code";
+
 /* Without --year: the latest year that has cases. */
 static const char state_sql[] =
         "SELECT year, state_code, state_name, cases_2, cases_1, cases, "
@@ -380,7 +425,57 @@ static const struct report reports[] = {
                 .label_axis = "District / modus operandi",
                 .value_axis = "Cases registered in the quarter",
         },
+        /* rep-scale: compare, one row per --level. */
+        {
+                .name = "compare",
+                .summary = "states side by side: cases and rates by the "
+                           "same definitions",
+                .usage = "--level state [--year Y]",
+                .params = {OPT_YEAR, OPT_END},
+                .title = "Comparison of States/UTs",
+                .sql = compare_state_sql,
+                .cols = compare_state_cols,
+                .ncols = ARRAY_LEN(compare_state_cols),
+                .year_col = 0,
+                .chart = CHART_BARS,
+                .label_col = 2,
+                .label_col2 = -1,
+                .value_col = 4,
+                .label_axis = "State/UT",
+                .value_axis = "Crime rate (cases per lakh population)",
+                .level = "state",
+        },
+        {
+                .name = "compare",
+                .summary = "a state's districts side by side",
+                .usage = "--level district --state S [--year Y]",
+                .required = BIT(OPT_STATE),
+                .params = {OPT_STATE, OPT_YEAR, OPT_END},
+                .title = "Comparison of districts",
+                .sql = compare_district_sql,
+                .cols = compare_district_cols,
+                .ncols = ARRAY_LEN(compare_district_cols),
+                .year_col = 0,
+                .chart = CHART_BARS,
+                .label_col = 2,
+                .label_col2 = -1,
+                .value_col = 3,
+                .label_axis = "District",
+                .value_axis = "Cases registered",
+                .level = "district",
+        },
 };
+
+const struct report *report_level(const struct report *r, const char *level)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(reports); i++)
+		if (strcmp(r->name, reports[i].name) == 0 && reports[i].level &&
+		    strcmp(level, reports[i].level) == 0)
+			return &reports[i];
+	return NULL;
+}
 
 const struct report *report_find(const char *word)
 {

@@ -78,6 +78,14 @@ re() { sed -e 's/[][\\.*^$(){}+?|/]/\\&/g' <<<"$1"; }
 theft_re=$(re "$theft_name") murder_re=$(re "$murder_name") state_re=$(re "$state_name")
 agra_re=$(re "$agra") aligarh_re=$(re "$aligarh")
 
+# The standard tables read materialised aggregates, counted by the operator's refresh.
+report state --year "$year"
+assert_eq 6 "$RC" "before the aggregates are refreshed the state table has no cases (exit 6)"
+run "$BIN/cctns-admin" --db "$CCTNS_DB" reporting refresh
+assert_eq 0 "$RC" "cctns-admin reporting refresh"
+assert_match "$OUT" "^reporting\.station_month +[0-9]+ rows +[0-9]+\.[0-9]{3} s$" "... prints each aggregate's rows and time"
+assert_match "$OUT" "^reporting\.district_month +3 rows" "... 3 district-month-head rows (2 heads in $A_DISTRICT, 1 in $B_DISTRICT)"
+
 run "$BIN/cctns-report" --db "$analyst" state --year "$year"
 assert_eq 0 "$RC" "the state table prints before any population is loaded"
 assert_match "$OUT" "^ *$year +$A_STATE +$state_re +0 +0 +4 +- +- +1 +1 +50\.0$" \
@@ -222,6 +230,41 @@ assert_match "$(tr -d '\r' <<<"$OUT")" "^$year,$A_DISTRICT,\"?$agra_re\"?,1,1,0,
 report courts --state "$A_STATE" --format html
 assert_eq 0 "$RC" "courts: html"
 assert_contains "$OUT" "<td class=\"num\">100.0</td>" "... the rate"
+
+# ------------------------------------------------------------------ compare (rep-scale)
+# The comparisons read the aggregates: refreshed again now that a court has convicted.
+run "$BIN/cctns-admin" --db "$CCTNS_DB" reporting refresh
+assert_match "$OUT" "^reporting\.court_year +1 rows" "the refresh counts the court disposal"
+report compare --level state --year "$year" --chart "$T/compare.svg"
+assert_eq 0 "$RC" "compare --level state: text"
+assert_contains "$OUT" "Comparison of States/UTs, $year" "... titled"
+assert_match "$OUT" "^ *$year +$A_STATE +$state_re +4 +1\.6 +50\.0 +100\.0 +50\.0 +1$" \
+	"... 4 cases, rate 1.6, charge-sheeting 50.0, conviction 100.0, pendency 50.0, rank 1"
+assert_eq 1 "$(grep -c '<rect x=' "$T/compare.svg")" "... its chart has one bar"
+assert_contains "$(cat "$T/compare.svg")" ">Crime rate (cases per lakh population)</text>" "... of the crime rate"
+report compare --level state --format csv
+assert_eq 0 "$RC" "compare --level state: csv"
+assert_eq "year,state_code,state_name,cases,crime_rate,chargesheeting_rate,conviction_rate,pendency_pct,rank_by_rate" \
+	"$(head -n 1 <<<"$OUT" | tr -d '\r')" "... header"
+report compare --level district --state "$A_STATE" --chart "$T/compare-d.svg"
+assert_eq 0 "$RC" "compare --level district: text"
+assert_match "$OUT" "^ *$year +$A_DISTRICT +$agra_re +3 +0 +- +75\.0 +- +50\.0 +100\.0 +1$" \
+	"... $agra: 3 cases, none the year before, 75.0 % of the state, no population, cs 50.0, conviction 100.0, rank 1"
+assert_match "$OUT" "^ *$year +$B_DISTRICT +$aligarh_re +1 +0 +- +25\.0 +- +- +- +2$" "... $aligarh: 1 case, 25.0 %, rank 2"
+assert_eq 2 "$(grep -c '<rect x=' "$T/compare-d.svg")" "... its chart has two bars"
+report compare --level district --state "$A_STATE" --year "$year" --format html
+assert_eq 0 "$RC" "compare --level district: html"
+assert_contains "$OUT" "<td>$agra</td><td class=\"num\">3</td>" "... $agra's row"
+report compare --level district --state "$A_STATE" --format csv
+assert_match "$(tr -d '\r' <<<"$OUT")" "^$year,$B_DISTRICT,\"?$aligarh_re\"?,1,0,,25\.0,,,,2$" "compare --level district: csv, NULL as empty"
+report compare --level district
+assert_eq 2 "$RC" "compare --level district needs --state (exit 2)"
+report compare --level county
+assert_eq 2 "$RC" "compare --level county: exit 2"
+assert_contains "$OUT" "--level is state or district" "... named"
+report compare --state "$A_STATE"
+assert_eq 2 "$RC" "compare without --level: exit 2"
+assert_contains "$OUT" "needs --level" "... named"
 
 # ------------------------------------------------------------------ groups
 report groups --state "$A_STATE"
