@@ -294,7 +294,7 @@ static int parse_args(const struct report *r, int argc, char **argv,
 /* ------------------------------------------------------------ output */
 
 static char *make_title(const struct report *r, const struct args *a,
-                        const struct rtable *t)
+                        const struct rtable *t, const char *as_of)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -310,6 +310,8 @@ static char *make_title(const struct report *r, const struct args *a,
 	if (r->chart == CHART_LINE && t->nrows)
 		fprintf(f, ", %s to %s", rtable_cell(t, 0, 0),
 		        rtable_cell(t, t->nrows - 1, 0));
+	if (as_of)
+		fprintf(f, " (counted at the refresh of %s IST)", as_of);
 	if (fclose(f) != 0)
 		abort();
 	return buf;
@@ -393,7 +395,7 @@ static const char **result_cells(const PGresult *res, size_t rows, size_t cols)
 }
 
 static int print_result(const struct report *r, const struct args *a,
-                        const PGresult *res)
+                        const PGresult *res, const char *as_of)
 {
 	struct rtable t = {NULL, r->ncols, (size_t)PQntuples(res), r->cols,
 	                   NULL};
@@ -417,7 +419,7 @@ static int print_result(const struct report *r, const struct args *a,
 	}
 	cells = result_cells(res, t.nrows, t.ncols);
 	t.cells = cells;
-	title = make_title(r, a, &t);
+	title = make_title(r, a, &t, as_of);
 	t.title = title;
 	if (printer_by_name(a->format)(stdout, &t) < 0 || fflush(stdout)) {
 		perror("cctns-report: stdout");
@@ -431,6 +433,23 @@ static int print_result(const struct report *r, const struct args *a,
 }
 
 /* ------------------------------------------------------------ running */
+
+/* When the aggregates were last counted (the oldest of them), as
+ * DD/MM/YYYY HH:MM in IST, or NULL when that cannot be read. */
+static char *refreshed_at(PGconn *c)
+{
+	static const char sql[] =
+	        "SELECT to_char(min(refreshed_at) AT TIME ZONE 'Asia/Kolkata', "
+	        "'DD/MM/YYYY HH24:MI') FROM reporting.freshness";
+	PGresult *res = PQexecParams(c, sql, 0, NULL, NULL, NULL, NULL, 0);
+	char *s = NULL;
+
+	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 &&
+	    !PQgetisnull(res, 0, 0))
+		s = xstrdup(PQgetvalue(res, 0, 0));
+	PQclear(res);
+	return s;
+}
 
 static int run_report(const struct report *r, const struct args *a)
 {
@@ -446,7 +465,9 @@ static int run_report(const struct report *r, const struct args *a)
 		return rc;
 	res = db_query(c, r->name, r->sql, n, params, a->progress, &rc);
 	if (res) {
-		rc = print_result(r, a, res);
+		char *as_of = r->as_of ? refreshed_at(c) : NULL;
+		rc = print_result(r, a, res, as_of);
+		free(as_of);
 		PQclear(res);
 	}
 	PQfinish(c);

@@ -54,6 +54,9 @@ struct report {
 	/* Reports with levels (compare): rows of one name, one per --level
 	 * value, which the command line must give; NULL for the others. */
 	const char *level;
+	/* Reads the materialised aggregates (0023): the title says when
+	 * they were last counted (reporting.freshness). */
+	int as_of;
 };
 
 /* The report named word, NULL when there is none. */

@@ -259,6 +259,7 @@ static const char mo_sql[] =
 static const struct report reports[] = {
         {
                 .name = "state",
+                .as_of = 1,
                 .summary = "cases, crime rate and charge-sheeting rate per "
                            "state (NCRB Table 1A.1)",
                 .usage = "[--year Y]",
@@ -277,6 +278,7 @@ static const struct report reports[] = {
         },
         {
                 .name = "district-heads",
+                .as_of = 1,
                 .summary = "cases per district and crime head in a state",
                 .usage = "--state S [--year Y]",
                 .required = BIT(OPT_STATE),
@@ -295,6 +297,7 @@ static const struct report reports[] = {
         },
         {
                 .name = "trend",
+                .as_of = 1,
                 .summary = "cases registered per month in a state",
                 .usage = "--state S [--from YYYY-MM] [--to YYYY-MM]",
                 .required = BIT(OPT_STATE),
@@ -313,6 +316,7 @@ static const struct report reports[] = {
         },
         {
                 .name = "pendency",
+                .as_of = 1,
                 .summary = "cases pending police investigation per year in "
                            "a state",
                 .usage = "--state S [--year Y]",
@@ -428,6 +432,7 @@ static const struct report reports[] = {
         /* rep-scale: compare, one row per --level. */
         {
                 .name = "compare",
+                .as_of = 1,
                 .summary = "states side by side: cases and rates by the "
                            "same definitions",
                 .usage = "--level state [--year Y]",
@@ -447,6 +452,7 @@ static const struct report reports[] = {
         },
         {
                 .name = "compare",
+                .as_of = 1,
                 .summary = "a state's districts side by side",
                 .usage = "--level district --state S [--year Y]",
                 .required = BIT(OPT_STATE),

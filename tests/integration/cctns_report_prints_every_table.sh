@@ -100,6 +100,7 @@ psql -X -q -v ON_ERROR_STOP=1 -d "$CCTNS_DB" \
 report state --chart "$T/state.svg"
 assert_eq 0 "$RC" "state: text"
 assert_contains "$OUT" "Crime in States/UTs (NCRB Table 1A.1), $year" "... titled with the latest year"
+assert_contains "$OUT" "(counted at the refresh of " "... and says when the aggregates were counted"
 assert_match "$OUT" "^Year +Code +State/UT +Cases Y-2 +Cases Y-1 +Cases +Population \(lakhs\) +Crime rate +Charge-sheeted +Final report true +Charge-sheeting rate$" \
 	"... with NCRB's headings"
 assert_match "$OUT" "^ *$year +$A_STATE +$state_re +0 +0 +4 +2\.50? +1\.6 +1 +1 +50\.0$" \
@@ -279,6 +280,7 @@ assert_match "$(tr -d '\r' <<<"$OUT")" "^$year,$A_DISTRICT,\"?$agra_re\"?,childr
 report mo-trend --state "$A_STATE" --chart "$T/mo.svg"
 assert_eq 0 "$RC" "mo-trend: text"
 assert_contains "$OUT" "Modus operandi by quarter, state $A_STATE, $quarter" "... titled with the quarter"
+assert_not_contains "$OUT" "counted at the refresh" "... a live view says no refresh time"
 assert_match "$OUT" "^$quarter +$A_DISTRICT +$agra_re +theft +chain_snatching +$mo_re +1 +0 +1$" \
 	"... 1 chain snatching this quarter, 0 before: +1"
 assert_eq 1 "$(grep -c '<rect x=' "$T/mo.svg")" "mo-trend: the chart has one bar"
