@@ -197,8 +197,7 @@ static void audit_overflow_record(struct audit *a)
 
 	if (!a->overflow || a->n >= AUDIT_PENDING_MAX / 2)
 		return;
-	snprintf(count, sizeof(count), "%llu",
-	         (unsigned long long)a->overflow);
+	snprintf(count, sizeof(count), "%llu", (unsigned long long)a->overflow);
 	a->overflow = 0;
 	audit_append(a, &e, NULL, NULL);
 }
@@ -284,8 +283,8 @@ static void audit_send(struct audit *a)
 	values[2] = a->pid;
 	values[3] = a->started;
 	values[4] = a->json;
-	if (pool_query(a->pool, &append_stmt, 5, values, NULL, NULL,
-	               audit_sent, a) != 0) {
+	if (pool_query(a->pool, &append_stmt, 5, values, NULL, NULL, audit_sent,
+	               a) != 0) {
 		audit_retry_later(a, "pool_refused");
 		return;
 	}

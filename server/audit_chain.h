@@ -30,7 +30,7 @@ struct audit_rec {
 	uint8_t chain[AUDIT_CHAIN_LEN];
 	uint64_t seq;  /* 1, 2, ... */
 	int64_t at_us; /* microseconds since 1970-01-01 UTC */
-	uint32_t state, district, station; /* 0: none (NULL) */
+	uint32_t state, district, station;     /* 0: none (NULL) */
 	char terminal[AUDIT_TERMINAL_MAX + 1]; /* "": NULL */
 	char officer[AUDIT_OFFICER_MAX + 1];   /* "": NULL */
 	char action[AUDIT_ACTION_MAX + 1];

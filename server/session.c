@@ -131,8 +131,8 @@ static void session_teardown(struct session *s, const char *reason)
 /* ---------------------------------------------------------------- output */
 
 /* A Status answer to request id as a frame. */
-static int session_encode_status(const struct session *s, uint64_t id,
-                                 int code, const char *message, uint8_t **buf,
+static int session_encode_status(const struct session *s, uint64_t id, int code,
+                                 const char *message, uint8_t **buf,
                                  size_t *len)
 {
 	Envelope env = CCTNS__V1__ENVELOPE__INIT;
@@ -279,8 +279,7 @@ static void session_audit(struct session *s, const char *action,
 
 /* A refusal that is not a request (a broken frame, a failed handshake):
  * recorded unless the log is backed up (then counted). */
-static void session_audit_event(struct session *s, const char *action,
-                                int code)
+static void session_audit_event(struct session *s, const char *action, int code)
 {
 	if (s->hub->audit && audit_full(s->hub->audit))
 		audit_refused(s->hub->audit);
@@ -342,11 +341,12 @@ static void session_held_done(void *arg, int ok)
 		free(h->buf);
 		h->buf = NULL;
 		h->status = SC(UNAVAILABLE);
-		if (session_encode_status(s, h->req->id, h->status,
-		                          "unavailable: the audit log could not "
-		                          "be written; send again with the same "
-		                          "idempotency key",
-		                          &h->buf, &h->len) != 0)
+		if (session_encode_status(
+		            s, h->req->id, h->status,
+		            "unavailable: the audit log could not "
+		            "be written; send again with the same "
+		            "idempotency key",
+		            &h->buf, &h->len) != 0)
 			h->buf = NULL;
 	}
 	session_finish(h->req, h->status, h->buf, h->len);
@@ -525,13 +525,11 @@ static void session_handle(struct session *s, const Envelope *env)
 	}
 	if (!row->needs_hello) {
 		s->state = SESSION_HELLO_LOOKUP;
-		s->hello_req =
-		        session_request_new(s, env, type, start);
+		s->hello_req = session_request_new(s, env, type, start);
 		row->handler(s->hello_req, env, row->call);
 		return;
 	}
-	row->handler(session_request_new(s, env, type, start), env,
-	             row->call);
+	row->handler(session_request_new(s, env, type, start), env, row->call);
 }
 
 /* A broken frame: say why in a Status (request_id 0), then close. */

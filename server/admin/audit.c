@@ -71,10 +71,10 @@ static int parse_args(const char *cmd, int argc, char **argv,
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0},
 	};
-	const char **slot[] = {['c'] = &a->chain,   ['f'] = &a->from,
-	                       ['t'] = &a->to,      ['s'] = &a->station,
-	                       ['o'] = &a->officer, ['r'] = &a->record,
-	                       ['a'] = &a->action,  ['D'] = &a->db};
+	const char **slot[] = {
+	        ['c'] = &a->chain,   ['f'] = &a->from,    ['t'] = &a->to,
+	        ['s'] = &a->station, ['o'] = &a->officer, ['r'] = &a->record,
+	        ['a'] = &a->action,  ['D'] = &a->db};
 	int opt;
 
 	optind = 0;
@@ -206,7 +206,8 @@ static int verify_chain(PGconn *c, const char *chain, const char *head_seq,
 {
 	static const char sql[] =
 	        "SELECT seq, (extract(epoch FROM at) * 1000000)::bigint, "
-	        "state_code, district_code, station_code, terminal, officer_no, "
+	        "state_code, district_code, station_code, terminal, "
+	        "officer_no, "
 	        "action, record, outcome, encode(prev_hash, 'hex'), "
 	        "encode(hash, 'hex') FROM audit.log WHERE chain_id = $1::uuid "
 	        "ORDER BY seq";
@@ -247,7 +248,8 @@ static int audit_verify(PGconn *c, const struct audit_args *a)
 	PGresult *res = db_exec(
 	        c, "audit verify",
 	        "SELECT chain_id::text, last_seq, encode(last_hash, 'hex') "
-	        "FROM audit.chain WHERE $1::uuid IS NULL OR chain_id = $1::uuid "
+	        "FROM audit.chain WHERE $1::uuid IS NULL OR chain_id = "
+	        "$1::uuid "
 	        "ORDER BY started_at, chain_id",
 	        1, params);
 	int rc = ADMIN_OK;

@@ -27,7 +27,8 @@ static const struct command {
          "apply pending schema migrations (--status: only report)"},
         {"station", cmd_station, "add or list police stations (add, list)"},
         /* audit: the audit log's chains (verify) and records (show). */
-        {"audit", cmd_audit, "verify the audit log's hash chains; show records"},
+        {"audit", cmd_audit,
+         "verify the audit log's hash chains; show records"},
 };
 
 static void usage(FILE *out)

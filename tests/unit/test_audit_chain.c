@@ -49,7 +49,10 @@ static void test_encoding_is_stable(void **state)
 	 * outcome, prev */
 	assert_int_equal(n, (4 + 13) + (4 + 16) + 5 * 12 + (4 + 6) + 4 +
 	                            (4 + 12) + (4 + 9) + (4 + 2) + (4 + 32));
-	assert_memory_equal(buf, "\0\0\0\x0d" "cctns-audit-1", 17);
+	assert_memory_equal(buf,
+	                    "\0\0\0\x0d"
+	                    "cctns-audit-1",
+	                    17);
 	assert_memory_equal(buf + 17 + 20 + 60 + 10, "\xff\xff\xff\xff", 4);
 	assert_int_equal(audit_hash(&r), 0);
 	audit_hex(r.hash, AUDIT_HASH_LEN, hex);
