@@ -11,6 +11,7 @@
 
 #include <event2/event.h>
 
+#include "audit.h"
 #include "config.h"
 #include "dispatch.h"
 #include "http.h"
@@ -29,6 +30,7 @@ struct server {
 	struct metrics metrics;
 	struct session_hub hub;
 	struct pool *pool;
+	struct audit *audit;
 	struct listener *listener;
 	struct http *http;
 	struct event *signals[3];
@@ -155,13 +157,22 @@ fail:
 
 /* ---------------------------------------------------------------- drain */
 
+static void audit_idle(void *arg)
+{
+	struct server *srv = arg;
+
+	event_base_loopbreak(srv->base);
+}
+
+/* Every connection is done: exit once the audit log has every record
+ * (bounded by the drain timeout). */
 static void drain_done(void *arg)
 {
 	struct server *srv = arg;
 
 	log_event(LOG_INFO, "drain_done", "open=%llu",
 	          (unsigned long long)srv->hub.open);
-	event_base_loopbreak(srv->base);
+	audit_when_idle(srv->audit, audit_idle, srv);
 }
 
 static void drain_timeout_cb(evutil_socket_t fd, short what, void *arg)
@@ -220,6 +231,8 @@ static int server_start(struct server *srv, SSL_CTX *ctx)
 	srv->pool = pool_new(srv->base, srv->cfg.db_conninfo,
 	                     (int)srv->cfg.db_pool_size);
 	srv->hub.pool = srv->pool;
+	srv->audit = audit_new(srv->base, srv->pool, &srv->metrics);
+	srv->hub.audit = srv->audit;
 	srv->listener = listener_new(&srv->hub, &srv->cfg.listen_addr, ctx, why,
 	                             sizeof(why));
 	if (!srv->listener)
@@ -241,7 +254,9 @@ fail:
 
 static void server_stop(struct server *srv)
 {
-	pool_free(srv->pool); /* answers whatever is still in flight */
+	audit_stop(srv->audit); /* held answers become UNAVAILABLE */
+	pool_free(srv->pool);   /* answers whatever is still in flight */
+	audit_free(srv->audit);
 	session_hub_close_all(&srv->hub);
 	listener_free(srv->listener);
 	http_free(srv->http);

@@ -134,6 +134,26 @@ static void render_pool(const struct metrics_pool_view *pool,
 	                    (unsigned long long)pool->queue_depth);
 }
 
+static void render_audit(const struct metrics *m, struct evbuffer *out)
+{
+	evbuffer_add_printf(out,
+	                    "# TYPE cctns_audit_records_total counter\n"
+	                    "cctns_audit_records_total %llu\n"
+	                    "# TYPE cctns_audit_batches_total counter\n"
+	                    "cctns_audit_batches_total %llu\n"
+	                    "# TYPE cctns_audit_failures_total counter\n"
+	                    "cctns_audit_failures_total %llu\n"
+	                    "# TYPE cctns_audit_pending gauge\n"
+	                    "cctns_audit_pending %llu\n"
+	                    "# TYPE cctns_audit_refused_total counter\n"
+	                    "cctns_audit_refused_total %llu\n",
+	                    (unsigned long long)m->audit_records,
+	                    (unsigned long long)m->audit_batches,
+	                    (unsigned long long)m->audit_failures,
+	                    (unsigned long long)m->audit_pending,
+	                    (unsigned long long)m->audit_refused);
+}
+
 void metrics_render(const struct metrics *m, const char *const *type_names,
                     size_t ntypes, const struct metrics_pool_view *pool,
                     struct evbuffer *out)
@@ -148,4 +168,5 @@ void metrics_render(const struct metrics *m, const char *const *type_names,
 		render_histogram(m, t, type_names[t], out);
 	if (pool)
 		render_pool(pool, out);
+	render_audit(m, out);
 }

@@ -39,6 +39,12 @@ struct metrics {
 	uint64_t buckets[METRICS_TYPES_MAX][METRICS_BUCKETS]; /* per bucket */
 	uint64_t duration_count[METRICS_TYPES_MAX];
 	uint64_t duration_sum_us[METRICS_TYPES_MAX];
+	/* audit (audit.c) */
+	uint64_t audit_records;  /* records written to audit.log */
+	uint64_t audit_batches;  /* batches (statements) written */
+	uint64_t audit_failures; /* batches that failed and wait to retry */
+	uint64_t audit_pending;  /* records not yet written (gauge) */
+	uint64_t audit_refused;  /* requests refused: too many pending */
 };
 
 /* A snapshot of the pool, for the gauges. */

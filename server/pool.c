@@ -16,7 +16,9 @@
 #include "log.h"
 #include "util.h"
 
-#define POOL_MAX_STMTS     32
+/* Distinct statements per connection: every dispatch row and audit's two
+ * (32 was fewer than the dispatch rows: the 33rd lost the connection). */
+#define POOL_MAX_STMTS     128
 #define BACKOFF_MIN_MS     100
 #define BACKOFF_MAX_MS     5000
 #define CONNECT_TIMEOUT_MS 10000

@@ -37,6 +37,13 @@ struct request {
 	request_done_fn done; /* set by the session */
 	void *owner;          /* the session */
 	struct request *next; /* the session's in-flight list */
+	/* audit (audit.h): a write (the request has an idempotency key) is
+	 * answered only once its audit record is written; the record the
+	 * request names; no record at all for a request refused because the
+	 * audit log is backed up (counted instead). */
+	int write;
+	int audit_skip;
+	char audit_record[64];
 };
 
 /* Answer with resp (its request_id is set here). req is freed. */

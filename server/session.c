@@ -22,6 +22,7 @@
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 
+#include "audit.h"
 #include "dispatch.h"
 #include "frame.h"
 #include "identity.h"
@@ -129,40 +130,54 @@ static void session_teardown(struct session *s, const char *reason)
 
 /* ---------------------------------------------------------------- output */
 
-static int session_write(struct session *s, const Envelope *env)
-{
-	uint8_t *buf;
-	size_t len;
-
-	if (envelope_encode_frame(env, s->limits.max_frame, &buf, &len) != 0)
-		return -1;
-	bufferevent_write(s->bev, buf, len);
-	free(buf);
-	return 0;
-}
-
-/* Write resp; one too large for a frame becomes an INTERNAL Status. */
-static void session_send(struct session *s, Envelope *resp)
+/* A Status answer to request id as a frame. */
+static int session_encode_status(const struct session *s, uint64_t id, int code,
+                                 const char *message, uint8_t **buf,
+                                 size_t *len)
 {
 	Envelope env = CCTNS__V1__ENVELOPE__INIT;
 	Cctns__V1__Status st = CCTNS__V1__STATUS__INIT;
+
+	st.code = code;
+	st.message = (char *)message;
+	env.request_id = id;
+	env.body_case = CCTNS__V1__ENVELOPE__BODY_STATUS;
+	env.status = &st;
+	return envelope_encode_frame(&env, s->limits.max_frame, buf, len);
+}
+
+/* resp as a frame; one too large for a frame becomes an INTERNAL Status. */
+static int session_encode(const struct session *s, const Envelope *resp,
+                          uint8_t **buf, size_t *len)
+{
+	if (envelope_encode_frame(resp, s->limits.max_frame, buf, len) == 0)
+		return 0;
+	return session_encode_status(
+	        s, resp->request_id, SC(INTERNAL),
+	        "internal error: answer larger than a frame", buf, len);
+}
+
+/* Write an encoded frame (taking buf); pause reading past the backlog. */
+static void session_send_frame(struct session *s, uint8_t *buf, size_t len)
+{
 	size_t backlog;
 
-	if (session_write(s, resp) != 0) {
-		st.code = SC(INTERNAL);
-		st.message =
-		        (char *)"internal error: answer larger than a frame";
-		env.request_id = resp->request_id;
-		env.body_case = CCTNS__V1__ENVELOPE__BODY_STATUS;
-		env.status = &st;
-		if (session_write(s, &env) != 0)
-			return;
-	}
+	bufferevent_write(s->bev, buf, len);
+	free(buf);
 	backlog = evbuffer_get_length(bufferevent_get_output(s->bev));
 	if (!s->paused && backlog > BACKLOG_MIN + s->limits.max_frame) {
 		s->paused = 1; /* resumed by the write callback */
 		bufferevent_disable(s->bev, EV_READ);
 	}
+}
+
+static void session_send(struct session *s, const Envelope *resp)
+{
+	uint8_t *buf;
+	size_t len;
+
+	if (session_encode(s, resp, &buf, &len) == 0)
+		session_send_frame(s, buf, len);
 }
 
 /* "ok", "invalid_argument", ... for logs. */
@@ -226,11 +241,60 @@ static void session_unlink_request(struct session *s, struct request *req)
 	s->n_in_flight--;
 }
 
-/* request_done_fn: count, log, write (unless the connection is gone). */
-static void session_request_done(struct request *req, Envelope *resp)
+/* ---------------------------------------------------------------- audit */
+
+/* The officer signed in on the connection, or NULL: filled by sign-in. */
+static const char *audit_officer(const struct session *s)
+{
+	(void)s;
+	return NULL;
+}
+
+/* Record what happened on this connection: action (a dispatch row's name,
+ * "frame", "tls_handshake"), the record touched (or NULL), the outcome (a
+ * Status code). done(arg, ok) when set is called once it is written. */
+static void session_audit(struct session *s, const char *action,
+                          const char *record, int code, audit_done_fn done,
+                          void *arg)
+{
+	const struct identity *id = &s->identity;
+	int known = id->kind != IDENTITY_NONE;
+	char outcome[32];
+	struct audit_entry e = {
+	        .state = known ? id->state : 0,
+	        .district = known ? id->district : 0,
+	        .station = known ? id->station : 0,
+	        .terminal = id->terminal,
+	        .officer = audit_officer(s),
+	        .action = action,
+	        .record = record,
+	        .outcome = status_name(code, outcome, sizeof(outcome)),
+	};
+
+	if (s->hub->audit)
+		audit_append(s->hub->audit, &e, done, arg);
+	else if (done)
+		done(arg, 1); /* no audit log configured (never in main) */
+}
+
+/* A refusal that is not a request (a broken frame, a failed handshake):
+ * recorded unless the log is backed up (then counted). */
+static void session_audit_event(struct session *s, const char *action, int code)
+{
+	if (s->hub->audit && audit_full(s->hub->audit))
+		audit_refused(s->hub->audit);
+	else
+		session_audit(s, action, NULL, code, NULL, NULL);
+}
+
+/* ---------------------------------------------------------------- answers */
+
+/* Count, log, write (unless the connection is gone) an answer already
+ * encoded (buf is taken), then forget the request. */
+static void session_finish(struct request *req, int status, uint8_t *buf,
+                           size_t len)
 {
 	struct session *s = req->owner;
-	int status = resp_status(resp);
 	uint64_t us = now_us() - req->start_us;
 	char name[32];
 
@@ -241,8 +305,10 @@ static void session_request_done(struct request *req, Envelope *resp)
 	          dispatch_type_name(req->type),
 	          status_name(status, name, sizeof(name)),
 	          (unsigned long long)us);
-	if (s->bev)
-		session_send(s, resp);
+	if (s->bev && buf)
+		session_send_frame(s, buf, len);
+	else
+		free(buf);
 	session_unlink_request(s, req);
 	if (req == s->hello_req) {
 		s->hello_req = NULL;
@@ -254,12 +320,92 @@ static void session_request_done(struct request *req, Envelope *resp)
 	session_free_if_done(s);
 }
 
+/* A write's answer, held until its audit record is written. */
+struct held {
+	struct request *req;
+	int status;
+	uint8_t *buf;
+	size_t len;
+};
+
+/* audit_done_fn: the record of a held answer is written (ok), or never
+ * will be: then the terminal is told to send again with the same key
+ * (the write is safe to repeat) rather than "done" about an unaudited
+ * write. */
+static void session_held_done(void *arg, int ok)
+{
+	struct held *h = arg;
+	struct session *s = h->req->owner;
+
+	if (!ok) {
+		free(h->buf);
+		h->buf = NULL;
+		h->status = SC(UNAVAILABLE);
+		if (session_encode_status(
+		            s, h->req->id, h->status,
+		            "unavailable: the audit log could not "
+		            "be written; send again with the same "
+		            "idempotency key",
+		            &h->buf, &h->len) != 0)
+			h->buf = NULL;
+	}
+	session_finish(h->req, h->status, h->buf, h->len);
+	free(h);
+}
+
+/* request_done_fn: audit, then answer: a successful write once its audit
+ * record is written (group commit: the next batch), anything else at once
+ * (its record follows in the next batch). */
+static void session_request_done(struct request *req, Envelope *resp)
+{
+	struct session *s = req->owner;
+	int status = resp_status(resp);
+	const char *action = dispatch_type_name(req->type);
+	struct held *h;
+	uint8_t *buf = NULL;
+	size_t len = 0;
+
+	if (!req->audit_record[0] && status == SC(OK))
+		audit_record_of(resp, 1, req->audit_record,
+		                sizeof(req->audit_record));
+	if (session_encode(s, resp, &buf, &len) != 0)
+		buf = NULL;
+	if (req->audit_skip) {
+		session_finish(req, status, buf, len);
+		return;
+	}
+	if (req->write && status == SC(OK) && s->hub->audit) {
+		h = xcalloc(1, sizeof(*h));
+		h->req = req;
+		h->status = status;
+		h->buf = buf;
+		h->len = len;
+		session_audit(s, action, req->audit_record, status,
+		              session_held_done, h);
+		return;
+	}
+	session_audit(s, action, req->audit_record, status, NULL, NULL);
+	session_finish(req, status, buf, len);
+}
+
 /* ---------------------------------------------------------------- input */
 
-static struct request *session_request_new(struct session *s, uint64_t id,
-                                           size_t type, uint64_t start)
+/* The audit's view of a request: is it a write, which record it names. */
+static void session_note(struct request *req, const Envelope *env)
+{
+	size_t type;
+	const struct dispatch_row *row = dispatch_find(env->body_case, &type);
+
+	req->write = row && row->call && row->call->key;
+	audit_record_of(env, 0, req->audit_record, sizeof(req->audit_record));
+}
+
+static struct request *session_request_new(struct session *s,
+                                           const Envelope *env, size_t type,
+                                           uint64_t start)
 {
 	struct request *req = xcalloc(1, sizeof(*req));
+	uint64_t id = env->request_id;
 
 	req->id = id;
 	req->type = type;
@@ -270,6 +416,7 @@ static struct request *session_request_new(struct session *s, uint64_t id,
 	req->pool = s->hub->pool;
 	req->done = session_request_done;
 	req->owner = s;
+	session_note(req, env);
 	req->next = s->in_flight;
 	s->in_flight = req;
 	s->n_in_flight++;
@@ -321,12 +468,29 @@ static void session_refuse(struct session *s, const Envelope *env, size_t type,
                            uint64_t start, int code, const char *field,
                            const char *why)
 {
-	request_fail(session_request_new(s, env->request_id, type, start),
+	request_fail(session_request_new(s, env, type, start),
 	             (Cctns__V1__StatusCode)code, field, "%s", why);
 }
 
-/* One decoded envelope: gate on Hello, check, limit, then hand it to its
- * handler. */
+/* The audit log is backed up: refuse without a record of its own (the
+ * count is recorded once it drains). */
+static int session_gate_audit(struct session *s, const Envelope *env,
+                              size_t type, uint64_t start)
+{
+	struct request *req;
+
+	if (!s->hub->audit || !audit_full(s->hub->audit))
+		return 0;
+	audit_refused(s->hub->audit);
+	req = session_request_new(s, env, type, start);
+	req->audit_skip = 1;
+	request_fail(req, SC(UNAVAILABLE), NULL,
+	             "unavailable: the server is busy; try again shortly");
+	return 1;
+}
+
+/* One decoded envelope: gate on the audit backlog and Hello, check,
+ * limit, then hand it to its handler. */
 static void session_handle(struct session *s, const Envelope *env)
 {
 	uint64_t start = now_us();
@@ -336,6 +500,8 @@ static void session_handle(struct session *s, const Envelope *env)
 	const char *why;
 	int code, close;
 
+	if (session_gate_audit(s, env, type, start))
+		return;
 	if (row && (why = session_gate_hello(s, row, &close))) {
 		session_refuse(s, env, type, start, SC(FAILED_PRECONDITION),
 		               NULL, why);
@@ -359,13 +525,11 @@ static void session_handle(struct session *s, const Envelope *env)
 	}
 	if (!row->needs_hello) {
 		s->state = SESSION_HELLO_LOOKUP;
-		s->hello_req =
-		        session_request_new(s, env->request_id, type, start);
+		s->hello_req = session_request_new(s, env, type, start);
 		row->handler(s->hello_req, env, row->call);
 		return;
 	}
-	row->handler(session_request_new(s, env->request_id, type, start), env,
-	             row->call);
+	row->handler(session_request_new(s, env, type, start), env, row->call);
 }
 
 /* A broken frame: say why in a Status (request_id 0), then close. */
@@ -379,6 +543,7 @@ static void session_protocol_error(struct session *s,
 	s->hub->metrics->protocol_errors[reason]++;
 	log_event(LOG_WARN, "protocol_error", "conn=%llu reason=%s",
 	          (unsigned long long)s->id, name);
+	session_audit_event(s, "frame", SC(INVALID_ARGUMENT));
 	st.code = SC(INVALID_ARGUMENT);
 	st.message = (char *)message;
 	env.body_case = CCTNS__V1__ENVELOPE__BODY_STATUS;
@@ -504,6 +669,7 @@ static void session_timeout(struct session *s, short what)
 {
 	if (s->state == SESSION_HANDSHAKE) {
 		s->hub->metrics->refused[REFUSED_TLS]++;
+		session_audit_event(s, "tls_handshake", SC(UNAUTHENTICATED));
 		session_teardown(s, "handshake_timeout");
 	} else if ((what & BEV_EVENT_READING) && s->n_in_flight) {
 		bufferevent_enable(s->bev, EV_READ); /* busy, not idle */
@@ -531,6 +697,7 @@ static void session_error(struct session *s, short what)
 			         evutil_socket_error_to_string(
 			                 EVUTIL_SOCKET_ERROR()));
 		s->hub->metrics->refused[REFUSED_TLS]++;
+		session_audit_event(s, "tls_handshake", SC(UNAUTHENTICATED));
 		log_event(LOG_WARN, "tls_refused", "conn=%llu error=%s",
 		          (unsigned long long)s->id,
 		          log_quote((what & BEV_EVENT_EOF) ? "eof" : err, q,

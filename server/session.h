@@ -17,6 +17,7 @@ struct bufferevent;
 struct event_base;
 struct metrics;
 struct pool;
+struct audit;
 struct session;
 
 /* Limits applied to connections accepted from now on (SIGHUP updates). */
@@ -31,6 +32,7 @@ struct session_hub {
 	struct event_base *base;
 	struct pool *pool;
 	struct metrics *metrics;
+	struct audit *audit; /* every request is recorded there */
 	struct session_limits limits;
 	struct session *sessions; /* every live session, open or orphaned */
 	uint64_t open;            /* connections open (not yet closed) */

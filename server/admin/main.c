@@ -28,6 +28,9 @@ static const struct command {
         {"station", cmd_station, "add or list police stations (add, list)"},
         {"reporting", cmd_reporting,
          "refresh the reporting aggregates, or show their freshness"},
+        /* audit: the audit log's chains (verify) and records (show). */
+        {"audit", cmd_audit,
+         "verify the audit log's hash chains; show records"},
 };
 
 static void usage(FILE *out)

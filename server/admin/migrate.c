@@ -370,12 +370,12 @@ static const char owner_check_sql[] =
         " SELECT 'relation' AS what, c.oid::regclass::text AS name,"
         "  pg_get_userbyid(c.relowner) AS owner"
         " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-        " WHERE n.nspname IN ('ref', 'core', 'api', 'reporting')"
+        " WHERE n.nspname IN ('ref', 'core', 'api', 'reporting', 'audit')"
         " UNION ALL"
         " SELECT 'function', p.oid::regprocedure::text,"
         "  pg_get_userbyid(p.proowner)"
         " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
-        " WHERE n.nspname IN ('ref', 'core', 'api', 'reporting')) o"
+        " WHERE n.nspname IN ('ref', 'core', 'api', 'reporting', 'audit')) o"
         " WHERE o.owner <> 'cctns_owner'";
 
 /* 0 when everything is owned by cctns_owner, else -1 naming what is not. */

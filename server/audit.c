@@ -1,0 +1,536 @@
+/* audit.c: the audit log writer (audit.h). Records wait in one FIFO, in
+ * chain order; the first AUDIT_BATCH_MAX of them form the batch on the
+ * wire, kept (and its JSON with it) until api.audit_append says it is
+ * written, then their callbacks run and they are freed. One batch at a
+ * time keeps the chain in order; the database checks each batch continues
+ * its chain's head, and returns at once for a batch sent again after a lost
+ * answer that had in fact committed. */
+#include "audit.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <event2/event.h>
+#include <openssl/rand.h>
+
+#include "jsoncall.h"
+#include "log.h"
+#include "metrics.h"
+#include "pool.h"
+#include "util.h"
+
+#define BACKOFF_MIN_MS 100
+#define BACKOFF_MAX_MS 5000
+#define HOST_MAX       255
+
+static const struct pool_stmt append_stmt = {
+        "audit_append",
+        "SELECT api.audit_append($1::uuid, $2::text, $3::int, $4::bigint, "
+        "$5::jsonb)",
+        5};
+static const struct pool_stmt close_stmt = {
+        "audit_close", "SELECT api.audit_close($1::uuid)", 1};
+
+struct arec {
+	struct arec *next;
+	struct audit_rec r;
+	audit_done_fn done;
+	void *arg;
+};
+
+struct audit {
+	struct event_base *base;
+	struct pool *pool;
+	struct metrics *metrics;
+	char chain_str[37];
+	char host[HOST_MAX + 1];
+	char pid[16];
+	char started[24];
+	struct audit_rec tmpl; /* chain id; last seq and hash in seq, prev */
+	struct arec *head, *tail;
+	size_t n;        /* records waiting (head..tail) */
+	size_t inflight; /* the first inflight of them are the batch sent */
+	char *json;      /* that batch, kept for a retry */
+	int sending;     /* a statement is on the pool */
+	int stopped;
+	struct event *kick;  /* send at the end of this loop pass */
+	struct event *retry; /* send again after a failure */
+	long backoff_ms;
+	uint64_t overflow; /* requests refused unaudited, not yet recorded */
+	void (*idle_fn)(void *);
+	void *idle_arg;
+};
+
+/* OpenSSL cannot hash or give random bytes: nothing can be audited, so
+ * nothing is served. */
+static void die(const char *what) __attribute__((noreturn));
+static void die(const char *what)
+{
+	log_event(LOG_ERROR, "audit_fatal", "error=\"%s\"", what);
+	abort();
+}
+
+/* ---------------------------------------------------------------- text */
+
+struct buf {
+	char *p;
+	size_t len, cap;
+};
+
+static void buf_add(struct buf *b, const char *fmt, ...)
+        __attribute__((format(printf, 2, 3)));
+
+static void buf_add(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	for (;;) {
+		va_start(ap, fmt);
+		n = vsnprintf(b->p + b->len, b->cap - b->len, fmt, ap);
+		va_end(ap);
+		if (n >= 0 && (size_t)n < b->cap - b->len)
+			break;
+		b->cap = b->cap * 2 + (size_t)(n > 0 ? n : 0) + 64;
+		b->p = xrealloc(b->p, b->cap);
+	}
+	b->len += (size_t)n;
+}
+
+/* A JSON string member, or nothing for NULL (""). Cleaned text needs no
+ * escaping (audit_clean). */
+static void json_str(struct buf *b, const char *key, const char *v)
+{
+	if (*v)
+		buf_add(b, ",\"%s\":\"%s\"", key, v);
+}
+
+static void json_code(struct buf *b, const char *key, uint32_t v)
+{
+	if (v)
+		buf_add(b, ",\"%s\":%u", key, v);
+}
+
+static void json_rec(struct buf *b, const struct audit_rec *r)
+{
+	char prev[2 * AUDIT_HASH_LEN + 1], hash[2 * AUDIT_HASH_LEN + 1];
+
+	audit_hex(r->prev, AUDIT_HASH_LEN, prev);
+	audit_hex(r->hash, AUDIT_HASH_LEN, hash);
+	buf_add(b, "{\"q\":%llu,\"t\":%lld", (unsigned long long)r->seq,
+	        (long long)r->at_us);
+	json_code(b, "s", r->state);
+	json_code(b, "d", r->district);
+	json_code(b, "st", r->station);
+	json_str(b, "tm", r->terminal);
+	json_str(b, "o", r->officer);
+	json_str(b, "a", r->action);
+	json_str(b, "r", r->record);
+	json_str(b, "c", r->outcome);
+	buf_add(b, ",\"p\":\"%s\",\"h\":\"%s\"}", prev, hash);
+}
+
+/* ---------------------------------------------------------------- send */
+
+static void audit_send(struct audit *a);
+
+static void audit_kick(struct audit *a)
+{
+	if (!a->stopped && !a->sending && !evtimer_pending(a->retry, NULL))
+		event_active(a->kick, 0, 0);
+}
+
+static void audit_retry_later(struct audit *a, const char *why)
+{
+	struct timeval tv = {a->backoff_ms / 1000,
+	                     (a->backoff_ms % 1000) * 1000};
+
+	a->metrics->audit_failures++;
+	log_event(LOG_ERROR, "audit_write_failed",
+	          "chain=%s reason=%s pending=%zu retry_ms=%ld", a->chain_str,
+	          why, a->n, a->backoff_ms);
+	evtimer_add(a->retry, &tv);
+	a->backoff_ms *= 2;
+	if (a->backoff_ms > BACKOFF_MAX_MS)
+		a->backoff_ms = BACKOFF_MAX_MS;
+}
+
+static void audit_close_done(void *arg, enum pool_outcome outcome,
+                             const PGresult *res)
+{
+	struct audit *a = arg;
+	void (*fn)(void *) = a->idle_fn;
+
+	(void)res;
+	a->sending = 0;
+	a->idle_fn = NULL;
+	log_event(outcome == POOL_OK ? LOG_INFO : LOG_WARN, "audit_close",
+	          "chain=%s seq=%llu ok=%d", a->chain_str,
+	          (unsigned long long)a->tmpl.seq, outcome == POOL_OK);
+	if (fn)
+		fn(a->idle_arg);
+}
+
+/* Everything written and someone waits for that: close the chain, then
+ * tell them. */
+static void audit_check_idle(struct audit *a)
+{
+	if (!a->idle_fn || a->head || a->sending || a->stopped)
+		return;
+	a->sending = 1;
+	if (pool_query(a->pool, &close_stmt, 1,
+	               (const char *const[]){a->chain_str}, NULL, NULL,
+	               audit_close_done, a) != 0)
+		audit_close_done(a, POOL_UNAVAILABLE, NULL);
+}
+
+static void audit_overflow_record(struct audit *a)
+{
+	char count[24];
+	struct audit_entry e = {.action = "audit_overflow",
+	                        .record = count,
+	                        .outcome = "unavailable"};
+
+	if (!a->overflow || a->n >= AUDIT_PENDING_MAX / 2)
+		return;
+	snprintf(count, sizeof(count), "%llu", (unsigned long long)a->overflow);
+	a->overflow = 0;
+	audit_append(a, &e, NULL, NULL);
+}
+
+/* The batch is written: its records are done. */
+static void audit_committed(struct audit *a)
+{
+	size_t k = a->inflight;
+
+	a->metrics->audit_batches++;
+	a->metrics->audit_records += k;
+	a->inflight = 0;
+	free(a->json);
+	a->json = NULL;
+	a->backoff_ms = BACKOFF_MIN_MS;
+	while (k--) {
+		struct arec *r = a->head;
+
+		a->head = r->next;
+		if (!a->head)
+			a->tail = NULL;
+		a->n--;
+		if (r->done)
+			r->done(r->arg, 1);
+		free(r);
+	}
+	a->metrics->audit_pending = a->n;
+	audit_overflow_record(a);
+}
+
+static void audit_sent(void *arg, enum pool_outcome outcome,
+                       const PGresult *res)
+{
+	struct audit *a = arg;
+	char why[64];
+
+	a->sending = 0;
+	if (a->stopped)
+		return;
+	if (outcome == POOL_OK) {
+		audit_committed(a);
+		if (a->head)
+			audit_send(a); /* group commit: the next batch now */
+		else
+			audit_check_idle(a);
+		return;
+	}
+	snprintf(why, sizeof(why), "%s",
+	         outcome == POOL_SQL_ERROR
+	                 ? PQresultErrorField(res, PG_DIAG_SQLSTATE)
+	                 : "unavailable");
+	audit_retry_later(a, why);
+}
+
+/* Build the batch from the first records, unless one is kept for retry. */
+static void audit_build(struct audit *a)
+{
+	struct buf b = {xmalloc(4096), 0, 4096};
+	size_t k = 0;
+
+	buf_add(&b, "[");
+	for (struct arec *r = a->head; r && k < AUDIT_BATCH_MAX;
+	     r = r->next, k++) {
+		if (k)
+			buf_add(&b, ",");
+		json_rec(&b, &r->r);
+	}
+	buf_add(&b, "]");
+	a->json = b.p;
+	a->inflight = k;
+}
+
+static void audit_send(struct audit *a)
+{
+	const char *values[5];
+
+	if (a->stopped || a->sending || !a->head)
+		return;
+	if (!a->json)
+		audit_build(a);
+	values[0] = a->chain_str;
+	values[1] = a->host;
+	values[2] = a->pid;
+	values[3] = a->started;
+	values[4] = a->json;
+	if (pool_query(a->pool, &append_stmt, 5, values, NULL, NULL, audit_sent,
+	               a) != 0) {
+		audit_retry_later(a, "pool_refused");
+		return;
+	}
+	a->sending = 1;
+}
+
+static void audit_kick_cb(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd, (void)what;
+	audit_send(arg);
+}
+
+/* ---------------------------------------------------------------- record */
+
+/* Field names that hold a record's number or key, never personal data. */
+static const char *const record_fields[] = {
+        "fir_number",      "petition_number", "ncr_number", "report_number",
+        "malkhana_number", "ud_number",       "number",     "date",
+        "person_id",
+};
+
+static int record_field(const ProtobufCFieldDescriptor *f)
+{
+	if (f->label == PROTOBUF_C_LABEL_REPEATED)
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(record_fields); i++)
+		if (strcmp(f->name, record_fields[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is f set in m, as far as a oneof member goes (others share its slot)? */
+static int oneof_set(const ProtobufCMessage *m,
+                     const ProtobufCFieldDescriptor *f)
+{
+	if (!(f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF))
+		return 1;
+	return *(const uint32_t *)((const char *)m + f->quantifier_offset) ==
+	       f->id;
+}
+
+/* The value of f in m as text; 0 when unset or empty. */
+static int field_text(const ProtobufCMessage *m,
+                      const ProtobufCFieldDescriptor *f, char *out,
+                      size_t outsz)
+{
+	const char *slot = (const char *)m + f->offset;
+
+	if (!oneof_set(m, f))
+		return 0;
+	switch (f->type) {
+	case PROTOBUF_C_TYPE_STRING: {
+		const char *v = *(char *const *)slot;
+
+		if (!v || !*v)
+			return 0;
+		audit_clean(v, strlen(v), out, outsz);
+		return 1;
+	}
+	case PROTOBUF_C_TYPE_UINT32:
+		if (!*(const uint32_t *)slot)
+			return 0;
+		snprintf(out, outsz, "%u", *(const uint32_t *)slot);
+		return 1;
+	case PROTOBUF_C_TYPE_UINT64:
+		if (!*(const uint64_t *)slot)
+			return 0;
+		snprintf(out, outsz, "%llu",
+		         (unsigned long long)*(const uint64_t *)slot);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int record_in(const ProtobufCMessage *m, int deep, char *out,
+                     size_t outsz)
+{
+	const ProtobufCMessageDescriptor *d = m->descriptor;
+
+	for (unsigned i = 0; i < d->n_fields; i++)
+		if (record_field(&d->fields[i]) &&
+		    field_text(m, &d->fields[i], out, outsz))
+			return 1;
+	for (unsigned i = 0; deep && i < d->n_fields; i++) {
+		const ProtobufCFieldDescriptor *f = &d->fields[i];
+		const ProtobufCMessage *sub;
+
+		if (f->type != PROTOBUF_C_TYPE_MESSAGE ||
+		    f->label == PROTOBUF_C_LABEL_REPEATED || !oneof_set(m, f))
+			continue;
+		sub = *(ProtobufCMessage *const *)((const char *)m + f->offset);
+		if (sub && record_in(sub, 0, out, outsz))
+			return 1;
+	}
+	return 0;
+}
+
+void audit_record_of(const Envelope *env, int deep, char *out, size_t outsz)
+{
+	const ProtobufCMessage *body = jsoncall_request_body(env);
+
+	out[0] = '\0';
+	if (body && env->body_case != CCTNS__V1__ENVELOPE__BODY_STATUS &&
+	    !record_in(body, deep, out, outsz))
+		out[0] = '\0';
+}
+
+/* ---------------------------------------------------------------- api */
+
+static int64_t wall_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static void copy_clean(const char *src, char *out, size_t outsz)
+{
+	if (!src)
+		src = "";
+	audit_clean(src, strlen(src), out, outsz);
+}
+
+void audit_append(struct audit *a, const struct audit_entry *e,
+                  audit_done_fn done, void *arg)
+{
+	struct arec *r = xcalloc(1, sizeof(*r));
+
+	memcpy(r->r.chain, a->tmpl.chain, AUDIT_CHAIN_LEN);
+	r->r.seq = ++a->tmpl.seq;
+	r->r.at_us = wall_us();
+	r->r.state = e->state;
+	r->r.district = e->district;
+	r->r.station = e->station;
+	copy_clean(e->terminal, r->r.terminal, sizeof(r->r.terminal));
+	copy_clean(e->officer, r->r.officer, sizeof(r->r.officer));
+	copy_clean(e->action, r->r.action, sizeof(r->r.action));
+	copy_clean(e->record, r->r.record, sizeof(r->r.record));
+	copy_clean(e->outcome, r->r.outcome, sizeof(r->r.outcome));
+	memcpy(r->r.prev, a->tmpl.prev, AUDIT_HASH_LEN);
+	if (audit_hash(&r->r) != 0)
+		die("audit: SHA-256 failed");
+	memcpy(a->tmpl.prev, r->r.hash, AUDIT_HASH_LEN);
+	r->done = done;
+	r->arg = arg;
+	if (a->tail)
+		a->tail->next = r;
+	else
+		a->head = r;
+	a->tail = r;
+	a->n++;
+	a->metrics->audit_pending = a->n;
+	audit_kick(a);
+}
+
+int audit_full(const struct audit *a)
+{
+	return a->n >= AUDIT_PENDING_MAX;
+}
+
+void audit_refused(struct audit *a)
+{
+	a->overflow++;
+	a->metrics->audit_refused++;
+}
+
+void audit_when_idle(struct audit *a, void (*fn)(void *), void *arg)
+{
+	a->idle_fn = fn;
+	a->idle_arg = arg;
+	audit_check_idle(a);
+}
+
+const char *audit_chain_id(const struct audit *a)
+{
+	return a->chain_str;
+}
+
+static void set_host(struct audit *a)
+{
+	char raw[HOST_MAX + 1] = "";
+
+	if (gethostname(raw, sizeof(raw) - 1) != 0 || !raw[0])
+		snprintf(raw, sizeof(raw), "unknown");
+	for (char *p = raw; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '.' || *p == '-'))
+			*p = '_';
+	snprintf(a->host, sizeof(a->host), "%s", raw);
+}
+
+struct audit *audit_new(struct event_base *base, struct pool *pool,
+                        struct metrics *metrics)
+{
+	struct audit *a = xcalloc(1, sizeof(*a));
+	uint8_t *id = a->tmpl.chain;
+
+	a->base = base;
+	a->pool = pool;
+	a->metrics = metrics;
+	if (RAND_bytes(id, AUDIT_CHAIN_LEN) != 1)
+		die("audit: no random bytes for the chain id");
+	id[6] = (uint8_t)((id[6] & 0x0f) | 0x40); /* a version 4 uuid */
+	id[8] = (uint8_t)((id[8] & 0x3f) | 0x80);
+	audit_uuid_str(id, a->chain_str);
+	set_host(a);
+	snprintf(a->pid, sizeof(a->pid), "%ld", (long)getpid());
+	snprintf(a->started, sizeof(a->started), "%lld", (long long)wall_us());
+	a->backoff_ms = BACKOFF_MIN_MS;
+	a->kick = event_new(base, -1, 0, audit_kick_cb, a);
+	a->retry = evtimer_new(base, audit_kick_cb, a);
+	log_event(LOG_INFO, "audit_chain", "chain=%s host=%s pid=%s",
+	          a->chain_str, a->host, a->pid);
+	return a;
+}
+
+void audit_stop(struct audit *a)
+{
+	struct arec *r, *next;
+
+	if (!a || a->stopped)
+		return;
+	a->stopped = 1;
+	if (a->n)
+		log_event(LOG_WARN, "audit_unwritten", "chain=%s records=%zu",
+		          a->chain_str, a->n);
+	for (r = a->head; r; r = next) {
+		next = r->next;
+		if (r->done)
+			r->done(r->arg, 0);
+		free(r);
+	}
+	a->head = a->tail = NULL;
+	a->n = a->inflight = 0;
+	a->metrics->audit_pending = 0;
+}
+
+void audit_free(struct audit *a)
+{
+	if (!a)
+		return;
+	audit_stop(a);
+	event_free(a->kick);
+	event_free(a->retry);
+	free(a->json);
+	free(a);
+}

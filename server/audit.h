@@ -1,0 +1,82 @@
+/* audit.h: the server's audit log writer. Every request the server answers
+ * or refuses is appended as one record (audit_chain.h) to this process's
+ * hash chain: hashed here, at once, in the order of the answers, then
+ * written to audit.log in batches through the pool (api.audit_append, one
+ * statement per batch). Group commit: a batch is sent as soon as the one
+ * before it returned (records appended meanwhile wait and go together);
+ * the first of a burst goes at the end of the current loop pass.
+ *
+ * A caller may ask to be told when its record is committed (the session
+ * holds the answer to a write until then). A failed batch is kept and sent
+ * again, with backoff, until it is written: a record is never dropped while
+ * the server runs. Past AUDIT_PENDING_MAX records waiting, audit_full() says
+ * so and the session refuses new requests with UNAVAILABLE instead of
+ * growing memory; how many were refused that way is itself recorded (one
+ * "audit_overflow" record) once the backlog has drained. */
+#ifndef CCTNS_SERVER_AUDIT_H
+#define CCTNS_SERVER_AUDIT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "audit_chain.h"
+#include "envelope.h"
+
+struct event_base;
+struct metrics;
+struct pool;
+struct audit;
+
+#define AUDIT_PENDING_MAX 20000 /* records waiting; past it, refuse */
+#define AUDIT_BATCH_MAX   1000  /* records per statement */
+
+/* What the caller knows of a request; the writer adds chain, sequence,
+ * time and hashes. Strings may be NULL (none); they are cleaned
+ * (audit_clean) and cut to their column's size. */
+struct audit_entry {
+	uint32_t state, district, station; /* 0: none */
+	const char *terminal;
+	const char *officer;
+	const char *action;
+	const char *record;
+	const char *outcome;
+};
+
+/* Called once for a record appended with a callback: ok 1 when its batch
+ * has committed, 0 when it never will (the server is stopping). */
+typedef void (*audit_done_fn)(void *arg, int ok);
+
+/* A new chain for this process (random id, host name, pid, now). */
+struct audit *audit_new(struct event_base *base, struct pool *pool,
+                        struct metrics *metrics);
+
+/* Append e. With done set, done(arg, ok) is called once, never from
+ * inside this call. */
+void audit_append(struct audit *a, const struct audit_entry *e,
+                  audit_done_fn done, void *arg);
+
+/* Too many records waiting: refuse new requests (and count them with
+ * audit_refused()). */
+int audit_full(const struct audit *a);
+void audit_refused(struct audit *a);
+
+/* Call fn(arg) once every record appended so far is written (at once, if
+ * so already); closes the chain first. For a clean exit. */
+void audit_when_idle(struct audit *a, void (*fn)(void *), void *arg);
+
+/* Stop: every waiting callback gets ok 0; nothing more is sent. Call
+ * before pool_free(); then audit_free() after it. */
+void audit_stop(struct audit *a);
+void audit_free(struct audit *a);
+
+/* The record a message names, into out ("" if none): the first field, in
+ * field order, whose name is a record number's (fir_number, number,
+ * petition_number, ..., person_id, date; a fixed list, so never a name,
+ * phone or free text) of the body of env; with deep, also one level into
+ * its singular sub-messages (a receipt inside an answer). */
+void audit_record_of(const Envelope *env, int deep, char *out, size_t outsz);
+
+/* The chain's id as text, for logs. */
+const char *audit_chain_id(const struct audit *a);
+
+#endif
