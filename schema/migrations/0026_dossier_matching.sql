@@ -629,35 +629,83 @@ COMMENT ON FUNCTION core.q_req(jsonb, text, text[]) IS 'CT400 unless the request
 
 -- ------------------------------------------------------------ the dossier
 
-CREATE FUNCTION core.dossier_json(state int, pid bigint) RETURNS jsonb
+-- Inlinable twins of core.ist_text and core.fir_number_text: one SQL
+-- expression without a SET clause, so the planner folds them into the
+-- calling query instead of calling a function (and switching search_path)
+-- per row. Only for functions that pin search_path themselves; every name
+-- in them is qualified.
+CREATE FUNCTION core.ist_text_inline(t timestamptz) RETURNS text
+LANGUAGE sql STABLE
+AS $fn$
+	SELECT pg_catalog.to_char(t AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM-DD"T"HH24:MI:SS')
+		|| CASE WHEN pg_catalog.date_trunc('second', t) <> t
+			THEN '.' || pg_catalog.rtrim(pg_catalog.to_char(t AT TIME ZONE 'Asia/Kolkata', 'US'), '0') ELSE '' END
+		|| '+05:30'
+$fn$;
+COMMENT ON FUNCTION core.ist_text_inline(timestamptz) IS
+	'core.ist_text as an expression the planner inlines (no SET clause): for queries of functions that pin search_path, run once per row';
+
+CREATE FUNCTION core.fir_number_text_inline(fir_no int, year int) RETURNS text
+LANGUAGE sql IMMUTABLE
+AS $fn$
+	SELECT pg_catalog.lpad(fir_no::text, greatest(4, pg_catalog.length(fir_no::text)), '0') || '/' || year::text
+$fn$;
+COMMENT ON FUNCTION core.fir_number_text_inline(int, int) IS
+	'core.fir_number_text (0042/2026) as an expression the planner inlines (no SET clause): for queries of functions that pin search_path, run once per row';
+
+-- The Identity JSON of each station of the state named in keys
+-- ("district:station"), as an object keyed the same way: one
+-- core.station_identity_json per distinct station instead of one per row.
+CREATE FUNCTION core.station_map(state int, keys text[]) RETURNS jsonb
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
-	WITH p AS (
-		SELECT * FROM core.person x WHERE x.person_id = pid AND x.state_code = state
-	), links AS (
-		SELECT l.* FROM core.person_link l, p
-		WHERE l.person_id = p.person_id AND l.state_code = p.state_code AND l.year = p.year
-	), cases AS (
+	SELECT coalesce(jsonb_object_agg(k, core.station_identity_json(state, split_part(k, ':', 1)::int,
+		split_part(k, ':', 2)::int)), '{}')
+	FROM (SELECT DISTINCT k FROM unnest(keys) k WHERE k IS NOT NULL) x
+$fn$;
+COMMENT ON FUNCTION core.station_map(int, text[]) IS
+	'Identity JSON of the stations of a state named "district:station" in keys, as an object keyed the same way: each station read once';
+
+-- The dossier in two cached statements (plpgsql keeps their plans; a
+-- generic plan, the partitions pruned at run time by state and the
+-- person's year): the person row, then one query. Every part starts from
+-- the person's links and follows keys; stations are read once each
+-- (core.station_map), numbers and times are written by inlined
+-- expressions, not by a function call per row.
+CREATE FUNCTION core.dossier_json(state int, pid bigint) RETURNS jsonb
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_generic_plan
+AS $fn$
+DECLARE
+	p core.person;
+	res jsonb;
+BEGIN
+	SELECT * INTO p FROM core.person x WHERE x.person_id = pid AND x.state_code = state;
+	IF NOT FOUND THEN
+		RETURN NULL;
+	END IF;
+	WITH links AS MATERIALIZED (
+		SELECT l.* FROM core.person_link l
+		WHERE l.person_id = pid AND l.state_code = state AND l.year = p.year
+	), cases AS MATERIALIZED (
 		-- Each FIR the person is named in by any record of the case.
 		SELECT f.fir_id, f.year, f.state_code, f.district_code, f.station_code, f.fir_no, f.status,
-			f.registered_at, f.occurred_from,
-			array_agg(DISTINCT l.role::text ORDER BY l.role::text) AS roles
-		FROM links l
-		JOIN core.fir f ON f.fir_id = l.fir_id AND f.state_code = l.state_code
-		WHERE l.fir_id IS NOT NULL
-		GROUP BY f.fir_id, f.year, f.state_code, f.district_code, f.station_code, f.fir_no, f.status,
-			f.registered_at, f.occurred_from
-	), accused_cases AS (
+			f.registered_at, f.occurred_from, x.roles
+		FROM (SELECT l.fir_id, array_agg(DISTINCT l.role::text ORDER BY l.role::text) AS roles
+			FROM links l WHERE l.fir_id IS NOT NULL GROUP BY l.fir_id) x
+		JOIN core.fir f ON f.fir_id = x.fir_id AND f.state_code = state
+	), accused_cases AS MATERIALIZED (
 		SELECT * FROM cases c WHERE c.roles && ARRAY['accused', 'suspect', 'arrested', 'seized_from']
-	), arrests AS (
+	), arrests AS MATERIALIZED (
 		SELECT a.*, c.fir_no FROM links l
 		JOIN accused_cases c ON c.fir_id = l.fir_id
 		JOIN core.arrest a ON a.state_code = c.state_code AND a.year = c.year AND a.fir_id = c.fir_id
 			AND a.arrest_no = l.record_id - l.fir_id * 1000
 		WHERE l.record_kind = 'arrest' AND l.role = 'arrested'
 	), results AS (
-		SELECT d.*, cd.judgement_date, cd.court, cd.kind AS disposal_kind, c.fir_no,
+		SELECT d.*, cd.judgement_date, cd.court, cd.kind AS disposal_kind, c.fir_no, c.district_code, c.station_code,
 			aa.result AS appeal_result, ap.decided_on AS appeal_decided_on
 		FROM accused_cases c
 		JOIN core.court_disposal cd ON cd.state_code = c.state_code AND cd.year = c.year AND cd.fir_id = c.fir_id
@@ -667,7 +715,7 @@ AS $fn$
 			AND aa.disposal_seq = d.seq
 		WHERE d.person_id = pid
 			OR d.arrest_no IN (SELECT a.arrest_no FROM arrests a WHERE a.fir_id = c.fir_id)
-	), seized AS (
+	), seized AS MATERIALIZED (
 		SELECT i.*, s.seized_at, s.district_code, s.station_code, c.fir_no
 		FROM links l
 		JOIN accused_cases c ON c.fir_id = l.fir_id
@@ -680,40 +728,79 @@ AS $fn$
 			array_agg(DISTINCT o.label || ', ' || s.name ORDER BY o.label || ', ' || s.name)
 				FILTER (WHERE o.record_kind = 'fir') AS firs
 		FROM accused_cases c
-		JOIN core.person_link o ON o.fir_id = c.fir_id AND o.state_code = c.state_code
+		JOIN core.person_link o ON o.fir_id = c.fir_id AND o.state_code = state
 		JOIN ref.station s ON s.state_code = o.state_code AND s.district_code = o.district_code
 			AND s.station_code = o.station_code
 		WHERE o.role IN ('accused', 'suspect', 'arrested') AND o.person_id <> pid
 		GROUP BY o.person_id
-	), addresses AS (
+	), addresses AS MATERIALIZED (
 		SELECT p.addr_line1 AS l1, p.addr_line2 AS l2, p.addr_city AS city, p.addr_district_code AS dc,
 			p.addr_state_code AS sc, p.addr_pincode AS pin, p.created_at AS at, 'person record' AS source,
-			p.state_code AS st, p.district_code AS di, p.station_code AS ps
-		FROM p WHERE p.addr_line1 IS NOT NULL OR p.addr_city IS NOT NULL
+			p.district_code AS di, p.station_code AS ps
+		WHERE p.addr_line1 IS NOT NULL OR p.addr_city IS NOT NULL
 		UNION ALL
 		SELECT a.addr_line1, a.addr_line2, a.addr_city, a.addr_district_code, a.addr_state_code, a.addr_pincode,
-			coalesce(a.since::timestamptz, a.added_at), a.kind || ' address added', p.state_code, a.district_code,
-			a.station_code
-		FROM p JOIN core.person_address a ON a.person_id = p.person_id AND a.state_code = p.state_code AND a.year = p.year
+			coalesce(a.since::timestamptz, a.added_at), a.kind || ' address added', a.district_code, a.station_code
+		FROM core.person_address a WHERE a.person_id = pid AND a.state_code = state AND a.year = p.year
 		UNION ALL
 		SELECT a.addr_line1, a.addr_line2, a.addr_city, a.addr_district_code, a.addr_state_code, a.addr_pincode,
-			a.arrested_at, format('arrest %s in FIR %s', a.accused_code, core.fir_number_text(a.fir_no, a.year)),
-			a.state_code, a.district_code, a.station_code
+			a.arrested_at, 'arrest ' || a.accused_code || ' in FIR ' || core.fir_number_text_inline(a.fir_no, a.year),
+			a.district_code, a.station_code
 		FROM arrests a WHERE a.addr_line1 IS NOT NULL OR a.addr_city IS NOT NULL
 		UNION ALL
 		SELECT a.perm_line1, a.perm_line2, a.perm_city, a.perm_district_code, a.perm_state_code, a.perm_pincode,
-			a.arrested_at, format('permanent address, arrest %s in FIR %s', a.accused_code,
-				core.fir_number_text(a.fir_no, a.year)), a.state_code, a.district_code, a.station_code
+			a.arrested_at, 'permanent address, arrest ' || a.accused_code || ' in FIR '
+				|| core.fir_number_text_inline(a.fir_no, a.year), a.district_code, a.station_code
 		FROM arrests a WHERE a.perm_line1 IS NOT NULL OR a.perm_city IS NOT NULL
+	), stn AS (
+		SELECT core.station_map(state, p.district_code || ':' || p.station_code
+			|| ARRAY(SELECT c.district_code || ':' || c.station_code FROM cases c)
+			|| ARRAY(SELECT a.district_code || ':' || a.station_code FROM arrests a)
+			|| ARRAY(SELECT s.district_code || ':' || s.station_code FROM seized s)
+			|| ARRAY(SELECT a.di || ':' || a.ps FROM addresses a)) AS m
 	)
 	SELECT jsonb_strip_nulls(jsonb_build_object(
-		'person', core.person_record_json(state, pid) - 'links',
+		-- The PersonRecord (core.person_record_json) without its links.
+		'person', jsonb_strip_nulls(jsonb_build_object(
+			'person', jsonb_strip_nulls(jsonb_build_object('person_id', p.person_id, 'name', p.name,
+				'relative_kind', p.relative_kind, 'relative_name', p.relative_name, 'gender', p.gender,
+				'date_of_birth', to_char(p.date_of_birth, 'YYYY-MM-DD'), 'year_of_birth', p.year_of_birth,
+				'nationality', p.nationality, 'occupation', p.occupation,
+				'address', core.address_json(p.addr_line1, p.addr_line2, p.addr_city, p.addr_district_code,
+					p.addr_state_code, p.addr_pincode),
+				'phone', p.phone)),
+			'aliases', nullif(to_jsonb(p.aliases || ARRAY(SELECT a.alias FROM core.person_alias a
+				WHERE a.person_id = pid AND a.state_code = state AND a.year = p.year
+				ORDER BY a.alias_id)), '[]'),
+			'identity_documents', (SELECT jsonb_agg(jsonb_build_object('kind', d.kind, 'number', d.number)
+				ORDER BY d.document_id) FROM core.person_document d
+				WHERE d.person_id = pid AND d.state_code = state AND d.year = p.year),
+			'phones', (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object('number', ph.number, 'kind', ph.kind,
+					'added_at', core.ist_text_inline(date_trunc('second', ph.added_at)))) ORDER BY ph.phone_id)
+				FROM core.person_phone ph
+				WHERE ph.person_id = pid AND ph.state_code = state AND ph.year = p.year),
+			'addresses', (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object('kind', a.kind,
+					'address', core.address_json(a.addr_line1, a.addr_line2, a.addr_city, a.addr_district_code,
+						a.addr_state_code, a.addr_pincode),
+					'since', to_char(a.since, 'YYYY-MM-DD'),
+					'added_at', core.ist_text_inline(date_trunc('second', a.added_at)))) ORDER BY a.address_id)
+				FROM core.person_address a
+				WHERE a.person_id = pid AND a.state_code = state AND a.year = p.year),
+			'descriptive_roll', (SELECT core.roll_json(x) FROM core.person_roll x
+				WHERE x.person_id = pid AND x.state_code = state AND x.year = p.year ORDER BY x.roll_id DESC LIMIT 1),
+			'descriptive_roll_at', (SELECT core.ist_text_inline(date_trunc('second', x.added_at)) FROM core.person_roll x
+				WHERE x.person_id = pid AND x.state_code = state AND x.year = p.year ORDER BY x.roll_id DESC LIMIT 1),
+			'photos', (SELECT jsonb_agg(core.photo_info_json(ph) ORDER BY ph.photo_no)
+				FROM core.person_photo ph
+				WHERE ph.person_id = pid AND ph.state_code = state AND ph.year = p.year),
+			'created_at', core.ist_text_inline(date_trunc('second', p.created_at)),
+			'created_by', (SELECT m FROM stn) -> (p.district_code || ':' || p.station_code))),
 		'cases', (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
-				'fir_number', core.fir_number_text(c.fir_no, c.year),
-				'station', core.station_identity_json(c.state_code, c.district_code, c.station_code),
+				'fir_number', core.fir_number_text_inline(c.fir_no, c.year),
+				'station', (SELECT m FROM stn) -> (c.district_code || ':' || c.station_code),
 				'roles', to_jsonb(c.roles), 'status', c.status,
-				'registered_at', core.ist_text(date_trunc('second', c.registered_at)),
-				'occurred_from', core.ist_text(c.occurred_from),
+				'registered_at', core.ist_text_inline(date_trunc('second', c.registered_at)),
+				'occurred_from', core.ist_text_inline(c.occurred_from),
 				'sections', (SELECT jsonb_agg(CASE WHEN ch.act = 'special_local' THEN ch.law || ' ' || ch.section
 						ELSE upper(ch.act) || ' ' || ch.section END ORDER BY ch.seq)
 					FROM core.fir_charge ch
@@ -723,15 +810,14 @@ AS $fn$
 					ORDER BY d.version DESC LIMIT 1)))
 			ORDER BY c.registered_at DESC, c.fir_id DESC) FROM cases c),
 		'arrests', (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
-				'fir_number', core.fir_number_text(a.fir_no, a.year),
-				'station', core.station_identity_json(a.state_code, a.district_code, a.station_code),
-				'accused_code', a.accused_code, 'arrested_at', core.ist_text(a.arrested_at),
+				'fir_number', core.fir_number_text_inline(a.fir_no, a.year),
+				'station', (SELECT m FROM stn) -> (a.district_code || ':' || a.station_code),
+				'accused_code', a.accused_code, 'arrested_at', core.ist_text_inline(a.arrested_at),
 				'court_surrender', a.court_surrender, 'outcome', a.outcome))
 			ORDER BY a.arrested_at DESC) FROM arrests a),
 		'court_results', (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
-				'fir_number', core.fir_number_text(r.fir_no, r.year),
-				'station', (SELECT core.station_identity_json(c.state_code, c.district_code, c.station_code)
-					FROM cases c WHERE c.fir_id = r.fir_id),
+				'fir_number', core.fir_number_text_inline(r.fir_no, r.year),
+				'station', (SELECT m FROM stn) -> (r.district_code || ':' || r.station_code),
 				'judgement_date', to_char(r.judgement_date, 'YYYY-MM-DD'), 'court', r.court,
 				'result', r.result, 'punishment', r.punishment,
 				'period_months', nullif(r.period_months, 0), 'fine_rupees', nullif(r.fine_rupees, 0),
@@ -739,11 +825,11 @@ AS $fn$
 				'appeal_decided_on', to_char(r.appeal_decided_on, 'YYYY-MM-DD')))
 			ORDER BY r.judgement_date DESC) FROM results r),
 		'property_seized', (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
-				'fir_number', core.fir_number_text(s.fir_no, s.year),
-				'station', core.station_identity_json(s.state_code, s.district_code, s.station_code),
+				'fir_number', core.fir_number_text_inline(s.fir_no, s.year),
+				'station', (SELECT m FROM stn) -> (s.district_code || ':' || s.station_code),
 				'seizure_no', s.seizure_no, 'item_no', s.item_no, 'kind', s.kind, 'description', s.description,
 				'quantity', s.quantity::text || coalesce(' ' || s.unit, ''), 'identifiers', s.identifiers,
-				'value_rupees', s.value_rupees, 'seized_at', core.ist_text(s.seized_at)))
+				'value_rupees', s.value_rupees, 'seized_at', core.ist_text_inline(s.seized_at)))
 			ORDER BY s.seized_at DESC, s.seizure_no, s.item_no) FROM seized s),
 		'associates', (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
 				'person_id', a.person_id, 'name', ap.name, 'cases_together', a.together,
@@ -753,14 +839,16 @@ AS $fn$
 				LIMIT 1) ap ON true),
 		'last_known_addresses', (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
 				'address', core.address_json(a.l1, a.l2, a.city, a.dc, a.sc, a.pin),
-				'as_of', core.ist_text(date_trunc('second', a.at)), 'source', a.source,
-				'station', core.station_identity_json(a.st, a.di, a.ps)))
+				'as_of', core.ist_text_inline(date_trunc('second', a.at)), 'source', a.source,
+				'station', (SELECT m FROM stn) -> (a.di || ':' || a.ps)))
 			ORDER BY a.at DESC) FROM addresses a),
 		'stations', (SELECT count(DISTINCT (l.district_code, l.station_code)) FROM links l)))
-	FROM p
+	INTO res;
+	RETURN res;
+END
 $fn$;
 COMMENT ON FUNCTION core.dossier_json(int, bigint) IS
-	'Dossier JSON of a person of the state: the PersonRecord without its links, the cases (roles, status, sections, MO), arrests, court results with appeals, property seized from them, associates (co-accused, with cases together) and last known addresses, newest first; NULL when there is no such person. Every part is reached from the person''s links by keys';
+	'Dossier JSON of a person of the state: the PersonRecord without its links, the cases (roles, status, sections, MO), arrests, court results with appeals, property seized from them, associates (co-accused, with cases together) and last known addresses, newest first; NULL when there is no such person. Every part is reached from the person''s links by keys, each station read once, plans cached (generic, partitions pruned at run time)';
 
 CREATE FUNCTION api.person_dossier(state int, district int, station int, req jsonb) RETURNS jsonb
 LANGUAGE plpgsql STABLE SECURITY DEFINER
@@ -789,9 +877,52 @@ COMMENT ON FUNCTION api.person_dossier(int, int, int, jsonb) IS
 
 -- ------------------------------------------------------------ vehicle search
 
+-- VehicleMatch JSON (core.vehicle_match_json) of found reports, in the
+-- order given, each station read once and numbers and times written by
+-- inlined expressions: one cached statement for any search.
+CREATE FUNCTION core.vehicle_hits_json(state int, ids bigint[], years int[], agreed text[]) RETURNS jsonb
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_generic_plan
+AS $fn$
+DECLARE
+	res jsonb;
+BEGIN
+	WITH h AS MATERIALIZED (
+		SELECT v.*, x.by, x.ord FROM unnest(ids, years, agreed) WITH ORDINALITY x (id, yr, by, ord)
+		JOIN core.vehicle_report v ON v.state_code = state AND v.year = x.yr AND v.vr_id = x.id
+	), stn AS (
+		SELECT core.station_map(state, ARRAY(SELECT h.district_code || ':' || h.station_code FROM h)) AS m
+	)
+	SELECT coalesce(jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
+			'number', core.fir_number_text_inline(h.vr_no, h.year),
+			'station', (SELECT m FROM stn) -> (h.district_code || ':' || h.station_code),
+			'kind', h.kind,
+			'registration_number', h.registration_number,
+			'registration_normalised', h.registration_normalised,
+			'chassis_number', h.chassis_number,
+			'engine_number', h.engine_number,
+			'vehicle_type', h.vehicle_type,
+			'make', h.make,
+			'model', h.model,
+			'colour', h.colour,
+			'at', core.ist_text_inline(h.at),
+			'fir_number', (SELECT core.fir_number_text_inline(f.fir_no, f.year) FROM core.fir f
+				WHERE f.state_code = state AND f.year = h.fir_year AND f.fir_id = h.fir_id),
+			'registered_at', core.ist_text_inline(date_trunc('second', h.registered_at)),
+			'matched_by', jsonb_build_array(h.by))) ORDER BY h.ord), '[]')
+	INTO res
+	FROM h;
+	RETURN res;
+END
+$fn$;
+COMMENT ON FUNCTION core.vehicle_hits_json(int, bigint[], int[], text[]) IS
+	'VehicleMatch JSON array (as core.vehicle_match_json) of the reports of a state named by id and year, in that order, each with what it matched by';
+
 CREATE FUNCTION api.vehicle_search(state int, district int, station int, req jsonb) RETURNS jsonb
 LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_generic_plan
 AS $fn$
 DECLARE
 	fields constant text[] := ARRAY['number', 'chassis_number', 'engine_number'];
@@ -799,8 +930,11 @@ DECLARE
 	given text;
 	col text;
 	q text;
+	pat text;
 	whole boolean;
-	res jsonb;
+	ids bigint[];
+	years int[];
+	agreed text[];
 BEGIN
 	PERFORM core.station_check(state, district, station);
 	PERFORM core.q_req(req, 'SearchVehicles', fields);
@@ -823,26 +957,53 @@ BEGIN
 	IF length(q) < 3 THEN
 		PERFORM core.fir_bad(given, given || ': give at least 3 letters or digits');
 	END IF;
-	-- A whole registration number is looked up by equality only; anything
-	-- else (part of a number, a chassis or engine number) also by part.
+	pat := '%' || q || '%';  -- q is letters and digits only: no LIKE wildcards in it
+	-- A whole registration number is looked up by equality only (b-tree);
+	-- anything else (part of a number, a chassis or engine number) also by
+	-- part (trigram). One static statement per column, each a cached plan
+	-- on its own index: exact matches first, then newest, at most 100.
 	whole := col = 'registration' AND core.vehicle_registration_refusal(q) IS NULL;
-	SELECT coalesce(jsonb_agg(core.vehicle_match_json(m.v, ARRAY[m.agreed]) ORDER BY m.exact DESC,
-			(m.v).registered_at DESC, (m.v).vr_id DESC), '[]')
-	INTO res
-	FROM (
-		SELECT v, CASE WHEN x.n = q THEN col ELSE col || '_part' END AS agreed, x.n = q AS exact
-		FROM core.vehicle_report v
-		CROSS JOIN LATERAL (SELECT CASE col WHEN 'registration' THEN v.registration_normalised
-			WHEN 'chassis' THEN v.chassis_normalised ELSE v.engine_normalised END) x (n)
-		WHERE v.state_code = state AND (
-			(col = 'registration' AND (v.registration_normalised = q
-				OR NOT whole AND v.registration_normalised LIKE '%' || q || '%'))
-			OR (col = 'chassis' AND (v.chassis_normalised = q OR v.chassis_normalised LIKE '%' || q || '%'))
-			OR (col = 'engine' AND (v.engine_normalised = q OR v.engine_normalised LIKE '%' || q || '%')))
-		ORDER BY x.n = q DESC, v.registered_at DESC, v.vr_id DESC
-		LIMIT 100
-	) m;
-	RETURN jsonb_build_object('searched', q, 'by', col, 'whole', whole, 'matches', res);
+	IF whole THEN
+		SELECT array_agg(v.vr_id ORDER BY v.registered_at DESC, v.vr_id DESC),
+			array_agg(v.year ORDER BY v.registered_at DESC, v.vr_id DESC)
+		INTO ids, years
+		FROM (SELECT v.vr_id, v.year, v.registered_at FROM core.vehicle_report v
+			WHERE v.state_code = state AND v.registration_normalised = q
+			ORDER BY v.registered_at DESC, v.vr_id DESC LIMIT 100) v;
+		agreed := array_fill('registration'::text, ARRAY[coalesce(cardinality(ids), 0)]);
+	ELSIF col = 'registration' THEN
+		SELECT array_agg(v.vr_id ORDER BY v.ex DESC, v.registered_at DESC, v.vr_id DESC),
+			array_agg(v.year ORDER BY v.ex DESC, v.registered_at DESC, v.vr_id DESC),
+			array_agg(CASE WHEN v.ex THEN 'registration' ELSE 'registration_part' END
+				ORDER BY v.ex DESC, v.registered_at DESC, v.vr_id DESC)
+		INTO ids, years, agreed
+		FROM (SELECT v.vr_id, v.year, v.registered_at, v.registration_normalised = q AS ex
+			FROM core.vehicle_report v
+			WHERE v.state_code = state AND v.registration_normalised LIKE pat
+			ORDER BY v.registration_normalised = q DESC, v.registered_at DESC, v.vr_id DESC LIMIT 100) v;
+	ELSIF col = 'chassis' THEN
+		SELECT array_agg(v.vr_id ORDER BY v.ex DESC, v.registered_at DESC, v.vr_id DESC),
+			array_agg(v.year ORDER BY v.ex DESC, v.registered_at DESC, v.vr_id DESC),
+			array_agg(CASE WHEN v.ex THEN 'chassis' ELSE 'chassis_part' END
+				ORDER BY v.ex DESC, v.registered_at DESC, v.vr_id DESC)
+		INTO ids, years, agreed
+		FROM (SELECT v.vr_id, v.year, v.registered_at, v.chassis_normalised = q AS ex
+			FROM core.vehicle_report v
+			WHERE v.state_code = state AND v.chassis_normalised LIKE pat
+			ORDER BY v.chassis_normalised = q DESC, v.registered_at DESC, v.vr_id DESC LIMIT 100) v;
+	ELSE
+		SELECT array_agg(v.vr_id ORDER BY v.ex DESC, v.registered_at DESC, v.vr_id DESC),
+			array_agg(v.year ORDER BY v.ex DESC, v.registered_at DESC, v.vr_id DESC),
+			array_agg(CASE WHEN v.ex THEN 'engine' ELSE 'engine_part' END
+				ORDER BY v.ex DESC, v.registered_at DESC, v.vr_id DESC)
+		INTO ids, years, agreed
+		FROM (SELECT v.vr_id, v.year, v.registered_at, v.engine_normalised = q AS ex
+			FROM core.vehicle_report v
+			WHERE v.state_code = state AND v.engine_normalised LIKE pat
+			ORDER BY v.engine_normalised = q DESC, v.registered_at DESC, v.vr_id DESC LIMIT 100) v;
+	END IF;
+	RETURN jsonb_build_object('searched', q, 'by', col, 'whole', whole,
+		'matches', core.vehicle_hits_json(state, coalesce(ids, '{}'), coalesce(years, '{}'), coalesce(agreed, '{}')));
 END
 $fn$;
 COMMENT ON FUNCTION api.vehicle_search(int, int, int, jsonb) IS
