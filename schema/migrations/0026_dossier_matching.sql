@@ -45,9 +45,12 @@ SELECT set_config('search_path', 'pg_catalog, '
 	|| (SELECT quote_ident(n.nspname) FROM pg_catalog.pg_extension e
 		JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'), true);
 
-CREATE INDEX vehicle_report_registration_trgm ON core.vehicle_report USING gin (registration_normalised gin_trgm_ops);
-CREATE INDEX vehicle_report_chassis_trgm ON core.vehicle_report USING gin (chassis_normalised gin_trgm_ops);
-CREATE INDEX vehicle_report_engine_trgm ON core.vehicle_report USING gin (engine_normalised gin_trgm_ops);
+-- fastupdate off: a search never reads a pending list of recent entries
+-- (read sequentially by every search until vacuum merges it); reports come
+-- one at a time, so the dearer insert does not matter.
+CREATE INDEX vehicle_report_registration_trgm ON core.vehicle_report USING gin (registration_normalised gin_trgm_ops) WITH (fastupdate = off);
+CREATE INDEX vehicle_report_chassis_trgm ON core.vehicle_report USING gin (chassis_normalised gin_trgm_ops) WITH (fastupdate = off);
+CREATE INDEX vehicle_report_engine_trgm ON core.vehicle_report USING gin (engine_normalised gin_trgm_ops) WITH (fastupdate = off);
 
 RESET search_path;
 
@@ -877,10 +880,10 @@ COMMENT ON FUNCTION api.person_dossier(int, int, int, jsonb) IS
 
 -- ------------------------------------------------------------ vehicle search
 
--- VehicleMatch JSON (core.vehicle_match_json) of found reports, in the
--- order given, each station read once and numbers and times written by
+-- VehicleMatch JSON (core.vehicle_match_json) of found reports (the rows
+-- themselves: not read twice), in the order given, each station read once and numbers and times written by
 -- inlined expressions: one cached statement for any search.
-CREATE FUNCTION core.vehicle_hits_json(state int, ids bigint[], years int[], agreed text[]) RETURNS jsonb
+CREATE FUNCTION core.vehicle_hits_json(state int, hits core.vehicle_report[], agreed text[]) RETURNS jsonb
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 SET plan_cache_mode = force_generic_plan
@@ -889,8 +892,7 @@ DECLARE
 	res jsonb;
 BEGIN
 	WITH h AS MATERIALIZED (
-		SELECT v.*, x.by, x.ord FROM unnest(ids, years, agreed) WITH ORDINALITY x (id, yr, by, ord)
-		JOIN core.vehicle_report v ON v.state_code = state AND v.year = x.yr AND v.vr_id = x.id
+		SELECT v.*, agreed[v.ordinality] AS by, v.ordinality AS ord FROM unnest(hits) WITH ORDINALITY v
 	), stn AS (
 		SELECT core.station_map(state, ARRAY(SELECT h.district_code || ':' || h.station_code FROM h)) AS m
 	)
@@ -916,8 +918,8 @@ BEGIN
 	RETURN res;
 END
 $fn$;
-COMMENT ON FUNCTION core.vehicle_hits_json(int, bigint[], int[], text[]) IS
-	'VehicleMatch JSON array (as core.vehicle_match_json) of the reports of a state named by id and year, in that order, each with what it matched by';
+COMMENT ON FUNCTION core.vehicle_hits_json(int, core.vehicle_report[], text[]) IS
+	'VehicleMatch JSON array (as core.vehicle_match_json) of found reports of a state, in the order given, each with what it matched by';
 
 CREATE FUNCTION api.vehicle_search(state int, district int, station int, req jsonb) RETURNS jsonb
 LANGUAGE plpgsql STABLE SECURITY DEFINER
@@ -932,8 +934,7 @@ DECLARE
 	q text;
 	pat text;
 	whole boolean;
-	ids bigint[];
-	years int[];
+	found core.vehicle_report[];
 	agreed text[];
 BEGIN
 	PERFORM core.station_check(state, district, station);
@@ -964,46 +965,42 @@ BEGIN
 	-- on its own index: exact matches first, then newest, at most 100.
 	whole := col = 'registration' AND core.vehicle_registration_refusal(q) IS NULL;
 	IF whole THEN
-		SELECT array_agg(v.vr_id ORDER BY v.registered_at DESC, v.vr_id DESC),
-			array_agg(v.year ORDER BY v.registered_at DESC, v.vr_id DESC)
-		INTO ids, years
-		FROM (SELECT v.vr_id, v.year, v.registered_at FROM core.vehicle_report v
+		SELECT array_agg(v.r ORDER BY (v.r).registered_at DESC, (v.r).vr_id DESC)
+		INTO found
+		FROM (SELECT v AS r FROM core.vehicle_report v
 			WHERE v.state_code = state AND v.registration_normalised = q
 			ORDER BY v.registered_at DESC, v.vr_id DESC LIMIT 100) v;
-		agreed := array_fill('registration'::text, ARRAY[coalesce(cardinality(ids), 0)]);
+		agreed := array_fill('registration'::text, ARRAY[coalesce(cardinality(found), 0)]);
 	ELSIF col = 'registration' THEN
-		SELECT array_agg(v.vr_id ORDER BY v.ex DESC, v.registered_at DESC, v.vr_id DESC),
-			array_agg(v.year ORDER BY v.ex DESC, v.registered_at DESC, v.vr_id DESC),
+		SELECT array_agg(v.r ORDER BY v.ex DESC, (v.r).registered_at DESC, (v.r).vr_id DESC),
 			array_agg(CASE WHEN v.ex THEN 'registration' ELSE 'registration_part' END
-				ORDER BY v.ex DESC, v.registered_at DESC, v.vr_id DESC)
-		INTO ids, years, agreed
-		FROM (SELECT v.vr_id, v.year, v.registered_at, v.registration_normalised = q AS ex
+				ORDER BY v.ex DESC, (v.r).registered_at DESC, (v.r).vr_id DESC)
+		INTO found, agreed
+		FROM (SELECT v AS r, v.registration_normalised = q AS ex
 			FROM core.vehicle_report v
 			WHERE v.state_code = state AND v.registration_normalised LIKE pat
 			ORDER BY v.registration_normalised = q DESC, v.registered_at DESC, v.vr_id DESC LIMIT 100) v;
 	ELSIF col = 'chassis' THEN
-		SELECT array_agg(v.vr_id ORDER BY v.ex DESC, v.registered_at DESC, v.vr_id DESC),
-			array_agg(v.year ORDER BY v.ex DESC, v.registered_at DESC, v.vr_id DESC),
+		SELECT array_agg(v.r ORDER BY v.ex DESC, (v.r).registered_at DESC, (v.r).vr_id DESC),
 			array_agg(CASE WHEN v.ex THEN 'chassis' ELSE 'chassis_part' END
-				ORDER BY v.ex DESC, v.registered_at DESC, v.vr_id DESC)
-		INTO ids, years, agreed
-		FROM (SELECT v.vr_id, v.year, v.registered_at, v.chassis_normalised = q AS ex
+				ORDER BY v.ex DESC, (v.r).registered_at DESC, (v.r).vr_id DESC)
+		INTO found, agreed
+		FROM (SELECT v AS r, v.chassis_normalised = q AS ex
 			FROM core.vehicle_report v
 			WHERE v.state_code = state AND v.chassis_normalised LIKE pat
 			ORDER BY v.chassis_normalised = q DESC, v.registered_at DESC, v.vr_id DESC LIMIT 100) v;
 	ELSE
-		SELECT array_agg(v.vr_id ORDER BY v.ex DESC, v.registered_at DESC, v.vr_id DESC),
-			array_agg(v.year ORDER BY v.ex DESC, v.registered_at DESC, v.vr_id DESC),
+		SELECT array_agg(v.r ORDER BY v.ex DESC, (v.r).registered_at DESC, (v.r).vr_id DESC),
 			array_agg(CASE WHEN v.ex THEN 'engine' ELSE 'engine_part' END
-				ORDER BY v.ex DESC, v.registered_at DESC, v.vr_id DESC)
-		INTO ids, years, agreed
-		FROM (SELECT v.vr_id, v.year, v.registered_at, v.engine_normalised = q AS ex
+				ORDER BY v.ex DESC, (v.r).registered_at DESC, (v.r).vr_id DESC)
+		INTO found, agreed
+		FROM (SELECT v AS r, v.engine_normalised = q AS ex
 			FROM core.vehicle_report v
 			WHERE v.state_code = state AND v.engine_normalised LIKE pat
 			ORDER BY v.engine_normalised = q DESC, v.registered_at DESC, v.vr_id DESC LIMIT 100) v;
 	END IF;
 	RETURN jsonb_build_object('searched', q, 'by', col, 'whole', whole,
-		'matches', core.vehicle_hits_json(state, coalesce(ids, '{}'), coalesce(years, '{}'), coalesce(agreed, '{}')));
+		'matches', core.vehicle_hits_json(state, coalesce(found, '{}'), coalesce(agreed, '{}')));
 END
 $fn$;
 COMMENT ON FUNCTION api.vehicle_search(int, int, int, jsonb) IS

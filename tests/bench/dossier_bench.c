@@ -1,9 +1,10 @@
 /* dossier_bench.c: latency of vehicle search and of the criminal dossier
  * through cctns-server from one station terminal (its config, certificate
  * and TLS link, Hello first), one request at a time. Reads queries from a
- * file, one a line: "v NUMBER" (SearchVehicles by registration number as
- * written) or "d PERSON_ID" (GetDossier). Prints one line per kind:
- * kind count errors p50 p95 p99 (milliseconds). Not a test:
+ * file, one a line: "v NUMBER" (SearchVehicles by a whole registration
+ * number as written), "p NUMBER" (by part of one) or "d PERSON_ID"
+ * (GetDossier). Prints one line per kind: kind count errors p50 p95 p99
+ * (milliseconds); vehicle_search is both forms together. Not a test:
  * tests/bench/dossier drives it. */
 #include <inttypes.h>
 #include <stdio.h>
@@ -71,7 +72,7 @@ int main(int argc, char **argv)
 	term_config cfg = {0};
 	term_error err = {0};
 	term_conn *c = NULL;
-	series vs = {0}, ds = {0};
+	series vs = {0}, vw = {0}, vp = {0}, ds = {0};
 	FILE *q;
 	int rc = 1;
 
@@ -98,17 +99,18 @@ int main(int argc, char **argv)
 		Cctns__V1__SearchVehicles sv = CCTNS__V1__SEARCH_VEHICLES__INIT;
 		Cctns__V1__GetDossier gd = CCTNS__V1__GET_DOSSIER__INIT;
 		Cctns__V1__Envelope__BodyCase want;
-		series *s;
+		series *s, *form = NULL;
 		uint64_t t0;
 
 		line[strcspn(line, "\n")] = '\0';
-		if (line[0] == 'v' && line[1] == ' ') {
+		if ((line[0] == 'v' || line[0] == 'p') && line[1] == ' ') {
 			sv.number = line + 2;
 			env.body_case =
 			        CCTNS__V1__ENVELOPE__BODY_SEARCH_VEHICLES;
 			env.search_vehicles = &sv;
 			want = CCTNS__V1__ENVELOPE__BODY_VEHICLE_SEARCH_RESULT;
 			s = &vs;
+			form = line[0] == 'v' ? &vw : &vp;
 		} else if (line[0] == 'd' && line[1] == ' ') {
 			gd.person_id = strtoull(line + 2, NULL, 10);
 			env.body_case = CCTNS__V1__ENVELOPE__BODY_GET_DOSSIER;
@@ -120,12 +122,18 @@ int main(int argc, char **argv)
 		}
 		t0 = now_us();
 		if (ask(c, &env, want, &err) == 0) {
-			series_add(s, now_us() - t0);
+			uint64_t us = now_us() - t0;
+
+			series_add(s, us);
+			if (form)
+				series_add(form, us);
 		} else if (s->errors++ == 0) {
 			fprintf(stderr, "dossier_bench: %s\n", err.message);
 		}
 	}
 	print_series("vehicle_search", &vs);
+	print_series("vehicle_whole", &vw);
+	print_series("vehicle_part", &vp);
 	print_series("dossier", &ds);
 	rc = vs.errors + ds.errors ? 1 : 0;
 out:
@@ -134,6 +142,8 @@ out:
 	term_close(c);
 	term_config_free(&cfg);
 	free(vs.us);
+	free(vw.us);
+	free(vp.us);
 	free(ds.us);
 	return rc;
 }
