@@ -130,5 +130,15 @@ int cmd_person_new_details(const command *self, cli_ctx *ctx, int argc,
 int cmd_sync(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_outbox_list(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_outbox_show(const command *self, cli_ctx *ctx, int argc, char **argv);
+/* dossier: criminal dossier, vehicle / property / MO search, match alerts */
+int cmd_person_dossier(const command *self, cli_ctx *ctx, int argc,
+                       char **argv);
+int cmd_vehicle_search(const command *self, cli_ctx *ctx, int argc,
+                       char **argv);
+int cmd_property_search(const command *self, cli_ctx *ctx, int argc,
+                        char **argv);
+int cmd_mo_search(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_alerts_list(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_alerts_ack(const command *self, cli_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -1462,6 +1462,90 @@ static const command commands[] = {
          "example:\n"
          "  cctns outbox show OFF-9-118-1001-desk-1-000001\n"
          "  OFF-9-118-1001-desk-1-000001 -> FIR 0042/2026 (delivered ...)\n"},
+        /* dossier: criminal dossier, vehicle / property / MO search, match
+         * alerts */
+        {"person", "dossier", cmd_person_dossier, "ID [--json] [--pdf FILE]",
+         "Everything the state knows about a person.",
+         "ID is the person's number (cctns person show ID). Any station of\n"
+         "the state may read it. Sections: the person (as cctns person show,\n"
+         "with aliases, identity documents, phones, descriptive roll and the\n"
+         "photographs' details), the cases of every station naming them with\n"
+         "their role and the case's status, sections and modus operandi,\n"
+         "arrests, court results (with appeals), property seized from them,\n"
+         "associates (persons accused, suspected or arrested in the same\n"
+         "FIRs, most cases together first) and last known addresses, newest\n"
+         "first.\n"
+         "\n"
+         "example:\n"
+         "  cctns person dossier 1234\n"},
+        {"vehicle", "search", cmd_vehicle_search,
+         "NUMBER | --chassis X | --engine Y [--json]",
+         "Search the vehicle reports of the state by a number or part of one.",
+         "A whole registration number, however it is written (\"UP 32 AB\n"
+         "1234\", \"up32ab1234\", \"UP-32-AB-1234\" are one number), finds\n"
+         "the reports with exactly that number. Part of a number (at least 3\n"
+         "letters or digits: the last 4 digits \"1234\", a series \"AB 12\")\n"
+         "finds every report whose number contains it. A chassis or engine\n"
+         "number finds it whole or in part. Exact matches come first, then\n"
+         "the newest, at most 100. Owners are not shown: ask the reporting\n"
+         "station.\n"
+         "\n"
+         "examples:\n"
+         "  cctns vehicle search \"UP 32 AB 1234\"\n"
+         "  cctns vehicle search 1234\n"
+         "  cctns vehicle search --chassis MA3EWDE1S00123456\n"},
+        {"property", "search", cmd_property_search,
+         "--number N | --words \"W...\" [--kind K] [--register R] [--json]",
+         "Search stolen, lost and seized property of the state.",
+         "--number finds an identifying number (IMEI, serial, arms number:\n"
+         "any word of 6 or more letters and digits with 4 or more digits in\n"
+         "an item's identifiers or description), whole or its last\n"
+         "characters (at least 4). --words finds items whose description\n"
+         "holds all the words. --kind narrows to a kind (\"mobile\"),\n"
+         "--register to stolen (FIR and crime details property), lost (lost\n"
+         "property reports) or seized (seizure memos). Newest first, at most\n"
+         "100.\n"
+         "\n"
+         "examples:\n"
+         "  cctns property search --number 356938035643809\n"
+         "  cctns property search --words \"gold chain\" --register stolen\n"},
+        {"mo", "search", cmd_mo_search,
+         "[--major M [--minor M]] [--methods \"W...\"] [--place P] "
+         "[--hours FROM-TO] [--district D [--station S]] [--from DATE] "
+         "[--to DATE] [--json]",
+         "Who else does it this way: FIRs by modus operandi.",
+         "Finds the FIRs of the state whose latest crime details have the MO\n"
+         "major head (and minor head; cctns lookup mo WORDS finds heads), all\n"
+         "the --methods words (in methods, special features, conveyance,\n"
+         "character assumed, language), the place type, an hour of the\n"
+         "occurrence within --hours (IST, \"22-4\" wraps midnight), the\n"
+         "district / station and the period (--from, --to as YYYY-MM-DD),\n"
+         "with the persons accused, suspected or arrested in each. Newest\n"
+         "first, at most 200.\n"
+         "\n"
+         "example:\n"
+         "  cctns mo search --major house_breaking --hours 22-4 --district 118\n"},
+        {"alerts", "list", cmd_alerts_list, "[--all] [--json]",
+         "Match alerts for this station.",
+         "The server matches every new record against the state's records\n"
+         "and alerts both stations: a recovered or unclaimed vehicle against\n"
+         "stolen ones (registration, chassis or engine number), seized\n"
+         "property against stolen and lost property (identifying numbers),\n"
+         "an unidentified body against missing persons (sex, age, height,\n"
+         "marks, district, dates), an arrested person against FIRs where\n"
+         "they are accused and not arrested. Lists the alerts this station\n"
+         "has not acknowledged, or with --all every one, newest first.\n"
+         "\n"
+         "example:\n"
+         "  cctns alerts list\n"},
+        {"alerts", "ack", cmd_alerts_ack, "ID [--json]",
+         "Acknowledge a match alert for this station.",
+         "ID is the alert number cctns alerts list prints. Each of the two\n"
+         "stations acknowledges for itself; acknowledging again changes\n"
+         "nothing.\n"
+         "\n"
+         "example:\n"
+         "  cctns alerts ack 12\n"},
 };
 
 static const char overview_intro[] =

@@ -122,6 +122,13 @@ static const Cctns__V1__Envelope__BodyCase request_cases[] = {
         CCTNS__V1__ENVELOPE__BODY_GET_PERSON_PHOTO,
         CCTNS__V1__ENVELOPE__BODY_RECORD_CRIME_DETAILS,
         CCTNS__V1__ENVELOPE__BODY_GET_CRIME_DETAILS,
+        /* dossier: dossier, vehicle / property / MO search, match alerts */
+        CCTNS__V1__ENVELOPE__BODY_GET_DOSSIER,
+        CCTNS__V1__ENVELOPE__BODY_SEARCH_VEHICLES,
+        CCTNS__V1__ENVELOPE__BODY_SEARCH_PROPERTY,
+        CCTNS__V1__ENVELOPE__BODY_SEARCH_MO,
+        CCTNS__V1__ENVELOPE__BODY_LIST_ALERTS,
+        CCTNS__V1__ENVELOPE__BODY_ACK_ALERT,
 };
 
 int envelope_is_request(const Envelope *env)
@@ -1545,6 +1552,37 @@ static int check_movement_reference(walk *w, const ProtobufCMessage *m)
 	return 0;
 }
 
+/* ---------------- dossier: dossier, searches, match alerts */
+
+/* One number to search vehicles by. */
+static int check_search_vehicles(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__SearchVehicles *q =
+	        (const Cctns__V1__SearchVehicles *)m;
+	int n = (*q->number != '\0') + (*q->chassis_number != '\0') +
+	        (*q->engine_number != '\0');
+
+	if (n == 0)
+		return fail_at(w, "number",
+		               "give a registration number (whole or part), a "
+		               "chassis number or an engine number");
+	if (n > 1)
+		return fail_at(w, *q->number ? "chassis_number" : "engine_number",
+		               "search by one number at a time");
+	return 0;
+}
+
+static int check_alert_id(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__AckAlert *a = (const Cctns__V1__AckAlert *)m;
+
+	if (a->alert_id == 0)
+		return fail_at(w, "alert_id",
+		               "is required: the alert number, as cctns alerts "
+		               "list prints it");
+	return 0;
+}
+
 static const rule rules[] = {
         /* Hello */
         {&cctns__v1__hello__descriptor, "protocol_version", R_REQ, 0, NULL,
@@ -2305,6 +2343,36 @@ static const rule rules[] = {
         {&cctns__v1__victim__descriptor, "religion", 0, 100, NULL, NULL, NULL},
         {&cctns__v1__victim__descriptor, "injury_details", R_LINES, 1000, NULL,
          NULL, NULL},
+        /* ---------------- dossier: dossier, searches, match alerts */
+        {&cctns__v1__get_dossier__descriptor, "person_id", 0, 0, NULL, NULL,
+         check_person_id},
+        {&cctns__v1__search_vehicles__descriptor, "number", 0, 40, NULL, NULL,
+         NULL},
+        {&cctns__v1__search_vehicles__descriptor, "chassis_number", 0, 40, NULL,
+         NULL, NULL},
+        {&cctns__v1__search_vehicles__descriptor, "engine_number", 0, 40, NULL,
+         NULL, check_search_vehicles},
+        {&cctns__v1__search_property__descriptor, "kind", 0, 100, NULL, NULL,
+         NULL},
+        {&cctns__v1__search_property__descriptor, "number", 0, 60, NULL, NULL,
+         NULL},
+        {&cctns__v1__search_property__descriptor, "words", 0, 200, NULL, NULL,
+         NULL},
+        {&cctns__v1__search_property__descriptor, "register", 0, 20, NULL,
+         NULL, NULL},
+        {&cctns__v1__search_mo__descriptor, "major", 0, 64, NULL, NULL, NULL},
+        {&cctns__v1__search_mo__descriptor, "minor", 0, 64, NULL, NULL, NULL},
+        {&cctns__v1__search_mo__descriptor, "methods", 0, 200, NULL, NULL,
+         NULL},
+        {&cctns__v1__search_mo__descriptor, "place_type", 0, 64, NULL, NULL,
+         NULL},
+        {&cctns__v1__search_mo__descriptor, "hours", 0, 10, NULL, NULL, NULL},
+        {&cctns__v1__search_mo__descriptor, "from", 0, 10, date_valid,
+         DATE_EXPECT, NULL},
+        {&cctns__v1__search_mo__descriptor, "to", 0, 10, date_valid,
+         DATE_EXPECT, NULL},
+        {&cctns__v1__ack_alert__descriptor, "alert_id", 0, 0, NULL, NULL,
+         check_alert_id},
 };
 
 static const rule default_rule = {NULL, NULL, 0,   DEFAULT_STR_MAX,

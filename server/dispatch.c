@@ -645,6 +645,68 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(CRIME_DETAILS_RECORD),
          },
          NULL, NULL},
+        /* dossier: criminal dossier, vehicle / property / MO search, match
+         * alerts. The JSON is the request body: COLUMN unprefixed. */
+        {BODY(GET_DOSSIER), "get_dossier", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"get_dossier",
+                          "SELECT api.person_dossier($1::int, $2::int, $3::int, "
+                          "$4::jsonb)",
+                          4},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(DOSSIER),
+         },
+         NULL, NULL},
+        {BODY(SEARCH_VEHICLES), "search_vehicles", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"search_vehicles",
+                          "SELECT api.vehicle_search($1::int, $2::int, $3::int, "
+                          "$4::jsonb)",
+                          4},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(VEHICLE_SEARCH_RESULT),
+         },
+         NULL, NULL},
+        {BODY(SEARCH_PROPERTY), "search_property", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"search_property",
+                          "SELECT api.property_search($1::int, $2::int, $3::int, "
+                          "$4::jsonb)",
+                          4},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(PROPERTY_SEARCH_RESULT),
+         },
+         NULL, NULL},
+        {BODY(SEARCH_MO), "search_mo", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"search_mo",
+                          "SELECT api.mo_search($1::int, $2::int, $3::int, "
+                          "$4::jsonb)",
+                          4},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(MO_SEARCH_RESULT),
+         },
+         NULL, NULL},
+        {BODY(LIST_ALERTS), "list_alerts", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"list_alerts",
+                          "SELECT api.list_alerts($1::int, $2::int, $3::int, "
+                          "$4::jsonb)",
+                          4},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(ALERT_LIST),
+         },
+         NULL, NULL},
+        {BODY(ACK_ALERT), "ack_alert", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"ack_alert",
+                          "SELECT api.ack_alert($1::int, $2::int, $3::int, "
+                          "$4::jsonb)",
+                          4},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(MATCH_ALERT),
+         },
+         NULL, NULL},
 };
 
 const struct dispatch_row *dispatch_find(Cctns__V1__Envelope__BodyCase body,

@@ -69,6 +69,9 @@ DELETE FROM core.record_counter WHERE station_code >= 990000;
 DELETE FROM core.fir_counter WHERE station_code >= 990000;
 DELETE FROM core.gd_counter WHERE station_code >= 990000;
 DELETE FROM core.idempotency WHERE station_code >= 990000;
+-- dossier (0026): match alerts and property numbers name the test stations.
+DELETE FROM core.match_alert WHERE station_code >= 990000 OR other_station_code >= 990000;
+DELETE FROM core.property_number WHERE station_code >= 990000;
 DELETE FROM ref.station WHERE station_code >= 990000;
 DO $$
 DECLARE

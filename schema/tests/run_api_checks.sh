@@ -57,6 +57,8 @@ run_psql cctns_owner -f "$here/persons_checks.sql"
 echo "== patterns_checks.sql"; run_psql cctns_owner -f "$here/patterns_checks.sql"
 # rep-scale (issue 6): the aggregates, refresh and comparisons of 0023.
 echo "== reporting3_checks.sql"; run_psql cctns_owner -f "$here/reporting3_checks.sql"
+# dossier: dossier, searches, automatic matching and alerts (0026)
+echo "== dossier_checks.sql"; run_psql cctns_owner -f "$here/dossier_checks.sql"
 
 # The FIR the concurrent sessions record arrests in (station 990009).
 arrest_fir=$(psql -X -q -At -v ON_ERROR_STOP=1 "$conn user=cctns_server" <<SQL | tail -n 1
