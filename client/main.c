@@ -1524,7 +1524,8 @@ static const command commands[] = {
          "first, at most 200.\n"
          "\n"
          "example:\n"
-         "  cctns mo search --major house_breaking --hours 22-4 --district 118\n"},
+         "  cctns mo search --major house_breaking --hours 22-4 --district "
+         "118\n"},
         {"alerts", "list", cmd_alerts_list, "[--all] [--json]",
          "Match alerts for this station.",
          "The server matches every new record against the state's records\n"
