@@ -26,6 +26,10 @@ static const struct command {
         {"migrate", cmd_migrate,
          "apply pending schema migrations (--status: only report)"},
         {"station", cmd_station, "add or list police stations (add, list)"},
+        /* crl: terminal certificates and the CRL (issue 5) */
+        {"terminal", cmd_terminal,
+         "station terminal certificates (enrol, revoke, list)"},
+        {"crl", cmd_crl, "re-sign the CRL of the state CA from the register"},
 };
 
 static void usage(FILE *out)
