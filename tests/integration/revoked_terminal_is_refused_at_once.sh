@@ -3,7 +3,7 @@
 # are served; one is revoked (cctns-admin terminal revoke re-signs the CRL) and the server is
 # reloaded: that terminal's open connection is closed with a Status saying the certificate was
 # revoked, a new connection is refused (exit 4, "revoked"), the other terminal keeps working.
-# A CRL that is garbage, from another CA, or missing is refused (the old set keeps serving, or
+# A CRL that is garbage, truncated, from another CA, expired, not yet valid or missing is refused (the old set keeps serving, or
 # --check fails naming the file); expired and not-yet-valid certificates are refused.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -166,6 +166,10 @@ reload_refused "a garbage CRL"
 reload_refused "a truncated CRL"
 cp "$T/other/crl.pem" "$T/pki/crl.pem"
 reload_refused "a CRL of another CA"
+"$PKI" crl "$T/pki" --expired >/dev/null
+reload_refused "an expired CRL (nextUpdate passed)"
+"$PKI" crl "$T/pki" --not-yet-valid >/dev/null
+reload_refused "a CRL not yet valid"
 rm "$T/pki/crl.pem"
 reload_refused "a missing CRL"
 cp "$T/crl.good" "$T/pki/crl.pem"
