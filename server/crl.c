@@ -102,7 +102,7 @@ static int crl_check_one(X509_CRL *crl, STACK_OF(X509) * cas, const char *path,
 {
 	const ASN1_TIME *last = X509_CRL_get0_lastUpdate(crl);
 	const ASN1_TIME *next = X509_CRL_get0_nextUpdate(crl);
-	char when[32], detail[96];
+	char when[32], detail[160];
 
 	if (!crl_issuer(crl, cas)) {
 		snprintf(detail, sizeof(detail),
