@@ -1,8 +1,9 @@
 /* crl.c: loading the state CA's CRLs into a TLS context and re-verifying
  * the certificates of open connections after a reload (see crl.h). A CRL
  * that is missing, forged, not yet valid or past its nextUpdate is refused
- * at load, so a reload with it keeps the old set: with CRL checking on,
- * OpenSSL would otherwise refuse every terminal. */
+ * at load, so a reload with it keeps the old set. One whose nextUpdate
+ * passes while it is loaded stays in force (logged as crl_stale) rather
+ * than making OpenSSL refuse every terminal of the state. */
 #include "crl.h"
 
 #include <errno.h>
@@ -15,7 +16,10 @@
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>
 
+#include "log.h"
 #include "tls.h"
+
+#define STALE_LOG_EVERY_S 60 /* a stale CRL is logged at most this often */
 
 #define CRL_MAX 64 /* CRLs in one file; a state has one CA, maybe two */
 
@@ -151,6 +155,29 @@ static int crl_every_ca(STACK_OF(X509_CRL) * crls, STACK_OF(X509) * cas,
 	return 0;
 }
 
+/* A CRL checked at load whose nextUpdate has passed since: keep honouring
+ * it (it still lists every revocation the server was given) rather than
+ * refuse every terminal of the state until it is re-issued; say so in the
+ * log. Every other verify error stands. */
+static int crl_verify_cb(int ok, X509_STORE_CTX *sctx)
+{
+	static time_t last_logged;
+	time_t now;
+
+	if (ok || X509_STORE_CTX_get_error(sctx) != X509_V_ERR_CRL_HAS_EXPIRED)
+		return ok;
+	now = time(NULL);
+	if (now - last_logged >= STALE_LOG_EVERY_S) {
+		last_logged = now;
+		log_event(
+		        LOG_WARN, "crl_stale",
+		        "detail=\"the CRL's nextUpdate has passed: re-issue it "
+		        "(cctns-admin crl) and reload\"");
+	}
+	X509_STORE_CTX_set_error(sctx, X509_V_OK);
+	return 1;
+}
+
 int crl_load(SSL_CTX *ctx, const char *path, struct crl_info *info, char *why,
              size_t whysz)
 {
@@ -178,6 +205,7 @@ int crl_load(SSL_CTX *ctx, const char *path, struct crl_info *info, char *why,
 			goto out;
 		}
 	X509_STORE_set_flags(store, X509_V_FLAG_CRL_CHECK);
+	SSL_CTX_set_verify(ctx, SSL_CTX_get_verify_mode(ctx), crl_verify_cb);
 	info->crls = n;
 	rc = 0;
 out:
@@ -202,6 +230,9 @@ int crl_recheck_peer(SSL_CTX *ctx, SSL *ssl)
 	    X509_STORE_CTX_set_default(sctx, "ssl_client") == 1 &&
 	    X509_VERIFY_PARAM_set1(X509_STORE_CTX_get0_param(sctx),
 	                           SSL_CTX_get0_param(ctx)) == 1) {
+		if (SSL_CTX_get_verify_callback(ctx))
+			X509_STORE_CTX_set_verify_cb(
+			        sctx, SSL_CTX_get_verify_callback(ctx));
 		if (X509_verify_cert(sctx) == 1)
 			rc = X509_V_OK;
 		else

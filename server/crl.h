@@ -22,7 +22,8 @@ struct crl_info {
  * already loaded) and turn on CRL checking of the leaf. Returns 0, or -1
  * with a reason naming the file in why: missing, unreadable, no CRL, not
  * signed by a CA of the store, not yet valid, past its nextUpdate, or a
- * CA without a CRL. */
+ * CA without a CRL. A CRL whose nextUpdate passes later, while loaded,
+ * stays in force (a warning crl_stale is logged at most once a minute). */
 int crl_load(SSL_CTX *ctx, const char *path, struct crl_info *info, char *why,
              size_t whysz) __attribute__((warn_unused_result));
 

@@ -174,6 +174,20 @@ rm "$T/pki/crl.pem"
 reload_refused "a missing CRL"
 cp "$T/crl.good" "$T/pki/crl.pem"
 
+# A CRL whose nextUpdate passes while it is loaded stays in force (logged), rather than
+# shutting out every terminal of the state.
+cp "$T/crl.good" "$T/pki/crl.pem"
+"$PKI" crl "$T/pki" --next-update '+4 seconds' >/dev/null
+# (an empty CRL: desk-2 and b are not revoked by it)
+server_reload
+sleep 5
+run term desk-3 hello
+assert_eq 0 "$RC" "a CRL that expired after it was loaded: terminals are still served"
+grep -q 'event=crl_stale' "$SERVER_LOG" || fail "the stale CRL is not logged"
+ok "... and the server logs that the CRL must be re-issued"
+cp "$T/crl.good" "$T/pki/crl.pem"
+server_reload
+
 sed 's#^crl = .*#crl = pki/none.pem#' "$T/server.conf" >"$T/nocrl.conf"
 run "$BIN/cctns-server" --config "$T/nocrl.conf" --check
 assert_eq 1 "$RC" "--check with a missing CRL fails"
