@@ -37,6 +37,9 @@ static const conf_key server_keys[] = {
             "server certificate chain (PEM)"),
         KEY("tls", "key", CONF_PATH, NULL, 0, 0, 1, tls_key,
             "server private key (PEM)"),
+        /* crl: revocation (issue 5) */
+        KEY("tls", "crl", CONF_PATH, "", 0, 0, 1, tls_crl,
+            "PEM CRL(s) of the state CA (cctns-admin crl); empty = none"),
         KEY("database", "conninfo", CONF_STRING, NULL, 0, 0, 0, db_conninfo,
             "libpq connection string of the cctns_server role"),
         KEY("database", "pool_size", CONF_INT, "4", 1, 256, 0, db_pool_size,

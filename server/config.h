@@ -33,6 +33,7 @@ struct server_config {
 	char *tls_ca;
 	char *tls_cert;
 	char *tls_key;
+	char *tls_crl; /* "" when revocation is not checked */
 	/* [database] */
 	char *db_conninfo;
 	long db_pool_size;

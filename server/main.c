@@ -13,6 +13,7 @@
 
 #include "audit.h"
 #include "config.h"
+#include "crl.h"
 #include "dispatch.h"
 #include "http.h"
 #include "listener.h"
@@ -118,6 +119,15 @@ static void reload_refused(const char *reason, const char *detail)
 	          log_quote(detail, q, sizeof(q)));
 }
 
+/* crl: what the [tls] crl file held (nothing when it is not set). */
+static void log_crl(const struct crl_info *crl)
+{
+	if (crl->crls)
+		log_event(LOG_INFO, "crl_loaded",
+		          "crls=%d revoked=%d next_update=%s", crl->crls,
+		          crl->revoked, crl->next_update);
+}
+
 /* SIGHUP: build the new config and TLS context aside; swap only if both
  * are complete and no unreloadable key changed. */
 static void server_reload(struct server *srv)
@@ -126,6 +136,8 @@ static void server_reload(struct server *srv)
 	conf_error err;
 	char keys[256], why[512];
 	SSL_CTX *ctx;
+	struct crl_info crl;
+	size_t closed;
 
 	if (config_load(srv->config_path, &next, &err) != 0) {
 		reload_refused("config", err.message);
@@ -135,12 +147,15 @@ static void server_reload(struct server *srv)
 		reload_refused("not_reloadable", keys);
 		goto fail;
 	}
-	ctx = tls_ctx_new(next.tls_ca, next.tls_cert, next.tls_key, why,
-	                  sizeof(why));
+	ctx = tls_ctx_new(next.tls_ca, next.tls_cert, next.tls_key,
+	                  next.tls_crl, &crl, why, sizeof(why));
 	if (!ctx) {
 		reload_refused("tls", why);
 		goto fail;
 	}
+	log_crl(&crl);
+	/* crl: open connections are checked against the new CA and CRLs. */
+	closed = session_hub_recheck(&srv->hub, ctx);
 	if (srv->listener)
 		listener_set_ctx(srv->listener, ctx);
 	else
@@ -149,7 +164,7 @@ static void server_reload(struct server *srv)
 	srv->cfg = next;
 	hub_limits(&srv->cfg, &srv->hub.limits);
 	log_set_level(srv->cfg.level);
-	log_event(LOG_INFO, "reload", "ok=1");
+	log_event(LOG_INFO, "reload", "ok=1 closed=%zu", closed);
 	return;
 fail:
 	config_free(&next);
@@ -297,6 +312,7 @@ static int server_run(struct server *srv, SSL_CTX *ctx)
 static SSL_CTX *load_all(struct server *srv)
 {
 	conf_error err;
+	struct crl_info crl;
 	char why[512];
 	SSL_CTX *ctx;
 
@@ -306,12 +322,14 @@ static SSL_CTX *load_all(struct server *srv)
 	}
 	log_set_level(srv->cfg.level);
 	ctx = tls_ctx_new(srv->cfg.tls_ca, srv->cfg.tls_cert, srv->cfg.tls_key,
-	                  why, sizeof(why));
+	                  srv->cfg.tls_crl, &crl, why, sizeof(why));
 	if (!ctx) {
 		fprintf(stderr, "cctns-server: %s: %s\n", srv->config_path,
 		        why);
 		config_free(&srv->cfg);
+		return NULL;
 	}
+	log_crl(&crl);
 	return ctx;
 }
 

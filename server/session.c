@@ -23,6 +23,7 @@
 #include <openssl/ssl.h>
 
 #include "audit.h"
+#include "crl.h"
 #include "dispatch.h"
 #include "frame.h"
 #include "identity.h"
@@ -71,6 +72,7 @@ struct session {
 
 static void session_close_after_flush(struct session *s, const char *reason);
 static void session_process_input(struct session *s);
+static int session_recheck_cert(struct session *s, SSL_CTX *ctx); /* crl */
 
 static struct timeval ms_tv(long ms)
 {
@@ -663,6 +665,9 @@ static void session_handshake_done(struct session *s)
 	log_event(LOG_DEBUG, "tls_ok", "conn=%llu identity=%s",
 	          (unsigned long long)s->id,
 	          s->identity.kind == IDENTITY_NONE ? "none" : "station");
+	/* Begun before a reload: check against what was reloaded. */
+	if (s->hub->verify_ctx && SSL_get_SSL_CTX(ssl) != s->hub->verify_ctx)
+		(void)session_recheck_cert(s, s->hub->verify_ctx);
 }
 
 static void session_timeout(struct session *s, short what)
@@ -679,9 +684,21 @@ static void session_timeout(struct session *s, short what)
 	}
 }
 
+/* The handshake's verify result, quoted for the log ("ok" when none). */
+static const char *session_verify_text(struct session *s, char *buf,
+                                       size_t bufsz)
+{
+	SSL *ssl = bufferevent_openssl_get_ssl(s->bev);
+	long v = ssl ? SSL_get_verify_result(ssl) : X509_V_OK;
+
+	return log_quote(v == X509_V_OK ? "ok"
+	                                : X509_verify_cert_error_string(v),
+	                 buf, bufsz);
+}
+
 static void session_error(struct session *s, short what)
 {
-	char err[256] = "", q[300];
+	char err[256] = "", q[300], vq[128];
 	unsigned long e, first = 0;
 
 	/* Popped newest first; libevent also records SSL_get_error() codes
@@ -698,10 +715,12 @@ static void session_error(struct session *s, short what)
 			                 EVUTIL_SOCKET_ERROR()));
 		s->hub->metrics->refused[REFUSED_TLS]++;
 		session_audit_event(s, "tls_handshake", SC(UNAUTHENTICATED));
-		log_event(LOG_WARN, "tls_refused", "conn=%llu error=%s",
+		log_event(LOG_WARN, "tls_refused",
+		          "conn=%llu error=%s verify=%s",
 		          (unsigned long long)s->id,
 		          log_quote((what & BEV_EVENT_EOF) ? "eof" : err, q,
-		                    sizeof(q)));
+		                    sizeof(q)),
+		          session_verify_text(s, vq, sizeof(vq)));
 		session_teardown(s, "tls");
 		return;
 	}
@@ -726,6 +745,75 @@ static void session_event_cb(struct bufferevent *bev, short what, void *arg)
 		session_timeout(s, what);
 	else if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR))
 		session_error(s, what);
+}
+
+/* ---------------------------------------------------------------- crl */
+
+/* A certificate that no longer verifies (verr): say why in a Status about
+ * the whole link (request_id 0), read nothing more, close. */
+static void session_refuse_cert(struct session *s, int verr)
+{
+	Envelope env = CCTNS__V1__ENVELOPE__INIT;
+	Cctns__V1__Status st = CCTNS__V1__STATUS__INIT;
+	char msg[256], serial[96], q[128];
+
+	s->hub->metrics->refused[REFUSED_UNAUTHENTICATED]++;
+	log_event(LOG_WARN, "cert_refused_open",
+	          "conn=%llu serial=%s verify=%s", (unsigned long long)s->id,
+	          crl_peer_serial(bufferevent_openssl_get_ssl(s->bev), serial,
+	                          sizeof(serial)),
+	          log_quote(X509_verify_cert_error_string(verr), q, sizeof(q)));
+	if (verr == X509_V_ERR_CERT_REVOKED)
+		snprintf(msg, sizeof(msg),
+		         "the certificate of this terminal was revoked: the "
+		         "connection is closed; ask the SDC for a new "
+		         "certificate");
+	else
+		snprintf(msg, sizeof(msg),
+		         "the certificate of this terminal is no longer "
+		         "accepted (%s): the connection is closed",
+		         X509_verify_cert_error_string(verr));
+	st.code = SC(UNAUTHENTICATED);
+	st.message = msg;
+	env.body_case = CCTNS__V1__ENVELOPE__BODY_STATUS;
+	env.status = &st;
+	session_send(s, &env);
+	session_close_after_flush(s, verr == X509_V_ERR_CERT_REVOKED
+	                                     ? "certificate_revoked"
+	                                     : "certificate_invalid");
+}
+
+/* Verify s's certificate against ctx; refuse it when it fails. 1 when
+ * the connection is being closed. */
+static int session_recheck_cert(struct session *s, SSL_CTX *ctx)
+{
+	int verr;
+
+	if (!s->bev)
+		return 0;
+	verr = crl_recheck_peer(ctx, bufferevent_openssl_get_ssl(s->bev));
+	if (verr == X509_V_OK)
+		return 0;
+	session_refuse_cert(s, verr);
+	return 1;
+}
+
+size_t session_hub_recheck(struct session_hub *hub, SSL_CTX *ctx)
+{
+	struct session *s, *next;
+	size_t closed = 0;
+
+	SSL_CTX_up_ref(ctx);
+	SSL_CTX_free(hub->verify_ctx);
+	hub->verify_ctx = ctx;
+	for (s = hub->sessions; s; s = next) {
+		next = s->next;
+		if (s->bev && (s->state == SESSION_AWAIT_HELLO ||
+		               s->state == SESSION_HELLO_LOOKUP ||
+		               s->state == SESSION_READY))
+			closed += (size_t)session_recheck_cert(s, ctx);
+	}
+	return closed;
 }
 
 /* ---------------------------------------------------------------- hub */
@@ -806,4 +894,6 @@ void session_hub_close_all(struct session_hub *hub)
 		session_teardown(s, "shutdown");
 	}
 	linger_free_all(&hub->lingers);
+	SSL_CTX_free(hub->verify_ctx); /* crl */
+	hub->verify_ctx = NULL;
 }

@@ -19,6 +19,7 @@ struct metrics;
 struct pool;
 struct audit;
 struct session;
+struct ssl_ctx_st;
 
 /* Limits applied to connections accepted from now on (SIGHUP updates). */
 struct session_limits {
@@ -42,6 +43,10 @@ struct session_hub {
 	/* Called when draining and the last session is gone. */
 	void (*on_empty)(void *arg);
 	void *on_empty_arg;
+	/* crl: the TLS context of the last reload (a reference; NULL before
+	 * any), which handshakes begun under an older one are checked against
+	 * when they finish. Freed by session_hub_close_all. */
+	struct ssl_ctx_st *verify_ctx;
 };
 
 /* Take over bev (a bufferevent_openssl in accepting state whose callbacks
@@ -56,5 +61,13 @@ void session_hub_drain(struct session_hub *hub);
 /* Exit: close every connection now. Call after pool_free(), which answers
  * every request in flight, so every session can be freed here. */
 void session_hub_close_all(struct session_hub *hub);
+
+/* crl: revocation (issue 5). After a reload with the new context ctx (a
+ * reference is taken): the certificate of every open connection is
+ * verified again against ctx's CA and CRLs; a connection whose certificate
+ * no longer passes (revoked, expired since) gets a Status (request_id 0)
+ * saying why, reads no more requests and is closed once its answers are
+ * out. Returns how many were closed. */
+size_t session_hub_recheck(struct session_hub *hub, struct ssl_ctx_st *ctx);
 
 #endif

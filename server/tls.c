@@ -9,6 +9,8 @@
 #include <openssl/err.h>
 #include <openssl/x509.h>
 
+#include "crl.h"
+
 const char *tls_last_error(char *buf, size_t bufsz)
 {
 	unsigned long e = ERR_peek_error(); /* the oldest: the root cause */
@@ -75,7 +77,8 @@ static int tls_ctx_cert(SSL_CTX *ctx, const char *cert, const char *key,
 }
 
 SSL_CTX *tls_ctx_new(const char *ca, const char *cert, const char *key,
-                     char *why, size_t whysz)
+                     const char *crl, struct crl_info *crl_info, char *why,
+                     size_t whysz)
 {
 	SSL_CTX *ctx = SSL_CTX_new(TLS_server_method());
 
@@ -86,6 +89,9 @@ SSL_CTX *tls_ctx_new(const char *ca, const char *cert, const char *key,
 	if (tls_ctx_policy(ctx, why, whysz) != 0 ||
 	    tls_ctx_ca(ctx, ca, why, whysz) != 0 ||
 	    tls_ctx_cert(ctx, cert, key, why, whysz) != 0)
+		goto fail;
+	memset(crl_info, 0, sizeof(*crl_info));
+	if (crl && *crl && crl_load(ctx, crl, crl_info, why, whysz) != 0)
 		goto fail;
 	return ctx;
 fail:

@@ -11,11 +11,15 @@
 
 #include "identity.h"
 
-/* Build a context from CA, certificate chain and key (PEM files). Returns
- * NULL with a reason naming the file and OpenSSL's error in why. */
+struct crl_info;
+
+/* Build a context from CA, certificate chain and key (PEM files), and when
+ * crl is not NULL or empty, the CA's CRLs with revocation checking (what
+ * was loaded goes to crl_info). Returns NULL with a reason naming the file
+ * and OpenSSL's error in why. */
 SSL_CTX *tls_ctx_new(const char *ca, const char *cert, const char *key,
-                     char *why, size_t whysz)
-        __attribute__((warn_unused_result));
+                     const char *crl, struct crl_info *crl_info, char *why,
+                     size_t whysz) __attribute__((warn_unused_result));
 
 /* Read kind, codes (CN) and terminal (OU, optional) from a verified client
  * certificate. Borrows cert (e.g. SSL_get0_peer_certificate). Returns 0, or

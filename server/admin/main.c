@@ -31,6 +31,10 @@ static const struct command {
         /* audit: the audit log's chains (verify) and records (show). */
         {"audit", cmd_audit,
          "verify the audit log's hash chains; show records"},
+        /* crl: terminal certificates and the CRL (issue 5) */
+        {"terminal", cmd_terminal,
+         "station terminal certificates (enrol, revoke, list)"},
+        {"crl", cmd_crl, "re-sign the CRL of the state CA from the register"},
 };
 
 static void usage(FILE *out)

@@ -39,6 +39,8 @@ SERVER_IDLE_TIMEOUT=${SERVER_IDLE_TIMEOUT:-60s}
 SERVER_MAX_FRAME=${SERVER_MAX_FRAME:-1M}
 SERVER_POOL_SIZE=${SERVER_POOL_SIZE:-4}
 SERVER_MAX_CONNECTIONS=${SERVER_MAX_CONNECTIONS:-256}
+# crl: [tls] crl of the server (relative to $T), empty = no revocation checking.
+SERVER_CRL=${SERVER_CRL:-}
 
 # ------------------------------------------------------------------ reporting
 
@@ -210,6 +212,7 @@ drain_timeout = 10s
 ca = pki/ca.crt
 cert = pki/server.crt
 key = pki/server.key
+crl = $SERVER_CRL
 [database]
 conninfo = host=$CCTNS_PGHOST port=5432 dbname=cctns user=cctns_server
 pool_size = $SERVER_POOL_SIZE
