@@ -1567,7 +1567,8 @@ static int check_search_vehicles(walk *w, const ProtobufCMessage *m)
 		               "give a registration number (whole or part), a "
 		               "chassis number or an engine number");
 	if (n > 1)
-		return fail_at(w, *q->number ? "chassis_number" : "engine_number",
+		return fail_at(w,
+		               *q->number ? "chassis_number" : "engine_number",
 		               "search by one number at a time");
 	return 0;
 }
@@ -2358,8 +2359,8 @@ static const rule rules[] = {
          NULL},
         {&cctns__v1__search_property__descriptor, "words", 0, 200, NULL, NULL,
          NULL},
-        {&cctns__v1__search_property__descriptor, "register", 0, 20, NULL,
-         NULL, NULL},
+        {&cctns__v1__search_property__descriptor, "register", 0, 20, NULL, NULL,
+         NULL},
         {&cctns__v1__search_mo__descriptor, "major", 0, 64, NULL, NULL, NULL},
         {&cctns__v1__search_mo__descriptor, "minor", 0, 64, NULL, NULL, NULL},
         {&cctns__v1__search_mo__descriptor, "methods", 0, 200, NULL, NULL,

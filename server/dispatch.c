@@ -650,7 +650,8 @@ static const struct dispatch_row rows[] = {
         {BODY(GET_DOSSIER), "get_dossier", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"get_dossier",
-                          "SELECT api.person_dossier($1::int, $2::int, $3::int, "
+                          "SELECT api.person_dossier($1::int, $2::int, "
+                          "$3::int, "
                           "$4::jsonb)",
                           4},
                  .json = JSONCALL_BODY,
@@ -660,7 +661,8 @@ static const struct dispatch_row rows[] = {
         {BODY(SEARCH_VEHICLES), "search_vehicles", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"search_vehicles",
-                          "SELECT api.vehicle_search($1::int, $2::int, $3::int, "
+                          "SELECT api.vehicle_search($1::int, $2::int, "
+                          "$3::int, "
                           "$4::jsonb)",
                           4},
                  .json = JSONCALL_BODY,
@@ -670,7 +672,8 @@ static const struct dispatch_row rows[] = {
         {BODY(SEARCH_PROPERTY), "search_property", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"search_property",
-                          "SELECT api.property_search($1::int, $2::int, $3::int, "
+                          "SELECT api.property_search($1::int, $2::int, "
+                          "$3::int, "
                           "$4::jsonb)",
                           4},
                  .json = JSONCALL_BODY,

@@ -758,6 +758,7 @@ static void session_refuse_cert(struct session *s, int verr)
 	char msg[256], serial[96], q[128];
 
 	s->hub->metrics->refused[REFUSED_UNAUTHENTICATED]++;
+	session_audit_event(s, "certificate_recheck", SC(UNAUTHENTICATED));
 	log_event(LOG_WARN, "cert_refused_open",
 	          "conn=%llu serial=%s verify=%s", (unsigned long long)s->id,
 	          crl_peer_serial(bufferevent_openssl_get_ssl(s->bev), serial,

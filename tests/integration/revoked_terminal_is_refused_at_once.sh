@@ -102,6 +102,12 @@ grep -q 'event=reload ok=1 closed=1' "$SERVER_LOG" || fail "the reload did not s
 ok "the server logs the closed connection and the reload"
 ! grep -qF "$A_NAME" "$SERVER_LOG" || fail "the server log names the station"
 ok "... without names"
+for _ in $(seq 50); do
+	run sql "SELECT count(*) FROM audit.log WHERE action = 'certificate_recheck' AND outcome = 'unauthenticated'"
+	[ "$OUT" = 1 ] && break
+	sleep 0.1
+done
+assert_eq 1 "$OUT" "the audit log records the connection closed for its revoked certificate"
 
 run term desk-2 hello
 assert_eq 4 "$RC" "a new connection of the revoked terminal is refused (exit 4)"
