@@ -1,0 +1,905 @@
+-- 0025_person_search.sql: person search across the state's whole register,
+-- tolerant of the ways Indian names are written in Latin letters; duplicate
+-- proposals; merging two records of one person (and undoing it); marking
+-- two records as distinct persons.
+--
+-- api.search_persons(state, district, station, req jsonb SearchPersons)
+--     -> jsonb PersonMatches                                  CT401 CT400
+-- api.match_persons(state, district, station, req jsonb MatchPersons)
+--     -> jsonb PersonMatches (likely duplicates)              CT401 CT400 CT404
+-- api.merge_persons(state, district, station, req jsonb MergePersons)
+--     -> jsonb PersonMergeReceipt                             CT401 CT400 CT404 CT409
+-- api.unmerge_persons(state, district, station, req jsonb UnmergePersons)
+--     -> jsonb PersonMergeReceipt                             CT401 CT400 CT404 CT409
+-- api.mark_persons_distinct(state, district, station, req jsonb MarkPersonsDistinct)
+--     -> jsonb PersonMergeReceipt                             CT401 CT400 CT404
+--
+-- How a name is read (each step a documented IMMUTABLE function, checked in
+-- schema/tests/search_checks.sql):
+--   core.name_split(text)   "Ramesh S/o Suresh" -> name "Ramesh", relative
+--                           "Suresh" (S/o, D/o: father; W/o: husband; C/o:
+--                           guardian; also "son of", "wife of", ...);
+--   core.name_tokens(text)  lower case, split on anything not a letter (so
+--                           "K.Ramesh" is "k", "ramesh"), honorifics dropped
+--                           (shri sri shree sh smt shrimati srimati mr mrs ms
+--                           km kum dr late lt), Md/Mohd/Mohammed/Muhammad/...
+--                           one token "mohammad", Kr -> kumar, Pd -> prasad;
+--                           a one-letter token is an initial;
+--   core.name_key(token)    the phonetic key of a token: doubled letters one,
+--                           x -> ks, q -> k, ph -> f, ow -> au, w -> v, v -> b,
+--                           z -> j, sh/chh/ch -> s/c/c, an h after a consonant or
+--                           between letters dropped (kh gh th dh bh jh), then
+--                           the first letter (any vowel as "a") and the
+--                           consonants after it, vowels and y dropped ("Shahid",
+--                           "Sahid", "Shaheed" -> "sd"; "Vikas", "Bikash" ->
+--                           "bks"; final a, aa/a, ee/i, oo/u vanish).
+--
+-- core.person_search: one row per person (partitioned with the person, LIST
+-- (state) then RANGE (year)) with the person's name, alias and relative
+-- tokens and their keys, and one array of tags under a GIN index: n:KEY
+-- (name and alias tokens), r:KEY (father's or husband's name), a:KEY
+-- (address words), m:WORD (identification marks, moles, scars, tattoos,
+-- burn marks, deformities), d:NUMBER (identity documents), D:district (of
+-- the station and of the address), S:station, G:gender, Y:birth-year band of
+-- 5 years (Y:? when not known). A search is a few GIN probes (every given
+-- tag, then each name/relative tag left out once, for the one token mangled
+-- beyond its key or an initial written out), at most 400 rows each, then
+-- ranking in SQL of those few hundred rows only. Statement triggers on the
+-- person and its detail tables keep the rows right for every load path
+-- (the api, COPY, the backfill below): set-based, from the transition
+-- tables, so a COPY of a million persons is one INSERT ... SELECT.
+--
+-- The whole register of the state is searched: any station may search it
+-- (as api.get_person reads it). Sealed identities (juveniles, victims of
+-- sexual offences) come with issue 5, which will filter them here. Merging
+-- and marking distinct record the officer named in the request; the check
+-- that the officer may do it arrives with officer sign-in (issue 5).
+
+-- ------------------------------------------------------------ extensions
+
+-- pg_trgm only for the plain comparison of the benchmark (mode "plain"):
+-- trusted in PostgreSQL 15, so the database owner may create it; when it
+-- cannot be created the rest of the search works and mode "plain" says so.
+CREATE SCHEMA IF NOT EXISTS ext;
+COMMENT ON SCHEMA ext IS 'Extensions (pg_trgm for the plain trigram comparison of the person search benchmark)';
+DO $ext$
+BEGIN
+	CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA ext;
+EXCEPTION WHEN insufficient_privilege OR undefined_file OR feature_not_supported THEN
+	RAISE NOTICE 'pg_trgm not available: person search mode "plain" will be refused';
+END
+$ext$;
+
+-- ------------------------------------------------------------ reading names
+
+CREATE FUNCTION core.name_split(typed text, OUT name text, OUT relative_kind text, OUT relative_name text)
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+	SELECT CASE WHEN m IS NULL THEN btrim(typed) ELSE btrim(m[1]) END,
+		CASE WHEN m IS NULL THEN NULL
+			WHEN lower(m[2]) ~ '^(s|d|son|daughter)' THEN 'father'
+			WHEN lower(m[2]) ~ '^(w|wife)' THEN 'husband'
+			ELSE 'guardian' END,
+		CASE WHEN m IS NULL THEN NULL ELSE nullif(btrim(m[3]), '') END
+	FROM (SELECT regexp_match(coalesce(typed, ''),
+		'^(.*?)[\s,]+((?:s|d|w|c)\s*[/.\\]\s*o\.?|son\s+of|daughter\s+of|wife\s+of|care\s+of)\s+(.*)$', 'i') AS m) x
+$fn$;
+COMMENT ON FUNCTION core.name_split(text) IS
+	'Split a typed name at S/o, D/o (father), W/o (husband), C/o (guardian) or "son of", "daughter of", "wife of", "care of": the name before, the relative''s kind and name after; the name as it is when there is no such word';
+
+CREATE FUNCTION core.name_tokens(typed text) RETURNS text[]
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+AS $fn$
+DECLARE
+	r text[] := '{}';
+	w text;
+BEGIN
+	IF typed IS NULL THEN
+		RETURN r;
+	END IF;
+	FOREACH w IN ARRAY pg_catalog.regexp_split_to_array(pg_catalog.lower(typed), '[^a-z]+') LOOP
+		CONTINUE WHEN w = '' OR w = ANY ('{shri,sri,shree,sh,smt,shrimati,srimati,mr,mrs,ms,km,kum,dr,late,lt}'::text[]);
+		IF w = ANY ('{md,mohd,mohmd,mohammad,mohammed,mohamed,mohamad,muhammad,muhammed,muhamed,muhamad,mohamaad,mahammad,mohmmad,mohmad,mohammod,mohummad,mahomed}'::text[]) THEN
+			w := 'mohammad';
+		ELSIF w = 'kr' THEN
+			w := 'kumar';
+		ELSIF w = 'pd' THEN
+			w := 'prasad';
+		END IF;
+		r := r || w;
+	END LOOP;
+	RETURN r;
+END
+$fn$;
+COMMENT ON FUNCTION core.name_tokens(text) IS
+	'The tokens of a name: lower case, split on every character that is not a Latin letter (K.Ramesh -> k, ramesh), honorifics dropped (shri sri shree sh smt shrimati srimati mr mrs ms km kum dr late lt), Md/Mohd/Mohammed/Muhammad/... as the one token mohammad, kr as kumar, pd as prasad; a one-letter token is an initial';
+
+-- The letters of a token with the sound rules applied, before vowels go.
+-- The pure name functions below carry no SET search_path (which would stop
+-- PostgreSQL from inlining them: 16 times slower); they name every function
+-- by its schema instead.
+CREATE FUNCTION core.name_sounds(token text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $fn$
+	SELECT pg_catalog.regexp_replace(                        -- kh gh th dh bh jh, and h inside
+		pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(   -- chh/ch = c, sh = s
+			pg_catalog.translate(                            -- q = k, w = v = b, z = j
+				pg_catalog.regexp_replace(                   -- Chowdhury = Chaudhury
+					pg_catalog.replace(pg_catalog.replace(   -- x = ks, ph = f
+						pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.lower(token),
+							'[^a-z]', '', 'g'), '(.)\1+', '\1', 'g'),
+					'x', 'ks'), 'ph', 'f'),
+				'ow([^aeiou]|$)', 'au\1', 'g'),
+			'qwvz', 'kbbj'),
+		'chh', 'c'), 'ch', 'c'), 'sh', 's'),
+	'(.)h', '\1', 'g')
+$fn$;
+COMMENT ON FUNCTION core.name_sounds(text) IS
+	'A name token with the sound rules of core.name_key applied (lower case letters only, doubled letters once, x=ks, ph=f, ow=au, q=k, w=v=b, z=j, chh=ch=c, sh=s, h after a letter dropped), before the vowels are dropped';
+
+CREATE FUNCTION core.name_key(token text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+AS $fn$
+DECLARE
+	t text := core.name_sounds(token);
+BEGIN
+	IF pg_catalog.length(t) <= 1 THEN
+		RETURN NULLIF(t, '');
+	END IF;
+	RETURN pg_catalog.translate(pg_catalog.left(t, 1), 'eiou', 'aaaa')
+		|| pg_catalog.regexp_replace(pg_catalog.translate(pg_catalog.substr(t, 2), 'aeiouy', ''), '(.)\1+', '\1', 'g');
+END
+$fn$;
+COMMENT ON FUNCTION core.name_key(text) IS
+	'Phonetic key of one name token, tolerant of Indian transliteration: doubled letters once; x=ks, q=k, ph=f, ow=au, w=v=b, z=j, chh/ch=c, sh=s; h after a letter dropped (kh gh th dh bh jh); then the first letter (a vowel as a) and the consonants after it without vowels or y (aa/a, ee/i, oo/u, final a vanish). Shahid, Sahid, Shaheed -> sd; Vikas, Bikash -> bks; Lakshmi, Laxmi -> lksm. A one-letter token (an initial) is itself';
+
+-- Keys of tokens, in order.
+CREATE FUNCTION core.name_keys(tokens text[]) RETURNS text[]
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+AS $fn$
+DECLARE
+	r text[] := '{}';
+	t text;
+BEGIN
+	FOREACH t IN ARRAY coalesce(tokens, '{}') LOOP
+		r := r || core.name_key(t);
+	END LOOP;
+	RETURN r;
+END
+$fn$;
+COMMENT ON FUNCTION core.name_keys(text[]) IS 'core.name_key of each token, in order';
+
+-- Words of free text (addresses, marks): lower case, 3 letters or more, a
+-- final s dropped (scars = scar), a few filler words dropped.
+CREATE FUNCTION core.search_words(t text) RETURNS text[]
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+	SELECT coalesce(array_agg(DISTINCT regexp_replace(w, '(..)s$', '\1')), '{}')
+	FROM unnest(regexp_split_to_array(lower(coalesce(t, '')), '[^a-z0-9]+')) w
+	WHERE length(w) >= 3 AND w NOT IN ('the', 'and', 'near', 'with', 'has', 'his', 'her', 'from', 'for')
+$fn$;
+COMMENT ON FUNCTION core.search_words(text) IS
+	'Words of free text for search: lower case, split on non-alphanumerics, at least 3 characters, a final s dropped (scars = scar), filler words (the and near with has his her from for) dropped';
+
+-- An identity document number as searched: letters and digits, upper case.
+CREATE FUNCTION core.doc_number_norm(n text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+	SELECT nullif(upper(regexp_replace(n, '[^A-Za-z0-9]', '', 'g')), '')
+$fn$;
+COMMENT ON FUNCTION core.doc_number_norm(text) IS
+	'Identity document number as searched: letters and digits only, upper case ("UP-32 1234" = "up321234")';
+
+-- Birth-year band tags (5 years) covering years lo..hi.
+CREATE FUNCTION core.year_bands(lo int, hi int) RETURNS text[]
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+	SELECT coalesce(array_agg('Y:' || b ORDER BY b), '{}')
+	FROM generate_series(lo - (lo % 5 + 5) % 5, hi, 5) b
+$fn$;
+COMMENT ON FUNCTION core.year_bands(int, int) IS 'Tags Y:<first year of a 5-year band> of the birth-year bands covering lo..hi';
+
+-- ------------------------------------------------------------ the search table
+
+CREATE TABLE core.person_search (
+	state_code int NOT NULL,
+	year smallint NOT NULL,
+	person_id bigint NOT NULL,
+	gender text,
+	birth_year smallint,
+	name_tok text[] NOT NULL,
+	name_key text[] NOT NULL,
+	alias_tok text[] NOT NULL,
+	alias_key text[] NOT NULL,
+	rel_tok text[] NOT NULL,
+	rel_key text[] NOT NULL,
+	addr_words text[] NOT NULL,
+	mark_words text[] NOT NULL,
+	docs text[] NOT NULL,
+	districts int[] NOT NULL,
+	station_code int NOT NULL,
+	tags text[] NOT NULL,
+	PRIMARY KEY (person_id, state_code, year)
+) PARTITION BY LIST (state_code);
+COMMENT ON TABLE core.person_search IS
+	'Search keys of a person (one row per person not merged into another), kept by statement triggers on core.person and its alias, document, address and descriptive roll tables; partitioned with the person. Personal data: not for analysts';
+COMMENT ON COLUMN core.person_search.state_code IS 'State of the person';
+COMMENT ON COLUMN core.person_search.year IS 'Year of the person record (core.person.year)';
+COMMENT ON COLUMN core.person_search.person_id IS 'The person';
+COMMENT ON COLUMN core.person_search.gender IS 'core.person.gender';
+COMMENT ON COLUMN core.person_search.birth_year IS 'Year of birth (from date_of_birth or year_of_birth), NULL when not known';
+COMMENT ON COLUMN core.person_search.name_tok IS 'core.name_tokens of the name (initials included)';
+COMMENT ON COLUMN core.person_search.name_key IS 'core.name_key of each name token';
+COMMENT ON COLUMN core.person_search.alias_tok IS 'Tokens of every alias (first recorded and added since)';
+COMMENT ON COLUMN core.person_search.alias_key IS 'core.name_key of each alias token';
+COMMENT ON COLUMN core.person_search.rel_tok IS 'Tokens of the father''s, husband''s, mother''s or guardian''s name';
+COMMENT ON COLUMN core.person_search.rel_key IS 'core.name_key of each relative token';
+COMMENT ON COLUMN core.person_search.addr_words IS 'Phonetic keys of the words of every address (first given and added since)';
+COMMENT ON COLUMN core.person_search.mark_words IS 'core.search_words of the identification marks, moles, scars, tattoos, burn marks and deformities of every descriptive roll';
+COMMENT ON COLUMN core.person_search.docs IS 'core.doc_number_norm of every identity document number';
+COMMENT ON COLUMN core.person_search.districts IS 'District of the station that made the record and of every address';
+COMMENT ON COLUMN core.person_search.station_code IS 'Station that made the record';
+COMMENT ON COLUMN core.person_search.tags IS 'Everything searchable as tags under the GIN index: n:KEY name/alias, r:KEY relative, a:KEY address word, m:WORD mark, d:NUMBER document, D:district, S:station, G:gender, Y:band (Y:? unknown)';
+
+CREATE INDEX person_search_tags ON core.person_search USING gin (tags) WITH (fastupdate = off);
+
+INSERT INTO core.partitioned_table (name, create_order, append_only, analyst_reads)
+VALUES ('person_search', 250, false, false);
+
+-- The search row of a person, from the person and their details.
+CREATE FUNCTION core.person_search_of(p core.person) RETURNS core.person_search
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+	WITH n AS (SELECT core.name_tokens(p.name) AS t, core.name_tokens(p.relative_name) AS r,
+			core.name_tokens(array_to_string(p.aliases || ARRAY(SELECT a.alias FROM core.person_alias a
+				WHERE a.person_id = p.person_id AND a.state_code = p.state_code AND a.year = p.year), ' ')) AS al),
+	ad AS (SELECT coalesce(array_agg(DISTINCT core.name_key(w)) FILTER (WHERE w !~ '^[0-9]+$'), '{}') AS w,
+			coalesce(array_agg(DISTINCT di) FILTER (WHERE di IS NOT NULL), '{}') AS di
+		FROM (SELECT unnest(core.search_words(concat_ws(' ', p.addr_line1, p.addr_line2, p.addr_city))) AS w,
+				p.addr_district_code AS di
+			UNION ALL
+			SELECT unnest(core.search_words(concat_ws(' ', x.addr_line1, x.addr_line2, x.addr_city))),
+				x.addr_district_code
+			FROM core.person_address x
+			WHERE x.person_id = p.person_id AND x.state_code = p.state_code AND x.year = p.year) q),
+	mk AS (SELECT coalesce(array_agg(DISTINCT w), '{}') AS w
+		FROM core.person_roll r, unnest(core.search_words(concat_ws(' ', r.identification_marks, r.moles, r.scars,
+			r.tattoos, r.burn_marks, r.deformities))) w
+		WHERE r.person_id = p.person_id AND r.state_code = p.state_code AND r.year = p.year),
+	dc AS (SELECT coalesce(array_agg(DISTINCT core.doc_number_norm(d.number)), '{}') AS d
+		FROM core.person_document d
+		WHERE d.person_id = p.person_id AND d.state_code = p.state_code AND d.year = p.year),
+	v AS (SELECT n.*, core.name_keys(n.t) AS tk, core.name_keys(n.r) AS rk, core.name_keys(n.al) AS ak,
+			ad.w AS aw, ad.di, mk.w AS mw, dc.d,
+			coalesce(p.year_of_birth, extract(year FROM p.date_of_birth)::int) AS by
+		FROM n, ad, mk, dc)
+	SELECT p.state_code, p.year, p.person_id, p.gender, v.by, v.t, v.tk, v.al, v.ak, v.r, v.rk, v.aw, v.mw, v.d,
+		ARRAY(SELECT DISTINCT x FROM unnest(p.district_code || v.di) x), p.station_code,
+		ARRAY(SELECT DISTINCT x FROM (
+			SELECT 'n:' || k AS x FROM unnest(v.tk || v.ak) k WHERE length(k) > 1
+			UNION ALL SELECT 'r:' || k FROM unnest(v.rk) k WHERE length(k) > 1
+			UNION ALL SELECT 'a:' || k FROM unnest(v.aw) k
+			UNION ALL SELECT 'm:' || k FROM unnest(v.mw) k
+			UNION ALL SELECT 'd:' || k FROM unnest(v.d) k
+			UNION ALL SELECT 'D:' || k FROM unnest(p.district_code || v.di) k
+			UNION ALL SELECT 'S:' || p.station_code
+			UNION ALL SELECT 'G:' || p.gender WHERE p.gender IS NOT NULL
+			UNION ALL SELECT CASE WHEN v.by IS NULL THEN 'Y:?' ELSE 'Y:' || (v.by - v.by % 5) END) y
+			WHERE x IS NOT NULL)
+	FROM v
+$fn$;
+COMMENT ON FUNCTION core.person_search_of(core.person) IS
+	'The core.person_search row of a person: tokens and keys of the name, aliases and relative, address words, marks, documents, districts, and the tags';
+
+-- Recompute the search rows of the given persons (not those merged into
+-- another person).
+CREATE FUNCTION core.person_search_refresh(ids jsonb) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	DELETE FROM core.person_search s
+	USING (SELECT DISTINCT (e ->> 0)::bigint AS pid, (e ->> 1)::int AS st, (e ->> 2)::smallint AS yr
+		FROM jsonb_array_elements(ids) e) i
+	WHERE s.person_id = i.pid AND s.state_code = i.st AND s.year = i.yr;
+	INSERT INTO core.person_search
+	SELECT s.*
+	FROM (SELECT DISTINCT (e ->> 0)::bigint AS pid, (e ->> 1)::int AS st, (e ->> 2)::smallint AS yr
+		FROM jsonb_array_elements(ids) e) i
+	JOIN core.person p ON p.person_id = i.pid AND p.state_code = i.st AND p.year = i.yr
+	CROSS JOIN LATERAL core.person_search_of(p) s
+	WHERE NOT EXISTS (SELECT 1 FROM core.person_merge m WHERE m.state_code = p.state_code
+		AND m.other_id = p.person_id AND m.undone_at IS NULL);
+END
+$fn$;
+
+-- ------------------------------------------------------------ merges and distinct pairs
+
+CREATE TABLE core.person_merge (
+	merge_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	state_code int NOT NULL REFERENCES ref.state (code),
+	keep_id bigint NOT NULL,
+	keep_year smallint NOT NULL,
+	other_id bigint NOT NULL,
+	other_year smallint NOT NULL,
+	reason text NOT NULL CHECK (reason <> '' AND octet_length(reason) <= 1000),
+	moved jsonb NOT NULL,
+	merged_at timestamptz NOT NULL DEFAULT now(),
+	district_code int NOT NULL,
+	station_code int NOT NULL,
+	officer_number text,
+	officer_name text,
+	officer_rank text,
+	undone_at timestamptz,
+	undone_district_code int,
+	undone_station_code int,
+	undone_officer_number text,
+	undone_officer_name text,
+	undone_officer_rank text,
+	undone_reason text CHECK (octet_length(undone_reason) <= 1000),
+	CHECK (keep_id <> other_id),
+	FOREIGN KEY (state_code, district_code, station_code) REFERENCES ref.station (state_code, district_code, station_code)
+);
+COMMENT ON TABLE core.person_merge IS
+	'Merges of two records of one person: every link and detail of OTHER moved to KEEP, exactly what moved in moved, so that unmerge puts it back; OTHER stays (its own name row) but is no longer searched while the merge stands';
+COMMENT ON COLUMN core.person_merge.merge_id IS 'Merge number, as cctns person merge prints it (unmerge names it)';
+COMMENT ON COLUMN core.person_merge.state_code IS 'State of both persons';
+COMMENT ON COLUMN core.person_merge.keep_id IS 'The person kept';
+COMMENT ON COLUMN core.person_merge.keep_year IS 'Year (partition) of the person kept';
+COMMENT ON COLUMN core.person_merge.other_id IS 'The person merged into keep_id';
+COMMENT ON COLUMN core.person_merge.other_year IS 'Year (partition) of the person merged';
+COMMENT ON COLUMN core.person_merge.reason IS 'Why the officer holds them to be one person';
+COMMENT ON COLUMN core.person_merge.moved IS 'What moved: {"person_link": [link_id..], "person_alias": [alias_id..], "person_document": [..], "person_phone": [..], "person_address": [..], "person_roll": [..], "person_photo": [[old_no, new_no]..], "added_aliases": [alias_id..], "records": [{"table", "keys"}..]}';
+COMMENT ON COLUMN core.person_merge.merged_at IS 'When merged';
+COMMENT ON COLUMN core.person_merge.district_code IS 'District of the station that merged';
+COMMENT ON COLUMN core.person_merge.station_code IS 'Station that merged';
+COMMENT ON COLUMN core.person_merge.officer_number IS 'Officer named in the request: number (sign-in and the permission check come with issue 5)';
+COMMENT ON COLUMN core.person_merge.officer_name IS 'Officer named in the request: name';
+COMMENT ON COLUMN core.person_merge.officer_rank IS 'Officer named in the request: rank';
+COMMENT ON COLUMN core.person_merge.undone_at IS 'When the merge was undone (NULL: it stands)';
+COMMENT ON COLUMN core.person_merge.undone_district_code IS 'District of the station that undid it';
+COMMENT ON COLUMN core.person_merge.undone_station_code IS 'Station that undid it';
+COMMENT ON COLUMN core.person_merge.undone_officer_number IS 'Officer who undid it: number';
+COMMENT ON COLUMN core.person_merge.undone_officer_name IS 'Officer who undid it: name';
+COMMENT ON COLUMN core.person_merge.undone_officer_rank IS 'Officer who undid it: rank';
+COMMENT ON COLUMN core.person_merge.undone_reason IS 'Why it was undone';
+CREATE UNIQUE INDEX person_merge_other_once ON core.person_merge (state_code, other_id) WHERE undone_at IS NULL;
+CREATE INDEX person_merge_keep ON core.person_merge (state_code, keep_id) WHERE undone_at IS NULL;
+
+CREATE TABLE core.person_distinct (
+	state_code int NOT NULL REFERENCES ref.state (code),
+	person_a bigint NOT NULL,
+	person_b bigint NOT NULL,
+	reason text CHECK (octet_length(reason) <= 1000),
+	marked_at timestamptz NOT NULL DEFAULT now(),
+	district_code int NOT NULL,
+	station_code int NOT NULL,
+	officer_number text,
+	officer_name text,
+	officer_rank text,
+	PRIMARY KEY (state_code, person_a, person_b),
+	CHECK (person_a < person_b),
+	FOREIGN KEY (state_code, district_code, station_code) REFERENCES ref.station (state_code, district_code, station_code)
+);
+COMMENT ON TABLE core.person_distinct IS
+	'Pairs of persons an officer holds to be different people: never proposed together as duplicates again';
+COMMENT ON COLUMN core.person_distinct.state_code IS 'State of both persons';
+COMMENT ON COLUMN core.person_distinct.person_a IS 'The lower person number';
+COMMENT ON COLUMN core.person_distinct.person_b IS 'The higher person number';
+COMMENT ON COLUMN core.person_distinct.reason IS 'Why, as the officer gave it';
+COMMENT ON COLUMN core.person_distinct.marked_at IS 'When marked';
+COMMENT ON COLUMN core.person_distinct.district_code IS 'District of the station that marked it';
+COMMENT ON COLUMN core.person_distinct.station_code IS 'Station that marked it';
+COMMENT ON COLUMN core.person_distinct.officer_number IS 'Officer named in the request: number (permission check with issue 5)';
+COMMENT ON COLUMN core.person_distinct.officer_name IS 'Officer named in the request: name';
+COMMENT ON COLUMN core.person_distinct.officer_rank IS 'Officer named in the request: rank';
+REVOKE ALL ON core.person_merge, core.person_distinct FROM cctns_analyst;
+
+COMMENT ON FUNCTION core.person_search_refresh(jsonb) IS
+	'Recompute the core.person_search rows of persons given as a JSON array of [person_id, state_code, year]; persons merged into another get none';
+
+-- ------------------------------------------------------------ triggers
+
+CREATE FUNCTION core.person_search_on_person() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	IF TG_OP = 'INSERT' THEN
+		-- New persons: one set-based insert (a COPY of a million is one statement).
+		INSERT INTO core.person_search SELECT s.* FROM new_rows n, LATERAL core.person_search_of(n::core.person) s;
+	ELSIF TG_OP = 'UPDATE' THEN
+		DELETE FROM core.person_search s USING old_rows o
+		WHERE s.person_id = o.person_id AND s.state_code = o.state_code AND s.year = o.year;
+		INSERT INTO core.person_search SELECT s.* FROM new_rows n, LATERAL core.person_search_of(n::core.person) s
+		WHERE NOT EXISTS (SELECT 1 FROM core.person_merge m WHERE m.state_code = n.state_code
+			AND m.other_id = n.person_id AND m.undone_at IS NULL);
+	ELSE
+		DELETE FROM core.person_search s USING old_rows o
+		WHERE s.person_id = o.person_id AND s.state_code = o.state_code AND s.year = o.year;
+	END IF;
+	RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION core.person_search_on_person() IS
+	'Statement trigger on core.person: the search rows of the persons inserted, updated or deleted, from the transition tables';
+
+CREATE TRIGGER person_search_ins AFTER INSERT ON core.person REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION core.person_search_on_person();
+CREATE TRIGGER person_search_upd AFTER UPDATE ON core.person REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION core.person_search_on_person();
+CREATE TRIGGER person_search_del AFTER DELETE ON core.person REFERENCING OLD TABLE AS old_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION core.person_search_on_person();
+
+CREATE FUNCTION core.person_search_on_detail() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	ids jsonb;
+BEGIN
+	IF TG_OP = 'DELETE' THEN
+		SELECT jsonb_agg(DISTINCT jsonb_build_array(o.person_id, o.state_code, o.year)) INTO ids FROM old_rows o;
+	ELSE
+		SELECT jsonb_agg(DISTINCT jsonb_build_array(n.person_id, n.state_code, n.year)) INTO ids FROM new_rows n;
+	END IF;
+	IF TG_OP = 'UPDATE' THEN
+		SELECT ids || coalesce(jsonb_agg(DISTINCT jsonb_build_array(o.person_id, o.state_code, o.year)), '[]')
+		INTO ids FROM old_rows o;
+	END IF;
+	IF ids IS NOT NULL THEN
+		PERFORM core.person_search_refresh(ids);
+	END IF;
+	RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION core.person_search_on_detail() IS
+	'Statement trigger on the alias, document, address and descriptive roll tables: recompute the search rows of the persons touched';
+
+DO $trg$
+DECLARE
+	t text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['person_alias', 'person_document', 'person_address', 'person_roll'] LOOP
+		EXECUTE format('CREATE TRIGGER person_search_ins AFTER INSERT ON core.%I REFERENCING NEW TABLE AS new_rows '
+			'FOR EACH STATEMENT EXECUTE FUNCTION core.person_search_on_detail()', t);
+		EXECUTE format('CREATE TRIGGER person_search_upd AFTER UPDATE ON core.%I REFERENCING OLD TABLE AS old_rows '
+			'NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION core.person_search_on_detail()', t);
+		EXECUTE format('CREATE TRIGGER person_search_del AFTER DELETE ON core.%I REFERENCING OLD TABLE AS old_rows '
+			'FOR EACH STATEMENT EXECUTE FUNCTION core.person_search_on_detail()', t);
+	END LOOP;
+END
+$trg$;
+
+-- ------------------------------------------------------------ partitions and backfill
+
+DO $parts$
+DECLARE
+	r record;
+BEGIN
+	FOR r IN
+		SELECT m[1]::int AS st, m[2]::int AS yr
+		FROM pg_catalog.pg_class c, regexp_match(c.relname, '^person_([0-9]+)_([0-9]{4})$') m
+		WHERE c.relnamespace = 'core'::regnamespace AND c.relispartition AND m IS NOT NULL
+		UNION
+		SELECT m[1]::int, m[2]::int
+		FROM pg_catalog.pg_class c, regexp_match(c.relname, '^fir_([0-9]+)_([0-9]{4})$') m
+		WHERE c.relnamespace = 'core'::regnamespace AND c.relispartition AND m IS NOT NULL
+		ORDER BY 1, 2
+	LOOP
+		PERFORM core.ensure_partitions(r.st, r.yr);
+	END LOOP;
+END
+$parts$;
+
+-- Persons recorded before this migration: one set-based insert.
+INSERT INTO core.person_search SELECT s.* FROM core.person p, LATERAL core.person_search_of(p) s;
+
+-- ------------------------------------------------------------ ranking
+
+-- How well query tokens (q, keys qk) match a person's tokens (t, keys tk):
+-- per query token the best of exact (we), same key (wp), initial against
+-- a written-out token either way (wi); miss costs wm. Reasons name the
+-- field (what) and how each token matched. Person tokens left unmatched
+-- (a surname not typed) cost 1 each when extra_cost.
+CREATE FUNCTION core.search_tokens_score(q text[], qk text[], t text[], tk text[], what text,
+	we int, wp int, wi int, wm int, extra_cost boolean, OUT score int, OUT reasons text[], OUT hits int)
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+AS $fn$
+DECLARE
+	used boolean[];
+	n int := coalesce(pg_catalog.array_length(t, 1), 0);
+	best int;
+	bj int;
+	how text;
+BEGIN
+	score := 0;
+	hits := 0;
+	reasons := '{}';
+	used := pg_catalog.array_fill(false, ARRAY[GREATEST(n, 1)]);
+	FOR i IN 1 .. coalesce(pg_catalog.array_length(q, 1), 0) LOOP
+		best := 0;
+		bj := 0;
+		how := NULL;
+		FOR j IN 1 .. n LOOP
+			CONTINUE WHEN used[j];
+			IF q[i] = t[j] THEN
+				IF we > best THEN best := we; bj := j; how := 'exact ' || q[i]; END IF;
+			ELSIF pg_catalog.length(q[i]) > 1 AND pg_catalog.length(t[j]) > 1 AND qk[i] = tk[j] THEN
+				IF wp > best THEN best := wp; bj := j; how := 'sounds alike ' || q[i] || ' ~ ' || t[j]; END IF;
+			ELSIF (pg_catalog.length(q[i]) = 1 AND pg_catalog.left(t[j], 1) = q[i])
+				OR (pg_catalog.length(t[j]) = 1 AND pg_catalog.left(q[i], 1) = t[j]) THEN
+				IF wi > best THEN best := wi; bj := j; how := 'initial ' || q[i] || ' = ' || t[j]; END IF;
+			END IF;
+		END LOOP;
+		IF bj > 0 THEN
+			used[bj] := true;
+			score := score + best;
+			hits := hits + 1;
+			reasons := reasons || (what || ' ' || how);
+		ELSE
+			score := score - wm;
+		END IF;
+	END LOOP;
+	IF extra_cost AND hits > 0 THEN
+		FOR j IN 1 .. n LOOP
+			IF NOT used[j] THEN
+				score := score - 1;
+			END IF;
+		END LOOP;
+	END IF;
+END
+$fn$;
+COMMENT ON FUNCTION core.search_tokens_score(text[], text[], text[], text[], text, int, int, int, int, boolean) IS
+	'Score query tokens against a person''s tokens of one field: each query token takes the best unused person token (exact we, same phonetic key wp, initial against a written-out token wi, none: -wm); with extra_cost each person token left unmatched costs 1. Reasons say the field and how each token matched';
+
+-- The score and reasons of one candidate for a parsed query (q).
+CREATE FUNCTION core.search_score(c core.person_search, q jsonb, OUT score int, OUT reasons text[])
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	r record;
+	ra record;
+	rel text := coalesce(q ->> 'relative_word', 'relative''s name');
+	w text;
+	qn text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'n'));
+	qnk text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'nk'));
+	qr text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'r'));
+	qrk text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'rk'));
+	qa text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'a'));
+	qak text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'ak'));
+BEGIN
+	score := 0;
+	reasons := '{}';
+	IF cardinality(qn) > 0 THEN
+		r := core.search_tokens_score(qn, qnk, c.name_tok, c.name_key, 'name', 10, 7, 3, 4, true);
+		IF r.hits < cardinality(qn) AND cardinality(c.alias_tok) > 0 THEN
+			ra := core.search_tokens_score(qn, qnk, c.alias_tok, c.alias_key, 'alias', 9, 6, 2, 4, true);
+			IF ra.score > r.score THEN
+				r := ra;
+			END IF;
+		END IF;
+		score := score + r.score;
+		reasons := reasons || r.reasons;
+	END IF;
+	IF cardinality(qa) > 0 THEN
+		r := core.search_tokens_score(qa, qak, c.alias_tok, c.alias_key, 'alias', 10, 7, 2, 3, false);
+		score := score + r.score;
+		reasons := reasons || r.reasons;
+	END IF;
+	IF cardinality(qr) > 0 THEN
+		r := core.search_tokens_score(qr, qrk, c.rel_tok, c.rel_key, rel, 6, 4, 2, 2, false);
+		score := score + r.score;
+		reasons := reasons || r.reasons;
+	END IF;
+	IF q ? 'ylo' AND c.birth_year BETWEEN (q ->> 'ylo')::int AND (q ->> 'yhi')::int THEN
+		score := score + 2;
+		reasons := reasons || ('age: born ' || c.birth_year);
+	END IF;
+	FOR w IN SELECT jsonb_array_elements_text(q -> 'addr') LOOP
+		IF w = ANY (c.addr_words) THEN
+			score := score + 2;
+			reasons := reasons || ('address word sounds like ' || w);
+		END IF;
+	END LOOP;
+	FOR w IN SELECT jsonb_array_elements_text(q -> 'marks') LOOP
+		IF w = ANY (c.mark_words) THEN
+			score := score + 2;
+			reasons := reasons || ('identification mark: ' || w);
+		END IF;
+	END LOOP;
+	IF q ->> 'doc' = ANY (c.docs) THEN
+		score := score + 10;
+		reasons := reasons || ('identity document ' || (q ->> 'doc'));
+	END IF;
+	IF q ? 'district' THEN
+		reasons := reasons || ('district ' || (q ->> 'district'));
+	END IF;
+	IF q ? 'station' THEN
+		reasons := reasons || ('station ' || (q ->> 'station'));
+	END IF;
+END
+$fn$;
+COMMENT ON FUNCTION core.search_score(core.person_search, jsonb) IS
+	'Score and reasons of a candidate for a parsed person search (core.search_parse): name (or alias) tokens, alias, relative, age, address words, marks, document; filters met are named';
+
+-- ------------------------------------------------------------ the search
+
+-- A SearchPersons request parsed: tokens and keys of the name (S/o, D/o,
+-- W/o split off into the relative), alias and relative; address keys, mark
+-- words, document; the tags every candidate must carry (filters), the
+-- loose tags (name and relative keys, of which all but one must be
+-- carried) and the birth-year bands. CT400 naming the field when wrong.
+CREATE FUNCTION core.search_parse(state int, req jsonb) RETURNS jsonb
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	keys constant text[] := ARRAY['name', 'alias', 'relative_name', 'gender', 'age', 'age_from', 'age_to',
+		'district_code', 'station_code', 'address', 'marks', 'document', 'limit', 'mode'];
+	nm text;
+	rel text;
+	rel_kind text;
+	sp record;
+	n text[];
+	r text[];
+	a text[];
+	addr text[];
+	marks text[];
+	doc text;
+	g text;
+	age bigint;
+	afrom bigint;
+	ato bigint;
+	di bigint;
+	st bigint;
+	lim bigint;
+	cur int := extract(year FROM now() AT TIME ZONE 'Asia/Kolkata')::int;
+	must text[] := '{}';
+	loose text[] := '{}';
+	q jsonb := '{}';
+	mode text;
+BEGIN
+	IF req IS NULL OR jsonb_typeof(req) <> 'object' THEN
+		PERFORM core.fir_bad('', 'the search must be a JSON object (SearchPersons)');
+	END IF;
+	PERFORM core.j_keys(req, '', keys);
+	nm := core.j_str(req -> 'name', 'name', 600, false);
+	rel := core.j_str(req -> 'relative_name', 'relative_name', 600, false);
+	IF nm IS NOT NULL THEN
+		sp := core.name_split(nm);
+		nm := sp.name;
+		IF sp.relative_name IS NOT NULL THEN
+			IF rel IS NOT NULL THEN
+				PERFORM core.fir_bad('name', 'name: it names a relative (' || sp.relative_kind
+					|| ', after S/o, D/o or W/o) and relative_name is given too: give the relative once');
+			END IF;
+			rel := sp.relative_name;
+			rel_kind := sp.relative_kind;
+		END IF;
+	END IF;
+	n := core.name_tokens(nm);
+	a := core.name_tokens(core.j_str(req -> 'alias', 'alias', 600, false));
+	r := core.name_tokens(rel);
+	IF nm IS NOT NULL AND cardinality(n) = 0 THEN
+		PERFORM core.fir_bad('name', 'name: no letters of a name in it (honorifics like Shri or Smt alone are not a name)');
+	END IF;
+	IF rel IS NOT NULL AND cardinality(r) = 0 THEN
+		PERFORM core.fir_bad('relative_name', 'relative_name: no letters of a name in it');
+	END IF;
+	addr := ARRAY(SELECT DISTINCT core.name_key(w) FROM unnest(core.search_words(
+		core.j_str(req -> 'address', 'address', 600, false))) w WHERE w !~ '^[0-9]+$');
+	marks := core.search_words(core.j_str(req -> 'marks', 'marks', 600, false));
+	doc := core.doc_number_norm(core.j_str(req -> 'document', 'document', 64, false));
+	g := core.j_str(req -> 'gender', 'gender', 40, false);
+	g := CASE lower(g) WHEN 'male' THEN 'male' WHEN 'gender_male' THEN 'male' WHEN 'female' THEN 'female'
+		WHEN 'gender_female' THEN 'female' WHEN 'transgender' THEN 'transgender'
+		WHEN 'gender_transgender' THEN 'transgender' WHEN 'unspecified' THEN NULL
+		WHEN 'gender_unspecified' THEN NULL ELSE g END;
+	IF g NOT IN ('male', 'female', 'transgender') THEN
+		PERFORM core.fir_bad('gender', 'gender: one of male, female, transgender');
+	END IF;
+	age := core.j_uint(req -> 'age', 'age', 120);
+	afrom := core.j_uint(req -> 'age_from', 'age_from', 120);
+	ato := core.j_uint(req -> 'age_to', 'age_to', 120);
+	IF age IS NOT NULL AND (afrom IS NOT NULL OR ato IS NOT NULL) THEN
+		PERFORM core.fir_bad('age', 'age: give an age or an age band (age_from, age_to), not both');
+	END IF;
+	IF afrom IS NOT NULL AND ato IS NOT NULL AND afrom > ato THEN
+		PERFORM core.fir_bad('age_to', format('age_to: %s is below age_from %s', ato, afrom));
+	END IF;
+	di := core.j_uint(req -> 'district_code', 'district_code', 2147483647);
+	st := core.j_uint(req -> 'station_code', 'station_code', 2147483647);
+	IF di IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ref.district d WHERE d.state_code = state AND d.district_code = di) THEN
+		PERFORM core.fir_bad('district_code', format('district_code: no district %s in this state', di));
+	END IF;
+	IF st IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ref.station s WHERE s.state_code = state AND s.station_code = st
+		AND (di IS NULL OR s.district_code = di)) THEN
+		PERFORM core.fir_bad('station_code', format('station_code: no station %s in this state%s', st,
+			CASE WHEN di IS NOT NULL THEN ' and district' ELSE '' END));
+	END IF;
+	lim := coalesce(core.j_uint(req -> 'limit', 'limit', 100), 20);
+	mode := coalesce(core.j_str(req -> 'mode', 'mode', 20, false), 'phonetic');
+	IF mode NOT IN ('phonetic', 'plain') THEN
+		PERFORM core.fir_bad('mode', 'mode: phonetic (the default) or plain (trigram similarity of the name, for comparison)');
+	END IF;
+	IF cardinality(n) = 0 AND cardinality(a) = 0 AND cardinality(r) = 0 AND cardinality(addr) = 0
+		AND cardinality(marks) = 0 AND doc IS NULL THEN
+		PERFORM core.fir_bad('name', 'give something to search by: a name, alias, relative_name, address, marks or document (gender, age, district and station only narrow a search)');
+	END IF;
+
+	loose := ARRAY(SELECT DISTINCT 'n:' || k FROM unnest(core.name_keys(n) || core.name_keys(a)) k WHERE length(k) > 1)
+		|| ARRAY(SELECT DISTINCT 'r:' || k FROM unnest(core.name_keys(r)) k WHERE length(k) > 1);
+	must := ARRAY(SELECT 'a:' || k FROM unnest(addr) k) || ARRAY(SELECT 'm:' || k FROM unnest(marks) k)
+		|| CASE WHEN doc IS NOT NULL THEN ARRAY['d:' || doc] ELSE '{}' END
+		|| CASE WHEN di IS NOT NULL THEN ARRAY['D:' || di] ELSE '{}' END
+		|| CASE WHEN st IS NOT NULL THEN ARRAY['S:' || st] ELSE '{}' END
+		|| CASE WHEN g IS NOT NULL THEN ARRAY['G:' || g] ELSE '{}' END;
+	q := jsonb_build_object('n', to_jsonb(n), 'nk', to_jsonb(core.name_keys(n)), 'a', to_jsonb(a),
+		'ak', to_jsonb(core.name_keys(a)), 'r', to_jsonb(r), 'rk', to_jsonb(core.name_keys(r)),
+		'addr', to_jsonb(addr), 'marks', to_jsonb(marks), 'doc', doc, 'must', to_jsonb(must),
+		'loose', to_jsonb(loose), 'limit', lim, 'mode', mode, 'name', nm,
+		'relative_word', CASE coalesce(rel_kind, '') WHEN 'husband' THEN 'husband''s name'
+			WHEN 'father' THEN 'father''s name' ELSE 'relative''s name' END);
+	IF age IS NOT NULL THEN
+		q := q || jsonb_build_object('ylo', cur - age - 2, 'yhi', cur - age + 2);
+	ELSIF afrom IS NOT NULL OR ato IS NOT NULL THEN
+		q := q || jsonb_build_object('ylo', cur - coalesce(ato, 120) - 1, 'yhi', cur - coalesce(afrom, 0));
+	END IF;
+	IF q ? 'ylo' THEN
+		q := q || jsonb_build_object('bands', to_jsonb(core.year_bands((q ->> 'ylo')::int, (q ->> 'yhi')::int) || 'Y:?'::text));
+	END IF;
+	IF di IS NOT NULL THEN
+		q := q || jsonb_build_object('district', (SELECT d.name FROM ref.district d WHERE d.state_code = state AND d.district_code = di));
+	END IF;
+	IF st IS NOT NULL THEN
+		q := q || jsonb_build_object('station', (SELECT s.name FROM ref.station s WHERE s.state_code = state AND s.station_code = st
+			AND (di IS NULL OR s.district_code = di) LIMIT 1));
+	END IF;
+	RETURN q;
+END
+$fn$;
+COMMENT ON FUNCTION core.search_parse(int, jsonb) IS
+	'Parse and check a SearchPersons request (JSON): name (S/o, D/o, W/o split off as the relative), alias, relative_name, gender, age or age_from/age_to, district_code, station_code, address, marks, document, limit (1..100, default 20), mode (phonetic, plain). Returns the parsed query core.search_candidates and core.search_score read; CT400 naming the field';
+
+-- Candidates of a parsed query: GIN probes of core.person_search, each at
+-- most 200 rows: every tag, then each loose tag left out once (for one
+-- token mangled beyond its key, or an initial written out). Filters and
+-- age bands are in every probe.
+CREATE FUNCTION core.search_candidates(state int, q jsonb, OUT person_id bigint, OUT year smallint)
+RETURNS SETOF record
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	must text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'must'));
+	loose text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'loose'));
+	bands text[] := CASE WHEN q ? 'bands' THEN ARRAY(SELECT jsonb_array_elements_text(q -> 'bands')) END;
+	probe text[];
+BEGIN
+	FOR i IN 0 .. CASE WHEN cardinality(loose) >= 2 THEN cardinality(loose) ELSE 0 END LOOP
+		probe := must || ARRAY(SELECT t FROM unnest(loose) WITH ORDINALITY AS x(t, j) WHERE j <> i);
+		RETURN QUERY SELECT s.person_id, s.year FROM core.person_search s
+			WHERE s.state_code = state AND s.tags @> probe AND (bands IS NULL OR s.tags && bands)
+			LIMIT 200;
+	END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION core.search_candidates(int, jsonb) IS
+	'Candidate persons of a parsed search: GIN probes of core.person_search (all tags; then, with two or more name/relative keys, each left out once), at most 200 rows each, filters and age bands in every probe';
+
+-- The cases of a person: FIR number, station and role, newest first.
+CREATE FUNCTION core.person_cases_json(state int, pid bigint, pyear int) RETURNS jsonb
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+	SELECT coalesce(jsonb_agg(c ORDER BY c ->> 'at' DESC), '[]') FROM (
+		SELECT jsonb_build_object('fir_number', core.fir_number_text(f.fir_no, f.year), 'role', l.role,
+			'station', core.station_identity_json(f.state_code, f.district_code, f.station_code),
+			'at', l.linked_at) AS c
+		FROM core.person_link l
+		JOIN core.fir f ON f.fir_id = l.fir_id AND f.state_code = l.state_code
+		WHERE l.person_id = pid AND l.state_code = state AND l.year = pyear AND l.fir_id IS NOT NULL
+		ORDER BY l.linked_at DESC LIMIT 10) x
+$fn$;
+COMMENT ON FUNCTION core.person_cases_json(int, bigint, int) IS
+	'The cases (FIR number, station, role) naming a person, newest first, at most 10';
+
+-- One PersonMatch as JSON.
+CREATE FUNCTION core.person_match_json(state int, pid bigint, pyear int, score int, reasons text[]) RETURNS jsonb
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+	SELECT jsonb_strip_nulls(jsonb_build_object('person_id', p.person_id, 'name', p.name,
+		'relative_kind', p.relative_kind, 'relative_name', p.relative_name, 'gender', p.gender,
+		'year_of_birth', coalesce(p.year_of_birth, extract(year FROM p.date_of_birth)::int),
+		'aliases', nullif(to_jsonb(p.aliases || ARRAY(SELECT a.alias FROM core.person_alias a
+			WHERE a.person_id = p.person_id AND a.state_code = p.state_code AND a.year = p.year ORDER BY a.alias_id)), '[]'),
+		'address', nullif(concat_ws(', ', p.addr_line1, p.addr_city), ''),
+		'score', score, 'reasons', to_jsonb(reasons),
+		'cases', nullif(core.person_cases_json(state, pid, pyear), '[]'),
+		'created_by', core.station_identity_json(p.state_code, p.district_code, p.station_code)))
+	FROM core.person p WHERE p.person_id = pid AND p.state_code = state AND p.year = pyear
+$fn$;
+COMMENT ON FUNCTION core.person_match_json(int, bigint, int, int, text[]) IS
+	'PersonMatch message as JSON: the person, the score and reasons, the cases, the station that made the record';
+
+-- The ranked matches of a parsed query, best first.
+CREATE FUNCTION core.search_rank(state int, q jsonb, exclude bigint[])
+RETURNS TABLE (person_id bigint, year smallint, score int, reasons text[])
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+	SELECT c.person_id, c.year, sc.score, sc.reasons
+	FROM (SELECT DISTINCT x.person_id, x.year FROM core.search_candidates(state, q) x) u
+	JOIN core.person_search c ON c.person_id = u.person_id AND c.state_code = state AND c.year = u.year
+	CROSS JOIN LATERAL core.search_score(c, q) sc
+	WHERE c.person_id <> ALL (coalesce(exclude, '{}'))
+	ORDER BY sc.score DESC, c.person_id
+	LIMIT (q ->> 'limit')::int
+$fn$;
+COMMENT ON FUNCTION core.search_rank(int, jsonb, bigint[]) IS
+	'Ranked matches of a parsed search (core.search_parse), best first, at most its limit, without the persons in exclude';
+
+-- The plain approach, for comparison: trigram similarity of the whole name
+-- (pg_trgm, GIN index made by the benchmark), no keys.
+CREATE FUNCTION core.search_plain(state int, q jsonb)
+RETURNS TABLE (person_id bigint, year smallint, score int, reasons text[])
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	IF to_regproc('ext.similarity') IS NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'CT400', COLUMN = 'mode',
+			MESSAGE = 'mode plain needs the pg_trgm extension, which this database does not have';
+	END IF;
+	IF q ->> 'name' IS NULL THEN
+		PERFORM core.fir_bad('name', 'mode plain searches by name only: give a name');
+	END IF;
+	RETURN QUERY EXECUTE
+		'SELECT p.person_id, p.year, (100 * ext.similarity(p.name, $2))::int,
+			ARRAY[''trigram similarity '' || round(ext.similarity(p.name, $2)::numeric, 2)]
+		FROM core.person p
+		WHERE p.state_code = $1 AND p.name OPERATOR(ext.%) $2
+		ORDER BY p.name OPERATOR(ext.<->) $2, p.person_id LIMIT $3'
+		USING state, q ->> 'name', (q ->> 'limit')::int;
+END
+$fn$;
+COMMENT ON FUNCTION core.search_plain(int, jsonb) IS
+	'The plain approach the benchmark compares with: pg_trgm similarity of the typed name to core.person.name (threshold pg_trgm.similarity_threshold, 0.3), nearest first';
+
+CREATE FUNCTION api.search_persons(state int, district int, station int, req jsonb) RETURNS jsonb
+LANGUAGE plpgsql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	q jsonb;
+	res jsonb;
+BEGIN
+	PERFORM core.station_check(state, district, station);
+	q := core.search_parse(state, req);
+	IF q ->> 'mode' = 'plain' THEN
+		SELECT coalesce(jsonb_agg(core.person_match_json(state, m.person_id, m.year, m.score, m.reasons)
+			ORDER BY m.score DESC, m.person_id), '[]') INTO res
+		FROM core.search_plain(state, q) m;
+	ELSE
+		SELECT coalesce(jsonb_agg(core.person_match_json(state, m.person_id, m.year, m.score, m.reasons)
+			ORDER BY m.score DESC, m.person_id), '[]') INTO res
+		FROM core.search_rank(state, q, NULL) m;
+	END IF;
+	RETURN jsonb_build_object('matches', res, 'mode', q ->> 'mode',
+		'searched_as', concat_ws('; ',
+			'name ' || nullif(array_to_string(ARRAY(SELECT jsonb_array_elements_text(q -> 'n')), ' '), ''),
+			'alias ' || nullif(array_to_string(ARRAY(SELECT jsonb_array_elements_text(q -> 'a')), ' '), ''),
+			(q ->> 'relative_word') || ' ' || nullif(array_to_string(ARRAY(SELECT jsonb_array_elements_text(q -> 'r')), ' '), ''),
+			'keys ' || nullif(array_to_string(ARRAY(SELECT jsonb_array_elements_text(q -> 'loose')), ' '), '')));
+END
+$fn$;
+COMMENT ON FUNCTION api.search_persons(int, int, int, jsonb) IS
+	'Search the persons of the whole state (any station may; sealed identities come with issue 5): SearchPersons JSON -> PersonMatches JSON, ranked, each with the reasons it matched and its cases. CT401, CT400 naming the field';
