@@ -126,4 +126,16 @@ int cmd_crime_details_new(const command *self, cli_ctx *ctx, int argc,
 int cmd_person_new_details(const command *self, cli_ctx *ctx, int argc,
                            char **argv);
 
+/* search helper: person search, duplicates, merge (issue 4) */
+int cmd_person_search(const command *self, cli_ctx *ctx, int argc,
+                      char **argv);
+int cmd_person_match(const command *self, cli_ctx *ctx, int argc,
+                     char **argv);
+int cmd_person_merge(const command *self, cli_ctx *ctx, int argc,
+                     char **argv);
+int cmd_person_unmerge(const command *self, cli_ctx *ctx, int argc,
+                       char **argv);
+int cmd_person_distinct(const command *self, cli_ctx *ctx, int argc,
+                        char **argv);
+
 #endif

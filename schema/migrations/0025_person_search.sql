@@ -799,14 +799,14 @@ CREATE FUNCTION core.person_cases_json(state int, pid bigint, pyear int) RETURNS
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
-	SELECT coalesce(jsonb_agg(c ORDER BY c ->> 'at' DESC), '[]') FROM (
+	SELECT coalesce(jsonb_agg(x.c ORDER BY x.at DESC, x.link_id DESC), '[]') FROM (
 		SELECT jsonb_build_object('fir_number', core.fir_number_text(f.fir_no, f.year), 'role', l.role,
-			'station', core.station_identity_json(f.state_code, f.district_code, f.station_code),
-			'at', l.linked_at) AS c
+			'station', core.station_identity_json(f.state_code, f.district_code, f.station_code)) AS c,
+			l.linked_at AS at, l.link_id
 		FROM core.person_link l
 		JOIN core.fir f ON f.fir_id = l.fir_id AND f.state_code = l.state_code
 		WHERE l.person_id = pid AND l.state_code = state AND l.year = pyear AND l.fir_id IS NOT NULL
-		ORDER BY l.linked_at DESC LIMIT 10) x
+		ORDER BY l.linked_at DESC, l.link_id DESC LIMIT 10) x
 $fn$;
 COMMENT ON FUNCTION core.person_cases_json(int, bigint, int) IS
 	'The cases (FIR number, station, role) naming a person, newest first, at most 10';
@@ -903,3 +903,402 @@ END
 $fn$;
 COMMENT ON FUNCTION api.search_persons(int, int, int, jsonb) IS
 	'Search the persons of the whole state (any station may; sealed identities come with issue 5): SearchPersons JSON -> PersonMatches JSON, ranked, each with the reasons it matched and its cases. CT401, CT400 naming the field';
+
+-- ------------------------------------------------------------ duplicates
+
+-- Likely duplicates of a person (person_id of the state) or of a Person not
+-- yet recorded (the form asks before saving): the person's name, relative
+-- and gender searched with their birth year +- 3, persons marked distinct
+-- from them and the person itself left out, only matches scoring 10 or more
+-- (more than one weak token).
+CREATE FUNCTION api.match_persons(state int, district int, station int, req jsonb) RETURNS jsonb
+LANGUAGE plpgsql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	pid bigint;
+	p jsonb;
+	s jsonb;
+	q jsonb;
+	born int;
+	res jsonb;
+	cur int := extract(year FROM now() AT TIME ZONE 'Asia/Kolkata')::int;
+BEGIN
+	PERFORM core.station_check(state, district, station);
+	IF req IS NULL OR jsonb_typeof(req) <> 'object' THEN
+		PERFORM core.fir_bad('', 'the request must be a JSON object (MatchPersons)');
+	END IF;
+	PERFORM core.j_keys(req, '', ARRAY['person_id', 'person', 'limit']);
+	pid := core.read_person_id(req -> 'person_id', 'person_id', false);
+	IF pid IS NOT NULL THEN
+		SELECT jsonb_build_object('name', x.name, 'relative_name', x.relative_name, 'gender', x.gender,
+			'year_of_birth', coalesce(x.year_of_birth, extract(year FROM x.date_of_birth)::int)) INTO p
+		FROM core.person x WHERE x.person_id = pid AND x.state_code = state;
+		IF p IS NULL THEN
+			RAISE EXCEPTION USING ERRCODE = 'CT404', COLUMN = 'person_id',
+				MESSAGE = format('no person %s in this state''s records', pid);
+		END IF;
+	ELSIF jsonb_typeof(req -> 'person') = 'object' THEN
+		p := req -> 'person';
+		PERFORM core.j_str(p -> 'name', 'person.name', 600, true);
+		PERFORM core.j_str(p -> 'relative_name', 'person.relative_name', 600, false);
+	ELSE
+		PERFORM core.fir_bad('person_id', 'give person_id (a recorded person) or person (one about to be recorded)');
+	END IF;
+	s := jsonb_strip_nulls(jsonb_build_object('name', p ->> 'name', 'relative_name', nullif(p ->> 'relative_name', ''),
+		'gender', CASE WHEN p ->> 'gender' IN ('male', 'female', 'transgender') THEN p ->> 'gender' END,
+		'limit', coalesce(core.j_uint(req -> 'limit', 'limit', 100), 10)));
+	born := coalesce(nullif(p ->> 'year_of_birth', '')::int, extract(year FROM nullif(p ->> 'date_of_birth', '')::date)::int);
+	IF born IS NOT NULL AND born BETWEEN 1900 AND cur THEN
+		s := s || jsonb_build_object('age_from', greatest(cur - born - 3, 0), 'age_to', least(cur - born + 3, 120));
+	END IF;
+	q := core.search_parse(state, s);
+	SELECT coalesce(jsonb_agg(core.person_match_json(state, m.person_id, m.year, m.score, m.reasons)
+		ORDER BY m.score DESC, m.person_id), '[]') INTO res
+	FROM core.search_rank(state, q || jsonb_build_object('limit', (q ->> 'limit')::int + 20),
+		CASE WHEN pid IS NOT NULL THEN ARRAY[pid] || ARRAY(
+			SELECT CASE WHEN d.person_a = pid THEN d.person_b ELSE d.person_a END FROM core.person_distinct d
+			WHERE d.state_code = state AND (d.person_a = pid OR d.person_b = pid)) END) m
+	WHERE m.score >= 10;
+	RETURN jsonb_build_object('matches', coalesce((SELECT jsonb_agg(e) FROM (SELECT e FROM jsonb_array_elements(res) e
+		LIMIT (q ->> 'limit')::int) x), '[]'), 'mode', 'duplicates');
+END
+$fn$;
+COMMENT ON FUNCTION api.match_persons(int, int, int, jsonb) IS
+	'Likely duplicates of a recorded person (person_id) or of a Person about to be recorded (person): name, relative and gender searched with the birth year +- 3, scoring 10 or more, without the person and those marked distinct from them. PersonMatches JSON. CT401, CT400, CT404';
+
+-- The officer of a merge request: number, name and rank, all required.
+CREATE FUNCTION core.merge_officer(o jsonb) RETURNS jsonb
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	PERFORM core.j_obj(o, 'officer', ARRAY['number', 'name', 'rank'], true);
+	PERFORM core.j_str(o -> 'number', 'officer.number', 50, true);
+	PERFORM core.j_str(o -> 'name', 'officer.name', 200, true);
+	PERFORM core.j_str(o -> 'rank', 'officer.rank', 50, true);
+	RETURN o;
+END
+$fn$;
+COMMENT ON FUNCTION core.merge_officer(jsonb) IS
+	'Check the officer named in a merge, unmerge or distinct request (number, name, rank required); that the officer may do it is checked from issue 5 (officer sign-in)';
+
+-- Tables outside the persons record that copy a person_id into their rows
+-- (the FIR's persons, petitions, seizures, ...): partitioned parents of
+-- schema core with person_id and state_code, and their primary key columns.
+CREATE FUNCTION core.person_record_tables() RETURNS TABLE (tbl text, pk text[])
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+	SELECT c.relname::text, array_agg(a.attname::text ORDER BY k.ord)
+	FROM pg_class c
+	JOIN pg_index i ON i.indrelid = c.oid AND i.indisprimary
+	CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
+	JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
+	WHERE c.relnamespace = 'core'::regnamespace AND c.relkind IN ('p', 'r') AND NOT c.relispartition
+		AND c.relname NOT IN ('person', 'person_link', 'person_alias', 'person_document', 'person_phone',
+			'person_address', 'person_roll', 'person_photo', 'person_search', 'person_merge', 'person_distinct')
+		AND EXISTS (SELECT 1 FROM pg_attribute x WHERE x.attrelid = c.oid AND x.attname = 'person_id' AND NOT x.attisdropped)
+		AND EXISTS (SELECT 1 FROM pg_attribute x WHERE x.attrelid = c.oid AND x.attname = 'state_code' AND NOT x.attisdropped)
+	GROUP BY c.relname
+	ORDER BY 1
+$fn$;
+COMMENT ON FUNCTION core.person_record_tables() IS
+	'Tables of schema core (parents) outside the persons record that carry person_id and state_code, with their primary key columns: a merge moves their rows and records the keys';
+
+CREATE FUNCTION core.merge_counts(moved jsonb) RETURNS jsonb
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+	SELECT coalesce(jsonb_agg(format('%s %s', n, w)), '[]') FROM (
+		SELECT jsonb_array_length(coalesce(moved -> k, '[]')) AS n, w
+		FROM (VALUES ('person_link', 'links to records'), ('person_alias', 'aliases'),
+			('person_document', 'identity documents'), ('person_phone', 'phone numbers'),
+			('person_address', 'addresses'), ('person_roll', 'descriptive rolls'),
+			('person_photo', 'photographs'), ('added_aliases', 'names added as aliases')) v(k, w)
+		UNION ALL
+		SELECT jsonb_array_length(r -> 'rows'), 'rows of ' || (r ->> 'table')
+		FROM jsonb_array_elements(coalesce(moved -> 'records', '[]')) r) x
+	WHERE n > 0
+$fn$;
+COMMENT ON FUNCTION core.merge_counts(jsonb) IS 'What a merge moved, counted for a person to read ("3 links to records")';
+
+CREATE FUNCTION api.merge_persons(state int, district int, station int, req jsonb) RETURNS jsonb
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	keep bigint;
+	other bigint;
+	ky smallint;
+	oy smallint;
+	reason text;
+	officer jsonb;
+	mid bigint;
+	m core.person_merge;
+	v_moved jsonb := '{}';
+	ids jsonb;
+	t record;
+	rows jsonb;
+	recs jsonb := '[]';
+BEGIN
+	PERFORM core.station_check(state, district, station);
+	IF req IS NULL OR jsonb_typeof(req) <> 'object' THEN
+		PERFORM core.fir_bad('', 'the request must be a JSON object (MergePersons)');
+	END IF;
+	PERFORM core.j_keys(req, '', ARRAY['keep_person_id', 'other_person_id', 'reason', 'officer']);
+	keep := core.read_person_id(req -> 'keep_person_id', 'keep_person_id', true);
+	other := core.read_person_id(req -> 'other_person_id', 'other_person_id', true);
+	reason := core.j_str(req -> 'reason', 'reason', 1000, true);
+	officer := core.merge_officer(req -> 'officer');
+	IF keep = other THEN
+		PERFORM core.fir_bad('other_person_id', 'other_person_id: a person cannot be merged into itself');
+	END IF;
+	-- Both locked, lower number first.
+	IF keep < other THEN
+		ky := core.person_lock(state, keep, 'keep_person_id');
+		oy := core.person_lock(state, other, 'other_person_id');
+	ELSE
+		oy := core.person_lock(state, other, 'other_person_id');
+		ky := core.person_lock(state, keep, 'keep_person_id');
+	END IF;
+	SELECT * INTO m FROM core.person_merge x WHERE x.state_code = state AND x.other_id IN (keep, other) AND x.undone_at IS NULL;
+	IF FOUND THEN
+		RAISE EXCEPTION USING ERRCODE = 'CT409', COLUMN = CASE WHEN m.other_id = keep THEN 'keep_person_id' ELSE 'other_person_id' END,
+			MESSAGE = format('person %s was already merged into person %s (merge %s)%s', m.other_id, m.keep_id, m.merge_id,
+				CASE WHEN m.other_id = keep THEN ': merge into person ' || m.keep_id || ' instead' ELSE '' END);
+	END IF;
+	SELECT * INTO m FROM core.person_merge x WHERE x.state_code = state AND x.keep_id = other AND x.undone_at IS NULL LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION USING ERRCODE = 'CT409', COLUMN = 'other_person_id',
+			MESSAGE = format('person %s has person %s merged into it (merge %s): merge the other way round, or undo that merge first',
+				other, m.other_id, m.merge_id);
+	END IF;
+	IF EXISTS (SELECT 1 FROM core.person_distinct d WHERE d.state_code = state
+		AND d.person_a = least(keep, other) AND d.person_b = greatest(keep, other)) THEN
+		RAISE EXCEPTION USING ERRCODE = 'CT409', COLUMN = 'other_person_id',
+			MESSAGE = format('persons %s and %s were marked as different people', keep, other);
+	END IF;
+
+	INSERT INTO core.person_merge (state_code, keep_id, keep_year, other_id, other_year, reason, moved,
+		district_code, station_code, officer_number, officer_name, officer_rank)
+	VALUES (state, keep, ky, other, oy, reason, '{}', district, station,
+		officer ->> 'number', officer ->> 'name', officer ->> 'rank')
+	RETURNING merge_id INTO mid;
+
+	WITH u AS (UPDATE core.person_link l SET person_id = keep, year = ky
+		WHERE l.person_id = other AND l.state_code = state AND l.year = oy
+			AND NOT EXISTS (SELECT 1 FROM core.person_link k WHERE k.person_id = keep AND k.state_code = state
+				AND k.year = ky AND k.record_kind = l.record_kind AND k.record_year = l.record_year
+				AND k.record_id = l.record_id AND k.role = l.role)
+		RETURNING l.link_id)
+	SELECT coalesce(jsonb_agg(link_id ORDER BY link_id), '[]') INTO ids FROM u;
+	v_moved := v_moved || jsonb_build_object('person_link', ids);
+	WITH u AS (UPDATE core.person_alias l SET person_id = keep, year = ky
+		WHERE l.person_id = other AND l.state_code = state AND l.year = oy
+			AND NOT EXISTS (SELECT 1 FROM core.person_alias k WHERE k.person_id = keep AND k.state_code = state
+				AND k.year = ky AND k.alias = l.alias)
+		RETURNING l.alias_id)
+	SELECT coalesce(jsonb_agg(alias_id ORDER BY alias_id), '[]') INTO ids FROM u;
+	v_moved := v_moved || jsonb_build_object('person_alias', ids);
+	WITH u AS (UPDATE core.person_document l SET person_id = keep, year = ky
+		WHERE l.person_id = other AND l.state_code = state AND l.year = oy
+			AND NOT EXISTS (SELECT 1 FROM core.person_document k WHERE k.person_id = keep AND k.state_code = state
+				AND k.year = ky AND k.kind = l.kind AND k.number = l.number)
+		RETURNING l.document_id)
+	SELECT coalesce(jsonb_agg(document_id ORDER BY document_id), '[]') INTO ids FROM u;
+	v_moved := v_moved || jsonb_build_object('person_document', ids);
+	WITH u AS (UPDATE core.person_phone l SET person_id = keep, year = ky
+		WHERE l.person_id = other AND l.state_code = state AND l.year = oy
+			AND NOT EXISTS (SELECT 1 FROM core.person_phone k WHERE k.person_id = keep AND k.state_code = state
+				AND k.year = ky AND k.number = l.number)
+		RETURNING l.phone_id)
+	SELECT coalesce(jsonb_agg(phone_id ORDER BY phone_id), '[]') INTO ids FROM u;
+	v_moved := v_moved || jsonb_build_object('person_phone', ids);
+	WITH u AS (UPDATE core.person_address l SET person_id = keep, year = ky
+		WHERE l.person_id = other AND l.state_code = state AND l.year = oy RETURNING l.address_id)
+	SELECT coalesce(jsonb_agg(address_id ORDER BY address_id), '[]') INTO ids FROM u;
+	v_moved := v_moved || jsonb_build_object('person_address', ids);
+	WITH u AS (UPDATE core.person_roll l SET person_id = keep, year = ky
+		WHERE l.person_id = other AND l.state_code = state AND l.year = oy RETURNING l.roll_id)
+	SELECT coalesce(jsonb_agg(roll_id ORDER BY roll_id), '[]') INTO ids FROM u;
+	v_moved := v_moved || jsonb_build_object('person_roll', ids);
+	-- Photographs take the next numbers of the person kept (at most 20; the
+	-- same image once): [old number, new number].
+	WITH src AS (
+		SELECT o.photo_no, (SELECT coalesce(max(k.photo_no), 0) FROM core.person_photo k
+			WHERE k.person_id = keep AND k.state_code = state AND k.year = ky)
+			+ row_number() OVER (ORDER BY o.photo_no) AS new_no
+		FROM core.person_photo o
+		WHERE o.person_id = other AND o.state_code = state AND o.year = oy
+			AND NOT EXISTS (SELECT 1 FROM core.person_photo k WHERE k.person_id = keep AND k.state_code = state
+				AND k.year = ky AND k.sha256 = o.sha256)
+	), u AS (UPDATE core.person_photo l SET person_id = keep, year = ky, photo_no = s.new_no
+		FROM src s
+		WHERE l.person_id = other AND l.state_code = state AND l.year = oy AND l.photo_no = s.photo_no AND s.new_no <= 20
+		RETURNING s.photo_no AS old_no, s.new_no)
+	SELECT coalesce(jsonb_agg(jsonb_build_array(old_no, new_no) ORDER BY old_no), '[]') INTO ids FROM u;
+	v_moved := v_moved || jsonb_build_object('person_photo', ids);
+	-- The other record's name and first aliases become aliases of the person kept.
+	WITH u AS (INSERT INTO core.person_alias (state_code, year, person_id, alias, district_code, station_code,
+			officer_number, officer_name, officer_rank)
+		SELECT DISTINCT state, ky, keep, a, district, station, officer ->> 'number', officer ->> 'name', officer ->> 'rank'
+		FROM core.person o, unnest(o.name || o.aliases) a
+		WHERE o.person_id = other AND o.state_code = state AND o.year = oy
+			AND NOT EXISTS (SELECT 1 FROM core.person k WHERE k.person_id = keep AND k.state_code = state AND k.year = ky
+				AND (k.name = a OR a = ANY (k.aliases)))
+		ON CONFLICT DO NOTHING
+		RETURNING alias_id)
+	SELECT coalesce(jsonb_agg(alias_id ORDER BY alias_id), '[]') INTO ids FROM u;
+	v_moved := v_moved || jsonb_build_object('added_aliases', ids);
+	-- Records outside the persons record that carry the person's number.
+	FOR t IN SELECT * FROM core.person_record_tables() LOOP
+		EXECUTE format('WITH u AS (UPDATE core.%I t SET person_id = $1 WHERE t.person_id = $2 AND t.state_code = $3 RETURNING %s) '
+			'SELECT jsonb_agg(to_jsonb(u)) FROM u', t.tbl,
+			(SELECT string_agg(format('t.%I', c), ', ') FROM unnest(t.pk) c))
+			INTO rows USING keep, other, state;
+		IF rows IS NOT NULL THEN
+			recs := recs || jsonb_build_array(jsonb_build_object('table', t.tbl, 'rows', rows));
+		END IF;
+	END LOOP;
+	v_moved := v_moved || jsonb_build_object('records', recs);
+
+	UPDATE core.person_merge x SET moved = v_moved WHERE x.merge_id = mid;
+	PERFORM core.person_search_refresh(jsonb_build_array(jsonb_build_array(keep, state, ky), jsonb_build_array(other, state, oy)));
+	RETURN jsonb_build_object('merge_id', mid, 'keep_person_id', keep, 'other_person_id', other, 'action', 'merged',
+		'moved', core.merge_counts(v_moved), 'at', core.ist_text(date_trunc('second', now())));
+END
+$fn$;
+COMMENT ON FUNCTION api.merge_persons(int, int, int, jsonb) IS
+	'Merge two records of one person (MergePersons JSON: keep_person_id, other_person_id, reason, officer): every link, alias, document, phone, address, descriptive roll and photograph of the other moves to the one kept (what the kept one already has stays with the other), the other''s name becomes an alias, rows of other tables carrying the other''s number follow; all recorded in core.person_merge. The other is no longer searched. The officer is recorded; the permission check comes with issue 5. PersonMergeReceipt JSON. CT401, CT400, CT404, CT409 already merged, merged the other way, or marked distinct';
+
+CREATE FUNCTION api.unmerge_persons(state int, district int, station int, req jsonb) RETURNS jsonb
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	mid bigint;
+	officer jsonb;
+	v_reason text;
+	m core.person_merge;
+	r jsonb;
+	cols text[];
+BEGIN
+	PERFORM core.station_check(state, district, station);
+	IF req IS NULL OR jsonb_typeof(req) <> 'object' THEN
+		PERFORM core.fir_bad('', 'the request must be a JSON object (UnmergePersons)');
+	END IF;
+	PERFORM core.j_keys(req, '', ARRAY['merge_id', 'reason', 'officer']);
+	mid := core.j_uint(req -> 'merge_id', 'merge_id', 999999999999999999);
+	IF mid IS NULL THEN
+		PERFORM core.fir_bad('merge_id', 'merge_id is required: the merge number cctns person merge printed');
+	END IF;
+	v_reason := core.j_str(req -> 'reason', 'reason', 1000, false);
+	officer := core.merge_officer(req -> 'officer');
+	SELECT * INTO m FROM core.person_merge x WHERE x.merge_id = mid AND x.state_code = state FOR UPDATE;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION USING ERRCODE = 'CT404', COLUMN = 'merge_id', MESSAGE = format('no merge %s in this state', mid);
+	END IF;
+	IF m.undone_at IS NOT NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'CT409', COLUMN = 'merge_id',
+			MESSAGE = format('merge %s was already undone on %s', mid, core.ist_text(date_trunc('second', m.undone_at)));
+	END IF;
+	IF EXISTS (SELECT 1 FROM core.person_merge x WHERE x.state_code = state AND x.other_id = m.keep_id AND x.undone_at IS NULL) THEN
+		RAISE EXCEPTION USING ERRCODE = 'CT409', COLUMN = 'merge_id',
+			MESSAGE = format('person %s has since been merged into another person: undo that merge first', m.keep_id);
+	END IF;
+	IF m.keep_id < m.other_id THEN
+		PERFORM core.person_lock(state, m.keep_id, 'merge_id');
+		PERFORM core.person_lock(state, m.other_id, 'merge_id');
+	ELSE
+		PERFORM core.person_lock(state, m.other_id, 'merge_id');
+		PERFORM core.person_lock(state, m.keep_id, 'merge_id');
+	END IF;
+
+	DELETE FROM core.person_alias a WHERE a.person_id = m.keep_id AND a.state_code = state AND a.year = m.keep_year
+		AND a.alias_id IN (SELECT (jsonb_array_elements_text(m.moved -> 'added_aliases'))::bigint);
+	UPDATE core.person_link l SET person_id = m.other_id, year = m.other_year
+	WHERE l.person_id = m.keep_id AND l.state_code = state AND l.year = m.keep_year
+		AND l.link_id IN (SELECT (jsonb_array_elements_text(m.moved -> 'person_link'))::bigint);
+	UPDATE core.person_alias l SET person_id = m.other_id, year = m.other_year
+	WHERE l.person_id = m.keep_id AND l.state_code = state AND l.year = m.keep_year
+		AND l.alias_id IN (SELECT (jsonb_array_elements_text(m.moved -> 'person_alias'))::bigint);
+	UPDATE core.person_document l SET person_id = m.other_id, year = m.other_year
+	WHERE l.person_id = m.keep_id AND l.state_code = state AND l.year = m.keep_year
+		AND l.document_id IN (SELECT (jsonb_array_elements_text(m.moved -> 'person_document'))::bigint);
+	UPDATE core.person_phone l SET person_id = m.other_id, year = m.other_year
+	WHERE l.person_id = m.keep_id AND l.state_code = state AND l.year = m.keep_year
+		AND l.phone_id IN (SELECT (jsonb_array_elements_text(m.moved -> 'person_phone'))::bigint);
+	UPDATE core.person_address l SET person_id = m.other_id, year = m.other_year
+	WHERE l.person_id = m.keep_id AND l.state_code = state AND l.year = m.keep_year
+		AND l.address_id IN (SELECT (jsonb_array_elements_text(m.moved -> 'person_address'))::bigint);
+	UPDATE core.person_roll l SET person_id = m.other_id, year = m.other_year
+	WHERE l.person_id = m.keep_id AND l.state_code = state AND l.year = m.keep_year
+		AND l.roll_id IN (SELECT (jsonb_array_elements_text(m.moved -> 'person_roll'))::bigint);
+	UPDATE core.person_photo l SET person_id = m.other_id, year = m.other_year, photo_no = (p ->> 0)::smallint
+	FROM jsonb_array_elements(m.moved -> 'person_photo') p
+	WHERE l.person_id = m.keep_id AND l.state_code = state AND l.year = m.keep_year AND l.photo_no = (p ->> 1)::smallint;
+	FOR r IN SELECT jsonb_array_elements(m.moved -> 'records') LOOP
+		SELECT array_agg(k ORDER BY k) INTO cols FROM jsonb_object_keys(r #> '{rows,0}') k;
+		EXECUTE format('UPDATE core.%I t SET person_id = $1 FROM jsonb_populate_recordset(NULL::core.%I, $2) x '
+			'WHERE t.person_id = $3 AND t.state_code = $4 AND %s', r ->> 'table', r ->> 'table',
+			(SELECT string_agg(format('t.%I = x.%I', c, c), ' AND ') FROM unnest(cols) c))
+			USING m.other_id, r -> 'rows', m.keep_id, state;
+	END LOOP;
+
+	UPDATE core.person_merge x SET undone_at = now(), undone_district_code = district, undone_station_code = station,
+		undone_officer_number = officer ->> 'number', undone_officer_name = officer ->> 'name',
+		undone_officer_rank = officer ->> 'rank', undone_reason = v_reason
+	WHERE x.merge_id = mid;
+	PERFORM core.person_search_refresh(jsonb_build_array(jsonb_build_array(m.keep_id, state, m.keep_year),
+		jsonb_build_array(m.other_id, state, m.other_year)));
+	RETURN jsonb_build_object('merge_id', mid, 'keep_person_id', m.keep_id, 'other_person_id', m.other_id,
+		'action', 'unmerged', 'moved', core.merge_counts(m.moved), 'at', core.ist_text(date_trunc('second', now())));
+END
+$fn$;
+COMMENT ON FUNCTION api.unmerge_persons(int, int, int, jsonb) IS
+	'Undo a merge (UnmergePersons JSON: merge_id, reason, officer): exactly what it moved goes back to the other person, the aliases it added are removed, the other person is searched again. PersonMergeReceipt JSON. CT401, CT400, CT404 no such merge, CT409 already undone or the kept person merged since';
+
+CREATE FUNCTION api.mark_persons_distinct(state int, district int, station int, req jsonb) RETURNS jsonb
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	a bigint;
+	b bigint;
+	officer jsonb;
+BEGIN
+	PERFORM core.station_check(state, district, station);
+	IF req IS NULL OR jsonb_typeof(req) <> 'object' THEN
+		PERFORM core.fir_bad('', 'the request must be a JSON object (MarkPersonsDistinct)');
+	END IF;
+	PERFORM core.j_keys(req, '', ARRAY['person_a', 'person_b', 'reason', 'officer']);
+	a := core.read_person_id(req -> 'person_a', 'person_a', true);
+	b := core.read_person_id(req -> 'person_b', 'person_b', true);
+	officer := core.merge_officer(req -> 'officer');
+	IF a = b THEN
+		PERFORM core.fir_bad('person_b', 'person_b: the same person as person_a');
+	END IF;
+	PERFORM core.person_lock(state, a, 'person_a');
+	PERFORM core.person_lock(state, b, 'person_b');
+	INSERT INTO core.person_distinct (state_code, person_a, person_b, reason, district_code, station_code,
+		officer_number, officer_name, officer_rank)
+	VALUES (state, least(a, b), greatest(a, b), core.j_str(req -> 'reason', 'reason', 1000, false), district, station,
+		officer ->> 'number', officer ->> 'name', officer ->> 'rank')
+	ON CONFLICT DO NOTHING;
+	RETURN jsonb_build_object('keep_person_id', least(a, b), 'other_person_id', greatest(a, b), 'action', 'distinct',
+		'at', core.ist_text(date_trunc('second', (SELECT d.marked_at FROM core.person_distinct d
+			WHERE d.state_code = state AND d.person_a = least(a, b) AND d.person_b = greatest(a, b)))));
+END
+$fn$;
+COMMENT ON FUNCTION api.mark_persons_distinct(int, int, int, jsonb) IS
+	'Mark two persons as different people (MarkPersonsDistinct JSON: person_a, person_b, reason, officer): they are never proposed as duplicates of each other again; marking again changes nothing. PersonMergeReceipt JSON (action distinct). CT401, CT400, CT404';
+
+-- ------------------------------------------------------------ access
+
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA api FROM PUBLIC;
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA core FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION api.search_persons(int, int, int, jsonb), api.match_persons(int, int, int, jsonb),
+	api.merge_persons(int, int, int, jsonb), api.unmerge_persons(int, int, int, jsonb),
+	api.mark_persons_distinct(int, int, int, jsonb)
+	TO cctns_server;
