@@ -243,58 +243,111 @@ COMMENT ON COLUMN core.person_search.mark_words IS 'core.search_words of the ide
 COMMENT ON COLUMN core.person_search.docs IS 'core.doc_number_norm of every identity document number';
 COMMENT ON COLUMN core.person_search.districts IS 'District of the station that made the record and of every address';
 COMMENT ON COLUMN core.person_search.station_code IS 'Station that made the record';
-COMMENT ON COLUMN core.person_search.tags IS 'Everything searchable as tags under the GIN index: n:KEY name/alias, r:KEY relative, a:KEY address word, m:WORD mark, d:NUMBER document, D:district, S:station, G:gender, Y:band (Y:? unknown)';
+COMMENT ON COLUMN core.person_search.tags IS 'Everything searchable as tags under the GIN index: n:KEY name/alias, i:first letter of a name/alias key, r:KEY relative, j:first letter of a relative key, a:KEY address word, m:WORD mark, d:NUMBER document, D:district, S:station, G:gender, Y:band (Y:? unknown)';
 
 CREATE INDEX person_search_tags ON core.person_search USING gin (tags) WITH (fastupdate = off);
 
 INSERT INTO core.partitioned_table (name, create_order, append_only, analyst_reads)
 VALUES ('person_search', 250, false, false);
 
--- The search row of a person, from the person and their details.
+-- The search row of a person, from the person and (with details) their
+-- aliases, addresses, descriptive rolls and documents added since. A person
+-- just inserted has no details yet (they reference the person), so the
+-- insert trigger skips those lookups: a COPY costs the name work only.
+CREATE FUNCTION core.person_search_build(p core.person, details boolean) RETURNS core.person_search
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	r core.person_search;
+	al text[] := p.aliases;
+	addr text := concat_ws(' ', p.addr_line1, p.addr_line2, p.addr_city);
+	marks text := '';
+	k text;
+	t text[] := '{}';
+	di int[] := ARRAY[p.district_code];
+BEGIN
+	r.state_code := p.state_code;
+	r.year := p.year;
+	r.person_id := p.person_id;
+	r.gender := p.gender;
+	r.birth_year := coalesce(p.year_of_birth, extract(year FROM p.date_of_birth)::int);
+	r.station_code := p.station_code;
+	r.docs := '{}';
+	IF p.addr_district_code IS NOT NULL AND p.addr_district_code <> p.district_code
+		AND p.addr_state_code = p.state_code THEN
+		di := di || p.addr_district_code;
+	END IF;
+	IF details THEN
+		al := al || ARRAY(SELECT a.alias FROM core.person_alias a
+			WHERE a.person_id = p.person_id AND a.state_code = p.state_code AND a.year = p.year ORDER BY a.alias_id);
+		SELECT addr || ' ' || coalesce(string_agg(concat_ws(' ', x.addr_line1, x.addr_line2, x.addr_city), ' '), ''),
+			di || coalesce(array_agg(x.addr_district_code) FILTER (WHERE x.addr_district_code IS NOT NULL
+				AND x.addr_state_code = p.state_code), '{}')
+		INTO addr, di
+		FROM core.person_address x
+		WHERE x.person_id = p.person_id AND x.state_code = p.state_code AND x.year = p.year;
+		SELECT coalesce(string_agg(concat_ws(' ', x.identification_marks, x.moles, x.scars, x.tattoos, x.burn_marks,
+			x.deformities), ' '), '') INTO marks
+		FROM core.person_roll x
+		WHERE x.person_id = p.person_id AND x.state_code = p.state_code AND x.year = p.year;
+		r.docs := ARRAY(SELECT DISTINCT core.doc_number_norm(d.number) FROM core.person_document d
+			WHERE d.person_id = p.person_id AND d.state_code = p.state_code AND d.year = p.year);
+	END IF;
+	r.name_tok := core.name_tokens(p.name);
+	r.name_key := core.name_keys(r.name_tok);
+	r.alias_tok := core.name_tokens(array_to_string(al, ' '));
+	r.alias_key := core.name_keys(r.alias_tok);
+	r.rel_tok := core.name_tokens(p.relative_name);
+	r.rel_key := core.name_keys(r.rel_tok);
+	r.addr_words := ARRAY(SELECT DISTINCT core.name_key(w) FROM unnest(core.search_words(addr)) w
+		WHERE w !~ '^[0-9]+$');
+	r.mark_words := core.search_words(marks);
+	r.districts := ARRAY(SELECT DISTINCT x FROM unnest(di) x);
+	FOREACH k IN ARRAY r.name_key || r.alias_key LOOP
+		IF length(k) > 1 THEN
+			t := t || ('n:' || k);
+		END IF;
+		t := t || ('i:' || left(k, 1));
+	END LOOP;
+	FOREACH k IN ARRAY r.rel_key LOOP
+		IF length(k) > 1 THEN
+			t := t || ('r:' || k);
+		END IF;
+		t := t || ('j:' || left(k, 1));
+	END LOOP;
+	FOREACH k IN ARRAY r.addr_words LOOP
+		t := t || ('a:' || k);
+	END LOOP;
+	FOREACH k IN ARRAY r.mark_words LOOP
+		t := t || ('m:' || k);
+	END LOOP;
+	FOREACH k IN ARRAY r.docs LOOP
+		t := t || ('d:' || k);
+	END LOOP;
+	FOREACH k IN ARRAY r.districts::text[] LOOP
+		t := t || ('D:' || k);
+	END LOOP;
+	t := t || ('S:' || p.station_code);
+	IF p.gender IS NOT NULL THEN
+		t := t || ('G:' || p.gender);
+	END IF;
+	t := t || CASE WHEN r.birth_year IS NULL THEN 'Y:?' ELSE 'Y:' || (r.birth_year - r.birth_year % 5) END;
+	r.tags := ARRAY(SELECT DISTINCT x FROM unnest(t) x);
+	RETURN r;
+END
+$fn$;
+COMMENT ON FUNCTION core.person_search_build(core.person, boolean) IS
+	'The core.person_search row of a person: tokens and keys of the name, aliases and relative, address words, marks, documents, districts, and the tags (n: i: r: j: a: m: d: D: S: G: Y:); with details false the alias, address, roll and document tables are not read (a person just inserted has none)';
+
 CREATE FUNCTION core.person_search_of(p core.person) RETURNS core.person_search
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
-	WITH n AS (SELECT core.name_tokens(p.name) AS t, core.name_tokens(p.relative_name) AS r,
-			core.name_tokens(array_to_string(p.aliases || ARRAY(SELECT a.alias FROM core.person_alias a
-				WHERE a.person_id = p.person_id AND a.state_code = p.state_code AND a.year = p.year), ' ')) AS al),
-	ad AS (SELECT coalesce(array_agg(DISTINCT core.name_key(w)) FILTER (WHERE w !~ '^[0-9]+$'), '{}') AS w,
-			coalesce(array_agg(DISTINCT di) FILTER (WHERE di IS NOT NULL), '{}') AS di
-		FROM (SELECT unnest(core.search_words(concat_ws(' ', p.addr_line1, p.addr_line2, p.addr_city))) AS w,
-				p.addr_district_code AS di
-			UNION ALL
-			SELECT unnest(core.search_words(concat_ws(' ', x.addr_line1, x.addr_line2, x.addr_city))),
-				x.addr_district_code
-			FROM core.person_address x
-			WHERE x.person_id = p.person_id AND x.state_code = p.state_code AND x.year = p.year) q),
-	mk AS (SELECT coalesce(array_agg(DISTINCT w), '{}') AS w
-		FROM core.person_roll r, unnest(core.search_words(concat_ws(' ', r.identification_marks, r.moles, r.scars,
-			r.tattoos, r.burn_marks, r.deformities))) w
-		WHERE r.person_id = p.person_id AND r.state_code = p.state_code AND r.year = p.year),
-	dc AS (SELECT coalesce(array_agg(DISTINCT core.doc_number_norm(d.number)), '{}') AS d
-		FROM core.person_document d
-		WHERE d.person_id = p.person_id AND d.state_code = p.state_code AND d.year = p.year),
-	v AS (SELECT n.*, core.name_keys(n.t) AS tk, core.name_keys(n.r) AS rk, core.name_keys(n.al) AS ak,
-			ad.w AS aw, ad.di, mk.w AS mw, dc.d,
-			coalesce(p.year_of_birth, extract(year FROM p.date_of_birth)::int) AS by
-		FROM n, ad, mk, dc)
-	SELECT p.state_code, p.year, p.person_id, p.gender, v.by, v.t, v.tk, v.al, v.ak, v.r, v.rk, v.aw, v.mw, v.d,
-		ARRAY(SELECT DISTINCT x FROM unnest(p.district_code || v.di) x), p.station_code,
-		ARRAY(SELECT DISTINCT x FROM (
-			SELECT 'n:' || k AS x FROM unnest(v.tk || v.ak) k WHERE length(k) > 1
-			UNION ALL SELECT 'r:' || k FROM unnest(v.rk) k WHERE length(k) > 1
-			UNION ALL SELECT 'a:' || k FROM unnest(v.aw) k
-			UNION ALL SELECT 'm:' || k FROM unnest(v.mw) k
-			UNION ALL SELECT 'd:' || k FROM unnest(v.d) k
-			UNION ALL SELECT 'D:' || k FROM unnest(p.district_code || v.di) k
-			UNION ALL SELECT 'S:' || p.station_code
-			UNION ALL SELECT 'G:' || p.gender WHERE p.gender IS NOT NULL
-			UNION ALL SELECT CASE WHEN v.by IS NULL THEN 'Y:?' ELSE 'Y:' || (v.by - v.by % 5) END) y
-			WHERE x IS NOT NULL)
-	FROM v
+	SELECT core.person_search_build(p, true)
 $fn$;
 COMMENT ON FUNCTION core.person_search_of(core.person) IS
-	'The core.person_search row of a person: tokens and keys of the name, aliases and relative, address words, marks, documents, districts, and the tags';
+	'The core.person_search row of a person with all their details (core.person_search_build)';
 
 -- Recompute the search rows of the given persons (not those merged into
 -- another person).
@@ -412,7 +465,7 @@ AS $fn$
 BEGIN
 	IF TG_OP = 'INSERT' THEN
 		-- New persons: one set-based insert (a COPY of a million is one statement).
-		INSERT INTO core.person_search SELECT s.* FROM new_rows n, LATERAL core.person_search_of(n::core.person) s;
+		INSERT INTO core.person_search SELECT s.* FROM new_rows n, LATERAL core.person_search_build(n::core.person, false) s;
 	ELSIF TG_OP = 'UPDATE' THEN
 		DELETE FROM core.person_search s USING old_rows o
 		WHERE s.person_id = o.person_id AND s.state_code = o.state_code AND s.year = o.year;
@@ -558,22 +611,18 @@ $fn$;
 COMMENT ON FUNCTION core.search_tokens_score(text[], text[], text[], text[], text, int, int, int, int, boolean) IS
 	'Score query tokens against a person''s tokens of one field: each query token takes the best unused person token (exact we, same phonetic key wp, initial against a written-out token wi, none: -wm); with extra_cost each person token left unmatched costs 1. Reasons say the field and how each token matched';
 
--- The score and reasons of one candidate for a parsed query (q).
-CREATE FUNCTION core.search_score(c core.person_search, q jsonb, OUT score int, OUT reasons text[])
+-- The score and reasons of one candidate for a parsed query (arrays read
+-- once from core.search_parse's JSON by core.search_rank).
+CREATE FUNCTION core.search_score(c core.person_search, qn text[], qnk text[], qa text[], qak text[],
+	qr text[], qrk text[], rel text, ylo int, yhi int, addr text[], marks text[], doc text, filters text[],
+	OUT score int, OUT reasons text[])
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
 	r record;
 	ra record;
-	rel text := coalesce(q ->> 'relative_word', 'relative''s name');
 	w text;
-	qn text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'n'));
-	qnk text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'nk'));
-	qr text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'r'));
-	qrk text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'rk'));
-	qa text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'a'));
-	qak text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'ak'));
 BEGIN
 	score := 0;
 	reasons := '{}';
@@ -598,36 +647,32 @@ BEGIN
 		score := score + r.score;
 		reasons := reasons || r.reasons;
 	END IF;
-	IF q ? 'ylo' AND c.birth_year BETWEEN (q ->> 'ylo')::int AND (q ->> 'yhi')::int THEN
+	IF c.birth_year BETWEEN ylo AND yhi THEN
 		score := score + 2;
 		reasons := reasons || ('age: born ' || c.birth_year);
 	END IF;
-	FOR w IN SELECT jsonb_array_elements_text(q -> 'addr') LOOP
+	FOREACH w IN ARRAY addr LOOP
 		IF w = ANY (c.addr_words) THEN
 			score := score + 2;
 			reasons := reasons || ('address word sounds like ' || w);
 		END IF;
 	END LOOP;
-	FOR w IN SELECT jsonb_array_elements_text(q -> 'marks') LOOP
+	FOREACH w IN ARRAY marks LOOP
 		IF w = ANY (c.mark_words) THEN
 			score := score + 2;
 			reasons := reasons || ('identification mark: ' || w);
 		END IF;
 	END LOOP;
-	IF q ->> 'doc' = ANY (c.docs) THEN
+	IF doc = ANY (c.docs) THEN
 		score := score + 10;
-		reasons := reasons || ('identity document ' || (q ->> 'doc'));
+		reasons := reasons || ('identity document ' || doc);
 	END IF;
-	IF q ? 'district' THEN
-		reasons := reasons || ('district ' || (q ->> 'district'));
-	END IF;
-	IF q ? 'station' THEN
-		reasons := reasons || ('station ' || (q ->> 'station'));
-	END IF;
+	reasons := reasons || filters;
 END
 $fn$;
-COMMENT ON FUNCTION core.search_score(core.person_search, jsonb) IS
-	'Score and reasons of a candidate for a parsed person search (core.search_parse): name (or alias) tokens, alias, relative, age, address words, marks, document; filters met are named';
+COMMENT ON FUNCTION core.search_score(core.person_search, text[], text[], text[], text[], text[], text[], text, int, int,
+	text[], text[], text, text[]) IS
+	'Score and reasons of a candidate for a parsed person search: name (or alias) tokens, alias, relative, age, address words, marks, document; the filters met are named';
 
 -- ------------------------------------------------------------ the search
 
@@ -663,6 +708,7 @@ DECLARE
 	cur int := extract(year FROM now() AT TIME ZONE 'Asia/Kolkata')::int;
 	must text[] := '{}';
 	loose text[] := '{}';
+	linit text[] := '{}';
 	q jsonb := '{}';
 	mode text;
 BEGIN
@@ -734,9 +780,16 @@ BEGIN
 		PERFORM core.fir_bad('name', 'give something to search by: a name, alias, relative_name, address, marks or document (gender, age, district and station only narrow a search)');
 	END IF;
 
-	loose := ARRAY(SELECT DISTINCT 'n:' || k FROM unnest(core.name_keys(n) || core.name_keys(a)) k WHERE length(k) > 1)
-		|| ARRAY(SELECT DISTINCT 'r:' || k FROM unnest(core.name_keys(r)) k WHERE length(k) > 1);
-	must := ARRAY(SELECT 'a:' || k FROM unnest(addr) k) || ARRAY(SELECT 'm:' || k FROM unnest(marks) k)
+	-- Loose tags: the key of each written-out token, with its initial
+	-- (linit) beside it; a one-letter token (an initial) is a must.
+	SELECT coalesce(array_agg(x.tag ORDER BY x.tag), '{}'), coalesce(array_agg(x.init ORDER BY x.tag), '{}')
+	INTO loose, linit
+	FROM (SELECT DISTINCT 'n:' || k AS tag, 'i:' || left(k, 1) AS init
+			FROM unnest(core.name_keys(n) || core.name_keys(a)) k WHERE length(k) > 1
+		UNION SELECT DISTINCT 'r:' || k, 'j:' || left(k, 1) FROM unnest(core.name_keys(r)) k WHERE length(k) > 1) x;
+	must := ARRAY(SELECT DISTINCT 'i:' || k FROM unnest(core.name_keys(n) || core.name_keys(a)) k WHERE length(k) = 1)
+		|| ARRAY(SELECT DISTINCT 'j:' || k FROM unnest(core.name_keys(r)) k WHERE length(k) = 1)
+		|| ARRAY(SELECT 'a:' || k FROM unnest(addr) k) || ARRAY(SELECT 'm:' || k FROM unnest(marks) k)
 		|| CASE WHEN doc IS NOT NULL THEN ARRAY['d:' || doc] ELSE '{}' END
 		|| CASE WHEN di IS NOT NULL THEN ARRAY['D:' || di] ELSE '{}' END
 		|| CASE WHEN st IS NOT NULL THEN ARRAY['S:' || st] ELSE '{}' END
@@ -744,7 +797,7 @@ BEGIN
 	q := jsonb_build_object('n', to_jsonb(n), 'nk', to_jsonb(core.name_keys(n)), 'a', to_jsonb(a),
 		'ak', to_jsonb(core.name_keys(a)), 'r', to_jsonb(r), 'rk', to_jsonb(core.name_keys(r)),
 		'addr', to_jsonb(addr), 'marks', to_jsonb(marks), 'doc', doc, 'must', to_jsonb(must),
-		'loose', to_jsonb(loose), 'limit', lim, 'mode', mode, 'name', nm,
+		'loose', to_jsonb(loose), 'linit', to_jsonb(linit), 'limit', lim, 'mode', mode, 'name', nm,
 		'relative_word', CASE coalesce(rel_kind, '') WHEN 'husband' THEN 'husband''s name'
 			WHEN 'father' THEN 'father''s name' ELSE 'relative''s name' END);
 	IF age IS NOT NULL THEN
@@ -769,8 +822,10 @@ COMMENT ON FUNCTION core.search_parse(int, jsonb) IS
 	'Parse and check a SearchPersons request (JSON): name (S/o, D/o, W/o split off as the relative), alias, relative_name, gender, age or age_from/age_to, district_code, station_code, address, marks, document, limit (1..100, default 20), mode (phonetic, plain). Returns the parsed query core.search_candidates and core.search_score read; CT400 naming the field';
 
 -- Candidates of a parsed query: GIN probes of core.person_search, each at
--- most 200 rows: every tag, then each loose tag left out once (for one
--- token mangled beyond its key, or an initial written out). Filters and
+-- most 200 rows: every tag; then each loose tag (a name or relative key)
+-- left out once, its first letter still required (for a token mangled
+-- beyond its key, or an initial written out); then, with three or more,
+-- each pair left out while fewer than 100 were found. Filters, initials and
 -- age bands are in every probe.
 CREATE FUNCTION core.search_candidates(state int, q jsonb, OUT person_id bigint, OUT year smallint)
 RETURNS SETOF record
@@ -780,19 +835,46 @@ AS $fn$
 DECLARE
 	must text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'must'));
 	loose text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'loose'));
+	linit text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'linit'));
 	bands text[] := CASE WHEN q ? 'bands' THEN ARRAY(SELECT jsonb_array_elements_text(q -> 'bands')) END;
-	probe text[];
+	n int := cardinality(loose);
+	found int := 0;
+	got int;
 BEGIN
-	FOR i IN 0 .. CASE WHEN cardinality(loose) >= 2 THEN cardinality(loose) ELSE 0 END LOOP
-		probe := must || ARRAY(SELECT t FROM unnest(loose) WITH ORDINALITY AS x(t, j) WHERE j <> i);
+	FOR i IN 0 .. CASE WHEN n >= 2 THEN n ELSE 0 END LOOP
+		-- Every key but the i-th, every initial.
 		RETURN QUERY SELECT s.person_id, s.year FROM core.person_search s
-			WHERE s.state_code = state AND s.tags @> probe AND (bands IS NULL OR s.tags && bands)
+			WHERE s.state_code = state AND s.tags @> (must || linit || ARRAY(SELECT t FROM unnest(loose)
+				WITH ORDINALITY AS x(t, j) WHERE j <> i)) AND (bands IS NULL OR s.tags && bands)
 			LIMIT 200;
+		GET DIAGNOSTICS got = ROW_COUNT;
+		found := found + got;
+		IF i > 0 AND got < 50 THEN
+			-- The i-th token may not be the person's at all: its initial goes too.
+			RETURN QUERY SELECT s.person_id, s.year FROM core.person_search s
+				WHERE s.state_code = state AND s.tags @> (must
+					|| ARRAY(SELECT t FROM unnest(linit) WITH ORDINALITY AS x(t, j) WHERE j <> i)
+					|| ARRAY(SELECT t FROM unnest(loose) WITH ORDINALITY AS x(t, j) WHERE j <> i))
+					AND (bands IS NULL OR s.tags && bands)
+				LIMIT 200;
+			GET DIAGNOSTICS got = ROW_COUNT;
+			found := found + got;
+		END IF;
 	END LOOP;
+	IF n >= 3 AND found < 100 THEN
+		FOR i IN 1 .. n - 1 LOOP
+			FOR k IN i + 1 .. n LOOP
+				RETURN QUERY SELECT s.person_id, s.year FROM core.person_search s
+					WHERE s.state_code = state AND s.tags @> (must || linit || ARRAY(SELECT t FROM unnest(loose)
+						WITH ORDINALITY AS x(t, j) WHERE j <> i AND j <> k)) AND (bands IS NULL OR s.tags && bands)
+					LIMIT 100;
+			END LOOP;
+		END LOOP;
+	END IF;
 END
 $fn$;
 COMMENT ON FUNCTION core.search_candidates(int, jsonb) IS
-	'Candidate persons of a parsed search: GIN probes of core.person_search (all tags; then, with two or more name/relative keys, each left out once), at most 200 rows each, filters and age bands in every probe';
+	'Candidate persons of a parsed search: GIN probes of core.person_search (all tags; each name/relative key left out once with its initial kept, and when that finds under 50 with its initial dropped too; with three or more keys and under 100 found, each pair left out), filters and age bands in every probe';
 
 -- The cases of a person: FIR number, station and role, newest first.
 CREATE FUNCTION core.person_cases_json(state int, pid bigint, pyear int) RETURNS jsonb
@@ -833,16 +915,31 @@ COMMENT ON FUNCTION core.person_match_json(int, bigint, int, int, text[]) IS
 -- The ranked matches of a parsed query, best first.
 CREATE FUNCTION core.search_rank(state int, q jsonb, exclude bigint[])
 RETURNS TABLE (person_id bigint, year smallint, score int, reasons text[])
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
+DECLARE
+	qn text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'n'));
+	qnk text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'nk'));
+	qa text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'a'));
+	qak text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'ak'));
+	qr text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'r'));
+	qrk text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'rk'));
+	addr text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'addr'));
+	marks text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'marks'));
+	filters text[] := ARRAY(SELECT x FROM unnest(ARRAY['district ' || (q ->> 'district'), 'station ' || (q ->> 'station')]) x
+		WHERE x IS NOT NULL);
+BEGIN
+	RETURN QUERY
 	SELECT c.person_id, c.year, sc.score, sc.reasons
 	FROM (SELECT DISTINCT x.person_id, x.year FROM core.search_candidates(state, q) x) u
 	JOIN core.person_search c ON c.person_id = u.person_id AND c.state_code = state AND c.year = u.year
-	CROSS JOIN LATERAL core.search_score(c, q) sc
+	CROSS JOIN LATERAL core.search_score(c, qn, qnk, qa, qak, qr, qrk, q ->> 'relative_word',
+		(q ->> 'ylo')::int, (q ->> 'yhi')::int, addr, marks, q ->> 'doc', filters) sc
 	WHERE c.person_id <> ALL (coalesce(exclude, '{}'))
 	ORDER BY sc.score DESC, c.person_id
-	LIMIT (q ->> 'limit')::int
+	LIMIT (q ->> 'limit')::int;
+END
 $fn$;
 COMMENT ON FUNCTION core.search_rank(int, jsonb, bigint[]) IS
 	'Ranked matches of a parsed search (core.search_parse), best first, at most its limit, without the persons in exclude';
