@@ -173,22 +173,31 @@ COMMENT ON FUNCTION core.name_keys(text[]) IS 'core.name_key of each token, in o
 -- Words of free text (addresses, marks): lower case, 3 letters or more, a
 -- final s dropped (scars = scar), a few filler words dropped.
 CREATE FUNCTION core.search_words(t text) RETURNS text[]
-LANGUAGE sql IMMUTABLE
-SET search_path = pg_catalog, pg_temp
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 AS $fn$
-	SELECT coalesce(array_agg(DISTINCT regexp_replace(w, '(..)s$', '\1')), '{}')
-	FROM unnest(regexp_split_to_array(lower(coalesce(t, '')), '[^a-z0-9]+')) w
-	WHERE length(w) >= 3 AND w NOT IN ('the', 'and', 'near', 'with', 'has', 'his', 'her', 'from', 'for')
+DECLARE
+	r text[] := '{}';
+	w text;
+BEGIN
+	FOREACH w IN ARRAY pg_catalog.regexp_split_to_array(pg_catalog.lower(coalesce(t, '')), '[^a-z0-9]+') LOOP
+		CONTINUE WHEN pg_catalog.length(w) < 3
+			OR w = ANY ('{the,and,near,with,has,his,her,from,for}'::text[]);
+		w := pg_catalog.regexp_replace(w, '(..)s$', '\1');
+		IF NOT w = ANY (r) THEN
+			r := r || w;
+		END IF;
+	END LOOP;
+	RETURN r;
+END
 $fn$;
 COMMENT ON FUNCTION core.search_words(text) IS
 	'Words of free text for search: lower case, split on non-alphanumerics, at least 3 characters, a final s dropped (scars = scar), filler words (the and near with has his her from for) dropped';
 
 -- An identity document number as searched: letters and digits, upper case.
 CREATE FUNCTION core.doc_number_norm(n text) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT
-SET search_path = pg_catalog, pg_temp
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $fn$
-	SELECT nullif(upper(regexp_replace(n, '[^A-Za-z0-9]', '', 'g')), '')
+	SELECT NULLIF(pg_catalog.upper(pg_catalog.regexp_replace(n, '[^A-Za-z0-9]', '', 'g')), '')
 $fn$;
 COMMENT ON FUNCTION core.doc_number_norm(text) IS
 	'Identity document number as searched: letters and digits only, upper case ("UP-32 1234" = "up321234")';
@@ -223,12 +232,12 @@ CREATE TABLE core.person_search (
 	districts int[] NOT NULL,
 	station_code int NOT NULL,
 	tags text[] NOT NULL,
-	PRIMARY KEY (person_id, state_code, year)
+	PRIMARY KEY (person_id, state_code)
 ) PARTITION BY LIST (state_code);
 COMMENT ON TABLE core.person_search IS
-	'Search keys of a person (one row per person not merged into another), kept by statement triggers on core.person and its alias, document, address and descriptive roll tables; partitioned with the person. Personal data: not for analysts';
+	'Search keys of a person (one row per person not merged into another), kept by statement triggers on core.person and its alias, document, address and descriptive roll tables. Partitioned LIST (state_code) only, core.person_search_<state> made by core.person_search_partition: a search covers every year of the state, so one GIN index per state is probed, not one per year. Personal data: not for analysts';
 COMMENT ON COLUMN core.person_search.state_code IS 'State of the person';
-COMMENT ON COLUMN core.person_search.year IS 'Year of the person record (core.person.year)';
+COMMENT ON COLUMN core.person_search.year IS 'Year (partition) of the person record (core.person.year), to find it';
 COMMENT ON COLUMN core.person_search.person_id IS 'The person';
 COMMENT ON COLUMN core.person_search.gender IS 'core.person.gender';
 COMMENT ON COLUMN core.person_search.birth_year IS 'Year of birth (from date_of_birth or year_of_birth), NULL when not known';
@@ -247,8 +256,25 @@ COMMENT ON COLUMN core.person_search.tags IS 'Everything searchable as tags unde
 
 CREATE INDEX person_search_tags ON core.person_search USING gin (tags) WITH (fastupdate = off);
 
-INSERT INTO core.partitioned_table (name, create_order, append_only, analyst_reads)
-VALUES ('person_search', 250, false, false);
+-- The partition of a state (made when the state's first person is).
+CREATE FUNCTION core.person_search_partition(state int) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	IF to_regclass(format('core.%I', 'person_search_' || state)) IS NOT NULL THEN
+		RETURN;
+	END IF;
+	PERFORM pg_catalog.pg_advisory_xact_lock(1128485966, 25);
+	IF to_regclass(format('core.%I', 'person_search_' || state)) IS NULL THEN
+		EXECUTE format('CREATE TABLE core.%I PARTITION OF core.person_search FOR VALUES IN (%s)',
+			'person_search_' || state, state);
+		EXECUTE format('REVOKE ALL ON core.%I FROM cctns_analyst', 'person_search_' || state);
+	END IF;
+END
+$fn$;
+COMMENT ON FUNCTION core.person_search_partition(int) IS
+	'Create core.person_search_<state> when missing (under a transaction advisory lock), closed to the analyst';
 
 -- The search row of a person, from the person and (with details) their
 -- aliases, addresses, descriptive rolls and documents added since. A person
@@ -282,8 +308,8 @@ BEGIN
 		al := al || ARRAY(SELECT a.alias FROM core.person_alias a
 			WHERE a.person_id = p.person_id AND a.state_code = p.state_code AND a.year = p.year ORDER BY a.alias_id);
 		SELECT addr || ' ' || coalesce(string_agg(concat_ws(' ', x.addr_line1, x.addr_line2, x.addr_city), ' '), ''),
-			di || coalesce(array_agg(x.addr_district_code) FILTER (WHERE x.addr_district_code IS NOT NULL
-				AND x.addr_state_code = p.state_code), '{}')
+			di || coalesce(array_agg(DISTINCT x.addr_district_code) FILTER (WHERE x.addr_district_code IS NOT NULL
+				AND x.addr_state_code = p.state_code AND x.addr_district_code <> p.district_code), '{}')
 		INTO addr, di
 		FROM core.person_address x
 		WHERE x.person_id = p.person_id AND x.state_code = p.state_code AND x.year = p.year;
@@ -300,24 +326,32 @@ BEGIN
 	r.alias_key := core.name_keys(r.alias_tok);
 	r.rel_tok := core.name_tokens(p.relative_name);
 	r.rel_key := core.name_keys(r.rel_tok);
-	r.addr_words := ARRAY(SELECT DISTINCT core.name_key(w) FROM unnest(core.search_words(addr)) w
-		WHERE w !~ '^[0-9]+$');
+	r.addr_words := '{}';
+	FOREACH k IN ARRAY core.search_words(addr) LOOP
+		CONTINUE WHEN k ~ '^[0-9]+$';
+		k := core.name_key(k);
+		IF k IS NOT NULL AND NOT k = ANY (r.addr_words) THEN
+			r.addr_words := r.addr_words || k;
+			t := t || ('a:' || k);
+		END IF;
+	END LOOP;
 	r.mark_words := core.search_words(marks);
-	r.districts := ARRAY(SELECT DISTINCT x FROM unnest(di) x);
+	r.districts := di;
 	FOREACH k IN ARRAY r.name_key || r.alias_key LOOP
-		IF length(k) > 1 THEN
+		IF length(k) > 1 AND NOT ('n:' || k) = ANY (t) THEN
 			t := t || ('n:' || k);
 		END IF;
-		t := t || ('i:' || left(k, 1));
+		IF NOT ('i:' || left(k, 1)) = ANY (t) THEN
+			t := t || ('i:' || left(k, 1));
+		END IF;
 	END LOOP;
 	FOREACH k IN ARRAY r.rel_key LOOP
-		IF length(k) > 1 THEN
+		IF length(k) > 1 AND NOT ('r:' || k) = ANY (t) THEN
 			t := t || ('r:' || k);
 		END IF;
-		t := t || ('j:' || left(k, 1));
-	END LOOP;
-	FOREACH k IN ARRAY r.addr_words LOOP
-		t := t || ('a:' || k);
+		IF NOT ('j:' || left(k, 1)) = ANY (t) THEN
+			t := t || ('j:' || left(k, 1));
+		END IF;
 	END LOOP;
 	FOREACH k IN ARRAY r.mark_words LOOP
 		t := t || ('m:' || k);
@@ -326,14 +360,16 @@ BEGIN
 		t := t || ('d:' || k);
 	END LOOP;
 	FOREACH k IN ARRAY r.districts::text[] LOOP
-		t := t || ('D:' || k);
+		IF NOT ('D:' || k) = ANY (t) THEN
+			t := t || ('D:' || k);
+		END IF;
 	END LOOP;
 	t := t || ('S:' || p.station_code);
 	IF p.gender IS NOT NULL THEN
 		t := t || ('G:' || p.gender);
 	END IF;
 	t := t || CASE WHEN r.birth_year IS NULL THEN 'Y:?' ELSE 'Y:' || (r.birth_year - r.birth_year % 5) END;
-	r.tags := ARRAY(SELECT DISTINCT x FROM unnest(t) x);
+	r.tags := t;
 	RETURN r;
 END
 $fn$;
@@ -359,7 +395,8 @@ BEGIN
 	DELETE FROM core.person_search s
 	USING (SELECT DISTINCT (e ->> 0)::bigint AS pid, (e ->> 1)::int AS st, (e ->> 2)::smallint AS yr
 		FROM jsonb_array_elements(ids) e) i
-	WHERE s.person_id = i.pid AND s.state_code = i.st AND s.year = i.yr;
+	WHERE s.person_id = i.pid AND s.state_code = i.st;
+	PERFORM core.person_search_partition(x.st) FROM (SELECT DISTINCT (e ->> 1)::int AS st FROM jsonb_array_elements(ids) e) x;
 	INSERT INTO core.person_search
 	SELECT s.*
 	FROM (SELECT DISTINCT (e ->> 0)::bigint AS pid, (e ->> 1)::int AS st, (e ->> 2)::smallint AS yr
@@ -463,18 +500,21 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
+	IF TG_OP IN ('INSERT', 'UPDATE') THEN
+		PERFORM core.person_search_partition(x.state_code) FROM (SELECT DISTINCT n.state_code FROM new_rows n) x;
+	END IF;
 	IF TG_OP = 'INSERT' THEN
 		-- New persons: one set-based insert (a COPY of a million is one statement).
 		INSERT INTO core.person_search SELECT s.* FROM new_rows n, LATERAL core.person_search_build(n::core.person, false) s;
 	ELSIF TG_OP = 'UPDATE' THEN
 		DELETE FROM core.person_search s USING old_rows o
-		WHERE s.person_id = o.person_id AND s.state_code = o.state_code AND s.year = o.year;
+		WHERE s.person_id = o.person_id AND s.state_code = o.state_code;
 		INSERT INTO core.person_search SELECT s.* FROM new_rows n, LATERAL core.person_search_of(n::core.person) s
 		WHERE NOT EXISTS (SELECT 1 FROM core.person_merge m WHERE m.state_code = n.state_code
 			AND m.other_id = n.person_id AND m.undone_at IS NULL);
 	ELSE
 		DELETE FROM core.person_search s USING old_rows o
-		WHERE s.person_id = o.person_id AND s.state_code = o.state_code AND s.year = o.year;
+		WHERE s.person_id = o.person_id AND s.state_code = o.state_code;
 	END IF;
 	RETURN NULL;
 END
@@ -531,24 +571,7 @@ $trg$;
 
 -- ------------------------------------------------------------ partitions and backfill
 
-DO $parts$
-DECLARE
-	r record;
-BEGIN
-	FOR r IN
-		SELECT m[1]::int AS st, m[2]::int AS yr
-		FROM pg_catalog.pg_class c, regexp_match(c.relname, '^person_([0-9]+)_([0-9]{4})$') m
-		WHERE c.relnamespace = 'core'::regnamespace AND c.relispartition AND m IS NOT NULL
-		UNION
-		SELECT m[1]::int, m[2]::int
-		FROM pg_catalog.pg_class c, regexp_match(c.relname, '^fir_([0-9]+)_([0-9]{4})$') m
-		WHERE c.relnamespace = 'core'::regnamespace AND c.relispartition AND m IS NOT NULL
-		ORDER BY 1, 2
-	LOOP
-		PERFORM core.ensure_partitions(r.st, r.yr);
-	END LOOP;
-END
-$parts$;
+SELECT core.person_search_partition(x.state_code) FROM (SELECT DISTINCT p.state_code FROM core.person p) x;
 
 -- Persons recorded before this migration: one set-based insert.
 INSERT INTO core.person_search SELECT s.* FROM core.person p, LATERAL core.person_search_of(p) s;
@@ -822,11 +845,12 @@ COMMENT ON FUNCTION core.search_parse(int, jsonb) IS
 	'Parse and check a SearchPersons request (JSON): name (S/o, D/o, W/o split off as the relative), alias, relative_name, gender, age or age_from/age_to, district_code, station_code, address, marks, document, limit (1..100, default 20), mode (phonetic, plain). Returns the parsed query core.search_candidates and core.search_score read; CT400 naming the field';
 
 -- Candidates of a parsed query: GIN probes of core.person_search, each at
--- most 200 rows: every tag; then each loose tag (a name or relative key)
+-- most 100 rows: every tag; then each loose tag (a name or relative key)
 -- left out once, its first letter still required (for a token mangled
--- beyond its key, or an initial written out); then, with three or more,
--- each pair left out while fewer than 100 were found. Filters, initials and
--- age bands are in every probe.
+-- beyond its key, or an initial written out), and when that finds under 10
+-- its first letter left out too (a token the person does not have); then,
+-- with three or more keys and fewer than 10 found, each pair left out (50
+-- rows each). Filters and age bands are in every probe.
 CREATE FUNCTION core.search_candidates(state int, q jsonb, OUT person_id bigint, OUT year smallint)
 RETURNS SETOF record
 LANGUAGE plpgsql STABLE
@@ -846,35 +870,35 @@ BEGIN
 		RETURN QUERY SELECT s.person_id, s.year FROM core.person_search s
 			WHERE s.state_code = state AND s.tags @> (must || linit || ARRAY(SELECT t FROM unnest(loose)
 				WITH ORDINALITY AS x(t, j) WHERE j <> i)) AND (bands IS NULL OR s.tags && bands)
-			LIMIT 200;
+			LIMIT 100;
 		GET DIAGNOSTICS got = ROW_COUNT;
 		found := found + got;
-		IF i > 0 AND got < 50 THEN
+		IF i > 0 AND got < 10 THEN
 			-- The i-th token may not be the person's at all: its initial goes too.
 			RETURN QUERY SELECT s.person_id, s.year FROM core.person_search s
 				WHERE s.state_code = state AND s.tags @> (must
 					|| ARRAY(SELECT t FROM unnest(linit) WITH ORDINALITY AS x(t, j) WHERE j <> i)
 					|| ARRAY(SELECT t FROM unnest(loose) WITH ORDINALITY AS x(t, j) WHERE j <> i))
 					AND (bands IS NULL OR s.tags && bands)
-				LIMIT 200;
+				LIMIT 100;
 			GET DIAGNOSTICS got = ROW_COUNT;
 			found := found + got;
 		END IF;
 	END LOOP;
-	IF n >= 3 AND found < 100 THEN
+	IF n >= 3 AND found < 10 THEN
 		FOR i IN 1 .. n - 1 LOOP
 			FOR k IN i + 1 .. n LOOP
 				RETURN QUERY SELECT s.person_id, s.year FROM core.person_search s
 					WHERE s.state_code = state AND s.tags @> (must || linit || ARRAY(SELECT t FROM unnest(loose)
 						WITH ORDINALITY AS x(t, j) WHERE j <> i AND j <> k)) AND (bands IS NULL OR s.tags && bands)
-					LIMIT 100;
+					LIMIT 50;
 			END LOOP;
 		END LOOP;
 	END IF;
 END
 $fn$;
 COMMENT ON FUNCTION core.search_candidates(int, jsonb) IS
-	'Candidate persons of a parsed search: GIN probes of core.person_search (all tags; each name/relative key left out once with its initial kept, and when that finds under 50 with its initial dropped too; with three or more keys and under 100 found, each pair left out), filters and age bands in every probe';
+	'Candidate persons of a parsed search: GIN probes of core.person_search (all tags; each name/relative key left out once with its initial kept, and when that finds under 10 with its initial dropped too; with three or more keys and under 10 found, each pair left out), at most 100 rows a probe, filters and age bands in every probe';
 
 -- The cases of a person: FIR number, station and role, newest first.
 CREATE FUNCTION core.person_cases_json(state int, pid bigint, pyear int) RETURNS jsonb
@@ -933,7 +957,7 @@ BEGIN
 	RETURN QUERY
 	SELECT c.person_id, c.year, sc.score, sc.reasons
 	FROM (SELECT DISTINCT x.person_id, x.year FROM core.search_candidates(state, q) x) u
-	JOIN core.person_search c ON c.person_id = u.person_id AND c.state_code = state AND c.year = u.year
+	JOIN core.person_search c ON c.person_id = u.person_id AND c.state_code = state
 	CROSS JOIN LATERAL core.search_score(c, qn, qnk, qa, qak, qr, qrk, q ->> 'relative_word',
 		(q ->> 'ylo')::int, (q ->> 'yhi')::int, addr, marks, q ->> 'doc', filters) sc
 	WHERE c.person_id <> ALL (coalesce(exclude, '{}'))
