@@ -276,6 +276,30 @@ $fn$;
 COMMENT ON FUNCTION core.person_search_partition(int) IS
 	'Create core.person_search_<state> when missing (under a transaction advisory lock), closed to the analyst';
 
+-- Pair tags p:A|B (A < B) of distinct tags, in order.
+CREATE FUNCTION core.search_pairs(keys text[]) RETURNS text[]
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+AS $fn$
+DECLARE
+	r text[] := '{}';
+	n int := coalesce(pg_catalog.array_length(keys, 1), 0);
+	x text;
+BEGIN
+	FOR i IN 1 .. n - 1 LOOP
+		FOR j IN i + 1 .. n LOOP
+			CONTINUE WHEN keys[i] = keys[j];
+			x := 'p:' || LEAST(keys[i], keys[j]) || '|' || GREATEST(keys[i], keys[j]);
+			IF NOT x = ANY (r) THEN
+				r := r || x;
+			END IF;
+		END LOOP;
+	END LOOP;
+	RETURN r;
+END
+$fn$;
+COMMENT ON FUNCTION core.search_pairs(text[]) IS
+	'Pair tags p:A|B (A before B) of every two different tags of keys: the search row stores them for the name and relative keys, a probe asks for them';
+
 -- The search row of a person, from the person and (with details) their
 -- aliases, addresses, descriptive rolls and documents added since. A person
 -- just inserted has no details yet (they reference the person), so the
@@ -353,6 +377,12 @@ BEGIN
 			t := t || ('j:' || left(k, 1));
 		END IF;
 	END LOOP;
+	-- Pairs of the name's (at most 4) and the relative's (at most 3) keys,
+	-- and of the aliases' (at most 3): a probe of two tokens is one short
+	-- posting list, not the meeting of two long ones.
+	t := t || core.search_pairs(ARRAY(SELECT 'n:' || x FROM unnest(r.name_key) x WHERE length(x) > 1 LIMIT 4)
+		|| ARRAY(SELECT 'r:' || x FROM unnest(r.rel_key) x WHERE length(x) > 1 LIMIT 3));
+	t := t || core.search_pairs(ARRAY(SELECT 'n:' || x FROM unnest(r.alias_key) x WHERE length(x) > 1 LIMIT 3));
 	FOREACH k IN ARRAY r.mark_words LOOP
 		t := t || ('m:' || k);
 	END LOOP;
@@ -844,13 +874,14 @@ $fn$;
 COMMENT ON FUNCTION core.search_parse(int, jsonb) IS
 	'Parse and check a SearchPersons request (JSON): name (S/o, D/o, W/o split off as the relative), alias, relative_name, gender, age or age_from/age_to, district_code, station_code, address, marks, document, limit (1..100, default 20), mode (phonetic, plain). Returns the parsed query core.search_candidates and core.search_score read; CT400 naming the field';
 
--- Candidates of a parsed query: GIN probes of core.person_search, each at
--- most 100 rows: every tag; then each loose tag (a name or relative key)
--- left out once, its first letter still required (for a token mangled
--- beyond its key, or an initial written out), and when that finds under 10
--- its first letter left out too (a token the person does not have); then,
--- with three or more keys and fewer than 10 found, each pair left out (50
--- rows each). Filters and age bands are in every probe.
+-- Candidates of a parsed query: GIN probes of core.person_search, at most
+-- 100 rows each, filters and age bands in every one. A set S of the
+-- query's name and relative keys is probed as the pairs of its keys (short
+-- posting lists), a single key with every initial of the query. First S =
+-- every key, then (with three or more) each key left out once: a token
+-- mangled beyond its key, an initial written out, or a token the person
+-- does not have. When under 10 were found: with two keys each one alone,
+-- with four or more each two left out.
 CREATE FUNCTION core.search_candidates(state int, q jsonb, OUT person_id bigint, OUT year smallint)
 RETURNS SETOF record
 LANGUAGE plpgsql STABLE
@@ -862,43 +893,54 @@ DECLARE
 	linit text[] := ARRAY(SELECT jsonb_array_elements_text(q -> 'linit'));
 	bands text[] := CASE WHEN q ? 'bands' THEN ARRAY(SELECT jsonb_array_elements_text(q -> 'bands')) END;
 	n int := cardinality(loose);
-	found int := 0;
-	got int;
+	probes jsonb := '[]';
+	found int;
 BEGIN
-	FOR i IN 0 .. CASE WHEN n >= 2 THEN n ELSE 0 END LOOP
-		-- Every key but the i-th, every initial.
-		RETURN QUERY SELECT s.person_id, s.year FROM core.person_search s
-			WHERE s.state_code = state AND s.tags @> (must || linit || ARRAY(SELECT t FROM unnest(loose)
-				WITH ORDINALITY AS x(t, j) WHERE j <> i)) AND (bands IS NULL OR s.tags && bands)
-			LIMIT 100;
-		GET DIAGNOSTICS got = ROW_COUNT;
-		found := found + got;
-		IF i > 0 AND got < 10 THEN
-			-- The i-th token may not be the person's at all: its initial goes too.
-			RETURN QUERY SELECT s.person_id, s.year FROM core.person_search s
-				WHERE s.state_code = state AND s.tags @> (must
-					|| ARRAY(SELECT t FROM unnest(linit) WITH ORDINALITY AS x(t, j) WHERE j <> i)
-					|| ARRAY(SELECT t FROM unnest(loose) WITH ORDINALITY AS x(t, j) WHERE j <> i))
-					AND (bands IS NULL OR s.tags && bands)
-				LIMIT 100;
-			GET DIAGNOSTICS got = ROW_COUNT;
-			found := found + got;
-		END IF;
-	END LOOP;
-	IF n >= 3 AND found < 10 THEN
-		FOR i IN 1 .. n - 1 LOOP
-			FOR k IN i + 1 .. n LOOP
-				RETURN QUERY SELECT s.person_id, s.year FROM core.person_search s
-					WHERE s.state_code = state AND s.tags @> (must || linit || ARRAY(SELECT t FROM unnest(loose)
-						WITH ORDINALITY AS x(t, j) WHERE j <> i AND j <> k)) AND (bands IS NULL OR s.tags && bands)
-					LIMIT 50;
-			END LOOP;
+	probes := jsonb_build_array(to_jsonb(must || CASE WHEN n >= 2 THEN core.search_pairs(loose)
+		ELSE loose || linit END));
+	IF n >= 3 THEN
+		FOR i IN 1 .. n LOOP
+			probes := probes || jsonb_build_array(to_jsonb(must || core.search_pairs(ARRAY(
+				SELECT t FROM unnest(loose) WITH ORDINALITY AS x(t, j) WHERE j <> i ORDER BY j))));
 		END LOOP;
+	END IF;
+	RETURN QUERY SELECT DISTINCT c.person_id, c.year FROM core.search_probe(state, probes, bands, 100) c;
+	GET DIAGNOSTICS found = ROW_COUNT;
+	IF found < 10 AND (n = 2 OR n >= 4) THEN
+		probes := '[]';
+		IF n = 2 THEN
+			probes := jsonb_build_array(to_jsonb(must || loose[1] || linit), to_jsonb(must || loose[2] || linit));
+		ELSE
+			FOR i IN 1 .. n - 1 LOOP
+				FOR k IN i + 1 .. n LOOP
+					probes := probes || jsonb_build_array(to_jsonb(must || core.search_pairs(ARRAY(
+						SELECT t FROM unnest(loose) WITH ORDINALITY AS x(t, j) WHERE j <> i AND j <> k ORDER BY j))));
+				END LOOP;
+			END LOOP;
+		END IF;
+		RETURN QUERY SELECT DISTINCT c.person_id, c.year FROM core.search_probe(state, probes, bands, 50) c;
 	END IF;
 END
 $fn$;
 COMMENT ON FUNCTION core.search_candidates(int, jsonb) IS
-	'Candidate persons of a parsed search: GIN probes of core.person_search (all tags; each name/relative key left out once with its initial kept, and when that finds under 10 with its initial dropped too; with three or more keys and under 10 found, each pair left out), at most 100 rows a probe, filters and age bands in every probe';
+	'Candidate persons of a parsed search: GIN probes of core.person_search by pairs of the query''s name and relative keys (all keys; with three or more, each left out once; under 10 found: each key alone with the initials for two keys, each two left out for four or more), at most 100 rows a probe, filters and age bands in every probe';
+
+-- The rows of several GIN probes (a JSON array of tag arrays), in one
+-- statement: each probe at most lim rows.
+CREATE FUNCTION core.search_probe(state int, probes jsonb, bands text[], lim int)
+RETURNS TABLE (person_id bigint, year smallint)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+	SELECT r.person_id, r.year
+	FROM jsonb_array_elements(probes) pr
+	CROSS JOIN LATERAL (SELECT s.person_id, s.year FROM core.person_search s
+		WHERE s.state_code = state AND s.tags @> ARRAY(SELECT jsonb_array_elements_text(pr))
+			AND (bands IS NULL OR s.tags && bands)
+		LIMIT lim) r
+$fn$;
+COMMENT ON FUNCTION core.search_probe(int, jsonb, text[], int) IS
+	'The persons of the state whose search tags contain each probe''s tags (and one of bands when given), at most lim a probe';
 
 -- The cases of a person: FIR number, station and role, newest first.
 CREATE FUNCTION core.person_cases_json(state int, pid bigint, pyear int) RETURNS jsonb
