@@ -147,12 +147,15 @@ BEGIN
 	IF pg_catalog.length(t) <= 1 THEN
 		RETURN NULLIF(t, '');
 	END IF;
-	RETURN pg_catalog.translate(pg_catalog.left(t, 1), 'eiou', 'aaaa')
+	-- A word of two letters or more never gets a one-letter key (which
+	-- would read as an initial): Rao, Roy, Jha keep a vowel mark (ra, ja).
+	t := pg_catalog.translate(pg_catalog.left(t, 1), 'eiou', 'aaaa')
 		|| pg_catalog.regexp_replace(pg_catalog.translate(pg_catalog.substr(t, 2), 'aeiouy', ''), '(.)\1+', '\1', 'g');
+	RETURN CASE WHEN pg_catalog.length(t) = 1 THEN t || 'a' ELSE t END;
 END
 $fn$;
 COMMENT ON FUNCTION core.name_key(text) IS
-	'Phonetic key of one name token, tolerant of Indian transliteration: doubled letters once; x=ks, q=k, ph=f, ow=au, w=v=b, z=j, chh/ch=c, sh=s; h after a letter dropped (kh gh th dh bh jh); then the first letter (a vowel as a) and the consonants after it without vowels or y (aa/a, ee/i, oo/u, final a vanish). Shahid, Sahid, Shaheed -> sd; Vikas, Bikash -> bks; Lakshmi, Laxmi -> lksm. A one-letter token (an initial) is itself';
+	'Phonetic key of one name token, tolerant of Indian transliteration: doubled letters once; x=ks, q=k, ph=f, ow=au, w=v=b, z=j, chh/ch=c, sh=s; h after a letter dropped (kh gh th dh bh jh); then the first letter (a vowel as a) and the consonants after it without vowels or y (aa/a, ee/i, oo/u, final a vanish). Shahid, Sahid, Shaheed -> sd; Vikas, Bikash -> bks; Lakshmi, Laxmi -> lksm; a longer word never has a one-letter key (Rao, Roy -> ra; Jha -> ja). A one-letter token (an initial) is itself';
 
 -- Keys of tokens, in order.
 CREATE FUNCTION core.name_keys(tokens text[]) RETURNS text[]

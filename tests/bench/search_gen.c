@@ -399,9 +399,11 @@ static void make_person(gen_person *p)
 			snprintf(p->name, NAMELEN, "%c. %s", fg[0], g);
 			break;
 		case 2:
-			snprintf(p->name, NAMELEN, "%s Singh%s%s", g,
-			         chance(40) ? " " : "",
-			         chance(40) ? PICK(si_clan) : "");
+			if (chance(40))
+				snprintf(p->name, NAMELEN, "%.90s Singh %s", g,
+				         PICK(si_clan));
+			else
+				snprintf(p->name, NAMELEN, "%.90s Singh", g);
 			break;
 		default:
 			snprintf(p->name, NAMELEN, "%s %s", g,
