@@ -1547,6 +1547,83 @@ static const command commands[] = {
          "\n"
          "example:\n"
          "  cctns alerts ack 12\n"},
+         "  cctns person new-details 5\n"},        /* search helper: person search, duplicates, merge (issue 4) */
+        {"person", "search", cmd_person_search,
+         "[NAME] [--relative R] [--alias A] [--gender G] [--age N | "
+         "--age-band A-B] [--district D] [--station S] [--address WORDS] "
+         "[--marks WORDS] [--document NO] [--limit N] [--plain] [--json]",
+         "Find persons of the whole state by name, relative, marks, ...",
+         "NAME as it was heard or written: Indian names in Latin letters\n"
+         "are matched however they are spelt (Shahid, Sahid, Shaheed; Vikas,\n"
+         "Bikash; Chaudhary, Chowdhury), honorifics (Shri, Smt, Dr, Late)\n"
+         "are dropped, Md, Mohd, Mohammed and Muhammad are one name, an\n"
+         "initial matches a written-out name either way (K. Ramesh, Krishnan\n"
+         "Ramesh) and a surname may be left out. \"Ramesh S/o Suresh\" (D/o,\n"
+         "W/o) searches Suresh as the father's or husband's name. At least\n"
+         "one of NAME, --relative, --alias, --address, --marks, --document;\n"
+         "--gender (male, female, transgender), --age (about, +- 2 years) or\n"
+         "--age-band FROM-TO, --district CODE and --station CODE narrow it.\n"
+         "Every station searches the state's whole register. Each person\n"
+         "found is printed with its number (for cctns person show), why it\n"
+         "matched, and its cases (FIR, station, role), best first.\n"
+         "--plain ranks by trigram similarity of the whole name instead\n"
+         "(the plain approach, for comparison).\n"
+         "\n"
+         "examples:\n"
+         "  cctns person search \"Md Sahid S/o Mohd Rafik\"\n"
+         "  cctns person search \"K Ramesh\" --age 40 --district 118\n"
+         "  cctns person search --marks \"mole left cheek\" --gender male\n"},
+        {"person", "match", cmd_person_match,
+         "ID | --name NAME [--relative R] [--gender G] [--born YEAR] "
+         "[--json]",
+         "Propose likely duplicates of a person.",
+         "ID is a recorded person (cctns person show ID); or give --name\n"
+         "(with --relative, --gender, --born) of a person about to be\n"
+         "recorded, to pick an existing record instead of making a new one.\n"
+         "Persons marked distinct from ID are not proposed.\n"
+         "\n"
+         "examples:\n"
+         "  cctns person match 1234\n"
+         "  cctns person match --name \"Mohd Shahid\" --relative \"Rafiq\" "
+         "--born 1990\n"},
+        {"person", "merge", cmd_person_merge,
+         "KEEP OTHER --reason TEXT --officer-number N --officer-name NAME "
+         "--officer-rank R [--json]",
+         "Merge two records of one person.",
+         "Every record linked to OTHER (cases, arrests, ...), its aliases,\n"
+         "documents, phones, addresses, descriptive rolls and photographs\n"
+         "move to KEEP; OTHER's name becomes an alias of KEEP and OTHER is\n"
+         "no longer found by search. Exactly what moved is recorded under a\n"
+         "merge number: cctns person unmerge undoes it. The officer is\n"
+         "recorded; the check that the officer may merge comes with officer\n"
+         "sign-in.\n"
+         "\n"
+         "example:\n"
+         "  cctns person merge 1234 5678 --reason \"same father, address "
+         "and photo\" --officer-number UP-1234 --officer-name \"R K "
+         "Singh\" --officer-rank SI\n"},
+        {"person", "unmerge", cmd_person_unmerge,
+         "MERGE_ID [--reason TEXT] --officer-number N --officer-name NAME "
+         "--officer-rank R [--json]",
+         "Undo a merge of two persons.",
+         "MERGE_ID is the number cctns person merge printed. What the merge\n"
+         "moved goes back, the aliases it added are removed and the other\n"
+         "person is found by search again.\n"
+         "\n"
+         "example:\n"
+         "  cctns person unmerge 7 --officer-number UP-1234 --officer-name "
+         "\"R K Singh\" --officer-rank SI\n"},
+        {"person", "distinct", cmd_person_distinct,
+         "A B [--reason TEXT] --officer-number N --officer-name NAME "
+         "--officer-rank R [--json]",
+         "Record that two persons are different people.",
+         "They are never proposed as duplicates of each other again, and\n"
+         "cannot be merged.\n"
+         "\n"
+         "example:\n"
+         "  cctns person distinct 1234 5678 --reason \"different fathers\" "
+         "--officer-number UP-1234 --officer-name \"R K Singh\" "
+         "--officer-rank SI\n"},
 };
 
 static const char overview_intro[] =

@@ -129,6 +129,12 @@ static const Cctns__V1__Envelope__BodyCase request_cases[] = {
         CCTNS__V1__ENVELOPE__BODY_SEARCH_MO,
         CCTNS__V1__ENVELOPE__BODY_LIST_ALERTS,
         CCTNS__V1__ENVELOPE__BODY_ACK_ALERT,
+        /* search helper: person search, duplicates, merge */
+        CCTNS__V1__ENVELOPE__BODY_SEARCH_PERSONS,
+        CCTNS__V1__ENVELOPE__BODY_MATCH_PERSONS,
+        CCTNS__V1__ENVELOPE__BODY_MERGE_PERSONS,
+        CCTNS__V1__ENVELOPE__BODY_UNMERGE_PERSONS,
+        CCTNS__V1__ENVELOPE__BODY_MARK_PERSONS_DISTINCT,
 };
 
 int envelope_is_request(const Envelope *env)
@@ -2374,6 +2380,33 @@ static const rule rules[] = {
          DATE_EXPECT, NULL},
         {&cctns__v1__ack_alert__descriptor, "alert_id", 0, 0, NULL, NULL,
          check_alert_id},
+        /* ---------------- search helper: person search, duplicates, merge */
+        {&cctns__v1__search_persons__descriptor, "name", 0, 200, NULL, NULL,
+         NULL},
+        {&cctns__v1__search_persons__descriptor, "alias", 0, 200, NULL, NULL,
+         NULL},
+        {&cctns__v1__search_persons__descriptor, "relative_name", 0, 200, NULL,
+         NULL, NULL},
+        {&cctns__v1__search_persons__descriptor, "address", 0, 300, NULL, NULL,
+         NULL},
+        {&cctns__v1__search_persons__descriptor, "marks", 0, 300, NULL, NULL,
+         NULL},
+        {&cctns__v1__search_persons__descriptor, "document", 0, 64, NULL, NULL,
+         NULL},
+        {&cctns__v1__search_persons__descriptor, "mode", 0, 20, NULL, NULL,
+         NULL},
+        {&cctns__v1__merge_persons__descriptor, "reason", R_REQ, 1000, NULL,
+         NULL, NULL},
+        {&cctns__v1__merge_persons__descriptor, "officer", R_REQ, 0, NULL, NULL,
+         NULL},
+        {&cctns__v1__unmerge_persons__descriptor, "reason", 0, 1000, NULL, NULL,
+         NULL},
+        {&cctns__v1__unmerge_persons__descriptor, "officer", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__mark_persons_distinct__descriptor, "reason", 0, 1000, NULL,
+         NULL, NULL},
+        {&cctns__v1__mark_persons_distinct__descriptor, "officer", R_REQ, 0,
+         NULL, NULL, NULL},
 };
 
 static const rule default_rule = {NULL, NULL, 0,   DEFAULT_STR_MAX,

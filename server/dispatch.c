@@ -708,6 +708,55 @@ static const struct dispatch_row rows[] = {
                           4},
                  .json = JSONCALL_BODY,
                  .reply = BODY(MATCH_ALERT),
+        /* search helper: person search, duplicates, merge (0025) */
+        {BODY(SEARCH_PERSONS), "search_persons", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"search_persons",
+                          "SELECT api.search_persons($1::int, $2::int, $3::int, "
+                          "$4::jsonb)",
+                          4},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(PERSON_MATCHES),
+         },
+         NULL, NULL},
+        {BODY(MATCH_PERSONS), "match_persons", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"match_persons",
+                          "SELECT api.match_persons($1::int, $2::int, $3::int, "
+                          "$4::jsonb)",
+                          4},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(PERSON_MATCHES),
+         },
+         NULL, NULL},
+        {BODY(MERGE_PERSONS), "merge_persons", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"merge_persons",
+                          "SELECT api.merge_persons($1::int, $2::int, $3::int, "
+                          "$4::jsonb)",
+                          4},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(PERSON_MERGE_RECEIPT),
+         },
+         NULL, NULL},
+        {BODY(UNMERGE_PERSONS), "unmerge_persons", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"unmerge_persons",
+                          "SELECT api.unmerge_persons($1::int, $2::int, $3::int, "
+                          "$4::jsonb)",
+                          4},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(PERSON_MERGE_RECEIPT),
+         },
+         NULL, NULL},
+        {BODY(MARK_PERSONS_DISTINCT), "mark_persons_distinct", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"mark_persons_distinct",
+                          "SELECT api.mark_persons_distinct($1::int, $2::int, $3::int, "
+                          "$4::jsonb)",
+                          4},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(PERSON_MERGE_RECEIPT),
          },
          NULL, NULL},
 };

@@ -65,6 +65,9 @@ DELETE FROM core.person_photo WHERE station_code >= 990000
 DELETE FROM core.person_link WHERE station_code >= 990000;
 DELETE FROM core.person p WHERE p.station_code >= 990000 AND NOT EXISTS (SELECT 1 FROM core.person_link l
 	WHERE l.person_id = p.person_id AND l.state_code = p.state_code AND l.year = p.year);
+-- search helper (0025): merges and distinct pairs made by test stations.
+DELETE FROM core.person_merge WHERE station_code >= 990000 OR undone_station_code >= 990000;
+DELETE FROM core.person_distinct WHERE station_code >= 990000;
 DELETE FROM core.record_counter WHERE station_code >= 990000;
 DELETE FROM core.fir_counter WHERE station_code >= 990000;
 DELETE FROM core.gd_counter WHERE station_code >= 990000;

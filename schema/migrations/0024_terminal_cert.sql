@@ -1,4 +1,4 @@
--- 0029_terminal_cert.sql: the register of station terminal certificates the
+-- 0024_terminal_cert.sql: the register of station terminal certificates the
 -- state CA issued (`cctns-admin terminal enrol`) and revoked (`cctns-admin
 -- terminal revoke`), from which `cctns-admin crl` signs the CRL the server
 -- loads ([tls] crl). Only cctns_owner (cctns-admin) touches it; the server
