@@ -141,12 +141,9 @@ int cmd_mo_search(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_alerts_list(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_alerts_ack(const command *self, cli_ctx *ctx, int argc, char **argv);
 /* search helper: person search, duplicates, merge (issue 4) */
-int cmd_person_search(const command *self, cli_ctx *ctx, int argc,
-                      char **argv);
-int cmd_person_match(const command *self, cli_ctx *ctx, int argc,
-                     char **argv);
-int cmd_person_merge(const command *self, cli_ctx *ctx, int argc,
-                     char **argv);
+int cmd_person_search(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_person_match(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_person_merge(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_person_unmerge(const command *self, cli_ctx *ctx, int argc,
                        char **argv);
 int cmd_person_distinct(const command *self, cli_ctx *ctx, int argc,

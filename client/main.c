@@ -1547,7 +1547,7 @@ static const command commands[] = {
          "\n"
          "example:\n"
          "  cctns alerts ack 12\n"},
-         "  cctns person new-details 5\n"},        /* search helper: person search, duplicates, merge (issue 4) */
+        /* search helper: person search, duplicates, merge (issue 4) */
         {"person", "search", cmd_person_search,
          "[NAME] [--relative R] [--alias A] [--gender G] [--age N | "
          "--age-band A-B] [--district D] [--station S] [--address WORDS] "

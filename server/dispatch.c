@@ -708,11 +708,14 @@ static const struct dispatch_row rows[] = {
                           4},
                  .json = JSONCALL_BODY,
                  .reply = BODY(MATCH_ALERT),
+         },
+         NULL, NULL},
         /* search helper: person search, duplicates, merge (0025) */
         {BODY(SEARCH_PERSONS), "search_persons", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"search_persons",
-                          "SELECT api.search_persons($1::int, $2::int, $3::int, "
+                          "SELECT api.search_persons($1::int, $2::int, "
+                          "$3::int, "
                           "$4::jsonb)",
                           4},
                  .json = JSONCALL_BODY,
@@ -742,17 +745,20 @@ static const struct dispatch_row rows[] = {
         {BODY(UNMERGE_PERSONS), "unmerge_persons", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"unmerge_persons",
-                          "SELECT api.unmerge_persons($1::int, $2::int, $3::int, "
+                          "SELECT api.unmerge_persons($1::int, $2::int, "
+                          "$3::int, "
                           "$4::jsonb)",
                           4},
                  .json = JSONCALL_BODY,
                  .reply = BODY(PERSON_MERGE_RECEIPT),
          },
          NULL, NULL},
-        {BODY(MARK_PERSONS_DISTINCT), "mark_persons_distinct", handle_json_call, 1,
+        {BODY(MARK_PERSONS_DISTINCT), "mark_persons_distinct", handle_json_call,
+         1,
          &(const struct jsoncall){
                  .stmt = {"mark_persons_distinct",
-                          "SELECT api.mark_persons_distinct($1::int, $2::int, $3::int, "
+                          "SELECT api.mark_persons_distinct($1::int, $2::int, "
+                          "$3::int, "
                           "$4::jsonb)",
                           4},
                  .json = JSONCALL_BODY,
