@@ -25,7 +25,10 @@ struct dispatch_row {
 	dispatch_handler handler;
 	int needs_hello; /* refused with FAILED_PRECONDITION before */
 	const struct jsoncall *call; /* handle_json_call's row, or NULL */
-	const char *permission; /* reserved: who may call it (later issue) */
+	/* signin: what the officer needs: a ref.permission code (perm.h),
+	 * PERM_OFFICER (any officer) or PERM_NONE; checked by the session
+	 * before any work. */
+	const char *permission;
 	const char *audit;      /* reserved: audit action recorded (later) */
 };
 

@@ -13,6 +13,7 @@
 
 #include "config.h"
 #include "dispatch.h"
+#include "hashpool.h"
 #include "http.h"
 #include "listener.h"
 #include "log.h"
@@ -28,6 +29,7 @@ struct server {
 	struct event_base *base;
 	struct metrics metrics;
 	struct session_hub hub;
+	struct hashpool *hashes; /* signin: Argon2id workers */
 	struct pool *pool;
 	struct listener *listener;
 	struct http *http;
@@ -104,6 +106,9 @@ static void hub_limits(const struct server_config *cfg,
 	out->max_frame = (uint32_t)cfg->max_frame;
 	out->max_in_flight = (uint32_t)cfg->max_in_flight;
 	out->idle_timeout_ms = cfg->idle_timeout_ms;
+	out->officer_idle_s = (uint32_t)((cfg->officer_idle_ms + 999) / 1000);
+	out->lockout_s = (uint32_t)((cfg->officer_lockout_ms + 999) / 1000);
+	out->max_failures = (uint32_t)cfg->officer_max_failures;
 }
 
 /* ---------------------------------------------------------------- reload */
@@ -220,6 +225,12 @@ static int server_start(struct server *srv, SSL_CTX *ctx)
 	srv->pool = pool_new(srv->base, srv->cfg.db_conninfo,
 	                     (int)srv->cfg.db_pool_size);
 	srv->hub.pool = srv->pool;
+	srv->hashes = hashpool_new(srv->base, (int)srv->cfg.officer_hash_threads);
+	srv->hub.hashes = srv->hashes;
+	if (!srv->hashes) {
+		snprintf(why, sizeof(why), "password hash workers did not start");
+		goto fail;
+	}
 	srv->listener = listener_new(&srv->hub, &srv->cfg.listen_addr, ctx, why,
 	                             sizeof(why));
 	if (!srv->listener)
@@ -241,6 +252,7 @@ fail:
 
 static void server_stop(struct server *srv)
 {
+	hashpool_free(srv->hashes); /* its callbacks may still query */
 	pool_free(srv->pool); /* answers whatever is still in flight */
 	session_hub_close_all(&srv->hub);
 	listener_free(srv->listener);
