@@ -131,4 +131,9 @@ int cmd_sync(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_outbox_list(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_outbox_show(const command *self, cli_ctx *ctx, int argc, char **argv);
 
+/* signin */
+int cmd_login(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_logout(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_whoami(const command *self, cli_ctx *ctx, int argc, char **argv);
+
 #endif

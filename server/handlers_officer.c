@@ -165,8 +165,7 @@ struct officer_pb {
 };
 
 static void officer_pb(struct officer_pb *o, const PGresult *res,
-                       const char *officer_no, int name_col,
-                       uint32_t idle_s)
+                       const char *officer_no, int name_col, uint32_t idle_s)
 {
 	const char *roles = PQgetvalue(res, 0, name_col + 2);
 	const char *perms = PQgetvalue(res, 0, name_col + 3);
@@ -178,7 +177,8 @@ static void officer_pb(struct officer_pb *o, const PGresult *res,
 	if (strlen(roles) < sizeof(o->rbuf))
 		o->msg.n_roles = split_array(roles, o->rbuf, o->roles, 16);
 	if (strlen(perms) < sizeof(o->pbuf))
-		o->msg.n_permissions = split_array(perms, o->pbuf, o->perms, 64);
+		o->msg.n_permissions =
+		        split_array(perms, o->pbuf, o->perms, 64);
 	o->msg.roles = o->roles;
 	o->msg.permissions = o->perms;
 	o->msg.idle_timeout_seconds = idle_s;
@@ -371,8 +371,8 @@ static void verifier_done(void *arg, enum pool_outcome outcome,
 	} else {
 		si->otp_len = (size_t)-1; /* same cost, then "wrong" */
 	}
-	if (hashpool_verify(si->req->hashes, encoded, si->password,
-	                    si->passlen, verified, si) != 0) {
+	if (hashpool_verify(si->req->hashes, encoded, si->password, si->passlen,
+	                    verified, si) != 0) {
 		request_fail(si->req, SC(RESOURCE_EXHAUSTED), NULL,
 		             "too many sign-ins at once; try again in a "
 		             "moment");
@@ -527,8 +527,8 @@ void handle_sign_out(struct request *req, const Envelope *env,
 
 	(void)env;
 	(void)call;
-	if (pool_query(req->pool, &sign_out_stmt, 1, v, len, fmt,
-	               sign_out_done, req) != 0)
+	if (pool_query(req->pool, &sign_out_stmt, 1, v, len, fmt, sign_out_done,
+	               req) != 0)
 		dberr_fail(req, POOL_UNAVAILABLE, NULL, NULL, NULL);
 }
 

@@ -162,8 +162,8 @@ struct hashpool *hashpool_new(struct event_base *base, int threads)
 	hp->done_tail = &hp->done;
 	pthread_mutex_init(&hp->mu, NULL);
 	pthread_cond_init(&hp->cv, NULL);
-	hp->ev = event_new(base, hp->pipe_rd, EV_READ | EV_PERSIST, done_cb,
-	                   hp);
+	hp->ev =
+	        event_new(base, hp->pipe_rd, EV_READ | EV_PERSIST, done_cb, hp);
 	event_add(hp->ev, NULL);
 	hp->threads = xcalloc((size_t)threads, sizeof(*hp->threads));
 	for (int i = 0; i < threads; i++) {

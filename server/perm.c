@@ -9,9 +9,9 @@
 
 /* Index = bit. Keep in step with ref.permission (0028_officers.sql). */
 static const char *const perm_codes[] = {
-        "read_station",  "register",      "investigate", "supervise",
-        "court",         "read_district", "read_state",  "merge_persons",
-        "view_sealed",   "operate",       "report",      "verify",
+        "read_station", "register",      "investigate", "supervise",
+        "court",        "read_district", "read_state",  "merge_persons",
+        "view_sealed",  "operate",       "report",      "verify",
 };
 
 int perm_bit(const char *code)

@@ -32,8 +32,7 @@ uint32_t totp_hotp(const uint8_t *key, size_t keylen, uint64_t counter,
 	return bin % mod;
 }
 
-int totp_verify(const uint8_t *key, size_t keylen, const char *code,
-                time_t now)
+int totp_verify(const uint8_t *key, size_t keylen, const char *code, time_t now)
 {
 	uint64_t step = (uint64_t)now / TOTP_STEP;
 	char want[8];

@@ -317,7 +317,7 @@ BEGIN
 		why := 'other_terminal';
 	ELSIF s.last_seen < now() - make_interval(secs => idle_seconds) THEN
 		why := 'idle';
-		UPDATE core.officer_session SET ended_at = now() WHERE token_hash = s.token_hash;
+		UPDATE core.officer_session x SET ended_at = now() WHERE x.token_hash = s.token_hash;
 	ELSIF NOT o.active OR o.locked_until > now() THEN
 		why := 'locked';
 	END IF;
@@ -334,7 +334,7 @@ BEGIN
 			NULL::text, NULL::text, NULL::text, NULL::text[], NULL::text[];
 		RETURN;
 	END IF;
-	UPDATE core.officer_session SET last_seen = now() WHERE token_hash = s.token_hash;
+	UPDATE core.officer_session x SET last_seen = now() WHERE x.token_hash = s.token_hash;
 	g := core.officer_grants(o.id);
 	RETURN QUERY SELECT NULL::text, o.officer_no, o.name, o.rank, g.roles, g.permissions;
 END

@@ -18,6 +18,7 @@ typedef int (*admin_command_fn)(const char *db, int argc, char **argv);
 
 int cmd_migrate(const char *db, int argc, char **argv);
 int cmd_station(const char *db, int argc, char **argv);
+int cmd_officer(const char *db, int argc, char **argv); /* signin */
 
 /* Print "cctns-admin CMD: message" and a pointer to CMD --help on stderr;
  * returns ADMIN_USAGE so callers can `return admin_usage(...)`. */

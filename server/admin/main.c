@@ -26,6 +26,9 @@ static const struct command {
         {"migrate", cmd_migrate,
          "apply pending schema migrations (--status: only report)"},
         {"station", cmd_station, "add or list police stations (add, list)"},
+        /* signin */
+        {"officer", cmd_officer,
+         "officers who sign in (add, passwd, unlock, roles, otp)"},
 };
 
 static void usage(FILE *out)
