@@ -45,6 +45,9 @@ SERVER_IDLE_TIMEOUT=${SERVER_IDLE_TIMEOUT:-60s}
 SERVER_MAX_FRAME=${SERVER_MAX_FRAME:-1M}
 SERVER_POOL_SIZE=${SERVER_POOL_SIZE:-4}
 SERVER_MAX_CONNECTIONS=${SERVER_MAX_CONNECTIONS:-256}
+# signin: [officers] session_idle and lockout.
+SERVER_OFFICER_IDLE=${SERVER_OFFICER_IDLE:-30m}
+SERVER_OFFICER_LOCKOUT=${SERVER_OFFICER_LOCKOUT:-10m}
 
 # ------------------------------------------------------------------ reporting
 
@@ -249,6 +252,9 @@ pool_size = $SERVER_POOL_SIZE
 listen = 127.0.0.1:$HTTP_PORT
 [log]
 level = info
+[officers]
+session_idle = $SERVER_OFFICER_IDLE
+lockout = $SERVER_OFFICER_LOCKOUT
 CONF
 }
 
