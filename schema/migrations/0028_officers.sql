@@ -239,10 +239,8 @@ BEGIN
 		RETURN;
 	END IF;
 	UPDATE core.officer SET failed_attempts = 0, locked_until = NULL WHERE id = o.id;
-	-- One open session per officer and terminal: a new sign-in ends the old.
-	UPDATE core.officer_session s SET ended_at = now()
-	WHERE s.officer = o.id AND s.ended_at IS NULL AND s.state_code = state
-		AND s.district_code = district AND s.station_code = station AND s.terminal = officer_sign_in.terminal;
+	-- Earlier sessions stay open (several programs of one terminal may sign in); they end
+	-- by sign-out, idling, a lock or a new password.
 	INSERT INTO core.officer_session (token_hash, officer, state_code, district_code, station_code, terminal)
 	VALUES (token_hash, o.id, state, district, station, terminal);
 	INSERT INTO core.officer_event (state_code, officer_no, officer, event, district_code, station_code, terminal)

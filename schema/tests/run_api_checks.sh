@@ -55,6 +55,8 @@ echo "== reporting2_checks.sql"; run_psql cctns_owner -f "$here/reporting2_check
 echo "== persons_checks.sql"
 run_psql cctns_owner -f "$here/persons_checks.sql"
 echo "== patterns_checks.sql"; run_psql cctns_owner -f "$here/patterns_checks.sql"
+# signin: officers, roles and permissions, sessions, lockout
+echo "== officers_checks.sql"; run_psql cctns_owner -f "$here/officers_checks.sql"
 
 # The FIR the concurrent sessions record arrests in (station 990009).
 arrest_fir=$(psql -X -q -At -v ON_ERROR_STOP=1 "$conn user=cctns_server" <<SQL | tail -n 1

@@ -406,10 +406,15 @@ frame() {
 	printf '%08x%s' $((${#1} / 2)) "$1" | xxd -r -p
 }
 
-# hello_frame [ID]: an Envelope{request_id=ID, hello{protocol_version=1, software="itest"}}.
+# hello_frame [ID]: an Envelope{request_id=ID, hello{protocol_version=1, software="itest"}},
+# with session_token (signin) read from the file $HELLO_SESSION when it exists (default: the
+# session of terminal a, station A desk-1).
 hello_frame() {
-	local hello
+	local hello token=""
+	[ ! -f "${HELLO_SESSION:-$T/a.conf.session}" ] ||
+		token=$(head -n 1 "${HELLO_SESSION:-$T/a.conf.session}")
 	hello="0801"12$(hexlen "$(hexstr itest)")$(hexstr itest)
+	[ -z "$token" ] || hello+=1a20$token
 	frame "08$(printf '%02x' "${1:-1}")52$(hexlen "$hello")$hello"
 }
 
