@@ -1595,8 +1595,8 @@ static const rule rules[] = {
          officer_no_valid, "letters, digits and / . _ - (32 at most)", NULL},
         {&cctns__v1__sign_in__descriptor, "password", R_REQ | R_BYTES, 1024,
          NULL, NULL, NULL},
-        {&cctns__v1__sign_in__descriptor, "otp", 0, 8, otp_valid,
-         "6 digits", NULL},
+        {&cctns__v1__sign_in__descriptor, "otp", 0, 8, otp_valid, "6 digits",
+         NULL},
         /* RegisterFir */
         {&cctns__v1__register_fir__descriptor, "idempotency_key", 0, 0, NULL,
          NULL, check_idempotency_key},

@@ -46,8 +46,8 @@ static const conf_key server_keys[] = {
         KEY("log", "level", CONF_STRING, "info", 0, 0, 1, log_level,
             "debug, info, warn, error"),
         /* signin */
-        KEY("officers", "session_idle", CONF_DURATION, "30m", 1000,
-            86400000L, 1, officer_idle_ms,
+        KEY("officers", "session_idle", CONF_DURATION, "30m", 1000, 86400000L,
+            1, officer_idle_ms,
             "an officer's session locks after this idle time"),
         KEY("officers", "lockout", CONF_DURATION, "10m", 1000, 86400000L, 1,
             officer_lockout_ms,

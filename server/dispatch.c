@@ -707,10 +707,9 @@ static int check_row(size_t i, char *why, size_t whysz)
 	if (r->call && jsoncall_check(r->call, r->body, why, whysz) != 0)
 		return -1;
 	/* signin: every row states its permission, a known one. */
-	if (!r->permission ||
-	    (strcmp(r->permission, PERM_NONE) != 0 &&
-	     strcmp(r->permission, PERM_OFFICER) != 0 &&
-	     perm_bit(r->permission) < 0)) {
+	if (!r->permission || (strcmp(r->permission, PERM_NONE) != 0 &&
+	                       strcmp(r->permission, PERM_OFFICER) != 0 &&
+	                       perm_bit(r->permission) < 0)) {
 		snprintf(why, whysz,
 		         "row %s: permission %s is not a ref.permission code",
 		         r->name, r->permission ? r->permission : "(none)");

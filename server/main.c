@@ -225,10 +225,12 @@ static int server_start(struct server *srv, SSL_CTX *ctx)
 	srv->pool = pool_new(srv->base, srv->cfg.db_conninfo,
 	                     (int)srv->cfg.db_pool_size);
 	srv->hub.pool = srv->pool;
-	srv->hashes = hashpool_new(srv->base, (int)srv->cfg.officer_hash_threads);
+	srv->hashes =
+	        hashpool_new(srv->base, (int)srv->cfg.officer_hash_threads);
 	srv->hub.hashes = srv->hashes;
 	if (!srv->hashes) {
-		snprintf(why, sizeof(why), "password hash workers did not start");
+		snprintf(why, sizeof(why),
+		         "password hash workers did not start");
 		goto fail;
 	}
 	srv->listener = listener_new(&srv->hub, &srv->cfg.listen_addr, ctx, why,
@@ -253,7 +255,7 @@ fail:
 static void server_stop(struct server *srv)
 {
 	hashpool_free(srv->hashes); /* its callbacks may still query */
-	pool_free(srv->pool); /* answers whatever is still in flight */
+	pool_free(srv->pool);       /* answers whatever is still in flight */
 	session_hub_close_all(&srv->hub);
 	listener_free(srv->listener);
 	http_free(srv->http);

@@ -48,12 +48,12 @@ struct request {
 	uint64_t conn_id;          /* for logs */
 	struct identity *identity; /* the session's; Hello completes it */
 	const struct request_limits *limits;
-	struct pool *pool;    /* the database */
-	struct seat *seat;    /* the session's officer (signin) */
+	struct pool *pool;       /* the database */
+	struct seat *seat;       /* the session's officer (signin) */
 	struct hashpool *hashes; /* password verification (signin) */
-	request_done_fn done; /* set by the session */
-	void *owner;          /* the session */
-	struct request *next; /* the session's in-flight list */
+	request_done_fn done;    /* set by the session */
+	void *owner;             /* the session */
+	struct request *next;    /* the session's in-flight list */
 };
 
 /* Answer with resp (its request_id is set here). req is freed. */
