@@ -1,9 +1,10 @@
 /* dispatch.h: the request table. One row per request body a client may
  * send: its name (logs and metrics labels), its handler, whether it needs a
  * completed Hello, and, for the requests that are one api.* call, the JSON
- * call (jsoncall.h: statement, parameters, response). Permissions and audit
- * actions join the row when they arrive; nothing else in the server lists
- * request types. */
+ * call (jsoncall.h: statement, parameters, response), and the permission
+ * the signed-in officer needs (perm.h; checked by the session before any
+ * work; dispatch_check refuses a row without one). Audit actions join the
+ * row when they arrive; nothing else in the server lists request types. */
 #ifndef CCTNS_SERVER_DISPATCH_H
 #define CCTNS_SERVER_DISPATCH_H
 

@@ -134,6 +134,24 @@ assert_eq 1 "$(sql "SELECT count(*) FROM core.officer_event WHERE officer_no = '
 run term x login --officer W1 --password-file "$OFFICER_PW" --otp "$(totp)"
 assert_eq 0 "$RC" "the right one-time code signs in"
 
+# A write queued offline is kept, not refused, when nobody is signed in at delivery.
+run term_login w A1
+server_stop || fail "cctns-server did not exit 0 on SIGTERM"
+run term w fir register "$SAMPLE"
+assert_eq 0 "$RC" "with the server down the write is queued"
+assert_contains "$OUT" "OFF-" "... with an offline receipt"
+rm -f "$T/w.conf.session"
+server_start
+run term w sync
+assert_eq 5 "$RC" "sync without a signed-in officer delivers nothing (exit 5: records left queued)"
+assert_contains "$OUT" "sign in first" "... and says to sign in"
+run term w outbox list
+assert_contains "$OUT" "queued" "the write stays queued, not set aside as refused"
+run term_login w A1
+run term w sync
+assert_eq 0 "$RC" "after login sync delivers it"
+assert_match "$OUT" "OFF-.* -> FIR [0-9]+/[0-9]{4}" "... as an FIR"
+
 # No password anywhere: server log, PostgreSQL log, any table (a dump of the database).
 password=$(cat "$OFFICER_PW")
 pg_dump -h "$CCTNS_PGHOST" -U cctns_owner -d cctns >"$T/dump.sql"
