@@ -149,4 +149,9 @@ int cmd_person_unmerge(const command *self, cli_ctx *ctx, int argc,
 int cmd_person_distinct(const command *self, cli_ctx *ctx, int argc,
                         char **argv);
 
+/* signin */
+int cmd_login(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_logout(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_whoami(const command *self, cli_ctx *ctx, int argc, char **argv);
+
 #endif

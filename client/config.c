@@ -34,6 +34,10 @@ static const conf_key term_keys[] = {
         KEY("outbox", "dir", CONF_PATH, "outbox", 0, 0, outbox_dir,
             "directory of the offline outbox (created 0700); writes made "
             "while the server cannot be reached wait here for cctns sync"),
+        /* signin: the officer's session token (cctns login) */
+        KEY("officer", "session_file", CONF_PATH, "", 0, 0, session_file,
+            "file (0600) holding the session of the officer signed in with "
+            "cctns login; empty = this config's path + \".session\""),
 };
 
 const char *term_config_path(const char *path)
@@ -82,6 +86,13 @@ int term_config_load(const char *path, term_config *cfg, char *msg,
 		return -1;
 	}
 	cfg->path = xstrdup(path);
+	if (!cfg->session_file || !*cfg->session_file) { /* signin */
+		size_t n = strlen(path) + sizeof(".session");
+
+		free(cfg->session_file);
+		cfg->session_file = xmalloc(n);
+		snprintf(cfg->session_file, n, "%s.session", path);
+	}
 	if (check_pair(cfg, msg, msgsz) < 0) {
 		term_config_free(cfg);
 		return -1;

@@ -18,7 +18,8 @@ typedef struct term_config {
 	char *cert;              /* [tls] cert: "" when none is configured */
 	char *key;               /* [tls] key: "" when none is configured */
 	char *outbox_dir;        /* [outbox] dir: the offline outbox */
-	char *path;              /* the file it was read from (not a key) */
+	char *session_file; /* [officer] session_file (signin); never empty */
+	char *path;         /* the file it was read from (not a key) */
 } term_config;
 
 /* Environment variable naming the config when --config is not given. */

@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/ssl.h>
@@ -882,14 +883,23 @@ static int hello(term_conn *c, uint64_t deadline, term_error *err)
 {
 	Cctns__V1__Hello h = CCTNS__V1__HELLO__INIT;
 	Envelope req = CCTNS__V1__ENVELOPE__INIT, *resp = NULL;
+	uint8_t token[TERM_TOKEN_LEN];
 
+	/* signin: resume the officer's session on this connection */
+	if (term_session_read(c->cfg, token, NULL, 0) == 0) {
+		h.session_token.data = token;
+		h.session_token.len = sizeof(token);
+	}
 	h.protocol_version =
 	        CCTNS__V1__PROTOCOL_VERSION__PROTOCOL_VERSION_CURRENT;
 	h.software = "cctns/" CCTNS_VERSION;
 	req.body_case = CCTNS__V1__ENVELOPE__BODY_HELLO;
 	req.hello = &h;
-	if (send_env(c, &req, deadline, PHASE_HELLO, err) < 0)
+	if (send_env(c, &req, deadline, PHASE_HELLO, err) < 0) {
+		OPENSSL_cleanse(token, sizeof(token));
 		return hello_write_failure(c, err);
+	}
+	OPENSSL_cleanse(token, sizeof(token));
 	for (;;) {
 		if (read_frame(c, deadline, PHASE_HELLO, &resp, err) < 0)
 			return -1;
@@ -904,6 +914,87 @@ static int hello(term_conn *c, uint64_t deadline, term_error *err)
 	}
 	c->ack = resp;
 	return 0;
+}
+
+/* ------------------------------------------------------------ session */
+
+/* signin: the session file is two lines: the token as 64 hex digits and the
+ * officer number. */
+int term_session_read(const term_config *cfg, uint8_t token[TERM_TOKEN_LEN],
+                      char *officer_no, size_t osz)
+{
+	FILE *f = cfg->session_file ? fopen(cfg->session_file, "r") : NULL;
+	char line[128], who[64] = "";
+	int ok = 0;
+
+	if (!f)
+		return -1;
+	if (fgets(line, sizeof(line), f) &&
+	    strspn(line, "0123456789abcdef") == 2 * TERM_TOKEN_LEN) {
+		ok = 1;
+		for (size_t i = 0; i < TERM_TOKEN_LEN; i++) {
+			unsigned v;
+
+			if (sscanf(line + 2 * i, "%2x", &v) != 1)
+				ok = 0;
+			token[i] = (uint8_t)v;
+		}
+		if (fgets(who, sizeof(who), f))
+			who[strcspn(who, "\r\n")] = '\0';
+	}
+	OPENSSL_cleanse(line, sizeof(line));
+	fclose(f);
+	if (officer_no)
+		snprintf(officer_no, osz, "%s", who);
+	return ok ? 0 : -1;
+}
+
+int term_session_write(const term_config *cfg,
+                       const uint8_t token[TERM_TOKEN_LEN],
+                       const char *officer_no, term_error *err)
+{
+	size_t n = strlen(cfg->session_file) + 8;
+	char *tmp = xmalloc(n);
+	int fd, rc = -1;
+	FILE *f;
+
+	snprintf(tmp, n, "%s.tmp", cfg->session_file);
+	unlink(tmp);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!f) {
+		if (fd >= 0)
+			close(fd);
+		term_fail(err, TERM_ERR_INTERNAL,
+		          "cannot write the session file %s: %s",
+		          cfg->session_file, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	for (size_t i = 0; i < TERM_TOKEN_LEN; i++)
+		fprintf(f, "%02x", token[i]);
+	fprintf(f, "\n%s\n", officer_no);
+	if (fflush(f) == 0 && fsync(fileno(f)) == 0 && fclose(f) == 0) {
+		f = NULL;
+		if (rename(tmp, cfg->session_file) == 0)
+			rc = 0;
+	}
+	if (f)
+		fclose(f);
+	if (rc != 0) {
+		term_fail(err, TERM_ERR_INTERNAL,
+		          "cannot write the session file %s: %s",
+		          cfg->session_file, strerror(errno));
+		unlink(tmp);
+	}
+	free(tmp);
+	return rc;
+}
+
+void term_session_forget(const term_config *cfg)
+{
+	if (cfg->session_file)
+		unlink(cfg->session_file);
 }
 
 /* ------------------------------------------------------------ API */

@@ -81,6 +81,24 @@ int term_send(term_conn *c, Envelope *req, uint64_t *id, term_error *err)
 int term_recv(term_conn *c, Envelope **resp, term_error *err)
         __attribute__((warn_unused_result));
 
+/* signin: the officer's session token, kept in [officer] session_file
+ * (mode 0600) by cctns login and sent in every Hello. */
+#define TERM_TOKEN_LEN 32
+
+/* Read the token (and the officer number into officer_no when not NULL).
+ * 0, or -1 when there is no usable session file. */
+int term_session_read(const term_config *cfg, uint8_t token[TERM_TOKEN_LEN],
+                      char *officer_no, size_t osz);
+
+/* Write the session file (0600, replaced atomically). 0 or -1 with err. */
+int term_session_write(const term_config *cfg,
+                       const uint8_t token[TERM_TOKEN_LEN],
+                       const char *officer_no, term_error *err)
+        __attribute__((warn_unused_result));
+
+/* Remove the session file. */
+void term_session_forget(const term_config *cfg);
+
 /* Close politely (TLS close_notify when the link is still good) and free.
  * NULL is fine. */
 void term_close(term_conn *c);

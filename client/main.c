@@ -1624,6 +1624,31 @@ static const command commands[] = {
          "  cctns person distinct 1234 5678 --reason \"different fathers\" "
          "--officer-number UP-1234 --officer-name \"R K Singh\" "
          "--officer-rank SI\n"},
+        /* signin: officers sign in on top of the terminal certificate */
+        {NULL, "login", cmd_login,
+         "[--officer NO] [--password-file F] [--otp CODE]",
+         "Sign an officer in at this terminal.",
+         "Every request is made by an officer signed in on top of this\n"
+         "terminal's certificate, and needs a permission of the officer's\n"
+         "roles (station writer, investigating officer, SHO, ...). login asks\n"
+         "for the officer number (unless --officer) and the password without\n"
+         "echo (unless --password-file: its first line), and the one-time\n"
+         "code when the officer has one. The session is kept in [officer]\n"
+         "session_file of station.conf (mode 0600; default: the config's\n"
+         "path + \".session\") and used by every command from this terminal\n"
+         "until cctns logout, or until it is idle for 30 minutes (then sign\n"
+         "in again). Five wrong passwords in a row lock the officer for ten\n"
+         "minutes. Exit 4 when refused.\n"
+         "\n"
+         "example:\n"
+         "  cctns login --officer UP1234\n"},
+        {NULL, "logout", cmd_logout, "",
+         "Sign the officer out and forget the session.",
+         "Ends the session at the server and removes the session file.\n"},
+        {NULL, "whoami", cmd_whoami, "[--json]",
+         "Show the officer signed in at this terminal.",
+         "Number, name, rank, roles and permissions of the signed-in\n"
+         "officer. Exit 4 when nobody is signed in or the session locked.\n"},
 };
 
 static const char overview_intro[] =

@@ -583,7 +583,11 @@ static sent answered(const cli_ctx *ctx, const char *name, const outbox_rec *r,
 	request_key(env, key_hex);
 	if (resp->body_case == CCTNS__V1__ENVELOPE__BODY_STATUS) {
 		term_error_from_status(resp->status, &err);
-		if (err.kind == TERM_ERR_UNREACHABLE)
+		/* signin: no officer signed in (or the session locked) is not
+		 * a refusal of the write: it stays queued for after login. */
+		if (err.kind == TERM_ERR_UNREACHABLE ||
+		    resp->status->code ==
+		            CCTNS__V1__STATUS_CODE__STATUS_CODE_UNAUTHENTICATED)
 			return SENT_STOP;
 		snprintf(reason, sizeof(reason), "%s%s%s\n", err.field,
 		         *err.field ? ": " : "", err.message);

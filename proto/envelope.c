@@ -135,6 +135,10 @@ static const Cctns__V1__Envelope__BodyCase request_cases[] = {
         CCTNS__V1__ENVELOPE__BODY_MERGE_PERSONS,
         CCTNS__V1__ENVELOPE__BODY_UNMERGE_PERSONS,
         CCTNS__V1__ENVELOPE__BODY_MARK_PERSONS_DISTINCT,
+        /* signin: officers */
+        CCTNS__V1__ENVELOPE__BODY_SIGN_IN,
+        CCTNS__V1__ENVELOPE__BODY_SIGN_OUT,
+        CCTNS__V1__ENVELOPE__BODY_WHO_AM_I,
 };
 
 int envelope_is_request(const Envelope *env)
@@ -1590,11 +1594,54 @@ static int check_alert_id(walk *w, const ProtobufCMessage *m)
 	return 0;
 }
 
+/* signin: Hello.session_token is empty or 32 bytes. */
+static int check_session_token(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__Hello *h = (const Cctns__V1__Hello *)m;
+
+	if (h->session_token.len != 0 && h->session_token.len != 32)
+		return fail_at(w, "session_token",
+		               "must be empty or the 32 bytes SignedIn gave");
+	return 0;
+}
+
+static int officer_no_valid(const char *s)
+{
+	for (const char *p = s; *p; p++) {
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		      (*p >= '0' && *p <= '9') ||
+		      ((*p == '/' || *p == '.' || *p == '_' || *p == '-') &&
+		       p != s)))
+			return 0;
+	}
+	return 1;
+}
+
+static int otp_valid(const char *s)
+{
+	size_t n = 0;
+
+	for (; s[n]; n++) {
+		if (s[n] < '0' || s[n] > '9')
+			return 0;
+	}
+	return n == 6;
+}
+
 static const rule rules[] = {
         /* Hello */
         {&cctns__v1__hello__descriptor, "protocol_version", R_REQ, 0, NULL,
          NULL, NULL},
         {&cctns__v1__hello__descriptor, "software", 0, 100, NULL, NULL, NULL},
+        {&cctns__v1__hello__descriptor, "session_token", 0, 0, NULL, NULL,
+         check_session_token},
+        /* signin */
+        {&cctns__v1__sign_in__descriptor, "officer_no", R_REQ, 32,
+         officer_no_valid, "letters, digits and / . _ - (32 at most)", NULL},
+        {&cctns__v1__sign_in__descriptor, "password", R_REQ | R_BYTES, 1024,
+         NULL, NULL, NULL},
+        {&cctns__v1__sign_in__descriptor, "otp", 0, 8, otp_valid, "6 digits",
+         NULL},
         /* RegisterFir */
         {&cctns__v1__register_fir__descriptor, "idempotency_key", 0, 0, NULL,
          NULL, check_idempotency_key},

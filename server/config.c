@@ -48,6 +48,18 @@ static const conf_key server_keys[] = {
             http_listen, "host:port for /healthz and /metrics; empty = off"),
         KEY("log", "level", CONF_STRING, "info", 0, 0, 1, log_level,
             "debug, info, warn, error"),
+        /* signin */
+        KEY("officers", "session_idle", CONF_DURATION, "30m", 1000, 86400000L,
+            1, officer_idle_ms,
+            "an officer's session locks after this idle time"),
+        KEY("officers", "lockout", CONF_DURATION, "10m", 1000, 86400000L, 1,
+            officer_lockout_ms,
+            "an officer is locked this long after max_failures"),
+        KEY("officers", "max_failures", CONF_INT, "5", 1, 100, 1,
+            officer_max_failures, "failed sign-ins in a row that lock"),
+        KEY("officers", "hash_threads", CONF_INT, "2", 1, 64, 0,
+            officer_hash_threads,
+            "threads verifying passwords (Argon2id, 19 MiB each)"),
 };
 
 /* Split "host:port" / "[v6]:port" into host and port text. */

@@ -41,6 +41,11 @@ struct server_config {
 	char *http_listen;
 	/* [log] */
 	char *log_level;
+	/* [officers] (signin) */
+	long officer_idle_ms;
+	long officer_lockout_ms;
+	long officer_max_failures;
+	long officer_hash_threads;
 
 	/* Derived by config_load, not keys. */
 	struct listen_addr listen_addr;

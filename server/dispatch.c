@@ -31,12 +31,13 @@
 
 #include "handlers.h"
 #include "metrics.h"
+#include "perm.h"
 #include "util.h"
 
 #define BODY(x) CCTNS__V1__ENVELOPE__BODY_##x
 
 static const struct dispatch_row rows[] = {
-        {BODY(HELLO), "hello", handle_hello, 0, NULL, NULL, NULL},
+        {BODY(HELLO), "hello", handle_hello, 0, NULL, PERM_NONE, NULL},
         /* registers1: petitions (the answers to assign, report and
          * dispose are the PetitionRecord after the step; COLUMN is a path in
          * Petition "petition.", PetitionEnquiryReport "report.",
@@ -54,7 +55,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(PETITION_RECEIPT),
                  .replayed = 1,
          },
-         NULL, NULL},
+         "register", NULL},
         {BODY(GET_PETITION), "get_petition", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"get_petition",
@@ -64,7 +65,7 @@ static const struct dispatch_row rows[] = {
                  .text = {"petition_number"},
                  .reply = BODY(PETITION_RECORD),
          },
-         NULL, NULL},
+         "read_station", NULL},
         {BODY(ASSIGN_ENQUIRY), "assign_enquiry", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"assign_enquiry",
@@ -78,7 +79,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(PETITION_RECORD),
                  .replayed = 1,
          },
-         NULL, NULL},
+         "supervise", NULL},
         {BODY(REPORT_ENQUIRY), "report_enquiry", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"report_enquiry",
@@ -92,7 +93,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(PETITION_RECORD),
                  .replayed = 1,
          },
-         NULL, NULL},
+         "investigate", NULL},
         {BODY(DISPOSE_PETITION), "dispose_petition", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"dispose_petition",
@@ -106,7 +107,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(PETITION_RECORD),
                  .replayed = 1,
          },
-         NULL, NULL},
+         "supervise", NULL},
         {BODY(REGISTER_NCR), "register_ncr", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"register_ncr",
@@ -118,7 +119,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(NCR_RECEIPT),
                  .replayed = 1,
          },
-         NULL, NULL},
+         "register", NULL},
         {BODY(GET_NCR), "get_ncr", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"get_ncr",
@@ -128,7 +129,7 @@ static const struct dispatch_row rows[] = {
                  .text = {"ncr_number"},
                  .reply = BODY(NCR_RECORD),
          },
-         NULL, NULL},
+         "read_station", NULL},
         {BODY(REGISTER_LOST_REPORT), "register_lost_report", handle_json_call,
          1,
          &(const struct jsoncall){
@@ -142,7 +143,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(LOST_REPORT_RECEIPT),
                  .replayed = 1,
          },
-         NULL, NULL},
+         "register", NULL},
         {BODY(GET_LOST_REPORT), "get_lost_report", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"get_lost_report",
@@ -152,7 +153,7 @@ static const struct dispatch_row rows[] = {
                  .text = {"report_number"},
                  .reply = BODY(LOST_REPORT_RECORD),
          },
-         NULL, NULL},
+         "read_station", NULL},
         /* FIR: the result row is a FirReceipt (columns named after its
          * fields, gd_* included); the station and key are added here. */
         {BODY(REGISTER_FIR), "register_fir", handle_json_call, 1,
@@ -167,7 +168,7 @@ static const struct dispatch_row rows[] = {
                  .station = "station",
                  .echo_key = 1,
          },
-         NULL, NULL},
+         "register", NULL},
         {BODY(GET_FIR), "get_fir", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"get_fir",
@@ -178,7 +179,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(FIR),
                  .station = "receipt.station",
          },
-         NULL, NULL},
+         "read_station", NULL},
         /* General Diary */
         {BODY(ADD_GD_ENTRY), "add_gd_entry", handle_json_call, 1,
          &(const struct jsoncall){
@@ -192,7 +193,7 @@ static const struct dispatch_row rows[] = {
                  .into = "entry",
                  .replayed = 1,
          },
-         NULL, NULL},
+         "register", NULL},
         {BODY(GET_GD), "get_gd", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"get_gd",
@@ -203,7 +204,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(GD_DAY),
                  .station = "station",
          },
-         NULL, NULL},
+         "read_station", NULL},
         /* Case status and timeline */
         {BODY(ASSIGN_IO), "assign_io", handle_json_call, 1,
          &(const struct jsoncall){
@@ -218,7 +219,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(CASE_TIMELINE),
                  .replayed = 1,
          },
-         NULL, NULL},
+         "supervise", NULL},
         {BODY(GET_CASE_TIMELINE), "get_case_timeline", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"case_timeline",
@@ -228,7 +229,7 @@ static const struct dispatch_row rows[] = {
                  .text = {"fir_number"},
                  .reply = BODY(CASE_TIMELINE),
          },
-         NULL, NULL},
+         "read_station", NULL},
         /* Arrest / court surrender memo */
         {BODY(REGISTER_ARREST), "register_arrest", handle_json_call, 1,
          &(const struct jsoncall){
@@ -243,7 +244,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(ARREST_RECEIPT),
                  .replayed = 1,
          },
-         NULL, NULL},
+         "investigate", NULL},
         {BODY(GET_ARREST), "get_arrest", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"get_arrest",
@@ -253,7 +254,7 @@ static const struct dispatch_row rows[] = {
                  .text = {"fir_number", "accused_code"},
                  .reply = BODY(ARREST),
          },
-         NULL, NULL},
+         "read_station", NULL},
         /* Seizure memo (IIF-IV) and the malkhana (seizure helper) */
         {BODY(REGISTER_SEIZURE), "register_seizure", handle_json_call, 1,
          &(const struct jsoncall){
@@ -268,7 +269,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(SEIZURE_RECEIPT),
                  .replayed = 1,
          },
-         NULL, NULL},
+         "investigate", NULL},
         {BODY(GET_SEIZURE), "get_seizure", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"get_seizure",
@@ -279,7 +280,7 @@ static const struct dispatch_row rows[] = {
                  .json = JSONCALL_BODY,
                  .reply = BODY(SEIZURE),
          },
-         NULL, NULL},
+         "read_station", NULL},
         {BODY(MOVE_PROPERTY), "move_property", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"move_property",
@@ -293,7 +294,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(PROPERTY_MOVEMENT_RECEIPT),
                  .replayed = 1,
          },
-         NULL, NULL},
+         "investigate", NULL},
         {BODY(GET_MALKHANA_ENTRY), "get_malkhana_entry", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"get_malkhana_entry",
@@ -303,7 +304,7 @@ static const struct dispatch_row rows[] = {
                  .text = {"malkhana_number"},
                  .reply = BODY(MALKHANA_ENTRY),
          },
-         NULL, NULL},
+         "read_station", NULL},
         {BODY(LIST_MALKHANA), "list_malkhana", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"list_malkhana",
@@ -314,7 +315,7 @@ static const struct dispatch_row rows[] = {
                  .json = JSONCALL_BODY,
                  .reply = BODY(MALKHANA_LIST),
          },
-         NULL, NULL},
+         "read_station", NULL},
         /* registers2: missing persons, unnatural deaths, vehicles. Writes
          * carry their record in "report" (COLUMN prefixed "report."); the
          * tracing and identification are the body itself (unprefixed). */
@@ -331,7 +332,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(MISSING_PERSON_RECEIPT),
                  .replayed = 1,
          },
-         NULL, NULL},
+         "register", NULL},
         {BODY(MARK_MISSING_TRACED), "mark_missing_traced", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"mark_missing_traced",
@@ -345,7 +346,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(MISSING_TRACED_RECEIPT),
                  .replayed = 1,
          },
-         NULL, NULL},
+         "investigate", NULL},
         {BODY(GET_MISSING_PERSON), "get_missing_person", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"get_missing_person",
@@ -355,7 +356,7 @@ static const struct dispatch_row rows[] = {
                  .text = {"number"},
                  .reply = BODY(MISSING_PERSON),
          },
-         NULL, NULL},
+         "read_station", NULL},
         {BODY(REGISTER_UNNATURAL_DEATH), "register_unnatural_death",
          handle_json_call, 1,
          &(const struct jsoncall){
@@ -369,7 +370,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(UNNATURAL_DEATH_RECEIPT),
                  .replayed = 1,
          },
-         NULL, NULL},
+         "register", NULL},
         {BODY(IDENTIFY_BODY), "identify_body", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"identify_body",
@@ -383,7 +384,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(BODY_IDENTIFIED_RECEIPT),
                  .replayed = 1,
          },
-         NULL, NULL},
+         "investigate", NULL},
         {BODY(GET_UNNATURAL_DEATH), "get_unnatural_death", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"get_unnatural_death",
@@ -393,7 +394,7 @@ static const struct dispatch_row rows[] = {
                  .text = {"ud_number"},
                  .reply = BODY(UNNATURAL_DEATH),
          },
-         NULL, NULL},
+         "read_station", NULL},
         {BODY(REPORT_VEHICLE), "report_vehicle", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"report_vehicle",
@@ -406,7 +407,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(VEHICLE_RECEIPT),
                  .replayed = 1,
          },
-         NULL, NULL},
+         "register", NULL},
         {BODY(FIND_VEHICLE), "find_vehicle", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"find_vehicle",
@@ -417,7 +418,7 @@ static const struct dispatch_row rows[] = {
                           "engine_number"},
                  .reply = BODY(VEHICLE_MATCHES),
          },
-         NULL, NULL},
+         "read_station", NULL},
         {BODY(GET_VEHICLE_REPORT), "get_vehicle_report", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"get_vehicle_report",
@@ -427,7 +428,7 @@ static const struct dispatch_row rows[] = {
                  .text = {"number"},
                  .reply = BODY(VEHICLE_RECORD),
          },
-         NULL, NULL},
+         "read_station", NULL},
         /* court: final report (IIF-V), disposal (IIF-VI), appeal (IIF-VII).
          * COLUMN is a path in the JSON field ("report.", "disposal.",
          * "appeal.", "result."); fir_number as it is. */
@@ -444,7 +445,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(FINAL_REPORT_RECEIPT),
                  .replayed = 1,
          },
-         NULL, NULL},
+         "investigate", NULL},
         {BODY(GET_FINAL_REPORT), "get_final_report", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"get_final_report",
@@ -455,7 +456,7 @@ static const struct dispatch_row rows[] = {
                  .json = JSONCALL_BODY,
                  .reply = BODY(FINAL_REPORT_RECORD),
          },
-         NULL, NULL},
+         "read_station", NULL},
         {BODY(RECORD_COURT_DISPOSAL), "record_court_disposal", handle_json_call,
          1,
          &(const struct jsoncall){
@@ -470,7 +471,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(COURT_RECEIPT),
                  .replayed = 1,
          },
-         NULL, NULL},
+         "court", NULL},
         {BODY(FILE_APPEAL), "file_appeal", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"file_appeal",
@@ -484,7 +485,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(COURT_RECEIPT),
                  .replayed = 1,
          },
-         NULL, NULL},
+         "court", NULL},
         {BODY(RECORD_APPEAL_RESULT), "record_appeal_result", handle_json_call,
          1,
          &(const struct jsoncall){
@@ -499,7 +500,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(COURT_RECEIPT),
                  .replayed = 1,
          },
-         NULL, NULL},
+         "court", NULL},
         {BODY(GET_COURT_RECORD), "get_court_record", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"get_court_record",
@@ -509,7 +510,7 @@ static const struct dispatch_row rows[] = {
                  .text = {"fir_number"},
                  .reply = BODY(COURT_RECORD),
          },
-         NULL, NULL},
+         "read_station", NULL},
         /* forms: reference lookups for pick-lists (read-only, any
          * station; the JSON is the LookupRef itself) */
         {BODY(LOOKUP_REF), "lookup_ref", handle_json_call, 1,
@@ -521,7 +522,7 @@ static const struct dispatch_row rows[] = {
                  .json = JSONCALL_BODY,
                  .reply = BODY(REF_LIST),
          },
-         NULL, NULL},
+         PERM_NONE, NULL},
         /* fir: zero FIR transfer and export, e-FIR. The JSON is the body
          * without key and fir_number ({"to", "reason", "officer"},
          * {"signed_at", "officer"}): COLUMN unprefixed. */
@@ -538,7 +539,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(FIR_TRANSFER_RECEIPT),
                  .replayed = 1,
          },
-         NULL, NULL},
+         "supervise", NULL},
         {BODY(GET_FIR_EXPORT), "get_fir_export", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"get_fir_export",
@@ -548,7 +549,7 @@ static const struct dispatch_row rows[] = {
                  .text = {"fir_number"},
                  .reply = BODY(FIR_EXPORT),
          },
-         NULL, NULL},
+         "read_station", NULL},
         {BODY(SIGN_EFIR), "sign_efir", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"sign_efir",
@@ -562,7 +563,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(EFIR_SIGN_RECEIPT),
                  .replayed = 1,
          },
-         NULL, NULL},
+         "register", NULL},
         {BODY(LIST_PENDING_EFIRS), "list_pending_efirs", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"list_pending_efirs",
@@ -571,7 +572,7 @@ static const struct dispatch_row rows[] = {
                           3},
                  .reply = BODY(PENDING_EFIRS),
          },
-         NULL, NULL},
+         "read_station", NULL},
         /* ---------------- persons helper: persons, photos, crime details.
          * Any station of the state reads a person and adds to it; the
          * person_id (uint64) travels in the JSON body. */
@@ -584,7 +585,7 @@ static const struct dispatch_row rows[] = {
                  .json = JSONCALL_BODY,
                  .reply = BODY(PERSON_RECORD),
          },
-         NULL, NULL},
+         "read_station", NULL},
         {BODY(UPDATE_PERSON), "update_person", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"update_person",
@@ -596,7 +597,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(PERSON_RECORD),
                  .replayed = 1,
          },
-         NULL, NULL},
+         "investigate", NULL},
         {BODY(ADD_PERSON_PHOTO), "add_person_photo", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"add_person_photo",
@@ -608,7 +609,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(PERSON_PHOTO),
                  .replayed = 1,
          },
-         NULL, NULL},
+         "investigate", NULL},
         {BODY(GET_PERSON_PHOTO), "get_person_photo", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"get_person_photo",
@@ -618,7 +619,7 @@ static const struct dispatch_row rows[] = {
                  .json = JSONCALL_BODY,
                  .reply = BODY(PERSON_PHOTO),
          },
-         NULL, NULL},
+         "read_station", NULL},
         {BODY(RECORD_CRIME_DETAILS), "record_crime_details", handle_json_call,
          1,
          &(const struct jsoncall){
@@ -633,7 +634,7 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(CRIME_DETAILS_RECEIPT),
                  .replayed = 1,
          },
-         NULL, NULL},
+         "investigate", NULL},
         {BODY(GET_CRIME_DETAILS), "get_crime_details", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"get_crime_details",
@@ -644,7 +645,7 @@ static const struct dispatch_row rows[] = {
                  .json = JSONCALL_BODY,
                  .reply = BODY(CRIME_DETAILS_RECORD),
          },
-         NULL, NULL},
+         "read_station", NULL},
         /* dossier: criminal dossier, vehicle / property / MO search, match
          * alerts. The JSON is the request body: COLUMN unprefixed. */
         {BODY(GET_DOSSIER), "get_dossier", handle_json_call, 1,
@@ -657,7 +658,7 @@ static const struct dispatch_row rows[] = {
                  .json = JSONCALL_BODY,
                  .reply = BODY(DOSSIER),
          },
-         NULL, NULL},
+         "read_station", NULL},
         {BODY(SEARCH_VEHICLES), "search_vehicles", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"search_vehicles",
@@ -668,7 +669,7 @@ static const struct dispatch_row rows[] = {
                  .json = JSONCALL_BODY,
                  .reply = BODY(VEHICLE_SEARCH_RESULT),
          },
-         NULL, NULL},
+         "read_station", NULL},
         {BODY(SEARCH_PROPERTY), "search_property", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"search_property",
@@ -679,7 +680,7 @@ static const struct dispatch_row rows[] = {
                  .json = JSONCALL_BODY,
                  .reply = BODY(PROPERTY_SEARCH_RESULT),
          },
-         NULL, NULL},
+         "read_station", NULL},
         {BODY(SEARCH_MO), "search_mo", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"search_mo",
@@ -689,7 +690,7 @@ static const struct dispatch_row rows[] = {
                  .json = JSONCALL_BODY,
                  .reply = BODY(MO_SEARCH_RESULT),
          },
-         NULL, NULL},
+         "read_station", NULL},
         {BODY(LIST_ALERTS), "list_alerts", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"list_alerts",
@@ -699,7 +700,7 @@ static const struct dispatch_row rows[] = {
                  .json = JSONCALL_BODY,
                  .reply = BODY(ALERT_LIST),
          },
-         NULL, NULL},
+         "read_station", NULL},
         {BODY(ACK_ALERT), "ack_alert", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"ack_alert",
@@ -709,7 +710,7 @@ static const struct dispatch_row rows[] = {
                  .json = JSONCALL_BODY,
                  .reply = BODY(MATCH_ALERT),
          },
-         NULL, NULL},
+         "investigate", NULL},
         /* search helper: person search, duplicates, merge (0025) */
         {BODY(SEARCH_PERSONS), "search_persons", handle_json_call, 1,
          &(const struct jsoncall){
@@ -721,7 +722,7 @@ static const struct dispatch_row rows[] = {
                  .json = JSONCALL_BODY,
                  .reply = BODY(PERSON_MATCHES),
          },
-         NULL, NULL},
+         "read_station", NULL},
         {BODY(MATCH_PERSONS), "match_persons", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"match_persons",
@@ -731,7 +732,7 @@ static const struct dispatch_row rows[] = {
                  .json = JSONCALL_BODY,
                  .reply = BODY(PERSON_MATCHES),
          },
-         NULL, NULL},
+         "read_station", NULL},
         {BODY(MERGE_PERSONS), "merge_persons", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"merge_persons",
@@ -741,7 +742,7 @@ static const struct dispatch_row rows[] = {
                  .json = JSONCALL_BODY,
                  .reply = BODY(PERSON_MERGE_RECEIPT),
          },
-         NULL, NULL},
+         "merge_persons", NULL},
         {BODY(UNMERGE_PERSONS), "unmerge_persons", handle_json_call, 1,
          &(const struct jsoncall){
                  .stmt = {"unmerge_persons",
@@ -752,7 +753,7 @@ static const struct dispatch_row rows[] = {
                  .json = JSONCALL_BODY,
                  .reply = BODY(PERSON_MERGE_RECEIPT),
          },
-         NULL, NULL},
+         "merge_persons", NULL},
         {BODY(MARK_PERSONS_DISTINCT), "mark_persons_distinct", handle_json_call,
          1,
          &(const struct jsoncall){
@@ -764,7 +765,13 @@ static const struct dispatch_row rows[] = {
                  .json = JSONCALL_BODY,
                  .reply = BODY(PERSON_MERGE_RECEIPT),
          },
-         NULL, NULL},
+         "merge_persons", NULL},
+        /* signin: officers sign in on top of the station certificate */
+        {BODY(SIGN_IN), "sign_in", handle_sign_in, 1, NULL, PERM_NONE, NULL},
+        {BODY(SIGN_OUT), "sign_out", handle_sign_out, 1, NULL, PERM_OFFICER,
+         NULL},
+        {BODY(WHO_AM_I), "who_am_i", handle_who_am_i, 1, NULL, PERM_OFFICER,
+         NULL},
 };
 
 const struct dispatch_row *dispatch_find(Cctns__V1__Envelope__BodyCase body,
@@ -819,6 +826,15 @@ static int check_row(size_t i, char *why, size_t whysz)
 	}
 	if (r->call && jsoncall_check(r->call, r->body, why, whysz) != 0)
 		return -1;
+	/* signin: every row states its permission, a known one. */
+	if (!r->permission || (strcmp(r->permission, PERM_NONE) != 0 &&
+	                       strcmp(r->permission, PERM_OFFICER) != 0 &&
+	                       perm_bit(r->permission) < 0)) {
+		snprintf(why, whysz,
+		         "row %s: permission %s is not a ref.permission code",
+		         r->name, r->permission ? r->permission : "(none)");
+		return -1;
+	}
 	return 0;
 }
 

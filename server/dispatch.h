@@ -1,9 +1,10 @@
 /* dispatch.h: the request table. One row per request body a client may
  * send: its name (logs and metrics labels), its handler, whether it needs a
  * completed Hello, and, for the requests that are one api.* call, the JSON
- * call (jsoncall.h: statement, parameters, response). Permissions and audit
- * actions join the row when they arrive; nothing else in the server lists
- * request types. */
+ * call (jsoncall.h: statement, parameters, response), and the permission
+ * the signed-in officer needs (perm.h; checked by the session before any
+ * work; dispatch_check refuses a row without one). Audit actions join the
+ * row when they arrive; nothing else in the server lists request types. */
 #ifndef CCTNS_SERVER_DISPATCH_H
 #define CCTNS_SERVER_DISPATCH_H
 
@@ -25,8 +26,11 @@ struct dispatch_row {
 	dispatch_handler handler;
 	int needs_hello; /* refused with FAILED_PRECONDITION before */
 	const struct jsoncall *call; /* handle_json_call's row, or NULL */
-	const char *permission; /* reserved: who may call it (later issue) */
-	const char *audit;      /* reserved: audit action recorded (later) */
+	/* signin: what the officer needs: a ref.permission code (perm.h),
+	 * PERM_OFFICER (any officer) or PERM_NONE; checked by the session
+	 * before any work. */
+	const char *permission;
+	const char *audit; /* reserved: audit action recorded (later) */
 };
 
 /* The row for a body case and its index, or NULL. */

@@ -22,4 +22,21 @@ void handlers_identity_pb(const struct identity *id, Cctns__V1__Identity *out);
 void handle_json_call(struct request *req, const Envelope *env,
                       const struct jsoncall *call);
 
+/* handlers_officer.c (signin): SignIn, SignOut, WhoAmI (call is NULL). */
+void handle_sign_in(struct request *req, const Envelope *env,
+                    const struct jsoncall *call);
+void handle_sign_out(struct request *req, const Envelope *env,
+                     const struct jsoncall *call);
+void handle_who_am_i(struct request *req, const Envelope *env,
+                     const struct jsoncall *call);
+
+/* Resume the session whose token hash is in req->seat (has_token set),
+ * then call next(req); NULL next answers with the Officer. A refused
+ * resume leaves the seat empty with seat->why set. */
+void officer_resume(struct request *req, void (*next)(struct request *req));
+
+/* Keep a signed-in session's last_seen fresh (fire and forget). */
+struct pool;
+void officer_touch(struct pool *pool, const uint8_t token_hash[32]);
+
 #endif

@@ -5,6 +5,8 @@
  * close the connection. */
 #include <stdio.h>
 
+#include <openssl/sha.h>
+
 #include "dberr.h"
 #include "handlers.h"
 #include "identity.h"
@@ -70,7 +72,10 @@ static void hello_done(void *arg, enum pool_outcome outcome,
 	}
 	identity_set_names(req->identity, PQgetvalue(res, 0, 0),
 	                   PQgetvalue(res, 0, 1), PQgetvalue(res, 0, 2));
-	hello_ack(req);
+	if (req->seat->has_token) /* signin: resume, then answer */
+		officer_resume(req, hello_ack);
+	else
+		hello_ack(req);
 }
 
 void handle_hello(struct request *req, const Envelope *env,
@@ -97,6 +102,11 @@ void handle_hello(struct request *req, const Envelope *env,
 		        "certificate subject has no station identity: "
 		        "expected CN=station:<state>:<district>:<station>");
 		return;
+	}
+	if (env->hello->session_token.len == 32) { /* checked by envelope.c */
+		SHA256(env->hello->session_token.data, 32,
+		       req->seat->token_hash);
+		req->seat->has_token = 1;
 	}
 	snprintf(codes[0], sizeof(codes[0]), "%u", id->state);
 	snprintf(codes[1], sizeof(codes[1]), "%u", id->district);

@@ -15,6 +15,7 @@
 #include "config.h"
 #include "crl.h"
 #include "dispatch.h"
+#include "hashpool.h"
 #include "http.h"
 #include "listener.h"
 #include "log.h"
@@ -30,6 +31,7 @@ struct server {
 	struct event_base *base;
 	struct metrics metrics;
 	struct session_hub hub;
+	struct hashpool *hashes; /* signin: Argon2id workers */
 	struct pool *pool;
 	struct audit *audit;
 	struct listener *listener;
@@ -107,6 +109,9 @@ static void hub_limits(const struct server_config *cfg,
 	out->max_frame = (uint32_t)cfg->max_frame;
 	out->max_in_flight = (uint32_t)cfg->max_in_flight;
 	out->idle_timeout_ms = cfg->idle_timeout_ms;
+	out->officer_idle_s = (uint32_t)((cfg->officer_idle_ms + 999) / 1000);
+	out->lockout_s = (uint32_t)((cfg->officer_lockout_ms + 999) / 1000);
+	out->max_failures = (uint32_t)cfg->officer_max_failures;
 }
 
 /* ---------------------------------------------------------------- reload */
@@ -248,6 +253,14 @@ static int server_start(struct server *srv, SSL_CTX *ctx)
 	srv->hub.pool = srv->pool;
 	srv->audit = audit_new(srv->base, srv->pool, &srv->metrics);
 	srv->hub.audit = srv->audit;
+	srv->hashes =
+	        hashpool_new(srv->base, (int)srv->cfg.officer_hash_threads);
+	srv->hub.hashes = srv->hashes;
+	if (!srv->hashes) {
+		snprintf(why, sizeof(why),
+		         "password hash workers did not start");
+		goto fail;
+	}
 	srv->listener = listener_new(&srv->hub, &srv->cfg.listen_addr, ctx, why,
 	                             sizeof(why));
 	if (!srv->listener)
@@ -269,8 +282,9 @@ fail:
 
 static void server_stop(struct server *srv)
 {
-	audit_stop(srv->audit); /* held answers become UNAVAILABLE */
-	pool_free(srv->pool);   /* answers whatever is still in flight */
+	audit_stop(srv->audit);     /* held answers become UNAVAILABLE */
+	hashpool_free(srv->hashes); /* its callbacks may still query */
+	pool_free(srv->pool);       /* answers whatever is still in flight */
 	audit_free(srv->audit);
 	session_hub_close_all(&srv->hub);
 	listener_free(srv->listener);

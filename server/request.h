@@ -12,14 +12,29 @@
 
 #include "envelope.h"
 
+struct hashpool;
 struct identity;
 struct pool;
 struct request;
 
-/* Limits a session announces in HelloAck. */
+/* Limits a session announces in HelloAck, and the officer settings. */
 struct request_limits {
 	uint32_t max_frame;
 	uint32_t max_in_flight;
+	uint32_t officer_idle_s; /* [officers] session_idle */
+	uint32_t lockout_s;      /* [officers] lockout */
+	uint32_t max_failures;   /* [officers] max_failures */
+};
+
+/* signin: the officer signed in on a connection (the session's). */
+struct seat {
+	char officer_no[32];    /* empty: no officer */
+	uint64_t permissions;   /* perm.h bits */
+	uint64_t last_use_us;   /* now_us() of the last request */
+	uint64_t last_touch_us; /* last_seen last written to the database */
+	uint8_t token_hash[32]; /* SHA-256 of the session token */
+	int has_token;          /* token_hash is set (resume or sign-in) */
+	char why[96]; /* why there is no officer (resume refused), or "" */
 };
 
 /* The session's side: write (or discard) resp, then free req. resp belongs
@@ -33,10 +48,12 @@ struct request {
 	uint64_t conn_id;          /* for logs */
 	struct identity *identity; /* the session's; Hello completes it */
 	const struct request_limits *limits;
-	struct pool *pool;    /* the database */
-	request_done_fn done; /* set by the session */
-	void *owner;          /* the session */
-	struct request *next; /* the session's in-flight list */
+	struct pool *pool;       /* the database */
+	struct seat *seat;       /* the session's officer (signin) */
+	struct hashpool *hashes; /* password verification (signin) */
+	request_done_fn done;    /* set by the session */
+	void *owner;             /* the session */
+	struct request *next;    /* the session's in-flight list */
 	/* audit (audit.h): a write (the request has an idempotency key) is
 	 * answered only once its audit record is written; the record the
 	 * request names; no record at all for a request refused because the

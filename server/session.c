@@ -28,7 +28,9 @@
 #include "frame.h"
 #include "identity.h"
 #include "log.h"
+#include "handlers.h"
 #include "metrics.h"
+#include "perm.h"
 #include "pbjson.h"
 #include "request.h"
 #include "tls.h"
@@ -68,6 +70,9 @@ struct session {
 	int busy;                  /* inside input processing: do not free */
 	int paused; /* reading paused until the output backlog drains */
 	const char *close_reason;
+	/* signin: the officer signed in on this connection (seat.officer_no,
+	 * empty = none; seat.permissions, the perm.h mask). */
+	struct seat seat;
 };
 
 static void session_close_after_flush(struct session *s, const char *reason);
@@ -245,11 +250,10 @@ static void session_unlink_request(struct session *s, struct request *req)
 
 /* ---------------------------------------------------------------- audit */
 
-/* The officer signed in on the connection, or NULL: filled by sign-in. */
+/* The officer signed in on the connection, or NULL. */
 static const char *audit_officer(const struct session *s)
 {
-	(void)s;
-	return NULL;
+	return s->seat.officer_no[0] ? s->seat.officer_no : NULL;
 }
 
 /* Record what happened on this connection: action (a dispatch row's name,
@@ -416,6 +420,8 @@ static struct request *session_request_new(struct session *s,
 	req->identity = &s->identity;
 	req->limits = &s->limits;
 	req->pool = s->hub->pool;
+	req->seat = &s->seat;
+	req->hashes = s->hub->hashes;
 	req->done = session_request_done;
 	req->owner = s;
 	session_note(req, env);
@@ -448,6 +454,49 @@ static const char *session_gate_hello(const struct session *s,
 	if (s->state == SESSION_READY && !row->needs_hello)
 		return "Hello was already done on this connection";
 	return NULL;
+}
+
+/* signin: does the connection's officer hold the row's permission? Locks
+ * a session idle past [officers] session_idle first. Returns why not (into
+ * buf), or NULL; *code is the Status code. */
+static const char *session_gate_officer(struct session *s,
+                                        const struct dispatch_row *row,
+                                        int *code, char *buf, size_t bufsz)
+{
+	struct seat *seat = &s->seat;
+	uint64_t now = now_us();
+	char q[80];
+
+	if (seat->officer_no[0] &&
+	    now - seat->last_use_us >
+	            (uint64_t)s->limits.officer_idle_s * 1000000u) {
+		log_event(LOG_INFO, "session_locked", "conn=%llu officer=%s",
+		          (unsigned long long)s->id,
+		          log_quote(seat->officer_no, q, sizeof(q)));
+		memset(seat, 0, sizeof(*seat));
+		snprintf(seat->why, sizeof(seat->why),
+		         "session locked: sign in again (cctns login)");
+	}
+	if (perm_allows(row->permission, seat->officer_no[0] != '\0',
+	                seat->permissions)) {
+		if (seat->officer_no[0]) {
+			seat->last_use_us = now;
+			if (now - seat->last_touch_us > 60u * 1000000u) {
+				seat->last_touch_us = now;
+				officer_touch(s->hub->pool, seat->token_hash);
+			}
+		}
+		return NULL;
+	}
+	if (!seat->officer_no[0]) {
+		*code = SC(UNAUTHENTICATED);
+		return seat->why[0] ? seat->why : "sign in first (cctns login)";
+	}
+	*code = SC(PERMISSION_DENIED);
+	snprintf(buf, bufsz,
+	         "officer %s does not hold the permission %s needed for %s",
+	         seat->officer_no, row->permission, row->name);
+	return buf;
 }
 
 /* Per-connection limits on requests in flight. Returns why not, or NULL. */
@@ -501,6 +550,7 @@ static void session_handle(struct session *s, const Envelope *env)
 	const struct dispatch_row *row = dispatch_find(env->body_case, &type);
 	const char *why;
 	int code, close;
+	char buf[200];
 
 	if (session_gate_audit(s, env, type, start))
 		return;
@@ -509,6 +559,11 @@ static void session_handle(struct session *s, const Envelope *env)
 		               NULL, why);
 		if (close)
 			session_close_after_flush(s, "precondition");
+		return;
+	}
+	if (row && row->needs_hello &&
+	    (why = session_gate_officer(s, row, &code, buf, sizeof(buf)))) {
+		session_refuse(s, env, type, start, code, NULL, why);
 		return;
 	}
 	if (envelope_check_request(env, &err) != 0 || !row) {
@@ -854,6 +909,9 @@ void session_start(struct session_hub *hub, struct bufferevent *bev,
 	s->limits.max_frame = hub->limits.max_frame;
 	s->limits.max_in_flight = hub->limits.max_in_flight;
 	s->idle_timeout_ms = hub->limits.idle_timeout_ms;
+	s->limits.officer_idle_s = hub->limits.officer_idle_s;
+	s->limits.lockout_s = hub->limits.lockout_s;
+	s->limits.max_failures = hub->limits.max_failures;
 	format_peer(peer, s->peer, sizeof(s->peer));
 	s->next = hub->sessions;
 	if (hub->sessions)

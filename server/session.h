@@ -15,6 +15,7 @@
 
 struct bufferevent;
 struct event_base;
+struct hashpool;
 struct metrics;
 struct pool;
 struct audit;
@@ -27,11 +28,16 @@ struct session_limits {
 	uint32_t max_frame;
 	uint32_t max_in_flight;
 	long idle_timeout_ms;
+	/* signin: [officers] */
+	uint32_t officer_idle_s;
+	uint32_t lockout_s;
+	uint32_t max_failures;
 };
 
 struct session_hub {
 	struct event_base *base;
 	struct pool *pool;
+	struct hashpool *hashes; /* signin: password verification */
 	struct metrics *metrics;
 	struct audit *audit; /* every request is recorded there */
 	struct session_limits limits;

@@ -61,6 +61,8 @@ echo "== reporting3_checks.sql"; run_psql cctns_owner -f "$here/reporting3_check
 echo "== dossier_checks.sql"; run_psql cctns_owner -f "$here/dossier_checks.sql"
 # search helper (0025): person search, duplicates, merge
 echo "== search_checks.sql"; run_psql cctns_owner -f "$here/search_checks.sql"
+# signin: officers, roles and permissions, sessions, lockout
+echo "== officers_checks.sql"; run_psql cctns_owner -f "$here/officers_checks.sql"
 
 # The FIR the concurrent sessions record arrests in (station 990009).
 arrest_fir=$(psql -X -q -At -v ON_ERROR_STOP=1 "$conn user=cctns_server" <<SQL | tail -n 1

@@ -23,6 +23,7 @@ int cmd_audit(const char *db, int argc, char **argv);
 /* crl: terminal certificates and the CRL (issue 5) */
 int cmd_terminal(const char *db, int argc, char **argv);
 int cmd_crl(const char *db, int argc, char **argv);
+int cmd_officer(const char *db, int argc, char **argv); /* signin */
 
 /* Print "cctns-admin CMD: message" and a pointer to CMD --help on stderr;
  * returns ADMIN_USAGE so callers can `return admin_usage(...)`. */

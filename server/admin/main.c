@@ -35,6 +35,9 @@ static const struct command {
         {"terminal", cmd_terminal,
          "station terminal certificates (enrol, revoke, list)"},
         {"crl", cmd_crl, "re-sign the CRL of the state CA from the register"},
+        /* signin */
+        {"officer", cmd_officer,
+         "officers who sign in (add, passwd, unlock, roles, otp)"},
 };
 
 static void usage(FILE *out)

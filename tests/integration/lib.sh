@@ -26,8 +26,14 @@ export CCTNS_PG_NOSYNC=1
 A_STATE=9 A_DISTRICT=118 A_STATION=1001 A_NAME="Agra Kotwali"
 B_STATE=9 B_DISTRICT=119 B_STATION=2001 B_NAME="Aligarh Civil Lines"
 
+# signin: the harness officers, one per station, holding every station role; their password
+# (made up per test) is in $OFFICER_PW.
+A_OFFICER=A1 B_OFFICER=B1
+STATION_ROLES=station_writer,investigating_officer,station_house_officer
+
 mkdir -p "$BUILD/itest"
 T=$(mktemp -d "$BUILD/itest/$ITEST_NAME.XXXXXX")
+OFFICER_PW=$T/officer.pw
 SERVER_PID=""
 SERVER_LOG=$T/server.log
 TLS_PORT=""
@@ -41,6 +47,9 @@ SERVER_POOL_SIZE=${SERVER_POOL_SIZE:-4}
 SERVER_MAX_CONNECTIONS=${SERVER_MAX_CONNECTIONS:-256}
 # crl: [tls] crl of the server (relative to $T), empty = no revocation checking.
 SERVER_CRL=${SERVER_CRL:-}
+# signin: [officers] session_idle and lockout.
+SERVER_OFFICER_IDLE=${SERVER_OFFICER_IDLE:-30m}
+SERVER_OFFICER_LOCKOUT=${SERVER_OFFICER_LOCKOUT:-10m}
 
 # ------------------------------------------------------------------ reporting
 
@@ -180,6 +189,32 @@ db_setup() {
 		--code $A_STATION --name "$A_NAME" >/dev/null
 	"$BIN/cctns-admin" --db "$CCTNS_DB" station add --state $B_STATE --district $B_DISTRICT \
 		--code $B_STATION --name "$B_NAME" >/dev/null
+	officer_add $A_OFFICER $A_DISTRICT $A_STATION
+	officer_add $B_OFFICER $B_DISTRICT $B_STATION
+}
+
+# signin: officer_add NO DISTRICT STATION [ROLES]: officer NO of state $A_STATE posted at
+# DISTRICT/STATION with ROLES (default every station role), password in $OFFICER_PW.
+officer_add() {
+	if [ ! -f "$OFFICER_PW" ]; then
+		(umask 077 && printf 'itest-%s-%s\n' "$RANDOM" "$RANDOM" >"$OFFICER_PW")
+	fi
+	"$BIN/cctns-admin" --db "$CCTNS_DB" officer add --state $A_STATE --officer-no "$1" \
+		--name "Test Officer $1" --rank Inspector --station "$2/$3" \
+		--role "${4:-$STATION_ROLES}" --password-file "$OFFICER_PW" >/dev/null
+}
+
+# signin: term_login NAME OFFICER: sign terminal NAME in as OFFICER (password $OFFICER_PW).
+term_login() {
+	term "$1" login --officer "$2" --password-file "$OFFICER_PW"
+}
+
+# signin: the officer of the harness station a certificate base name is for, or nothing.
+officer_for_cert() {
+	case $1 in
+	station-$A_STATE-$A_DISTRICT-$A_STATION-*) echo $A_OFFICER ;;
+	station-$B_STATE-$B_DISTRICT-$B_STATION-*) echo $B_OFFICER ;;
+	esac
 }
 
 # pki_setup: the state CA, the server certificate, and desk-1 of stations A and B.
@@ -220,6 +255,9 @@ pool_size = $SERVER_POOL_SIZE
 listen = 127.0.0.1:$HTTP_PORT
 [log]
 level = info
+[officers]
+session_idle = $SERVER_OFFICER_IDLE
+lockout = $SERVER_OFFICER_LOCKOUT
 CONF
 }
 
@@ -286,6 +324,30 @@ terminal_conf() {
 			printf 'cert = pki/%s.crt\nkey = pki/%s.key\n' "$2" "$2"
 		fi
 	} >"$T/$1.conf"
+	# signin: a terminal of station A or B is signed in as its officer (created when the
+	# test made its own database) once the server runs; a test about signing in uses
+	# terminal_conf_only.
+	local officer
+	officer=$(officer_for_cert "$2")
+	if [ -n "$officer" ] && server_alive; then
+		if [ "$(sql "SELECT count(*) FROM core.officer WHERE officer_no = '$officer'" \
+			2>/dev/null)" = 0 ]; then
+			if [ "$officer" = $A_OFFICER ]; then
+				officer_add $A_OFFICER $A_DISTRICT $A_STATION
+			else
+				officer_add $B_OFFICER $B_DISTRICT $B_STATION
+			fi
+		fi
+		term_login "$1" "$officer" >/dev/null 2>&1 || true
+	fi
+}
+
+# signin: terminal_conf_only NAME CERT_BASE [CA]: terminal_conf without signing in.
+terminal_conf_only() {
+	local alive=$SERVER_PID
+	SERVER_PID=""
+	terminal_conf "$@"
+	SERVER_PID=$alive
 }
 
 # term NAME ARGS...: the terminal with $T/NAME.conf (60 s at most).
@@ -347,10 +409,15 @@ frame() {
 	printf '%08x%s' $((${#1} / 2)) "$1" | xxd -r -p
 }
 
-# hello_frame [ID]: an Envelope{request_id=ID, hello{protocol_version=1, software="itest"}}.
+# hello_frame [ID]: an Envelope{request_id=ID, hello{protocol_version=1, software="itest"}},
+# with session_token (signin) read from the file $HELLO_SESSION when it exists (default: the
+# session of terminal a, station A desk-1).
 hello_frame() {
-	local hello
+	local hello token=""
+	[ ! -f "${HELLO_SESSION:-$T/a.conf.session}" ] ||
+		token=$(head -n 1 "${HELLO_SESSION:-$T/a.conf.session}")
 	hello="0801"12$(hexlen "$(hexstr itest)")$(hexstr itest)
+	[ -z "$token" ] || hello+=1a20$token
 	frame "08$(printf '%02x' "${1:-1}")52$(hexlen "$hello")$hello"
 }
 

@@ -20,6 +20,13 @@ run timeout 60 "$BIN/cctns" --config "$T/sample/station.conf" hello
 assert_eq 0 "$RC" "deploy/samples/station.conf works for a terminal"
 assert_contains "$OUT" "$A_NAME" "... of station A"
 
+# signin: an officer signs in; the session file goes beside the config by default.
+run timeout 60 "$BIN/cctns" --config "$T/sample/station.conf" login --officer $A_OFFICER \
+	--password-file "$OFFICER_PW"
+assert_eq 0 "$RC" "the officer signs in with the sample config"
+[ -f "$T/sample/station.conf.session" ] || fail "no session file beside the config"
+ok "the session file is beside the config"
+
 run env CCTNS_CONFIG="$T/sample/station.conf" timeout 60 "$BIN/cctns" fir register "$SAMPLE"
 assert_eq 0 "$RC" "CCTNS_CONFIG selects the config; deploy/samples/fir.json registers"
 server_stop || fail "cctns-server did not exit 0 on SIGTERM"

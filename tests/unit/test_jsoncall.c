@@ -18,6 +18,7 @@
 
 #include "../../server/dispatch.c"
 #include "../../server/jsoncall.c"
+#include "../../server/perm.c"
 #include "fixtures.h"
 
 #define BODY_CASE(x) CCTNS__V1__ENVELOPE__BODY_##x
@@ -39,6 +40,34 @@ void handle_json_call(struct request *req, const Envelope *env,
 	(void)env;
 	(void)call;
 	fail_msg("handle_json_call called");
+}
+
+/* signin: the officer handlers the table points at. */
+void handle_sign_in(struct request *req, const Envelope *env,
+                    const struct jsoncall *call)
+{
+	(void)req;
+	(void)env;
+	(void)call;
+	fail_msg("handle_sign_in called");
+}
+
+void handle_sign_out(struct request *req, const Envelope *env,
+                     const struct jsoncall *call)
+{
+	(void)req;
+	(void)env;
+	(void)call;
+	fail_msg("handle_sign_out called");
+}
+
+void handle_who_am_i(struct request *req, const Envelope *env,
+                     const struct jsoncall *call)
+{
+	(void)req;
+	(void)env;
+	(void)call;
+	fail_msg("handle_who_am_i called");
 }
 
 static const uint32_t codes[3] = {9, 118, 1001};
@@ -119,8 +148,14 @@ static void every_row_but_hello_needs_hello_and_is_a_json_call(void **state)
 	(void)state;
 	for (size_t i = 0; i < dispatch_count(); i++) {
 		int hello = rows[i].body == BODY_CASE(HELLO);
+		/* signin: the officer rows have handlers of their own. */
+		int officer = rows[i].body == BODY_CASE(SIGN_IN) ||
+		              rows[i].body == BODY_CASE(SIGN_OUT) ||
+		              rows[i].body == BODY_CASE(WHO_AM_I);
 		assert_int_equal(rows[i].needs_hello, !hello);
-		assert_int_equal(rows[i].call == NULL, hello);
+		assert_int_equal(rows[i].call == NULL, hello || officer);
+		/* signin: every row states a permission. */
+		assert_non_null(rows[i].permission);
 	}
 }
 
