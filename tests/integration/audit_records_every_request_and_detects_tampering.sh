@@ -78,8 +78,12 @@ assert_contains "$(rows "action = 'tls_handshake'")" "tls_handshake|unauthentica
 	"the certificate of another CA is recorded as a refused handshake"
 assert_eq "hello|unauthenticated|-|$A_STATE:$A_DISTRICT:4242|desk-9" \
 	"$(rows "action = 'hello' AND outcome <> 'ok'")" "the unregistered station's Hello is recorded"
-assert_eq "0" "$(sql "SELECT count(*) FROM audit.log WHERE officer_no IS NOT NULL")" \
-	"no officer yet (sign-in fills it)"
+assert_eq "$A_OFFICER" "$(sql "SELECT string_agg(DISTINCT officer_no, ',') FROM audit.log
+	WHERE action IN ('register_fir', 'get_fir') AND outcome IN ('ok', 'not_found', 'invalid_argument')")" \
+	"the officer signed in at the terminal is recorded with each of its requests"
+assert_eq "0" "$(sql "SELECT count(*) FROM audit.log WHERE officer_no IS NOT NULL
+	AND action IN ('tls_handshake', 'frame') OR (action = 'get_fir' AND outcome = 'failed_precondition' AND officer_no IS NOT NULL)")" \
+	"... and no officer on a refused handshake or a request before Hello"
 dump=$(sql "SELECT a::text FROM audit.log a")
 for word in Ramesh Agarwal Shyam 9000000000 Kinari "Gali Barah"; do
 	assert_not_contains "$dump" "$word" "no personal data in the audit log ($word)"
