@@ -236,6 +236,27 @@ FROM pg_temp.s('{"address": "Khaniyar", "gender": "male"}') r;
 SELECT pg_temp.check(cardinality(pg_temp.ids(r)) = 2, 'limit: at most limit results')
 FROM pg_temp.s('{"name": "Dar", "limit": 2}') r;
 
+-- ------------------------------------------------------------ plans kept for the session (0029)
+-- The match builders and the probes are PL/pgSQL (plans kept for the
+-- session, the match builders generic from the first call): asked again and
+-- again in one session (custom plans, then the generic one) a search gives
+-- the same answer, and another search after it its own.
+SELECT pg_temp.check(count(*) = 3 AND bool_and(l.lanname = 'plpgsql')
+		AND count(*) FILTER (WHERE 'plan_cache_mode=force_generic_plan' = ANY (x.proconfig)) = 2,
+	'0029: person_match_json, person_cases_json (generic plans) and search_probe are PL/pgSQL')
+FROM pg_proc x JOIN pg_language l ON l.oid = x.prolang
+WHERE x.oid IN ('core.person_match_json(int, bigint, int, int, text[])'::regprocedure,
+	'core.person_cases_json(int, bigint, int)'::regprocedure, 'core.search_probe(int, jsonb, text[], int)'::regprocedure);
+SELECT pg_temp.s('{"name": "Mohd Shahid", "relative_name": "Mohammad Rafiq"}') AS first_answer \gset
+SELECT pg_temp.check(count(DISTINCT r) = 1 AND min(r::text) = :'first_answer',
+	'0029: the same search asked 8 times in one session (custom plans, then the kept generic plan) gives the same answer')
+FROM generate_series(1, 8) i, LATERAL pg_temp.s(jsonb_build_object('name', 'Mohd Shahid', 'relative_name', 'Mohammad Rafiq',
+	'limit', 20)) r;
+SELECT pg_temp.check(pg_temp.ids(r) @> ARRAY[pg_temp.pid('doc')] AND NOT pg_temp.ids(r) && ARRAY[pg_temp.pid('shahid')]
+		AND (r -> 'matches' -> 0 ->> 'name') = 'Rohit' AND (r -> 'matches' -> 0 -> 'created_by' ->> 'station_code') = '990079',
+	'0029: after them another search gets its own persons, built by the kept plans (name, station)')
+FROM pg_temp.s('{"document": "jk 01 234 567890"}') r;
+
 -- ------------------------------------------------------------ refused
 SELECT pg_temp.expect_error($$SELECT pg_temp.s('{}')$$, 'CT400', 'name', 'give something to search by%');
 SELECT pg_temp.expect_error($$SELECT pg_temp.s('{"name": "Shri Smt."}')$$, 'CT400', 'name', 'name: no letters%');
