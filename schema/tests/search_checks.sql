@@ -328,3 +328,22 @@ SELECT pg_temp.check(m.officer_name = 'Ravi Kumar Sharma' AND m.undone_officer_n
 FROM core.person_merge m WHERE m.merge_id = :merge1;
 SELECT pg_temp.check(count(*) = 0, 'after the unmerge the kept person has none of the other''s aliases')
 FROM core.person_alias a JOIN core.person_merge m ON m.merge_id = :merge1 AND a.person_id = m.keep_id;
+
+-- ------------------------------------------------------------ ranking of namesakes (0029)
+-- A relative's tokens the query did not name cost 1 each: of two namesakes
+-- whose fathers both carry the typed name, the one whose father has no
+-- other name ranks first; untyped tokens cost nothing when none matched.
+CREATE FUNCTION pg_temp.row_of(nm text, rel text) RETURNS core.person_search LANGUAGE sql STABLE AS $$
+	SELECT core.person_search_build(jsonb_populate_record(NULL::core.person, jsonb_build_object('person_id', 1,
+		'state_code', 1, 'year', 2026, 'district_code', 1, 'station_code', 990075, 'name', nm, 'relative_name', rel)), false)
+$$;
+CREATE FUNCTION pg_temp.score_of(c core.person_search, nm text, rel text) RETURNS int LANGUAGE sql STABLE AS $$
+	SELECT (core.search_score(c, core.name_tokens(nm), core.name_keys(core.name_tokens(nm)), '{}', '{}',
+		core.name_tokens(rel), core.name_keys(core.name_tokens(rel)), 'father''s name', NULL, NULL, '{}', '{}', NULL, '{}')).score
+$$;
+SELECT pg_temp.check(pg_temp.score_of(pg_temp.row_of('Kaushik Mondal', 'Anirban Mondal'), 'Kausshik Mondal', 'Anirban Mondal')
+		= pg_temp.score_of(pg_temp.row_of('Kaushik Mondal', 'Anirban Sanjib Mondal'), 'Kausshik Mondal', 'Anirban Mondal') + 1,
+	'0029: "S/o Anirban Mondal" scores the father Anirban Mondal 1 above Anirban Sanjib Mondal (a relative''s untyped token costs 1)');
+SELECT pg_temp.check(pg_temp.score_of(pg_temp.row_of('Kaushik Mondal', 'Tapas Mondal'), 'Kaushik Mondal', 'Anirban')
+		= pg_temp.score_of(pg_temp.row_of('Kaushik Mondal', 'Tapas Kumar Mondal'), 'Kaushik Mondal', 'Anirban'),
+	'0029: a relative none of whose tokens match costs only the miss, however many tokens it has');
