@@ -236,6 +236,26 @@ FROM pg_temp.s('{"address": "Khaniyar", "gender": "male"}') r;
 SELECT pg_temp.check(cardinality(pg_temp.ids(r)) = 2, 'limit: at most limit results')
 FROM pg_temp.s('{"name": "Dar", "limit": 2}') r;
 
+-- ------------------------------------------------------------ plans kept for the session (0029)
+-- The match builders and the probes are PL/pgSQL (plans kept for the
+-- session, the match builders generic from the first call): asked again and
+-- again in one session (custom plans, then the generic one) a search gives
+-- the same answer, and another search after it its own.
+SELECT pg_temp.check(count(*) = 3 AND bool_and(l.lanname = 'plpgsql')
+		AND count(*) FILTER (WHERE 'plan_cache_mode=force_generic_plan' = ANY (x.proconfig)) = 2,
+	'0029: person_match_json, person_cases_json (generic plans) and search_probe are PL/pgSQL')
+FROM pg_proc x JOIN pg_language l ON l.oid = x.prolang JOIN pg_namespace n ON n.oid = x.pronamespace
+WHERE n.nspname = 'core' AND x.proname IN ('person_match_json', 'person_cases_json', 'search_probe');
+SELECT pg_temp.s('{"name": "Mohd Shahid", "relative_name": "Mohammad Rafiq"}') AS first_answer \gset
+SELECT pg_temp.check(count(DISTINCT r) = 1 AND min(r::text) = :'first_answer',
+	'0029: the same search asked 8 times in one session (custom plans, then the kept generic plan) gives the same answer')
+FROM generate_series(1, 8) i, LATERAL pg_temp.s(jsonb_build_object('name', 'Mohd Shahid', 'relative_name', 'Mohammad Rafiq',
+	'limit', 20)) r;
+SELECT pg_temp.check(pg_temp.ids(r) @> ARRAY[pg_temp.pid('doc')] AND NOT pg_temp.ids(r) && ARRAY[pg_temp.pid('shahid')]
+		AND (r -> 'matches' -> 0 ->> 'name') = 'Rohit' AND (r -> 'matches' -> 0 -> 'created_by' ->> 'station_code') = '990079',
+	'0029: after them another search gets its own persons, built by the kept plans (name, station)')
+FROM pg_temp.s('{"document": "jk 01 234 567890"}') r;
+
 -- ------------------------------------------------------------ refused
 SELECT pg_temp.expect_error($$SELECT pg_temp.s('{}')$$, 'CT400', 'name', 'give something to search by%');
 SELECT pg_temp.expect_error($$SELECT pg_temp.s('{"name": "Shri Smt."}')$$, 'CT400', 'name', 'name: no letters%');
@@ -308,3 +328,22 @@ SELECT pg_temp.check(m.officer_name = 'Ravi Kumar Sharma' AND m.undone_officer_n
 FROM core.person_merge m WHERE m.merge_id = :merge1;
 SELECT pg_temp.check(count(*) = 0, 'after the unmerge the kept person has none of the other''s aliases')
 FROM core.person_alias a JOIN core.person_merge m ON m.merge_id = :merge1 AND a.person_id = m.keep_id;
+
+-- ------------------------------------------------------------ ranking of namesakes (0029)
+-- A relative's tokens the query did not name cost 1 each: of two namesakes
+-- whose fathers both carry the typed name, the one whose father has no
+-- other name ranks first; untyped tokens cost nothing when none matched.
+CREATE FUNCTION pg_temp.row_of(nm text, rel text) RETURNS core.person_search LANGUAGE sql STABLE AS $$
+	SELECT core.person_search_build(jsonb_populate_record(NULL::core.person, jsonb_build_object('person_id', 1,
+		'state_code', 1, 'year', 2026, 'district_code', 1, 'station_code', 990075, 'name', nm, 'relative_name', rel)), false)
+$$;
+CREATE FUNCTION pg_temp.score_of(c core.person_search, nm text, rel text) RETURNS int LANGUAGE sql STABLE AS $$
+	SELECT (core.search_score(c, core.name_tokens(nm), core.name_keys(core.name_tokens(nm)), '{}', '{}',
+		core.name_tokens(rel), core.name_keys(core.name_tokens(rel)), 'father''s name', NULL, NULL, '{}', '{}', NULL, '{}')).score
+$$;
+SELECT pg_temp.check(pg_temp.score_of(pg_temp.row_of('Kaushik Mondal', 'Anirban Mondal'), 'Kausshik Mondal', 'Anirban Mondal')
+		= pg_temp.score_of(pg_temp.row_of('Kaushik Mondal', 'Anirban Sanjib Mondal'), 'Kausshik Mondal', 'Anirban Mondal') + 1,
+	'0029: "S/o Anirban Mondal" scores the father Anirban Mondal 1 above Anirban Sanjib Mondal (a relative''s untyped token costs 1)');
+SELECT pg_temp.check(pg_temp.score_of(pg_temp.row_of('Kaushik Mondal', 'Tapas Mondal'), 'Kaushik Mondal', 'Anirban')
+		= pg_temp.score_of(pg_temp.row_of('Kaushik Mondal', 'Tapas Kumar Mondal'), 'Kaushik Mondal', 'Anirban'),
+	'0029: a relative none of whose tokens match costs only the miss, however many tokens it has');

@@ -756,8 +756,8 @@ static uint64_t emit_hand(const opts *o, FILE *pout, FILE *qout, uint64_t id)
 		if (n < 4)
 			continue;
 		memset(&p, 0, sizeof(p));
-		snprintf(p.name, NAMELEN, "%s", fld[0]);
-		snprintf(p.rel, NAMELEN, "%s", fld[1]);
+		snprintf(p.name, NAMELEN, "%.*s", NAMELEN - 1, fld[0]);
+		snprintf(p.rel, NAMELEN, "%.*s", NAMELEN - 1, fld[1]);
 		p.female = strstr(fld[5] ? fld[5] : "", "female") != NULL;
 		emit_person(pout, id, &p, atoi(fld[2]), &stations[0], 2024);
 		fprintf(qout, "%llu\thand\t%s\t%s\t\t\n",
