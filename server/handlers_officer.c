@@ -121,7 +121,8 @@ static void seat_fill(struct seat *seat, const char *officer_no,
 {
 	unsigned unknown = 0;
 
-	snprintf(seat->officer_no, sizeof(seat->officer_no), "%s", officer_no);
+	snprintf(seat->officer_no, sizeof(seat->officer_no), "%.31s",
+	         officer_no);
 	seat->permissions = perm_mask_from_array(permissions, &unknown);
 	memcpy(seat->token_hash, hash, 32);
 	seat->has_token = 1;

@@ -93,10 +93,10 @@ static char *poppler_text(const char *path, unsigned first, unsigned last)
 	int status;
 
 	if (first)
-		snprintf(cmd, sizeof(cmd), "pdftotext -f %u -l %u '%s' -",
+		snprintf(cmd, sizeof(cmd), "pdftotext -f %u -l %u '%.400s' -",
 		         first, last, path);
 	else
-		snprintf(cmd, sizeof(cmd), "pdftotext '%s' -", path);
+		snprintf(cmd, sizeof(cmd), "pdftotext '%.400s' -", path);
 	out = run(cmd, &status);
 	if (status != 0)
 		fail_msg("pdftotext %s: status %d:\n%s", path, status, out);
