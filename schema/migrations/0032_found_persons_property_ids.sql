@@ -15,8 +15,9 @@
 -- (core.found_missing_reasons: sex, dates, age band, height, marks,
 -- district), a match_alert of kind missing_person to both stations.
 --
--- Property identifiers: Property (FIR, crime details), LostItem and
--- SeizedItem carry "identifiers": [{"kind": imei|serial|arms_number|engine|
+-- Property identifiers: Property (FIR, crime details) and LostItem carry
+-- "identifiers", SeizedItem (whose "identifiers" is the free text of
+-- 0013) "identifying_numbers": [{"kind": imei|serial|arms_number|engine|
 -- chassis|other, "number"}]. The api functions of those records are wrapped
 -- (the earlier function renamed into core, *_0031): the wrapper validates
 -- the identifiers (an IMEI is 15 digits with its Luhn check digit), hands
@@ -491,7 +492,7 @@ COMMENT ON FUNCTION core.imei_valid(text) IS 'An IMEI: 15 digits with a valid Lu
 -- The identifiers of the items of an array field (path: "properties" or
 -- "items"), validated: [[{kind, number}, ...] per item]. CT400 naming
 -- the field (properties[0].identifiers[1].number) when wrong.
-CREATE FUNCTION core.property_ids_read(arr jsonb, path text) RETURNS jsonb
+CREATE FUNCTION core.property_ids_read(arr jsonb, path text, field text) RETURNS jsonb
 LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
@@ -510,9 +511,9 @@ BEGIN
 	FOR i IN 0 .. jsonb_array_length(arr) - 1 LOOP
 		ids := '[]';
 		IF jsonb_typeof(arr -> i) = 'object' THEN
-			one := core.j_arr(arr -> i -> 'identifiers', format('%s[%s].identifiers', path, i), 20);
+			one := core.j_arr(arr -> i -> field, format('%s[%s].%s', path, i, field), 20);
 			FOR j IN 0 .. jsonb_array_length(one) - 1 LOOP
-				p := format('%s[%s].identifiers[%s]', path, i, j);
+				p := format('%s[%s].%s[%s]', path, i, field, j);
 				PERFORM core.j_obj(one -> j, p, ARRAY['kind', 'number'], true);
 				v_kind := core.j_enum(one -> j -> 'kind', p || '.kind',
 					ARRAY['imei', 'serial', 'arms_number', 'engine', 'chassis', 'other'], true);
@@ -534,22 +535,22 @@ BEGIN
 	RETURN res;
 END
 $fn$;
-COMMENT ON FUNCTION core.property_ids_read(jsonb, text) IS
+COMMENT ON FUNCTION core.property_ids_read(jsonb, text, text) IS
 	'Validate the identifiers of each item of a property array (kind imei/serial/arms_number/engine/chassis/other; an IMEI 15 digits with its Luhn check digit; 6 to 24 letters and digits): one array of {kind, number, normalised} per item; CT400 naming the field';
 
 -- The array field without the identifiers of its items.
-CREATE FUNCTION core.property_ids_strip(doc jsonb, field text) RETURNS jsonb
+CREATE FUNCTION core.property_ids_strip(doc jsonb, field text, sub text) RETURNS jsonb
 LANGUAGE sql IMMUTABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 	SELECT CASE WHEN jsonb_typeof(doc -> field) = 'array' THEN
 		jsonb_set(doc, ARRAY[field], (SELECT coalesce(jsonb_agg(CASE WHEN jsonb_typeof(e) = 'object'
-			THEN e - 'identifiers' ELSE e END ORDER BY n), '[]')
+			THEN e - sub ELSE e END ORDER BY n), '[]')
 			FROM jsonb_array_elements(doc -> field) WITH ORDINALITY x(e, n)))
 		ELSE doc END
 $fn$;
-COMMENT ON FUNCTION core.property_ids_strip(jsonb, text) IS
-	'A request document with the identifiers of its property items removed (the earlier functions know no such field)';
+COMMENT ON FUNCTION core.property_ids_strip(jsonb, text, text) IS
+	'A request document with field sub (the identifiers) of the items of its array field removed (the earlier functions know no such field)';
 
 -- Hand the identifiers to the item triggers of this transaction.
 CREATE FUNCTION core.property_ids_set(ids jsonb) RETURNS void
@@ -577,9 +578,9 @@ LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-	PERFORM core.property_ids_set(core.property_ids_read(fir -> 'properties', 'properties'));
+	PERFORM core.property_ids_set(core.property_ids_read(fir -> 'properties', 'properties', 'identifiers'));
 	RETURN QUERY SELECT * FROM core.register_fir_0031(state, district, station, idem,
-		core.property_ids_strip(fir, 'properties'));
+		core.property_ids_strip(fir, 'properties', 'identifiers'));
 	PERFORM core.property_ids_set(NULL);
 END
 $fn$;
@@ -593,9 +594,9 @@ LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-	PERFORM core.property_ids_set(core.property_ids_read(details -> 'properties', 'properties'));
+	PERFORM core.property_ids_set(core.property_ids_read(details -> 'properties', 'properties', 'identifiers'));
 	RETURN QUERY SELECT * FROM core.record_crime_details_0031(state, district, station, idem, fir_number,
-		core.property_ids_strip(details, 'properties'));
+		core.property_ids_strip(details, 'properties', 'identifiers'));
 	PERFORM core.property_ids_set(NULL);
 END
 $fn$;
@@ -608,9 +609,9 @@ LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-	PERFORM core.property_ids_set(core.property_ids_read(report -> 'items', 'items'));
+	PERFORM core.property_ids_set(core.property_ids_read(report -> 'items', 'items', 'identifiers'));
 	RETURN QUERY SELECT * FROM core.register_lost_report_0031(state, district, station, idem,
-		core.property_ids_strip(report, 'items'));
+		core.property_ids_strip(report, 'items', 'identifiers'));
 	PERFORM core.property_ids_set(NULL);
 END
 $fn$;
@@ -624,9 +625,9 @@ LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-	PERFORM core.property_ids_set(core.property_ids_read(seizure -> 'items', 'items'));
+	PERFORM core.property_ids_set(core.property_ids_read(seizure -> 'items', 'items', 'identifying_numbers'));
 	RETURN QUERY SELECT * FROM core.register_seizure_0031(state, district, station, idem, fir_number,
-		core.property_ids_strip(seizure, 'items'));
+		core.property_ids_strip(seizure, 'items', 'identifying_numbers'));
 	PERFORM core.property_ids_set(NULL);
 END
 $fn$;

@@ -134,7 +134,7 @@ SELECT * FROM api.register_seizure(9, 118, 990121, pg_temp.key(), :'fir2', jsonb
 		{"name": "Sunita Devi", "relative_kind": "husband", "relative_name": "Rakesh Kumar", "gender": "female", "year_of_birth": 1985}]'::jsonb,
 	'seal', 'Brass seal',
 	'items', '[{"kind": "mobile_phone", "description": "A phone", "quantity": 1,
-		"identifiers": [{"kind": "imei", "number": "49015 42032 37518"}]}]'::jsonb)) \gset s1_
+		"identifiers": "Samsung", "identifying_numbers": [{"kind": "imei", "number": "49015 42032 37518"}]}]'::jsonb)) \gset s1_
 SELECT pg_temp.check(jsonb_array_length(pg_temp.alerts_of(990120, 'property')) = 1
 	AND pg_temp.alerts_of(990120, 'property') #>> '{0,matched_by,0}' = '490154203237518'
 	AND pg_temp.alerts_of(990121, 'property') #>> '{0,other_record}' = 'FIR ' || :'fir1' || ' property 1',
