@@ -4,11 +4,14 @@
  * them against the missing persons of the state (cctns alerts list).
  * cctns found show NUMBER prints a report, cctns found list the station's
  * found persons not yet traced (--all: every one), cctns found traced
- * NUMBER FILE.json|- records the handing over. */
+ * NUMBER FILE.json|- records the handing over; cctns found new fills the
+ * report in field by field (form_cmd.h). */
 #include <stdio.h>
 
 #include "cmd_r2.h"
 #include "commands.h"
+#include "form_cmd.h"
+#include "form_kinds.h"
 #include "print_found.h"
 #include "reply.h"
 #include "submit.h"
@@ -60,6 +63,11 @@ const submit_kind found_register_kind = {
 int cmd_found_register(const command *self, cli_ctx *ctx, int argc, char **argv)
 {
 	return submit_run(&found_register_kind, self, ctx, argc, argv);
+}
+
+int cmd_found_new(const command *self, cli_ctx *ctx, int argc, char **argv)
+{
+	return form_run(&found_register_kind, self, ctx, argc, argv);
 }
 
 /* The document is the request without its key and number: a shallow copy

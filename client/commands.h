@@ -160,5 +160,6 @@ int cmd_found_register(const command *self, cli_ctx *ctx, int argc,
 int cmd_found_show(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_found_list(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_found_traced(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_found_new(const command *self, cli_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -1058,6 +1058,14 @@ const command commands_records[] = {
          "\n"
          "example:\n"
          "  cctns found register deploy/samples/found-person.json\n"},
+        {"found", "new", cmd_found_new, "",
+         "Fill in a found person report, field by field.",
+         "The report of cctns found register, asked one field at a time with\n"
+         "a draft and a review showing it as the register will print it; see\n"
+         "cctns help fir new for how forms work.\n"
+         "\n"
+         "example:\n"
+         "  cctns found new\n"},
         {"found", "show", cmd_found_show, "NUMBER [--json]",
          "Print a found person report of this station.",
          "NUMBER is the report's number, e.g. 3/2026 or 0003/2026. Sections:\n"

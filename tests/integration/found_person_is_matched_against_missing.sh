@@ -95,3 +95,21 @@ assert_contains "$OUT" "placed" "... naming the field"
 run term b found show 999/2020
 assert_eq 6 "$RC" "an unknown report: not found (exit 6)"
 assert_eq "$n" "$(sql "SELECT count(*) FROM core.found_person")" "refusals store nothing"
+
+# The same report as a form (answers piped one a line, as a script fills a form).
+# shellcheck source=form_pipe.bash
+. "$(dirname "$0")/form_pipe.bash"
+mkdir -p "$T/drafts"
+pipe_open "$T/drafts" found new
+pipe_ans 'Found at' "today 00:00"
+pipe_ans 'Gender' male
+pipe_ans 'Apparent age from' 60
+pipe_ans 'Apparent age to' 70
+pipe_ans 'Placed \(1 shelter' hospital
+pipe_ans 'Placed where' "District hospital, Agra"
+pipe_officer UP-20871 "Meena Yadav" ASI
+pipe_ans '^\[s\]ubmit' s
+pipe_close
+assert_eq 0 "$RC" "found new: the report is registered through the form (exit 0)"
+assert_contains "$(cat "$PIPE_LOG")" "FOUND PERSON REPORT" "... after a review showing the register's page"
+assert_contains "$OUT" "Found person report" "... and numbered"
