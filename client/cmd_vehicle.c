@@ -2,8 +2,8 @@
  * cctns vehicle report FILE.json|- records one (its receipt lists the
  * matching reports of the state); cctns vehicle new fills it in field by
  * field (form_cmd.h); cctns vehicle show NUMBER prints it;
- * cctns vehicle find REGISTRATION | --chassis X | --engine Y searches every
- * station of the state, however the number is written. */
+ * cctns vehicle find REGISTRATION | --chassis X | --engine Y is cctns
+ * vehicle search (cmd_dossier.c). */
 #include <stdio.h>
 
 #include "cmd_r2.h"
@@ -100,48 +100,9 @@ int cmd_vehicle_show(const command *self, cli_ctx *ctx, int argc, char **argv)
 	return reply_call(ctx, &env, &spec, json, NULL);
 }
 
-static void print_found(FILE *out, const ProtobufCMessage *m,
-                        const char *key_hex)
-{
-	(void)key_hex;
-	print_vehicle_matches(out, (const Cctns__V1__VehicleMatches *)m);
-}
-
+/* search (slice 8): vehicle find is vehicle search (one printout, the
+ * partial numbers of the search included). */
 int cmd_vehicle_find(const command *self, cli_ctx *ctx, int argc, char **argv)
 {
-	int json = 0, rc;
-	const char *chassis = NULL, *engine = NULL;
-	const cli_opt opts[] = {{"--chassis", &chassis, NULL},
-	                        {"--engine", &engine, NULL},
-	                        {"--json", NULL, &json}};
-	char *pos[1] = {NULL};
-	Cctns__V1__FindVehicle find = CCTNS__V1__FIND_VEHICLE__INIT;
-	Envelope env = CCTNS__V1__ENVELOPE__INIT;
-	const reply_spec spec = {
-	        .answer = CCTNS__V1__ENVELOPE__BODY_VEHICLE_MATCHES,
-	        .noun = "a list of vehicle reports",
-	        .print = print_found};
-	check_error err;
-
-	if (cli_parse(self, ctx, argc, argv, opts, ARRAY_LEN(opts), pos, 0, 1,
-	              &rc) < 0)
-		return rc;
-	if ((pos[0] != NULL) + (chassis != NULL) + (engine != NULL) != 1) {
-		fprintf(stderr,
-		        "%s: give one number to search by: a registration "
-		        "number, --chassis X or --engine Y\n",
-		        PROG);
-		return 2;
-	}
-	find.registration_number = pos[0] ? pos[0] : "";
-	find.chassis_number = chassis ? (char *)chassis : "";
-	find.engine_number = engine ? (char *)engine : "";
-	env.request_id = 1; /* checked like the server will */
-	env.body_case = CCTNS__V1__ENVELOPE__BODY_FIND_VEHICLE;
-	env.find_vehicle = &find;
-	if (envelope_check_request(&env, &err) < 0) {
-		fprintf(stderr, "%s: %s: %s\n", PROG, err.field, err.message);
-		return 3;
-	}
-	return reply_call(ctx, &env, &spec, json, NULL);
+	return cmd_vehicle_search(self, ctx, argc, argv);
 }

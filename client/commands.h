@@ -154,4 +154,12 @@ int cmd_login(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_logout(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_whoami(const command *self, cli_ctx *ctx, int argc, char **argv);
 
+/* search (slice 8): the found persons register */
+int cmd_found_register(const command *self, cli_ctx *ctx, int argc,
+                       char **argv);
+int cmd_found_show(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_found_list(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_found_traced(const command *self, cli_ctx *ctx, int argc, char **argv);
+int cmd_found_new(const command *self, cli_ctx *ctx, int argc, char **argv);
+
 #endif

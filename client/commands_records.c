@@ -1035,5 +1035,80 @@ const command commands_records[] = {
          "\n"
          "example:\n"
          "  cctns arrest new 42/2026\n"},
+        /* search (slice 8): the found persons register */
+        {"found", "register", cmd_found_register,
+         "FILE.json|- [--key HEX32] [--json]",
+         "Register a found person who cannot say who they are.",
+         "FILE is the report as JSON (a FoundPersonReport; see\n"
+         "deploy/samples/found-person.json): found_at (RFC 3339, not in the\n"
+         "future), found_place, gender (required), apparent_age_from and\n"
+         "apparent_age_to, descriptive_roll (height 30 to 250 cm, build,\n"
+         "complexion, identification marks, languages, ...), clothing,\n"
+         "circumstances, placed (shelter, hospital, family, police_station,\n"
+         "other), placed_where and the recording officer. The server numbers\n"
+         "it in the station's found persons register with a General Diary\n"
+         "entry and matches it against the missing persons of the state not\n"
+         "traced (sex, dates, age band, height, marks, district): a match\n"
+         "alert goes to both stations (cctns alerts list). A missing person\n"
+         "registered later is matched against the found persons too.\n"
+         "\n"
+         "options:\n"
+         "  --key HEX32   the idempotency key (32 hex digits) to use\n"
+         "  --json        print the receipt (FoundPersonReceipt) as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns found register deploy/samples/found-person.json\n"},
+        {"found", "new", cmd_found_new, "",
+         "Fill in a found person report, field by field.",
+         "The report of cctns found register, asked one field at a time with\n"
+         "a draft and a review showing it as the register will print it; see\n"
+         "cctns help fir new for how forms work.\n"
+         "\n"
+         "example:\n"
+         "  cctns found new\n"},
+        {"found", "show", cmd_found_show, "NUMBER [--json]",
+         "Print a found person report of this station.",
+         "NUMBER is the report's number, e.g. 3/2026 or 0003/2026. Sections:\n"
+         "report, found (when, where, how), description, placed, recording\n"
+         "officer, and whether the person was handed over.\n"
+         "\n"
+         "options:\n"
+         "  --json   print the report (FoundPerson) as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns found show 3/2026\n"},
+        {"found", "list", cmd_found_list, "[--all] [--json]",
+         "List this station's found persons not yet handed over.",
+         "One line per report, newest first (at most 200): number, when\n"
+         "found, sex, apparent age, where placed.\n"
+         "\n"
+         "options:\n"
+         "  --all    every report, those handed over too\n"
+         "  --json   print the list (FoundPersonList) as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns found list\n"},
+        {"found", "traced", cmd_found_traced,
+         "NUMBER FILE.json|- [--key HEX32] [--json]",
+         "Record that a found person was handed over.",
+         "FILE is {\"traced_at\", \"handed_to\", \"missing_number\",\n"
+         "\"officer\"} as JSON: when (RFC 3339, not before found_at, not in\n"
+         "the future), to whom in words (required), the missing person report\n"
+         "the person turned out to be (of any station, if any), and who\n"
+         "records it. Once only: a second time is refused (exit 4); the\n"
+         "person is matched no more.\n"
+         "\n"
+         "options:\n"
+         "  --key HEX32   the idempotency key (32 hex digits) to use\n"
+         "  --json        print the receipt (FoundTracedReceipt) as JSON\n"
+         "\n"
+         "example:\n"
+         "  cctns found traced 3/2026 - <<'EOF'\n"
+         "  {\"traced_at\": \"2026-11-30T18:00:00+05:30\", \"handed_to\": "
+         "\"Her son\",\n"
+         "   \"officer\": {\"number\": \"UP-15432\", \"name\": \"Ravi Kumar "
+         "Sharma\",\n"
+         "               \"rank\": \"SI\"}}\n"
+         "  EOF\n"},
 };
 const size_t commands_records_count = ARRAY_LEN(commands_records);

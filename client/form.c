@@ -62,6 +62,7 @@ struct form {
 	int editing;
 	int dirty; /* an answer since the draft was saved */
 	char shown_ctx[CTX_MAX_LEN];
+	form_match_memo memo; /* search: the persons already matched */
 	char *line;
 	size_t linecap;
 };
@@ -1409,7 +1410,13 @@ static ask_rc ask(form *f, const step *s)
 	case ST_MORE:
 		return ask_more(f, s);
 	default:
-		return check_step(f, s) == 0 ? ASK_NEXT : ASK_JUMP;
+		if (check_step(f, s) != 0)
+			return ASK_JUMP;
+		/* search: a person just entered may be one recorded already */
+		if (form_match_person(&f->spec, &f->memo, fv_message(&s->r),
+		                      s->ctx, &f->line, &f->linecap) < 0)
+			return ASK_EOF;
+		return ASK_NEXT;
 	}
 }
 

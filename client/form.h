@@ -43,6 +43,16 @@ typedef struct form_lookup {
 	void *arg;
 } form_lookup;
 
+/* search: ask the server for persons already recorded who may be the
+ * person just entered (MatchPersons). 0 with *out (freed by the caller
+ * with protobuf_c_message_free_unpacked), or -1 with why (offline, no
+ * answer): the form then records a new person and says so. */
+typedef struct form_match {
+	int (*fn)(void *arg, const Cctns__V1__Person *p,
+	          Cctns__V1__PersonMatches **out, char *why, size_t whysz);
+	void *arg;
+} form_match;
+
 typedef struct form_spec {
 	const ProtobufCMessageDescriptor *desc; /* the document */
 	const char *title;                      /* "FIR", "arrest memo" */
@@ -57,6 +67,7 @@ typedef struct form_spec {
 	int echo; /* write each answer read after its prompt (input is not
 	             a terminal, so the transcript reads like a session) */
 	form_lookup lookup;        /* fn NULL: no lookups */
+	form_match match;          /* fn NULL: persons are not matched */
 	uint8_t key[FORM_KEY_LEN]; /* the key of a new draft */
 } form_spec;
 

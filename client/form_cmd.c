@@ -121,6 +121,55 @@ static int link_lookup(void *arg, const Cctns__V1__LookupRef *q,
 	return -1;
 }
 
+/* search: the persons recorded who may be the person just entered
+ * (MatchPersons, the best 5), over the same link as the lookups; a read,
+ * so sent once more on a new link when the old one was closed. */
+static int link_match(void *arg, const Cctns__V1__Person *p,
+                      Cctns__V1__PersonMatches **out, char *why, size_t whysz)
+{
+	lookup_link *l = arg;
+	term_error err = {.message = "no link"};
+	Cctns__V1__MatchPersons q = CCTNS__V1__MATCH_PERSONS__INIT;
+
+	q.person = (Cctns__V1__Person *)p;
+	q.limit = 5;
+	for (int attempt = 0; attempt < 2; attempt++) {
+		Envelope env = CCTNS__V1__ENVELOPE__INIT, *resp = NULL;
+		int answered;
+
+		if (!l->conn && !(l->conn = cli_connect(l->ctx, &err)))
+			break;
+		env.body_case = CCTNS__V1__ENVELOPE__BODY_MATCH_PERSONS;
+		env.match_persons = &q;
+		if (term_call(l->conn, &env, &resp, &err) == 0) {
+			if (resp->request_id != 0 &&
+			    resp->body_case ==
+			            CCTNS__V1__ENVELOPE__BODY_PERSON_MATCHES) {
+				*out = resp->person_matches;
+				resp->person_matches = NULL;
+				resp->body_case =
+				        CCTNS__V1__ENVELOPE__BODY__NOT_SET;
+				envelope_free(resp);
+				return 0;
+			}
+			snprintf(
+			        err.message, sizeof(err.message), "%s",
+			        resp->body_case ==
+			                        CCTNS__V1__ENVELOPE__BODY_STATUS
+			                ? resp->status->message
+			                : "no answer");
+			answered = resp->request_id != 0;
+			envelope_free(resp);
+			if (answered)
+				break; /* refused: asking again will not help */
+		}
+		term_close(l->conn);
+		l->conn = NULL;
+	}
+	snprintf(why, whysz, "%s", err.message);
+	return -1;
+}
+
 /* ------------------------------------------------------------ the command */
 
 /* station.conf is read before the first question, so a terminal that is
@@ -242,6 +291,7 @@ int form_run(const submit_kind *kind, const command *self, cli_ctx *ctx,
 	        .out = stdout,
 	        .echo = !isatty(STDIN_FILENO),
 	        .lookup = {link_lookup, &l},
+	        .match = {link_match, &l},
 	};
 	int rc;
 

@@ -115,6 +115,25 @@ int64_t fv_time_epoch(const char *rfc3339);
 /* Now in IST as RFC 3339. */
 void fv_now_text(int64_t now, char *buf, size_t bufsz);
 
+/* ------------------------------------------------------------ matches */
+
+/* The persons already offered, so an unchanged person is not offered
+ * again when the form passes it once more (a ring of their details). */
+#define FORM_MATCH_MEMO 16
+typedef struct form_match_memo {
+	char seen[FORM_MATCH_MEMO][192];
+	size_t next;
+} form_match_memo;
+
+/* At the end of a sub-form m (form_match.c): when m is a Person with a
+ * name and no person_id, and spec->match is set, show the persons the
+ * server proposes (best first, with the reasons) and let the officer link
+ * one (m's person_id is set) or keep a new person. ctx names the sub-form
+ * ("Accused 1 > Person"). 0 to go on, -1 when the input ended. */
+int form_match_person(const form_spec *spec, form_match_memo *memo,
+                      ProtobufCMessage *m, const char *ctx, char **line,
+                      size_t *linecap) __attribute__((warn_unused_result));
+
 /* ------------------------------------------------------------ drafts */
 
 /* Write the draft atomically (temporary file, fsync, rename, fsync of the

@@ -41,4 +41,7 @@ extern const submit_kind efir_sign_kind;
 extern const submit_kind crime_details_record_kind;
 extern const submit_kind person_update_kind;
 
+/* cmd_found.c (search, slice 8): found persons register */
+extern const submit_kind found_register_kind;
+
 #endif

@@ -139,6 +139,11 @@ static const Cctns__V1__Envelope__BodyCase request_cases[] = {
         CCTNS__V1__ENVELOPE__BODY_SIGN_IN,
         CCTNS__V1__ENVELOPE__BODY_SIGN_OUT,
         CCTNS__V1__ENVELOPE__BODY_WHO_AM_I,
+        /* search (slice 8): found persons register */
+        CCTNS__V1__ENVELOPE__BODY_REGISTER_FOUND_PERSON,
+        CCTNS__V1__ENVELOPE__BODY_GET_FOUND_PERSON,
+        CCTNS__V1__ENVELOPE__BODY_LIST_FOUND_PERSONS,
+        CCTNS__V1__ENVELOPE__BODY_MARK_FOUND_TRACED,
 };
 
 int envelope_is_request(const Envelope *env)
@@ -1562,6 +1567,64 @@ static int check_movement_reference(walk *w, const ProtobufCMessage *m)
 	return 0;
 }
 
+/* ---------------- search (slice 8): property identifiers, found persons */
+
+/* An identifying number: 6 to 24 letters and digits once spaces, dashes,
+ * dots and slashes are dropped; an IMEI 15 digits, the last the Luhn check
+ * digit of the first 14. */
+static int check_property_identifier(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__PropertyIdentifier *id =
+	        (const Cctns__V1__PropertyIdentifier *)m;
+	char n[64];
+	size_t len = 0;
+	int sum = 0;
+
+	for (const char *c = id->number; *c && len < sizeof(n) - 1; c++) {
+		if (is_digit(*c) || (*c >= 'A' && *c <= 'Z') ||
+		    (*c >= 'a' && *c <= 'z'))
+			n[len++] = *c;
+	}
+	n[len] = '\0';
+	if (len < 6 || len > 24)
+		return fail_at(w, "number",
+		               "an identifying number has 6 to 24 letters and "
+		               "digits (spaces, dashes and dots ignored)");
+	if (id->kind !=
+	    CCTNS__V1__PROPERTY_IDENTIFIER_KIND__PROPERTY_IDENTIFIER_KIND_IMEI)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		int d = n[len - 1 - i] - '0';
+
+		if (len != 15 || !is_digit(n[len - 1 - i]))
+			return fail_at(w, "number",
+			               "an IMEI is 15 digits whose last is the "
+			               "Luhn check digit");
+		d = i % 2 ? d * 2 : d;
+		sum += d / 10 + d % 10;
+	}
+	if (sum % 10 != 0)
+		return fail_at(w, "number",
+		               "an IMEI is 15 digits whose last is the Luhn "
+		               "check digit: this one's check digit is wrong");
+	return 0;
+}
+
+static int check_found_ages(walk *w, const ProtobufCMessage *m)
+{
+	const Cctns__V1__FoundPersonReport *r =
+	        (const Cctns__V1__FoundPersonReport *)m;
+
+	if (r->apparent_age_from > 120 || r->apparent_age_to > 120)
+		return fail_at(w,
+		               r->apparent_age_from > 120 ? "apparent_age_from"
+		                                          : "apparent_age_to",
+		               "not a human age (0 to 120)");
+	if (r->apparent_age_to && r->apparent_age_to < r->apparent_age_from)
+		return fail_at(w, "apparent_age_to", "below apparent_age_from");
+	return 0;
+}
+
 /* ---------------- dossier: dossier, searches, match alerts */
 
 /* One number to search vehicles by. */
@@ -2454,6 +2517,52 @@ static const rule rules[] = {
          NULL, NULL},
         {&cctns__v1__mark_persons_distinct__descriptor, "officer", R_REQ, 0,
          NULL, NULL, NULL},
+        /* ---------------- search (slice 8): property identifiers, found
+         * persons */
+        {&cctns__v1__property__descriptor, "identifiers", 0, 20, NULL, NULL,
+         NULL},
+        {&cctns__v1__lost_item__descriptor, "identifiers", 0, 20, NULL, NULL,
+         NULL},
+        {&cctns__v1__seized_item__descriptor, "identifying_numbers", 0, 20,
+         NULL, NULL, NULL},
+        {&cctns__v1__property_identifier__descriptor, "kind", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__property_identifier__descriptor, "number", R_REQ, 60, NULL,
+         NULL, check_property_identifier},
+        {&cctns__v1__register_found_person__descriptor, "idempotency_key", 0, 0,
+         NULL, NULL, check_idempotency_key},
+        {&cctns__v1__register_found_person__descriptor, "report", R_REQ, 0,
+         NULL, NULL, NULL},
+        {&cctns__v1__found_person_report__descriptor, "found_at", R_REQ, 64,
+         rfc3339_valid, TIME_EXPECT, NULL},
+        {&cctns__v1__found_person_report__descriptor, "gender", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__found_person_report__descriptor, "apparent_age_to", 0, 0,
+         NULL, NULL, check_found_ages},
+        {&cctns__v1__found_person_report__descriptor, "clothing", R_LINES, 3000,
+         NULL, NULL, NULL},
+        {&cctns__v1__found_person_report__descriptor, "circumstances", R_LINES,
+         4000, NULL, NULL, NULL},
+        {&cctns__v1__found_person_report__descriptor, "placed", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__found_person_report__descriptor, "placed_where", 0, 300,
+         NULL, NULL, NULL},
+        {&cctns__v1__found_person_report__descriptor, "officer", R_REQ, 0, NULL,
+         NULL, NULL},
+        {&cctns__v1__get_found_person__descriptor, "number", R_REQ, 20, NULL,
+         NULL, NULL},
+        {&cctns__v1__mark_found_traced__descriptor, "idempotency_key", 0, 0,
+         NULL, NULL, check_idempotency_key},
+        {&cctns__v1__mark_found_traced__descriptor, "number", R_REQ, 20, NULL,
+         NULL, NULL},
+        {&cctns__v1__mark_found_traced__descriptor, "traced_at", R_REQ, 64,
+         rfc3339_valid, TIME_EXPECT, NULL},
+        {&cctns__v1__mark_found_traced__descriptor, "handed_to", R_REQ, 300,
+         NULL, NULL, NULL},
+        {&cctns__v1__mark_found_traced__descriptor, "missing_number", 0, 20,
+         NULL, NULL, NULL},
+        {&cctns__v1__mark_found_traced__descriptor, "officer", R_REQ, 0, NULL,
+         NULL, NULL},
 };
 
 static const rule default_rule = {NULL, NULL, 0,   DEFAULT_STR_MAX,

@@ -772,6 +772,57 @@ static const struct dispatch_row rows[] = {
          NULL},
         {BODY(WHO_AM_I), "who_am_i", handle_who_am_i, 1, NULL, PERM_OFFICER,
          NULL},
+        /* search (slice 8): found persons register. Writes carry their
+         * record in "report" (COLUMN prefixed "report."); the tracing is the
+         * body itself (unprefixed). */
+        {BODY(REGISTER_FOUND_PERSON), "register_found_person", handle_json_call,
+         1,
+         &(const struct jsoncall){
+                 .stmt = {"register_found_person",
+                          "SELECT receipt, replayed FROM "
+                          "api.register_found_person($1::int, $2::int, "
+                          "$3::int, $4::bytea, $5::jsonb)",
+                          5},
+                 .key = 1,
+                 .json = "report",
+                 .reply = BODY(FOUND_PERSON_RECEIPT),
+                 .replayed = 1,
+         },
+         "register", NULL},
+        {BODY(GET_FOUND_PERSON), "get_found_person", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"get_found_person",
+                          "SELECT api.get_found_person($1::int, $2::int, "
+                          "$3::int, $4::text)",
+                          4},
+                 .text = {"number"},
+                 .reply = BODY(FOUND_PERSON),
+         },
+         "read_station", NULL},
+        {BODY(LIST_FOUND_PERSONS), "list_found_persons", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"list_found_persons",
+                          "SELECT api.list_found_persons($1::int, $2::int, "
+                          "$3::int, $4::jsonb)",
+                          4},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(FOUND_PERSON_LIST),
+         },
+         "read_station", NULL},
+        {BODY(MARK_FOUND_TRACED), "mark_found_traced", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"mark_found_traced",
+                          "SELECT receipt, replayed FROM "
+                          "api.mark_found_traced($1::int, $2::int, $3::int, "
+                          "$4::bytea, $5::text, $6::jsonb)",
+                          6},
+                 .key = 1,
+                 .text = {"number"},
+                 .json = JSONCALL_BODY,
+                 .reply = BODY(FOUND_TRACED_RECEIPT),
+                 .replayed = 1,
+         },
+         "investigate", NULL},
 };
 
 const struct dispatch_row *dispatch_find(Cctns__V1__Envelope__BodyCase body,

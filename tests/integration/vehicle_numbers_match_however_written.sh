@@ -74,7 +74,7 @@ assert_contains "$OUT" '"engine"' "... the engine"
 assert_eq 1 "$(grep -c '"number": "0001/2026"' <<<"$OUT")" "... only the stolen report has that engine number"
 run term a vehicle find "UP 80 AB 9999"
 assert_eq 0 "$RC" "a search for another number"
-assert_contains "$OUT" "No vehicle report of the state names this vehicle." "... finds none"
+assert_contains "$OUT" "No vehicle report of the state has registration UP80AB9999." "... finds none"
 run term a vehicle find
 assert_eq 2 "$RC" "a search needs a number (exit 2)"
 

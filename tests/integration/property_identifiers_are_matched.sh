@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# property_identifiers_are_matched: structured identifying numbers of property through the terminal.
+# Station A registers an FIR whose stolen phone carries its IMEI and serial as identifiers (not in
+# the description); property search --number finds it by either, however written. Station B
+# seizes a phone whose IMEI is given as an identifying number with spaces: both stations get a
+# property alert matched by that number. A lost report at B with the IMEI as an identifier is
+# matched against the seizure too. An IMEI with a wrong check digit, a too short number and an
+# unknown kind are refused by the terminal before anything is sent (exit 3, naming the field); an
+# FIR sent past the terminal's check is refused by the server the same way. Nothing refused is
+# stored.
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "$0")/lib.sh"
+stack_up
+
+imei=490154203237518
+# fir_with_ids IDS_JSON: the sample FIR whose first property carries these identifiers.
+fir_with_ids() {
+	jq --argjson ids "$1" '.properties[0].identifiers = $ids' "$SAMPLE"
+}
+
+fir_with_ids "[{\"kind\": \"imei\", \"number\": \"$imei\"}, {\"kind\": \"serial\", \"number\": \"R58M-12AB-CD\"}]" \
+	>"$T/fir-a.json"
+run term a fir register "$T/fir-a.json"
+assert_eq 0 "$RC" "station A registers an FIR with a stolen phone's IMEI and serial as identifiers"
+fir_a=$(fir_number "$OUT")
+run term b property search --number "$imei"
+assert_eq 0 "$RC" "property search --number $imei"
+assert_contains "$OUT" "FIR $fir_a property 1" "... finds the stolen phone by its IMEI identifier"
+run term b property search --number "r58m 12ab cd"
+assert_contains "$OUT" "FIR $fir_a property 1" "... and by its serial however written"
+
+run term b fir register "$SAMPLE"
+assert_eq 0 "$RC" "station B registers an FIR"
+fir_b=$(fir_number "$OUT")
+sleep 1
+cat >"$T/seizure.json" <<JSON
+{"nature": "stolen", "seized_at": "$(date -Iseconds)", "place": "Bus stand, Agra",
+ "seized_from": {"name": "Sonu Kumar", "relative_kind": "father", "relative_name": "Ram Prakash"},
+ "witnesses": [{"name": "Mohan Lal", "relative_name": "Kishan Lal"},
+               {"name": "Sunita Devi", "relative_name": "Rakesh Kumar"}],
+ "items": [{"kind": "mobile_phone", "description": "A black phone", "quantity": 1,
+            "identifying_numbers": [{"kind": "imei", "number": "49015 42032 37518"}]}],
+ "officer": {"number": "UP-15432", "name": "Ravi Kumar Sharma", "rank": "SI"}}
+JSON
+run term b seizure register "$fir_b" "$T/seizure.json"
+assert_eq 0 "$RC" "station B seizes a phone with the IMEI as an identifying number"
+run term a alerts list --json
+assert_contains "$OUT" '"kind": "property"' "A gets a property alert"
+assert_contains "$OUT" "\"other_record\": \"FIR $fir_a property 1\"" "... naming its stolen phone"
+assert_contains "$OUT" "\"$imei\"" "... matched by the IMEI"
+run term b alerts list --json
+assert_contains "$OUT" "\"record\": \"FIR $fir_b seizure 1 item 1\"" "B gets the same alert"
+
+jq --argjson ids "[{\"kind\": \"imei\", \"number\": \"$imei\"}]" \
+	'.items = [.items[0] | del(.identifier) | .identifiers = $ids] | .lost_from = (now - 86400 | strftime("%Y-%m-%dT%H:%M:%S+00:00")) | del(.lost_to)' \
+	"$SRC/deploy/samples/lost.json" >"$T/lost.json"
+run term b lost register "$T/lost.json"
+assert_eq 0 "$RC" "station B registers a lost report with the IMEI as an identifier"
+run term b alerts list --json
+assert_contains "$OUT" "\"other_record\": \"FIR $fir_b seizure 1 item 1\"" \
+	"... matched against the seizure"
+
+# Refusals: by the terminal, then past it by the server.
+n=$(sql "SELECT count(*) FROM core.fir")
+fir_with_ids '[{"kind": "imei", "number": "490154203237519"}]' >"$T/bad.json"
+run term a fir register "$T/bad.json"
+assert_eq 3 "$RC" "an IMEI with a wrong check digit is refused (exit 3)"
+assert_contains "$OUT" "properties[0].identifiers[0].number" "... naming the field"
+assert_contains "$OUT" "Luhn" "... and why"
+fir_with_ids '[{"kind": "serial", "number": "12-3"}]' >"$T/bad.json"
+run term a fir register "$T/bad.json"
+assert_eq 3 "$RC" "a number of 4 characters is refused (exit 3)"
+assert_contains "$OUT" "properties[0].identifiers[0].number" "... naming the field"
+fir_with_ids '[{"kind": "barcode", "number": "1234567"}]' >"$T/bad.json"
+run term a fir register "$T/bad.json"
+assert_eq 3 "$RC" "an unknown kind is refused (exit 3)"
+assert_contains "$OUT" "kind" "... naming the field"
+run sql "SELECT count(*) FROM api.register_fir($A_STATE, $A_DISTRICT, $A_STATION, '\\x00112233445566778899aabbccddeeff',
+	'$(fir_with_ids '[{"kind": "imei", "number": "490154203237519"}]' | tr -d '\n' | sed "s/'/''/g")'::jsonb)"
+assert_contains "$OUT" "Luhn" "the server refuses the wrong IMEI sent past the terminal"
+assert_eq "$n" "$(sql "SELECT count(*) FROM core.fir")" "refusals store nothing"
