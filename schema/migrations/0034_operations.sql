@@ -179,7 +179,7 @@ BEGIN
 				r.partition);
 		END IF;
 		FOR k IN SELECT c.conname FROM pg_catalog.pg_constraint c
-			WHERE c.conrelid = r.partition AND c.contype = 'f' LOOP
+			WHERE c.conrelid = r.partition AND c.contype = 'f' AND c.conparentid = 0 LOOP
 			EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', r.partition, k.conname);
 		END LOOP;
 		RETURN NEXT r.partition;

@@ -108,7 +108,7 @@ static int parse_args(const char *cmd, int argc, char **argv,
 
 	optind = 0;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'y':
 			if (admin_parse_code(optarg, &a->year) != 0 ||
