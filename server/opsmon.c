@@ -1,4 +1,5 @@
-/* opsmon.c: read api.replication_status() (0034) every 15 s through the
+/* opsmon.c: read api.replication_status() (0034) every 15 s (every second
+ * until the first reading succeeds) through the
  * pool, one reading in flight at most, and keep the worst lag in
  * metrics->repl. A failed reading keeps the last values and counts a
  * failure. */
@@ -82,7 +83,9 @@ static void opsmon_tick(evutil_socket_t fd, short what, void *arg)
 	struct opsmon *m = arg;
 
 	(void)fd, (void)what;
-	opsmon_arm(m, OPSMON_INTERVAL_MS);
+	/* every second until the first reading, then every 15 s */
+	opsmon_arm(m, m->metrics->repl.known ? OPSMON_INTERVAL_MS
+	                                     : OPSMON_FIRST_MS);
 	if (m->in_flight)
 		return;
 	m->metrics->repl.polls++;
