@@ -42,7 +42,8 @@ struct check_out {
 
 struct status_ctx {
 	const struct status_args *a;
-	PGconn *c; /* NULL when the database is unreachable */
+	PGconn *c;     /* NULL when the database is unreachable */
+	char why[200]; /* then libpq's reason, first line */
 };
 
 static void say(struct check_out *o, enum level lv, const char *fmt, ...)
@@ -64,7 +65,7 @@ static PGresult *query(struct status_ctx *s, struct check_out *o,
 	PGresult *res;
 
 	if (!s->c) {
-		say(o, LV_FAIL, "database unreachable");
+		say(o, LV_FAIL, "database unreachable: %s", s->why);
 		return NULL;
 	}
 	res = PQexecParams(s->c, sql, 0, NULL, NULL, NULL, NULL, 0);
@@ -484,7 +485,7 @@ int cmd_status(const char *db, int argc, char **argv)
 	                env_or("CCTNS_BACKUP_DIR", "/var/lib/cctns/backup"),
 	        .schema_dir = CCTNS_SCHEMA_DIR,
 	};
-	struct status_ctx s = {&a, NULL};
+	struct status_ctx s = {&a, NULL, ""};
 	struct check_out out[ARRAY_LEN(checks)];
 	enum level worst = LV_OK;
 	int rc = parse_args(argc, argv, &a);
@@ -494,6 +495,8 @@ int cmd_status(const char *db, int argc, char **argv)
 		return rc == 1 ? ADMIN_OK : rc;
 	s.c = PQconnectdb(a.db);
 	if (PQstatus(s.c) != CONNECTION_OK) {
+		snprintf(s.why, sizeof(s.why), "%s", PQerrorMessage(s.c));
+		s.why[strcspn(s.why, "\n")] = 0;
 		PQfinish(s.c);
 		s.c = NULL;
 	} else {

@@ -151,4 +151,7 @@ server_stop || true
 run status
 assert_eq 2 "$RC" "status: server down is a failure (exit 2)"
 assert_match "$OUT" "^server +failure +http://127.0.0.1:$HTTP_PORT/healthz unreachable" "... saying /healthz is unreachable"
+run "$BIN/cctns-admin" --db "host=$T/nowhere dbname=cctns user=cctns_owner" status --http "127.0.0.1:$HTTP_PORT" --backup-dir "$BK"
+assert_eq 2 "$RC" "status: database unreachable is a failure (exit 2)"
+assert_match "$OUT" "^database +failure +database unreachable: " "... saying why"
 sanitizer_clean
