@@ -72,4 +72,7 @@ assert_eq 1 "$RC" "with an archived segment lost the drill fails (exit 1)"
 assert_match "$OUT" "^core\.fir +8 +5  MISMATCH$" "... naming core.fir: 8 at the source, 5 restored (recovery stops at the gap)"
 assert_match "$OUT" "^verdict: FAILED" "... verdict FAILED"
 
+# Stop archiving into the repository before removing it.
+server_stop || true
+"$PGCTL" --dir "$T/pg" stop >/dev/null
 [ "$(id -u)" -ne 0 ] || rm -rf "$BK"
