@@ -165,15 +165,21 @@ void cli_print_help(const command *cmd, FILE *out)
  * queued, quietly, over the same link (see outbox.h). */
 static term_conn *connect_and_deliver(cli_ctx *ctx, term_error *err)
 {
-	term_conn *c = term_connect(&ctx->cfg, err);
+	term_conn *c;
+
+	/* ops: Hello tells the server how many writes wait here */
+	term_conn_report_outbox((uint32_t)outbox_count(ctx));
+	c = term_connect(&ctx->cfg, err);
 
 	if (!c || ctx->outbox_busy || !outbox_pending(ctx))
 		return c;
 	ctx->outbox_busy = 1;
 	(void)outbox_deliver(ctx, &c, 1);
 	ctx->outbox_busy = 0;
-	if (!c)
+	if (!c) {
+		term_conn_report_outbox((uint32_t)outbox_count(ctx));
 		c = term_connect(&ctx->cfg, err);
+	}
 	return c;
 }
 

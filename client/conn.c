@@ -879,6 +879,14 @@ static int hello_write_failure(term_conn *c, term_error *err)
 	return -1;
 }
 
+/* ops (issue 7): told in every Hello of this process. */
+static uint32_t hello_outbox_pending;
+
+void term_conn_report_outbox(uint32_t pending)
+{
+	hello_outbox_pending = pending;
+}
+
 static int hello(term_conn *c, uint64_t deadline, term_error *err)
 {
 	Cctns__V1__Hello h = CCTNS__V1__HELLO__INIT;
@@ -893,6 +901,7 @@ static int hello(term_conn *c, uint64_t deadline, term_error *err)
 	h.protocol_version =
 	        CCTNS__V1__PROTOCOL_VERSION__PROTOCOL_VERSION_CURRENT;
 	h.software = "cctns/" CCTNS_VERSION;
+	h.outbox_pending = hello_outbox_pending; /* ops */
 	req.body_case = CCTNS__V1__ENVELOPE__BODY_HELLO;
 	req.hello = &h;
 	if (send_env(c, &req, deadline, PHASE_HELLO, err) < 0) {

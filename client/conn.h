@@ -103,4 +103,8 @@ void term_session_forget(const term_config *cfg);
  * NULL is fine. */
 void term_close(term_conn *c);
 
+/* ops (issue 7): the offline outbox count the next Hello tells the server
+ * (Hello.outbox_pending), so the operator sees backlogs on /metrics. */
+void term_conn_report_outbox(uint32_t pending);
+
 #endif

@@ -424,6 +424,20 @@ int outbox_pending(const cli_ctx *ctx)
 	return n > 0;
 }
 
+int outbox_count(const cli_ctx *ctx)
+{
+	struct dirent **names = NULL;
+	int n;
+
+	if (!ctx->cfg_loaded || !ctx->cfg.outbox_dir || !*ctx->cfg.outbox_dir)
+		return 0;
+	n = ob_list(ctx, "queue", &names);
+	if (n < 0)
+		return 0;
+	ob_list_free(names, n);
+	return n;
+}
+
 static int name_ends(const char *name, const char *suffix)
 {
 	size_t n = strlen(name), s = strlen(suffix);

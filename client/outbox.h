@@ -41,5 +41,7 @@ int outbox_deliver(cli_ctx *ctx, term_conn **conn, int quiet);
 
 /* Is anything waiting in the queue? (config loaded) */
 int outbox_pending(const cli_ctx *ctx);
+/* ops (issue 7): how many writes wait in the queue (0 without an outbox). */
+int outbox_count(const cli_ctx *ctx);
 
 #endif

@@ -61,6 +61,7 @@ struct audit {
 	struct event *retry; /* send again after a failure */
 	long backoff_ms;
 	uint64_t overflow; /* requests refused unaudited, not yet recorded */
+	uint64_t sent_us;  /* ops: when the batch in flight was sent */
 	void (*idle_fn)(void *);
 	void *idle_arg;
 };
@@ -209,6 +210,7 @@ static void audit_committed(struct audit *a)
 
 	a->metrics->audit_batches++;
 	a->metrics->audit_records += k;
+	metrics_audit_batch(a->metrics, metrics_now_us() - a->sent_us);
 	a->inflight = 0;
 	free(a->json);
 	a->json = NULL;
@@ -289,6 +291,7 @@ static void audit_send(struct audit *a)
 		return;
 	}
 	a->sending = 1;
+	a->sent_us = metrics_now_us();
 }
 
 static void audit_kick_cb(evutil_socket_t fd, short what, void *arg)

@@ -18,6 +18,7 @@
 #include "dispatch.h"
 #include "metrics.h"
 #include "pool.h"
+#include "session.h"
 #include "util.h"
 
 struct http {
@@ -56,6 +57,17 @@ static void http_healthz(struct evhttp_request *req, void *arg)
 		          "database unavailable\n");
 }
 
+/* ops (issue 7): pool counters, sessions by state, and the rest. */
+static void http_metrics_ops(const struct http *h, struct evbuffer *body)
+{
+	struct metrics_pool_counters pc;
+	struct metrics_sessions_view sv;
+
+	pool_counters(h->pool, &pc);
+	session_hub_states(h->metrics->hub, &sv);
+	metrics_render_ops(h->metrics, &pc, h->metrics->hub ? &sv : NULL, body);
+}
+
 static void http_metrics(struct evhttp_request *req, void *arg)
 {
 	struct http *h = arg;
@@ -70,6 +82,7 @@ static void http_metrics(struct evhttp_request *req, void *arg)
 	for (size_t i = 0; i < view.nstates; i++)
 		view.state_names[i] = pool_state_name((enum pool_conn_state)i);
 	metrics_render(h->metrics, types, ntypes, &view, body);
+	http_metrics_ops(h, body);
 	http_reply(req, 200, "OK", body, "text/plain; version=0.0.4");
 	evbuffer_free(body);
 }

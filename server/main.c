@@ -20,6 +20,8 @@
 #include "listener.h"
 #include "log.h"
 #include "metrics.h"
+#include "notify.h"
+#include "opsmon.h"
 #include "pool.h"
 #include "session.h"
 #include "tls.h"
@@ -39,6 +41,7 @@ struct server {
 	struct event *signals[3];
 	struct event *drain_timer;
 	int draining;
+	struct opsmon *opsmon; /* ops: replication lag for /metrics */
 };
 
 enum mode { MODE_RUN, MODE_CHECK, MODE_HELP, MODE_HELP_CONFIG, MODE_VERSION };
@@ -212,6 +215,7 @@ static void server_drain(struct server *srv)
 	                     (srv->cfg.drain_timeout_ms % 1000) * 1000};
 
 	srv->draining = 1;
+	notify_stopping(); /* ops: systemd */
 	log_event(LOG_INFO, "drain", "open=%llu timeout_ms=%ld",
 	          (unsigned long long)srv->hub.open, srv->cfg.drain_timeout_ms);
 	listener_free(srv->listener);
@@ -229,7 +233,9 @@ static void signal_cb(evutil_socket_t sig, short what, void *arg)
 
 	(void)what;
 	if (sig == SIGHUP) {
+		notify_reloading(); /* ops: systemd */
 		server_reload(srv);
+		notify_reloaded();
 	} else if (srv->draining) {
 		log_event(LOG_WARN, "exit_now", "signal=%d", (int)sig);
 		event_base_loopbreak(srv->base);
@@ -253,6 +259,8 @@ static int server_start(struct server *srv, SSL_CTX *ctx)
 	srv->hub.pool = srv->pool;
 	srv->audit = audit_new(srv->base, srv->pool, &srv->metrics);
 	srv->hub.audit = srv->audit;
+	srv->metrics.hub = &srv->hub;                                  /* ops */
+	srv->opsmon = opsmon_new(srv->base, srv->pool, &srv->metrics); /* ops */
 	srv->hashes =
 	        hashpool_new(srv->base, (int)srv->cfg.officer_hash_threads);
 	srv->hub.hashes = srv->hashes;
@@ -285,6 +293,8 @@ static void server_stop(struct server *srv)
 	audit_stop(srv->audit);     /* held answers become UNAVAILABLE */
 	hashpool_free(srv->hashes); /* its callbacks may still query */
 	pool_free(srv->pool);       /* answers whatever is still in flight */
+	opsmon_free(srv->opsmon);   /* ops */
+	notify_free();              /* ops */
 	audit_free(srv->audit);
 	session_hub_close_all(&srv->hub);
 	listener_free(srv->listener);
@@ -314,6 +324,9 @@ static int server_run(struct server *srv, SSL_CTX *ctx)
 		          listener_address(srv->listener),
 		          srv->http ? http_address(srv->http) : "off",
 		          srv->cfg.db_pool_size);
+		/* ops: systemd READY=1 once a database connection is up */
+		notify_when_ready(srv->base, srv->pool,
+		                  listener_address(srv->listener));
 		event_base_dispatch(srv->base);
 		rc = 0;
 	}

@@ -30,6 +30,33 @@ enum metrics_protocol_error {
 	PROTO_COUNT
 };
 
+/* ops (issue 7): replication as last read by opsmon.c. */
+struct metrics_repl {
+	int known;                /* a reading succeeded */
+	int standby;              /* this database is a standby */
+	uint64_t standbys;        /* primary: standbys streaming */
+	double lag_seconds;       /* worst replay lag, seconds */
+	uint64_t lag_bytes;       /* worst replay lag, bytes of WAL */
+	uint64_t polls, failures; /* readings tried, and failed */
+};
+
+/* ops (issue 7): the outbox backlog each terminal said it had in its last
+ * Hello, by a 64-bit hash of its identity (state, district, station,
+ * terminal name); a fixed table, open addressing. Terminals past its size
+ * are counted in `untracked`. */
+#define METRICS_OUTBOX_SLOTS 8192
+struct metrics_outbox {
+	uint64_t key[METRICS_OUTBOX_SLOTS]; /* 0 = empty */
+	uint32_t pending[METRICS_OUTBOX_SLOTS];
+	uint64_t terminals;    /* slots in use */
+	uint64_t sum;          /* sum of pending over the table */
+	uint64_t with_backlog; /* terminals whose pending > 0 */
+	uint64_t reports;      /* Hellos that told a pending count > 0 */
+	uint64_t untracked;    /* reports that found the table full */
+};
+
+struct session_hub;
+
 struct metrics {
 	uint64_t connections_open;
 	uint64_t connections_total;
@@ -45,6 +72,14 @@ struct metrics {
 	uint64_t audit_failures; /* batches that failed and wait to retry */
 	uint64_t audit_pending;  /* records not yet written (gauge) */
 	uint64_t audit_refused;  /* requests refused: too many pending */
+	/* ops (issue 7): what an operator watches (metrics_ops.c) */
+	uint64_t tls_handshakes; /* handshakes completed */
+	uint64_t audit_batch_buckets[METRICS_BUCKETS]; /* batch latency */
+	uint64_t audit_batch_count;
+	uint64_t audit_batch_sum_us;
+	struct metrics_repl repl;      /* opsmon.c: api.replication_status */
+	struct metrics_outbox outbox;  /* outbox backlog told in Hello */
+	const struct session_hub *hub; /* connections by state */
 };
 
 /* A snapshot of the pool, for the gauges. */
@@ -54,6 +89,39 @@ struct metrics_pool_view {
 	size_t nstates;
 	uint64_t queue_depth;
 };
+
+/* A snapshot of the pool's counters (pool_counters), for metrics_ops. */
+struct metrics_pool_counters {
+	uint64_t statements; /* statements sent to the database */
+	uint64_t waited;     /* of them, queued over 1 ms for a connection */
+	uint64_t wait_us;    /* total time statements spent queued */
+	uint64_t connects;   /* connections established */
+	uint64_t lost;       /* connections lost or failed (each retried) */
+};
+
+/* ops (issue 7): sessions per state, from session_hub_states(). */
+#define METRICS_SESSION_STATES 6
+struct metrics_sessions_view {
+	const char *names[METRICS_SESSION_STATES];
+	uint64_t counts[METRICS_SESSION_STATES];
+	size_t n;
+};
+
+/* Monotonic microseconds, for latencies. */
+uint64_t metrics_now_us(void);
+
+/* ops: one audit batch written in us microseconds. */
+void metrics_audit_batch(struct metrics *m, uint64_t us);
+
+/* ops: terminal identity key (never 0) said `pending` in its Hello. */
+void metrics_outbox_report(struct metrics *m, uint64_t key, uint32_t pending);
+
+/* ops: append the operator's series (pool counters, sessions by state, TLS
+ * handshakes, audit batch latency, outbox backlog, replication). */
+void metrics_render_ops(const struct metrics *m,
+                        const struct metrics_pool_counters *pc,
+                        const struct metrics_sessions_view *sv,
+                        struct evbuffer *out);
 
 /* Count one answered request of dispatch row `type` (or the "other" index)
  * with status `status`, which took `us` microseconds. */

@@ -14,6 +14,7 @@
 #include <event2/event.h>
 
 #include "log.h"
+#include "metrics.h"
 #include "util.h"
 
 /* Distinct statements per connection: every dispatch row and audit's two
@@ -35,7 +36,8 @@ struct pool_op {
 	const char *values[POOL_MAX_PARAMS];
 	int lengths[POOL_MAX_PARAMS];
 	int formats[POOL_MAX_PARAMS];
-	char data[]; /* the parameter bytes values[] point into */
+	uint64_t queued_us; /* ops: when pool_query queued it */
+	char data[];        /* the parameter bytes values[] point into */
 };
 
 struct op_queue {
@@ -67,6 +69,7 @@ struct pool {
 	struct op_queue pending;
 	struct event *pump;
 	int closing;
+	struct metrics_pool_counters counters; /* ops (issue 7) */
 };
 
 static void pconn_connect(struct pconn *c);
@@ -205,6 +208,7 @@ static const char *pconn_reason(struct pconn *c, char *buf, size_t bufsz)
 
 static void pconn_go_down(struct pconn *c)
 {
+	c->pool->counters.lost++; /* ops: each is a reconnect */
 	pconn_close_pg(c);
 	c->state = POOL_CONN_DOWN;
 	pconn_timer_in(c, c->backoff_ms);
@@ -235,6 +239,7 @@ static void pconn_connected(struct pconn *c)
 	evtimer_del(c->timer);
 	c->state = POOL_CONN_READY;
 	c->backoff_ms = BACKOFF_MIN_MS;
+	c->pool->counters.connects++;
 	if (pconn_watch(c, EV_READ) != 0) {
 		pconn_lost(c, "no socket");
 		return;
@@ -381,8 +386,13 @@ static void pool_pump_cb(evutil_socket_t fd, short what, void *arg)
 
 	(void)fd, (void)what;
 	while (pool->pending.head && (c = pool_pick(pool))) {
-		if (pconn_send(c, q_pop(&pool->pending)) != 0 ||
-		    pconn_flush(c) != 0)
+		struct pool_op *op = q_pop(&pool->pending);
+		uint64_t waited = metrics_now_us() - op->queued_us;
+
+		pool->counters.statements++;
+		pool->counters.wait_us += waited;
+		pool->counters.waited += waited > 1000;
+		if (pconn_send(c, op) != 0 || pconn_flush(c) != 0)
 			pconn_lost(c, "send failed");
 	}
 }
@@ -587,6 +597,7 @@ int pool_query(struct pool *pool, const struct pool_stmt *stmt, int nparams,
 	op = op_new(stmt, nparams, values, lengths, formats);
 	op->cb = cb;
 	op->arg = arg;
+	op->queued_us = metrics_now_us();
 	q_push(&pool->pending, op);
 	event_active(pool->pump, EV_TIMEOUT, 0);
 	return 0;
@@ -609,6 +620,11 @@ const char *pool_state_name(enum pool_conn_state st)
 	        [POOL_CONN_READY] = "ready",
 	};
 	return st < POOL_CONN_STATE_COUNT ? names[st] : "unknown";
+}
+
+void pool_counters(const struct pool *pool, struct metrics_pool_counters *out)
+{
+	*out = pool->counters;
 }
 
 int pool_ready_count(const struct pool *pool)

@@ -62,4 +62,8 @@ void pool_stats(const struct pool *pool, uint64_t counts[POOL_CONN_STATE_COUNT],
 const char *pool_state_name(enum pool_conn_state st);
 int pool_ready_count(const struct pool *pool);
 
+/* ops (issue 7): the pool's counters since it started (metrics.h). */
+struct metrics_pool_counters;
+void pool_counters(const struct pool *pool, struct metrics_pool_counters *out);
+
 #endif

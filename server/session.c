@@ -73,6 +73,7 @@ struct session {
 	/* signin: the officer signed in on this connection (seat.officer_no,
 	 * empty = none; seat.permissions, the perm.h mask). */
 	struct seat seat;
+	uint32_t outbox_pending; /* ops: told in Hello, counted at HelloAck */
 };
 
 static void session_close_after_flush(struct session *s, const char *reason);
@@ -225,6 +226,22 @@ static void session_log_hello(struct session *s, int status)
 		s->hub->metrics->refused[REFUSED_UNAUTHENTICATED]++;
 }
 
+/* ops (issue 7): the terminal's outbox backlog, keyed by a hash of its
+ * identity (FNV-1a over the codes and the terminal name). */
+static void session_report_outbox(struct session *s)
+{
+	const struct identity *id = &s->identity;
+	uint32_t codes[3] = {id->state, id->district, id->station};
+	uint64_t h = 1469598103934665603ull;
+	const unsigned char *p = (const unsigned char *)codes;
+
+	for (size_t i = 0; i < sizeof(codes); i++)
+		h = (h ^ p[i]) * 1099511628211ull;
+	for (p = (const unsigned char *)id->terminal; *p; p++)
+		h = (h ^ *p) * 1099511628211ull;
+	metrics_outbox_report(s->hub->metrics, h, s->outbox_pending);
+}
+
 /* The answer to Hello decides the connection: HelloAck opens it, anything
  * else closes it once the Status is flushed. */
 static void session_hello_answered(struct session *s, int status)
@@ -232,9 +249,10 @@ static void session_hello_answered(struct session *s, int status)
 	session_log_hello(s, status);
 	if (s->state != SESSION_HELLO_LOOKUP)
 		return;
-	if (status == SC(OK))
+	if (status == SC(OK)) {
 		s->state = SESSION_READY;
-	else
+		session_report_outbox(s); /* ops */
+	} else
 		session_close_after_flush(s, "hello_refused");
 }
 
@@ -582,6 +600,7 @@ static void session_handle(struct session *s, const Envelope *env)
 	}
 	if (!row->needs_hello) {
 		s->state = SESSION_HELLO_LOOKUP;
+		s->outbox_pending = env->hello ? env->hello->outbox_pending : 0;
 		s->hello_req = session_request_new(s, env, type, start);
 		row->handler(s->hello_req, env, row->call);
 		return;
@@ -716,6 +735,7 @@ static void session_handshake_done(struct session *s)
 	                       s->cert_why, sizeof(s->cert_why)) != 0)
 		s->identity.kind = IDENTITY_NONE; /* refused at Hello */
 	s->state = SESSION_AWAIT_HELLO;
+	s->hub->metrics->tls_handshakes++; /* ops */
 	bufferevent_set_timeouts(s->bev, &idle, NULL);
 	log_event(LOG_DEBUG, "tls_ok", "conn=%llu identity=%s",
 	          (unsigned long long)s->id,
@@ -955,4 +975,26 @@ void session_hub_close_all(struct session_hub *hub)
 	linger_free_all(&hub->lingers);
 	SSL_CTX_free(hub->verify_ctx); /* crl */
 	hub->verify_ctx = NULL;
+}
+
+/* ops (issue 7): open sessions by state, for /metrics. */
+void session_hub_states(const struct session_hub *hub,
+                        struct metrics_sessions_view *out)
+{
+	static const char *const names[] = {
+	        [SESSION_HANDSHAKE] = "handshake",
+	        [SESSION_AWAIT_HELLO] = "await_hello",
+	        [SESSION_HELLO_LOOKUP] = "hello_lookup",
+	        [SESSION_READY] = "ready",
+	        [SESSION_CLOSING] = "closing",
+	        [SESSION_CLOSED] = "closed",
+	};
+
+	memset(out, 0, sizeof(*out));
+	out->n = ARRAY_LEN(names);
+	for (size_t i = 0; i < out->n; i++)
+		out->names[i] = names[i];
+	for (const struct session *s = hub ? hub->sessions : NULL; s;
+	     s = s->next)
+		out->counts[s->state]++;
 }

@@ -76,4 +76,9 @@ void session_hub_close_all(struct session_hub *hub);
  * out. Returns how many were closed. */
 size_t session_hub_recheck(struct session_hub *hub, struct ssl_ctx_st *ctx);
 
+/* ops (issue 7): count the hub's sessions by state (for /metrics). */
+struct metrics_sessions_view;
+void session_hub_states(const struct session_hub *hub,
+                        struct metrics_sessions_view *out);
+
 #endif

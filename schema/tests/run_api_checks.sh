@@ -65,6 +65,8 @@ echo "== search_checks.sql"; run_psql cctns_owner -f "$here/search_checks.sql"
 echo "== officers_checks.sql"; run_psql cctns_owner -f "$here/officers_checks.sql"
 # search (issue 4, slice 8): found persons, property identifiers
 echo "== search2_checks.sql"; run_psql cctns_owner -f "$here/search2_checks.sql"
+# ops (issue 7): partitions over time, replication status (0034)
+echo "== ops_checks.sql"; run_psql cctns_owner -f "$here/ops_checks.sql"
 
 # The FIR the concurrent sessions record arrests in (station 990009).
 arrest_fir=$(psql -X -q -At -v ON_ERROR_STOP=1 "$conn user=cctns_server" <<SQL | tail -n 1

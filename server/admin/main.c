@@ -38,6 +38,11 @@ static const struct command {
         /* signin */
         {"officer", cmd_officer,
          "officers who sign in (add, passwd, unlock, roles, otp)"},
+        /* ops (issue 7): partitions over time, the operator's one screen */
+        {"partitions", cmd_partitions,
+         "case table partitions by year (ensure, list, detach)"},
+        {"status", cmd_status,
+         "one screen for the operator: server, database, backups (--json)"},
 };
 
 static void usage(FILE *out)

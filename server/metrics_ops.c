@@ -1,0 +1,228 @@
+/* metrics_ops.c: the series an operator watches beyond requests (issue 7):
+ * the database pool's waits and reconnects, connections by session state,
+ * TLS handshakes, audit batch latency, the outbox backlog terminals report
+ * in Hello, and replication lag. Counting here, rendering as Prometheus
+ * text; label values are fixed names, never client input. */
+#include <time.h>
+
+#include <event2/buffer.h>
+
+#include "metrics.h"
+
+/* Upper bounds of the audit batch latency buckets, microseconds. */
+static const uint64_t batch_bucket_us[METRICS_BUCKETS] = {
+        1000,   2500,   5000,   10000,   25000,   50000,
+        100000, 250000, 500000, 1000000, 2500000, 5000000,
+};
+
+uint64_t metrics_now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+}
+
+void metrics_audit_batch(struct metrics *m, uint64_t us)
+{
+	m->audit_batch_count++;
+	m->audit_batch_sum_us += us;
+	for (size_t b = 0; b < METRICS_BUCKETS; b++) {
+		if (us <= batch_bucket_us[b]) {
+			m->audit_batch_buckets[b]++;
+			break;
+		}
+	}
+}
+
+void metrics_outbox_report(struct metrics *m, uint64_t key, uint32_t pending)
+{
+	struct metrics_outbox *o = &m->outbox;
+	size_t i;
+
+	if (!key)
+		key = 1;
+	i = (size_t)(key % METRICS_OUTBOX_SLOTS);
+	if (pending)
+		o->reports++;
+	for (size_t probe = 0; probe < METRICS_OUTBOX_SLOTS; probe++) {
+		size_t j = (i + probe) % METRICS_OUTBOX_SLOTS;
+
+		if (o->key[j] == key) {
+			o->sum -= o->pending[j];
+			o->with_backlog -= o->pending[j] > 0;
+			o->pending[j] = pending;
+			o->sum += pending;
+			o->with_backlog += pending > 0;
+			return;
+		}
+		if (o->key[j])
+			continue;
+		if (!pending) /* never seen with a backlog: nothing to keep */
+			return;
+		if (o->terminals >= METRICS_OUTBOX_SLOTS * 3 / 4)
+			break;
+		o->key[j] = key;
+		o->pending[j] = pending;
+		o->terminals++;
+		o->sum += pending;
+		o->with_backlog++;
+		return;
+	}
+	o->untracked++;
+}
+
+static void render_pool_counters(const struct metrics_pool_counters *pc,
+                                 struct evbuffer *out)
+{
+	evbuffer_add_printf(
+	        out,
+	        "# HELP cctns_pool_statements_total Statements sent to the "
+	        "database.\n"
+	        "# TYPE cctns_pool_statements_total counter\n"
+	        "cctns_pool_statements_total %llu\n"
+	        "# HELP cctns_pool_waits_total Statements that waited over "
+	        "1 ms for a database connection.\n"
+	        "# TYPE cctns_pool_waits_total counter\n"
+	        "cctns_pool_waits_total %llu\n"
+	        "# HELP cctns_pool_wait_seconds_total Time statements spent "
+	        "queued for a connection.\n"
+	        "# TYPE cctns_pool_wait_seconds_total counter\n"
+	        "cctns_pool_wait_seconds_total %.6f\n"
+	        "# HELP cctns_pool_connects_total Database connections "
+	        "established.\n"
+	        "# TYPE cctns_pool_connects_total counter\n"
+	        "cctns_pool_connects_total %llu\n"
+	        "# HELP cctns_pool_reconnects_total Database connections lost "
+	        "or failed, each retried with backoff.\n"
+	        "# TYPE cctns_pool_reconnects_total counter\n"
+	        "cctns_pool_reconnects_total %llu\n",
+	        (unsigned long long)pc->statements,
+	        (unsigned long long)pc->waited, (double)pc->wait_us / 1e6,
+	        (unsigned long long)pc->connects, (unsigned long long)pc->lost);
+}
+
+static void render_sessions(const struct metrics *m,
+                            const struct metrics_sessions_view *sv,
+                            struct evbuffer *out)
+{
+	evbuffer_add_printf(out,
+	                    "# HELP cctns_connections_by_state Open terminal "
+	                    "connections by session state.\n"
+	                    "# TYPE cctns_connections_by_state gauge\n");
+	for (size_t i = 0; i < sv->n; i++)
+		evbuffer_add_printf(
+		        out, "cctns_connections_by_state{state=\"%s\"} %llu\n",
+		        sv->names[i], (unsigned long long)sv->counts[i]);
+	evbuffer_add_printf(
+	        out,
+	        "# HELP cctns_tls_handshakes_total TLS handshakes by result.\n"
+	        "# TYPE cctns_tls_handshakes_total counter\n"
+	        "cctns_tls_handshakes_total{result=\"ok\"} %llu\n"
+	        "cctns_tls_handshakes_total{result=\"failed\"} %llu\n",
+	        (unsigned long long)m->tls_handshakes,
+	        (unsigned long long)m->refused[REFUSED_TLS]);
+}
+
+static void render_audit_batches(const struct metrics *m, struct evbuffer *out)
+{
+	uint64_t cum = 0;
+
+	evbuffer_add_printf(out,
+	                    "# HELP cctns_audit_batch_seconds Time from "
+	                    "sending an audit batch to its commit.\n"
+	                    "# TYPE cctns_audit_batch_seconds histogram\n");
+	for (size_t b = 0; b < METRICS_BUCKETS; b++) {
+		cum += m->audit_batch_buckets[b];
+		evbuffer_add_printf(
+		        out,
+		        "cctns_audit_batch_seconds_bucket{le=\"%g\"} %llu\n",
+		        (double)batch_bucket_us[b] / 1e6,
+		        (unsigned long long)cum);
+	}
+	evbuffer_add_printf(
+	        out,
+	        "cctns_audit_batch_seconds_bucket{le=\"+Inf\"} %llu\n"
+	        "cctns_audit_batch_seconds_sum %.6f\n"
+	        "cctns_audit_batch_seconds_count %llu\n"
+	        "# HELP cctns_audit_queue_length Audit records waiting to be "
+	        "written.\n"
+	        "# TYPE cctns_audit_queue_length gauge\n"
+	        "cctns_audit_queue_length %llu\n",
+	        (unsigned long long)m->audit_batch_count,
+	        (double)m->audit_batch_sum_us / 1e6,
+	        (unsigned long long)m->audit_batch_count,
+	        (unsigned long long)m->audit_pending);
+}
+
+static void render_outbox(const struct metrics_outbox *o, struct evbuffer *out)
+{
+	evbuffer_add_printf(
+	        out,
+	        "# HELP cctns_terminal_outbox_pending Writes queued offline, "
+	        "summed over the terminals, as each told in its last Hello.\n"
+	        "# TYPE cctns_terminal_outbox_pending gauge\n"
+	        "cctns_terminal_outbox_pending %llu\n"
+	        "# HELP cctns_terminals_with_outbox Terminals whose last Hello "
+	        "told a non-empty outbox.\n"
+	        "# TYPE cctns_terminals_with_outbox gauge\n"
+	        "cctns_terminals_with_outbox %llu\n"
+	        "# HELP cctns_terminal_outbox_reports_total Hellos that told a "
+	        "non-empty outbox.\n"
+	        "# TYPE cctns_terminal_outbox_reports_total counter\n"
+	        "cctns_terminal_outbox_reports_total %llu\n"
+	        "# TYPE cctns_terminal_outbox_untracked_total counter\n"
+	        "cctns_terminal_outbox_untracked_total %llu\n",
+	        (unsigned long long)o->sum, (unsigned long long)o->with_backlog,
+	        (unsigned long long)o->reports,
+	        (unsigned long long)o->untracked);
+}
+
+static void render_repl(const struct metrics_repl *r, struct evbuffer *out)
+{
+	evbuffer_add_printf(
+	        out,
+	        "# HELP cctns_replication_polls_total Readings of "
+	        "api.replication_status(), and failed ones.\n"
+	        "# TYPE cctns_replication_polls_total counter\n"
+	        "cctns_replication_polls_total{result=\"ok\"} %llu\n"
+	        "cctns_replication_polls_total{result=\"failed\"} %llu\n",
+	        (unsigned long long)(r->polls - r->failures),
+	        (unsigned long long)r->failures);
+	if (!r->known)
+		return;
+	evbuffer_add_printf(
+	        out,
+	        "# HELP cctns_database_is_standby 1 when the server's database "
+	        "is a standby (read-only), 0 on a primary.\n"
+	        "# TYPE cctns_database_is_standby gauge\n"
+	        "cctns_database_is_standby %d\n"
+	        "# HELP cctns_replication_standbys Standbys streaming from the "
+	        "primary.\n"
+	        "# TYPE cctns_replication_standbys gauge\n"
+	        "cctns_replication_standbys %llu\n"
+	        "# HELP cctns_replication_lag_seconds Worst replay lag: on a "
+	        "primary of its standbys, on a standby its own.\n"
+	        "# TYPE cctns_replication_lag_seconds gauge\n"
+	        "cctns_replication_lag_seconds %.3f\n"
+	        "# HELP cctns_replication_lag_bytes Worst WAL not yet "
+	        "replayed, bytes.\n"
+	        "# TYPE cctns_replication_lag_bytes gauge\n"
+	        "cctns_replication_lag_bytes %llu\n",
+	        r->standby, (unsigned long long)r->standbys, r->lag_seconds,
+	        (unsigned long long)r->lag_bytes);
+}
+
+void metrics_render_ops(const struct metrics *m,
+                        const struct metrics_pool_counters *pc,
+                        const struct metrics_sessions_view *sv,
+                        struct evbuffer *out)
+{
+	if (pc)
+		render_pool_counters(pc, out);
+	if (sv)
+		render_sessions(m, sv, out);
+	render_audit_batches(m, out);
+	render_outbox(&m->outbox, out);
+	render_repl(&m->repl, out);
+}
