@@ -22,6 +22,12 @@ void bench_stats_reset(struct bench_stats *st)
 	}
 }
 
+void bench_stats_free(struct bench_stats *st)
+{
+	for (int k = 0; k < BENCH_SERIES; k++)
+		free(st->s[k].us);
+}
+
 void bench_stats_add(struct bench_stats *st, int op, uint64_t us, int ok)
 {
 	struct bench_series *s = &st->s[op];
@@ -85,7 +91,9 @@ void bench_stats_print(struct bench_stats *st, FILE *out, double seconds,
 	all = xmalloc((total ? total : 1) * sizeof(*all));
 	total = 0;
 	for (int k = 0; k < BENCH_SERIES; k++) {
-		memcpy(all + total, st->s[k].us, st->s[k].n * sizeof(*all));
+		if (st->s[k].n)
+			memcpy(all + total, st->s[k].us,
+			       st->s[k].n * sizeof(*all));
 		total += st->s[k].n;
 	}
 	snprintf(head, sizeof(head),

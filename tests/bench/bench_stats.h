@@ -25,6 +25,7 @@ struct bench_stats {
 
 void bench_stats_init(struct bench_stats *st);
 void bench_stats_reset(struct bench_stats *st);
+void bench_stats_free(struct bench_stats *st);
 void bench_stats_add(struct bench_stats *st, int op, uint64_t us, int ok);
 
 /* One total line (mode, connections, rate, seconds, ok, errors, per_s,

@@ -525,6 +525,28 @@ static void stop_cb(evutil_socket_t fd, short what, void *arg)
 
 /* ---------------------------------------------------------------- main */
 
+static void bench_free(struct bench *b)
+{
+	for (int k = 0; k < b->nconn; k++)
+		if (b->conns[k].bev)
+			bufferevent_free(b->conns[k].bev);
+	/* let the frees libevent deferred run before the base goes */
+	event_base_loop(b->base, EVLOOP_NONBLOCK);
+	free(b->conns);
+	event_free(b->tick);
+	event_free(b->stop);
+	event_base_free(b->base);
+	for (int i = 0; i < b->nstations; i++) {
+		SSL_CTX_free(b->stations[i].ctx);
+		term_config_free(&b->stations[i].cfg);
+	}
+	free(b->stations);
+	if (b->fir)
+		protobuf_c_message_free_unpacked(b->fir, NULL);
+	bench_stats_free(&b->stats);
+	free(b->due);
+}
+
 static void usage(FILE *out)
 {
 	fprintf(out,
@@ -686,5 +708,6 @@ int main(int argc, char **argv)
 	                  b.nconn, b.rate, b.failed_setup);
 	if (b.first_error[0])
 		printf("first_error=\"%s\"\n", b.first_error);
+	bench_free(&b);
 	return b.failed_setup > 0 ? 1 : 0;
 }
