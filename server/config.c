@@ -60,6 +60,11 @@ static const conf_key server_keys[] = {
         KEY("officers", "hash_threads", CONF_INT, "2", 1, 64, 0,
             officer_hash_threads,
             "threads verifying passwords (Argon2id, 19 MiB each)"),
+        /* load: every core */
+        KEY("server", "workers", CONF_INT, "0", 0, 256, 0, workers,
+            "worker processes, each with its own loop, pool and listener "
+            "(SO_REUSEPORT); 0 = one per core; worker i serves http on "
+            "port + i"),
 };
 
 /* Split "host:port" / "[v6]:port" into host and port text. */

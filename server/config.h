@@ -46,6 +46,8 @@ struct server_config {
 	long officer_lockout_ms;
 	long officer_max_failures;
 	long officer_hash_threads;
+	/* load: worker processes (0 = one per core) */
+	long workers;
 
 	/* Derived by config_load, not keys. */
 	struct listen_addr listen_addr;

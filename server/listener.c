@@ -1,5 +1,5 @@
 /* listener.c: accepting connections. One evconnlistener on the configured
- * address (SO_REUSEADDR; SO_REUSEPORT is the room left for several workers),
+ * address (SO_REUSEADDR; SO_REUSEPORT when several workers share the port),
  * the connection limit, TCP_NODELAY (frames are small and latency counts),
  * and the TLS wrapper for each accepted socket. */
 #include "listener.h"
@@ -113,7 +113,7 @@ static void listener_bound_address(struct listener *l,
 
 struct listener *listener_new(struct session_hub *hub,
                               const struct listen_addr *addr, SSL_CTX *ctx,
-                              char *why, size_t whysz)
+                              int reuse_port, char *why, size_t whysz)
 {
 	struct listener *l = xcalloc(1, sizeof(*l));
 
@@ -122,7 +122,8 @@ struct listener *listener_new(struct session_hub *hub,
 	l->evl = evconnlistener_new_bind(
 	        hub->base, listener_accept_cb, l,
 	        LEV_OPT_REUSEABLE | LEV_OPT_CLOSE_ON_FREE |
-	                LEV_OPT_CLOSE_ON_EXEC,
+	                LEV_OPT_CLOSE_ON_EXEC |
+	                (reuse_port ? LEV_OPT_REUSEABLE_PORT : 0),
 	        1024, (const struct sockaddr *)&addr->sa, addr->salen);
 	if (!l->evl) {
 		snprintf(why, whysz, "cannot listen on %s:%d: %s", addr->host,

@@ -13,10 +13,11 @@
 
 struct listener;
 
-/* Listen on addr. Takes ownership of ctx. NULL with why on failure. */
+/* Listen on addr. Takes ownership of ctx. reuse_port: SO_REUSEPORT (load:
+ * the workers' listeners share one port). NULL with why on failure. */
 struct listener *listener_new(struct session_hub *hub,
                               const struct listen_addr *addr, SSL_CTX *ctx,
-                              char *why, size_t whysz)
+                              int reuse_port, char *why, size_t whysz)
         __attribute__((warn_unused_result));
 
 /* Use ctx (owned from now on) for connections accepted from now on; open

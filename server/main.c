@@ -4,6 +4,7 @@
  * into loop events: SIGTERM/SIGINT drain and exit (a second one exits at
  * once), SIGHUP reloads config and TLS material (build, then swap). */
 #include <getopt.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,7 @@
 #include "pool.h"
 #include "session.h"
 #include "tls.h"
+#include "workers.h"
 
 /* Everything the running server holds, passed to the signal handlers. */
 struct server {
@@ -42,6 +44,12 @@ struct server {
 	struct event *drain_timer;
 	int draining;
 	struct opsmon *opsmon; /* ops: replication lag for /metrics */
+	/* load: with workers > 1, the TLS context a worker starts with (the
+	 * supervisor keeps it, reloaded on SIGHUP), this worker's index and
+	 * the pipe that tells the supervisor it listens (-1: no supervisor) */
+	SSL_CTX *ctx;
+	int worker;
+	int ready_fd;
 };
 
 enum mode { MODE_RUN, MODE_CHECK, MODE_HELP, MODE_HELP_CONFIG, MODE_VERSION };
@@ -269,8 +277,8 @@ static int server_start(struct server *srv, SSL_CTX *ctx)
 		         "password hash workers did not start");
 		goto fail;
 	}
-	srv->listener = listener_new(&srv->hub, &srv->cfg.listen_addr, ctx, why,
-	                             sizeof(why));
+	srv->listener = listener_new(&srv->hub, &srv->cfg.listen_addr, ctx,
+	                             srv->ready_fd >= 0, why, sizeof(why));
 	if (!srv->listener)
 		goto fail;
 	if (srv->cfg.http_addr.set &&
@@ -324,14 +332,85 @@ static int server_run(struct server *srv, SSL_CTX *ctx)
 		          listener_address(srv->listener),
 		          srv->http ? http_address(srv->http) : "off",
 		          srv->cfg.db_pool_size);
-		/* ops: systemd READY=1 once a database connection is up */
-		notify_when_ready(srv->base, srv->pool,
-		                  listener_address(srv->listener));
+		/* systemd READY=1 once a database connection is up; with
+		 * several workers the supervisor tells systemd instead */
+		if (srv->ready_fd < 0)
+			notify_when_ready(srv->base, srv->pool,
+			                  listener_address(srv->listener));
+		workers_ready(srv->ready_fd, srv->worker);
 		event_base_dispatch(srv->base);
 		rc = 0;
 	}
 	server_stop(srv);
 	log_event(LOG_INFO, "exit", "code=%d", rc);
+	return rc;
+}
+
+/* ------------------------------------------------------ load: workers */
+
+/* In a forked worker: the whole server, on the supervisor's port with
+ * SO_REUSEPORT; its /healthz and /metrics on the http port + index. */
+static int worker_run(void *arg, int index, int ready_fd)
+{
+	struct server *srv = arg;
+	SSL_CTX *ctx = srv->ctx;
+
+	srv->ctx = NULL;
+	srv->worker = index;
+	srv->ready_fd = ready_fd;
+	if (srv->cfg.http_addr.set && srv->cfg.http_addr.port)
+		listen_addr_set_port(&srv->cfg.http_addr,
+		                     srv->cfg.http_addr.port + index);
+	return server_run(srv, ctx);
+}
+
+/* SIGHUP in the supervisor: load the new config and TLS context so that a
+ * worker started from now on has them; 0 lets the workers reload too. */
+static int supervisor_reload(void *arg)
+{
+	struct server *srv = arg;
+	struct server_config next;
+	conf_error err;
+	char keys[256], why[512];
+	struct crl_info crl;
+	SSL_CTX *ctx;
+
+	if (config_load(srv->config_path, &next, &err) != 0) {
+		reload_refused("config", err.message);
+		return -1;
+	}
+	if (config_unreloadable(&srv->cfg, &next, keys, sizeof(keys)) > 0) {
+		reload_refused("not_reloadable", keys);
+		goto fail;
+	}
+	ctx = tls_ctx_new(next.tls_ca, next.tls_cert, next.tls_key,
+	                  next.tls_crl, &crl, why, sizeof(why));
+	if (!ctx) {
+		reload_refused("tls", why);
+		goto fail;
+	}
+	next.listen_addr = srv->cfg.listen_addr; /* the reserved port */
+	SSL_CTX_free(srv->ctx);
+	srv->ctx = ctx;
+	config_free(&srv->cfg);
+	srv->cfg = next;
+	log_set_level(srv->cfg.level);
+	log_event(LOG_INFO, "reload", "ok=1 supervisor=1");
+	return 0;
+fail:
+	config_free(&next);
+	return -1;
+}
+
+static int supervise(struct server *srv, SSL_CTX *ctx, int n)
+{
+	struct workers_hooks hooks = {worker_run, supervisor_reload, srv};
+	int rc;
+
+	srv->ctx = ctx;
+	rc = workers_supervise(n, &srv->cfg.listen_addr, &hooks);
+	SSL_CTX_free(srv->ctx);
+	config_free(&srv->cfg);
 	return rc;
 }
 
@@ -368,6 +447,11 @@ int main(int argc, char **argv)
 	char why[256];
 
 	memset(&srv, 0, sizeof(srv));
+	/* load: a fixed mmap threshold, so that the 19 MiB of each Argon2id
+	 * verification is mapped and given back, not kept on the heap once
+	 * glibc's dynamic threshold has grown past it (40 MB held after the
+	 * first sign-ins, per worker) */
+	mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
 	if (parse_args(argc, argv, &mode, &srv.config_path) != 0) {
 		usage(stderr);
 		return 2;
@@ -389,6 +473,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "cctns-server: request table: %s\n", why);
 		return 1;
 	}
+	srv.ready_fd = -1;
 	if (!(ctx = load_all(&srv)))
 		return 1;
 	if (mode == MODE_CHECK) {
@@ -397,5 +482,7 @@ int main(int argc, char **argv)
 		printf("config ok\n");
 		return 0;
 	}
+	if (workers_count(srv.cfg.workers) > 1) /* load */
+		return supervise(&srv, ctx, workers_count(srv.cfg.workers));
 	return server_run(&srv, ctx);
 }

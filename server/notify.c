@@ -93,6 +93,18 @@ void notify_when_ready(struct event_base *base, const struct pool *pool,
 	evtimer_add(ready.timer, &now);
 }
 
+void notify_workers_ready(const char *host, int port, int workers)
+{
+	char msg[256];
+
+	snprintf(
+	        msg, sizeof(msg),
+	        "READY=1\nSTATUS=serving on %s:%d with %d workers\nMAINPID=%ld",
+	        host, port, workers, (long)getpid());
+	if (notify_send(msg) == 1)
+		log_event(LOG_INFO, "notify_ready", "pid=%ld", (long)getpid());
+}
+
 void notify_reloading(void)
 {
 	struct timespec ts;

@@ -20,6 +20,8 @@ void notify_when_ready(struct event_base *base, const struct pool *pool,
 
 /* SIGHUP: RELOADING=1 with MONOTONIC_USEC (systemd 253's notify-reload
  * wants it; older ones ignore it), then READY=1 when the reload is over. */
+/* The supervisor of several workers: READY=1 once every worker listens. */
+void notify_workers_ready(const char *host, int port, int workers);
 void notify_reloading(void);
 void notify_reloaded(void);
 

@@ -494,3 +494,14 @@ wait_for_text() {
 	done
 	return 1
 }
+
+# ------------------------------------------------------------------ load: workers
+# [server] workers of the test server: 1 unless a test sets SERVER_WORKERS (the default of
+# the config, one per core, would split /metrics over one port per worker). Appended to the
+# file write_server_conf writes, as a second [server] section (ini allows it).
+SERVER_WORKERS=${SERVER_WORKERS:-1}
+eval "$(declare -f write_server_conf | sed '1s/^write_server_conf/write_server_conf_base/')"
+write_server_conf() {
+	write_server_conf_base
+	printf '[server]\nworkers = %s\n' "$SERVER_WORKERS" >>"$T/server.conf"
+}
