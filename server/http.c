@@ -63,10 +63,17 @@ static void http_metrics(struct evhttp_request *req, void *arg)
 	const char *types[METRICS_TYPES_MAX];
 	size_t ntypes = dispatch_count() + 1; /* rows and "other" */
 	struct evbuffer *body = evbuffer_new();
+	struct pool_counters pc;
 
 	for (size_t i = 0; i < ntypes && i < METRICS_TYPES_MAX; i++)
 		types[i] = dispatch_type_name(i);
 	pool_stats(h->pool, view.state_counts, &view.queue_depth);
+	pool_counters(h->pool, &pc); /* trust */
+	view.waiting = pc.waiting;
+	view.queue_bytes = pc.queued_bytes;
+	view.reconnects = pc.reconnects;
+	view.wait_expired = pc.expired;
+	view.queue_refused = pc.refused;
 	for (size_t i = 0; i < view.nstates; i++)
 		view.state_names[i] = pool_state_name((enum pool_conn_state)i);
 	metrics_render(h->metrics, types, ntypes, &view, body);
