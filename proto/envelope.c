@@ -2605,6 +2605,21 @@ static int has_control(const char *s, int lines_ok)
 	return 0;
 }
 
+/* trust: bidirectional embedding, override and isolate controls (U+202A..
+ * U+202E, U+2066..U+2069) make a record read differently from what is
+ * stored (a name or a section shown reversed): refused in every string. */
+static int has_bidi_control(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (p[0] != 0xE2 || !p[1])
+			continue;
+		if ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
+		    (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9))
+			return 1;
+	}
+	return 0;
+}
+
 static int check_string(walk *w, const rule *r, const char *s)
 {
 	size_t bytes = strlen(s);
@@ -2619,6 +2634,9 @@ static int check_string(walk *w, const rule *r, const char *s)
 		                         "other than line breaks and tabs"
 		                       : "must be one line without control "
 		                         "characters");
+	if (has_bidi_control(s))
+		return fail(w, "must not contain bidirectional override "
+		               "characters (U+202A..U+202E, U+2066..U+2069)");
 	if (r->flags & R_BYTES) {
 		if (bytes > r->max)
 			return fail(w, "must be at most %zu bytes, got %zu",

@@ -44,6 +44,13 @@ static const conf_key server_keys[] = {
             "libpq connection string of the cctns_server role"),
         KEY("database", "pool_size", CONF_INT, "4", 1, 256, 0, db_pool_size,
             "database connections"),
+        /* trust: requests wait for the database within this deadline */
+        KEY("database", "wait", CONF_DURATION, "4s", 100, 600000L, 1,
+            db_wait_ms,
+            "a request waits this long for a database connection (the "
+            "pool reconnects with backoff meanwhile), then fails with "
+            "unavailable; nothing of it is stored (keep it below the "
+            "terminals' connect_timeout, 5s, so they hear why)"),
         KEY("http", "listen", CONF_STRING, "127.0.0.1:7480", 0, 0, 0,
             http_listen, "host:port for /healthz and /metrics; empty = off"),
         KEY("log", "level", CONF_STRING, "info", 0, 0, 1, log_level,

@@ -37,6 +37,7 @@ struct server_config {
 	/* [database] */
 	char *db_conninfo;
 	long db_pool_size;
+	long db_wait_ms; /* trust: how long a request waits for a connection */
 	/* [http] */
 	char *http_listen;
 	/* [log] */

@@ -56,6 +56,13 @@ void dberr_fail(struct request *req, enum pool_outcome outcome,
 	char field[256];
 	int row;
 
+	if (outcome == POOL_DEADLINE) {
+		request_fail(req, SC(UNAVAILABLE), NULL,
+		             "the database could not be reached within the "
+		             "deadline; nothing was stored (a retry with the "
+		             "same request is safe)");
+		return;
+	}
 	if (outcome == POOL_UNAVAILABLE || !res) {
 		fail_unavailable(req);
 		return;

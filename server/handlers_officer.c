@@ -187,9 +187,14 @@ static void officer_pb(struct officer_pb *o, const PGresult *res,
 
 /* ------------------------------------------------------------ SignIn */
 
+/* Log the sign-in's outcome; the audit record names the officer tried and
+ * the outcome (trust: failures and locks are told apart in audit.log). */
 static void signin_log(const struct signin *si, const char *outcome)
 {
 	char q[80];
+
+	snprintf(si->req->audit_record, sizeof(si->req->audit_record),
+	         "officer:%s %s", si->officer_no, outcome);
 
 	log_event(LOG_INFO, "sign_in", "conn=%llu officer=%s outcome=%s",
 	          (unsigned long long)si->req->conn_id,
@@ -206,13 +211,18 @@ static void failed_done(void *arg, enum pool_outcome outcome,
 
 	if (outcome != POOL_OK)
 		dberr_fail(req, outcome, res, NULL, NULL);
-	else if (locked)
+	else if (locked) {
+		/* trust: this failure locked the officer */
+		size_t n = strlen(req->audit_record);
+
+		snprintf(req->audit_record + n, sizeof(req->audit_record) - n,
+		         " locked");
 		request_fail(req, SC(UNAUTHENTICATED), NULL,
 		             "%s; officer %s is locked for %u minutes after "
 		             "failed sign-ins",
 		             WRONG, si->officer_no,
 		             (req->limits->lockout_s + 59) / 60);
-	else
+	} else
 		request_fail(req, SC(UNAUTHENTICATED), NULL, "%s", WRONG);
 	signin_free(si);
 }

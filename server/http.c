@@ -63,7 +63,7 @@ static void http_metrics_ops(const struct http *h, struct evbuffer *body)
 	struct metrics_pool_counters pc;
 	struct metrics_sessions_view sv;
 
-	pool_counters(h->pool, &pc);
+	pool_ops_counters(h->pool, &pc);
 	session_hub_states(h->metrics->hub, &sv);
 	metrics_render_ops(h->metrics, &pc, h->metrics->hub ? &sv : NULL, body);
 }
@@ -75,10 +75,17 @@ static void http_metrics(struct evhttp_request *req, void *arg)
 	const char *types[METRICS_TYPES_MAX];
 	size_t ntypes = dispatch_count() + 1; /* rows and "other" */
 	struct evbuffer *body = evbuffer_new();
+	struct pool_counters pc;
 
 	for (size_t i = 0; i < ntypes && i < METRICS_TYPES_MAX; i++)
 		types[i] = dispatch_type_name(i);
 	pool_stats(h->pool, view.state_counts, &view.queue_depth);
+	pool_counters(h->pool, &pc); /* trust */
+	view.waiting = pc.waiting;
+	view.queue_bytes = pc.queued_bytes;
+	view.reconnects = pc.reconnects;
+	view.wait_expired = pc.expired;
+	view.queue_refused = pc.refused;
 	for (size_t i = 0; i < view.nstates; i++)
 		view.state_names[i] = pool_state_name((enum pool_conn_state)i);
 	metrics_render(h->metrics, types, ntypes, &view, body);

@@ -179,6 +179,7 @@ static void server_reload(struct server *srv)
 	config_free(&srv->cfg);
 	srv->cfg = next;
 	hub_limits(&srv->cfg, &srv->hub.limits);
+	pool_set_wait(srv->pool, srv->cfg.db_wait_ms);
 	log_set_level(srv->cfg.level);
 	log_event(LOG_INFO, "reload", "ok=1 closed=%zu", closed);
 	return;
@@ -264,6 +265,7 @@ static int server_start(struct server *srv, SSL_CTX *ctx)
 	hub_limits(&srv->cfg, &srv->hub.limits);
 	srv->pool = pool_new(srv->base, srv->cfg.db_conninfo,
 	                     (int)srv->cfg.db_pool_size);
+	pool_set_wait(srv->pool, srv->cfg.db_wait_ms);
 	srv->hub.pool = srv->pool;
 	srv->audit = audit_new(srv->base, srv->pool, &srv->metrics);
 	srv->hub.audit = srv->audit;

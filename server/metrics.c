@@ -132,6 +132,23 @@ static void render_pool(const struct metrics_pool_view *pool,
 	                    "# TYPE cctns_pool_queue_depth gauge\n"
 	                    "cctns_pool_queue_depth %llu\n",
 	                    (unsigned long long)pool->queue_depth);
+	/* trust: waiting for the database */
+	evbuffer_add_printf(out,
+	                    "# TYPE cctns_pool_waiting gauge\n"
+	                    "cctns_pool_waiting %llu\n"
+	                    "# TYPE cctns_pool_queue_bytes gauge\n"
+	                    "cctns_pool_queue_bytes %llu\n"
+	                    "# TYPE cctns_pool_reconnects_total counter\n"
+	                    "cctns_pool_reconnects_total %llu\n"
+	                    "# TYPE cctns_pool_wait_expired_total counter\n"
+	                    "cctns_pool_wait_expired_total %llu\n"
+	                    "# TYPE cctns_pool_queue_refused_total counter\n"
+	                    "cctns_pool_queue_refused_total %llu\n",
+	                    (unsigned long long)pool->waiting,
+	                    (unsigned long long)pool->queue_bytes,
+	                    (unsigned long long)pool->reconnects,
+	                    (unsigned long long)pool->wait_expired,
+	                    (unsigned long long)pool->queue_refused);
 }
 
 static void render_audit(const struct metrics *m, struct evbuffer *out)

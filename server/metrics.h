@@ -88,6 +88,12 @@ struct metrics_pool_view {
 	uint64_t state_counts[4];
 	size_t nstates;
 	uint64_t queue_depth;
+	/* trust: waiting for the database */
+	uint64_t waiting;       /* queued while no connection is ready */
+	uint64_t queue_bytes;   /* parameter bytes queued */
+	uint64_t reconnects;    /* connections made again after a loss */
+	uint64_t wait_expired;  /* statements that passed [database] wait */
+	uint64_t queue_refused; /* refused: the queue was full */
 };
 
 /* A snapshot of the pool's counters (pool_counters), for metrics_ops. */

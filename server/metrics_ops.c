@@ -93,10 +93,11 @@ static void render_pool_counters(const struct metrics_pool_counters *pc,
 	        "established.\n"
 	        "# TYPE cctns_pool_connects_total counter\n"
 	        "cctns_pool_connects_total %llu\n"
-	        "# HELP cctns_pool_reconnects_total Database connections lost "
-	        "or failed, each retried with backoff.\n"
-	        "# TYPE cctns_pool_reconnects_total counter\n"
-	        "cctns_pool_reconnects_total %llu\n",
+	        "# HELP cctns_pool_connection_failures_total Database "
+	        "connections lost or failed to connect, each retried with "
+	        "backoff.\n"
+	        "# TYPE cctns_pool_connection_failures_total counter\n"
+	        "cctns_pool_connection_failures_total %llu\n",
 	        (unsigned long long)pc->statements,
 	        (unsigned long long)pc->waited, (double)pc->wait_us / 1e6,
 	        (unsigned long long)pc->connects, (unsigned long long)pc->lost);

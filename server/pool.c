@@ -5,7 +5,13 @@
  * to the least-loaded ready connection. Results come back in send order, so
  * each connection keeps a FIFO of what it sent and completes the head op at
  * each PGRES_PIPELINE_SYNC. No blocking libpq call is made here: no PQexec,
- * PQconnectdb, PQprepare or PQcancel. */
+ * PQconnectdb, PQprepare or PQcancel.
+ *
+ * While no connection is up (the database restarts, the link is down) the
+ * FIFO keeps filling, bounded by count and bytes, and the connections retry
+ * with backoff; a statement that waited longer than [database] wait is
+ * taken out unsent and completed with POOL_DEADLINE (one timer, armed for
+ * the head's deadline: the FIFO is in deadline order). */
 #include "pool.h"
 
 #include <stdlib.h>
@@ -19,9 +25,12 @@
 
 /* Distinct statements per connection: every dispatch row and audit's two
  * (32 was fewer than the dispatch rows: the 33rd lost the connection). */
-#define POOL_MAX_STMTS     128
-#define BACKOFF_MIN_MS     100
-#define BACKOFF_MAX_MS     5000
+#define POOL_MAX_STMTS 128
+#define BACKOFF_MIN_MS 100
+#define BACKOFF_MAX_MS 5000
+#define BACKOFF_WAITING_MS                                                     \
+	500 /* retry at least this often while waited for                      \
+	     */
 #define CONNECT_TIMEOUT_MS 10000
 
 /* One statement, queued or sent. Owned by the pool until completed. */
@@ -31,7 +40,9 @@ struct pool_op {
 	int is_prepare; /* the Prepare that precedes a statement's first use */
 	pool_cb cb;
 	void *arg;
-	PGresult *res; /* first result, held until the Sync arrives */
+	uint64_t deadline_us; /* queued: completed unsent after this */
+	size_t bytes;         /* of data[] */
+	PGresult *res;        /* first result, held until the Sync arrives */
 	int nparams;
 	const char *values[POOL_MAX_PARAMS];
 	int lengths[POOL_MAX_PARAMS];
@@ -56,6 +67,8 @@ struct pconn {
 	short io_what;
 	struct event *timer; /* DOWN: retry; CONNECTING: timeout */
 	long backoff_ms;
+	int was_up; /* it has been ready before: connecting again counts */
+	uint64_t retry_at_us; /* DOWN: when the timer connects again */
 	struct op_queue sent; /* FIFO of ops whose results are awaited */
 	const struct pool_stmt *prepared[POOL_MAX_STMTS];
 	size_t nprepared;
@@ -67,14 +80,18 @@ struct pool {
 	struct pconn *conns;
 	int size;
 	struct op_queue pending;
+	size_t pending_bytes;
 	struct event *pump;
+	struct event *expire; /* at the head of pending's deadline */
+	long wait_ms;
+	uint64_t reconnects, expired, refused;
 	int closing;
 	struct metrics_pool_counters counters; /* ops (issue 7) */
 };
 
 static void pconn_connect(struct pconn *c);
+static void pconn_timer_in(struct pconn *c, long ms);
 static void pconn_lost(struct pconn *c, const char *why);
-static void pool_fail_if_dead(struct pool *pool);
 
 /* ---------------------------------------------------------------- queues */
 
@@ -131,6 +148,7 @@ static struct pool_op *op_new(const struct pool_stmt *stmt, int nparams,
 	for (int i = 0; i < nparams; i++)
 		total += param_len(values, lengths, formats, i);
 	op = xcalloc(1, sizeof(*op) + total);
+	op->bytes = total;
 	op->stmt = stmt;
 	op->nparams = nparams;
 	for (int i = 0; i < nparams; i++) {
@@ -164,6 +182,85 @@ static void q_fail_all(struct op_queue *q)
 
 	while ((op = q_pop(&taken)))
 		op_finish(op, POOL_UNAVAILABLE);
+}
+
+/* ---------------------------------------------------------------- waiting */
+
+static void expire_arm(struct pool *pool)
+{
+	uint64_t now = now_us(), at;
+	struct timeval tv;
+
+	if (!pool->pending.head) {
+		evtimer_del(pool->expire);
+		return;
+	}
+	at = pool->pending.head->deadline_us;
+	at = at > now ? at - now : 0;
+	tv.tv_sec = (time_t)(at / 1000000);
+	tv.tv_usec = (suseconds_t)(at % 1000000);
+	evtimer_add(pool->expire, &tv);
+}
+
+/* A statement waits and no connection is up: bring retries that backed off
+ * far forward to BACKOFF_WAITING_MS. */
+static void pool_hurry(struct pool *pool)
+{
+	uint64_t soon = now_us() + BACKOFF_WAITING_MS * 1000u;
+
+	for (int i = 0; i < pool->size; i++) {
+		struct pconn *c = &pool->conns[i];
+
+		if (c->state == POOL_CONN_DOWN && c->retry_at_us > soon) {
+			c->retry_at_us = soon;
+			pconn_timer_in(c, BACKOFF_WAITING_MS);
+		}
+	}
+}
+
+static void pending_push(struct pool *pool, struct pool_op *op)
+{
+	int was_empty = pool->pending.head == NULL;
+
+	op->deadline_us = now_us() + (uint64_t)pool->wait_ms * 1000u;
+	pool->pending_bytes += op->bytes;
+	q_push(&pool->pending, op);
+	if (!was_empty)
+		return;
+	expire_arm(pool);
+	if (!pool_ready_count(pool))
+		pool_hurry(pool);
+}
+
+static struct pool_op *pending_pop(struct pool *pool)
+{
+	struct pool_op *op = q_pop(&pool->pending);
+
+	if (op)
+		pool->pending_bytes -= op->bytes;
+	return op;
+}
+
+/* The head waited too long: complete it, and whatever else has, unsent
+ * (nothing ran: the client may retry). Callbacks may queue more. */
+static void pool_expire_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct pool *pool = arg;
+	uint64_t now = now_us();
+	struct op_queue late = {0};
+	struct pool_op *op;
+
+	(void)fd, (void)what;
+	while (pool->pending.head && pool->pending.head->deadline_us <= now)
+		q_push(&late, pending_pop(pool));
+	expire_arm(pool);
+	if (late.n)
+		log_event(LOG_WARN, "db_wait_expired",
+		          "statements=%zu wait_ms=%ld ready=%d", late.n,
+		          pool->wait_ms, pool_ready_count(pool));
+	pool->expired += late.n;
+	while ((op = q_pop(&late)))
+		op_finish(op, POOL_DEADLINE);
 }
 
 /* ---------------------------------------------------------------- events */
@@ -206,12 +303,24 @@ static const char *pconn_reason(struct pconn *c, char *buf, size_t bufsz)
 	return buf;
 }
 
+/* Down, to retry after the backoff (no longer than BACKOFF_WAITING_MS
+ * while statements wait: the database may be back within their wait). */
+static long pconn_retry_ms(const struct pconn *c)
+{
+	if (c->pool->pending.head && c->backoff_ms > BACKOFF_WAITING_MS)
+		return BACKOFF_WAITING_MS;
+	return c->backoff_ms;
+}
+
 static void pconn_go_down(struct pconn *c)
 {
-	c->pool->counters.lost++; /* ops: each is a reconnect */
+	long ms = pconn_retry_ms(c);
+
+	c->pool->counters.lost++; /* ops: each is retried */
 	pconn_close_pg(c);
 	c->state = POOL_CONN_DOWN;
-	pconn_timer_in(c, c->backoff_ms);
+	c->retry_at_us = now_us() + (uint64_t)ms * 1000u;
+	pconn_timer_in(c, ms);
 	c->backoff_ms = c->backoff_ms * 2 > BACKOFF_MAX_MS ? BACKOFF_MAX_MS
 	                                                   : c->backoff_ms * 2;
 }
@@ -223,10 +332,9 @@ static void pconn_connect_failed(struct pconn *c, const char *why)
 	if (!why)
 		why = pconn_reason(c, reason, sizeof(reason));
 	log_event(LOG_WARN, "db_connect_failed",
-	          "conn=%d retry_ms=%ld reason=%s", c->idx, c->backoff_ms,
+	          "conn=%d retry_ms=%ld reason=%s", c->idx, pconn_retry_ms(c),
 	          log_quote(why, q, sizeof(q)));
 	pconn_go_down(c);
-	pool_fail_if_dead(c->pool);
 }
 
 static void pconn_connected(struct pconn *c)
@@ -240,6 +348,9 @@ static void pconn_connected(struct pconn *c)
 	c->state = POOL_CONN_READY;
 	c->backoff_ms = BACKOFF_MIN_MS;
 	c->pool->counters.connects++;
+	if (c->was_up)
+		c->pool->reconnects++;
+	c->was_up = 1;
 	if (pconn_watch(c, EV_READ) != 0) {
 		pconn_lost(c, "no socket");
 		return;
@@ -386,7 +497,7 @@ static void pool_pump_cb(evutil_socket_t fd, short what, void *arg)
 
 	(void)fd, (void)what;
 	while (pool->pending.head && (c = pool_pick(pool))) {
-		struct pool_op *op = q_pop(&pool->pending);
+		struct pool_op *op = pending_pop(pool);
 		uint64_t waited = metrics_now_us() - op->queued_us;
 
 		pool->counters.statements++;
@@ -520,19 +631,9 @@ static void pconn_lost(struct pconn *c, const char *why)
 		why = pconn_reason(c, reason, sizeof(reason));
 	log_event(LOG_WARN, "db_lost",
 	          "conn=%d failed=%zu retry_ms=%ld reason=%s", c->idx, sent.n,
-	          c->backoff_ms, log_quote(why, q, sizeof(q)));
+	          pconn_retry_ms(c), log_quote(why, q, sizeof(q)));
 	pconn_go_down(c);
 	q_fail_all(&sent);
-	pool_fail_if_dead(c->pool);
-}
-
-/* With no connection up or coming up, queued statements cannot run. */
-static void pool_fail_if_dead(struct pool *pool)
-{
-	for (int i = 0; i < pool->size; i++)
-		if (pool->conns[i].state != POOL_CONN_DOWN)
-			return;
-	q_fail_all(&pool->pending);
 }
 
 /* ---------------------------------------------------------------- API */
@@ -546,6 +647,8 @@ struct pool *pool_new(struct event_base *base, const char *conninfo, int size)
 	pool->size = size;
 	pool->conns = xcalloc((size_t)size, sizeof(*pool->conns));
 	pool->pump = event_new(base, -1, 0, pool_pump_cb, pool);
+	pool->expire = evtimer_new(base, pool_expire_cb, pool);
+	pool->wait_ms = POOL_WAIT_MS;
 	for (int i = 0; i < size; i++) {
 		struct pconn *c = &pool->conns[i];
 
@@ -574,6 +677,8 @@ void pool_free(struct pool *pool)
 		event_free(c->timer);
 	}
 	q_fail_all(&pool->pending);
+	pool->pending_bytes = 0;
+	event_free(pool->expire);
 	event_free(pool->pump);
 	free(pool->conns);
 	free(pool->conninfo);
@@ -585,22 +690,36 @@ int pool_query(struct pool *pool, const struct pool_stmt *stmt, int nparams,
                const int *formats, pool_cb cb, void *arg)
 {
 	struct pool_op *op;
-	int alive = 0;
 
 	if (pool->closing || nparams != stmt->nparams ||
-	    nparams > POOL_MAX_PARAMS || pool->pending.n >= POOL_QUEUE_MAX)
+	    nparams > POOL_MAX_PARAMS)
 		return -1;
-	for (int i = 0; i < pool->size; i++)
-		alive |= pool->conns[i].state != POOL_CONN_DOWN;
-	if (!alive)
+	if (pool->pending.n >= POOL_QUEUE_MAX ||
+	    pool->pending_bytes >= POOL_QUEUE_BYTES_MAX) {
+		pool->refused++;
 		return -1;
+	}
 	op = op_new(stmt, nparams, values, lengths, formats);
 	op->cb = cb;
 	op->arg = arg;
 	op->queued_us = metrics_now_us();
-	q_push(&pool->pending, op);
+	pending_push(pool, op);
 	event_active(pool->pump, EV_TIMEOUT, 0);
 	return 0;
+}
+
+void pool_set_wait(struct pool *pool, long wait_ms)
+{
+	pool->wait_ms = wait_ms > 0 ? wait_ms : 0;
+}
+
+void pool_counters(const struct pool *pool, struct pool_counters *out)
+{
+	out->waiting = pool_ready_count(pool) ? 0 : pool->pending.n;
+	out->queued_bytes = pool->pending_bytes;
+	out->reconnects = pool->reconnects;
+	out->expired = pool->expired;
+	out->refused = pool->refused;
 }
 
 void pool_stats(const struct pool *pool, uint64_t counts[POOL_CONN_STATE_COUNT],
@@ -622,7 +741,8 @@ const char *pool_state_name(enum pool_conn_state st)
 	return st < POOL_CONN_STATE_COUNT ? names[st] : "unknown";
 }
 
-void pool_counters(const struct pool *pool, struct metrics_pool_counters *out)
+void pool_ops_counters(const struct pool *pool,
+                       struct metrics_pool_counters *out)
 {
 	*out = pool->counters;
 }

@@ -18,13 +18,18 @@ struct event_base;
 struct pool;
 
 #define POOL_QUEUE_MAX 10000 /* queued statements; more are refused */
-#define POOL_DEPTH_MAX 256   /* statements in flight on one connection */
+#define POOL_QUEUE_BYTES_MAX                                                   \
+	((size_t)64 << 20)  /* parameter bytes queued; more are refused */
+#define POOL_DEPTH_MAX 256  /* statements in flight on one connection */
+#define POOL_WAIT_MS   4000 /* default [database] wait */
 
 enum pool_outcome {
 	POOL_OK,          /* res holds the rows (PGRES_TUPLES_OK/COMMAND_OK) */
 	POOL_SQL_ERROR,   /* res is the error: PQresultErrorField(SQLSTATE..) */
 	POOL_UNAVAILABLE, /* res is NULL: no connection, or it broke after the
 	                     statement was sent (commit status unknown) */
+	POOL_DEADLINE,    /* res is NULL: it waited [database] wait for a
+	                     connection and was never sent (nothing ran) */
 };
 
 /* The result callback. res is owned by the pool and cleared after the
@@ -46,11 +51,17 @@ struct pool *pool_new(struct event_base *base, const char *conninfo, int size);
  * callback with POOL_UNAVAILABLE before this returns. */
 void pool_free(struct pool *pool);
 
+/* How long a statement may wait in the queue to be sent (no connection up,
+ * or every connection full): past it, it completes with POOL_DEADLINE and
+ * is never sent. Applies to statements queued from now on. */
+void pool_set_wait(struct pool *pool, long wait_ms);
+
 /* Queue stmt with nparams values (NULL = SQL NULL). lengths and formats may
  * be NULL (all text); a format of 1 is binary and uses lengths[i]. Values
  * are copied. Returns 0: cb will be called once, never from inside this
- * call. Returns -1 (queue full, no connection up, pool closing): cb will not
- * be called; answer UNAVAILABLE. */
+ * call; while no connection is up the statement waits (connections retry
+ * with backoff) until the wait passes. Returns -1 (queue full by count or
+ * bytes, pool closing): cb will not be called; answer UNAVAILABLE. */
 int pool_query(struct pool *pool, const struct pool_stmt *stmt, int nparams,
                const char *const *values, const int *lengths,
                const int *formats, pool_cb cb, void *arg)
@@ -60,10 +71,23 @@ int pool_query(struct pool *pool, const struct pool_stmt *stmt, int nparams,
 void pool_stats(const struct pool *pool, uint64_t counts[POOL_CONN_STATE_COUNT],
                 uint64_t *queued);
 const char *pool_state_name(enum pool_conn_state st);
+
+/* Counters for /metrics: statements queued while no connection is ready
+ * (gauge), connections made again after one was lost or failed, statements
+ * that passed their wait, statements refused because the queue was full. */
+struct pool_counters {
+	uint64_t waiting;
+	uint64_t queued_bytes;
+	uint64_t reconnects;
+	uint64_t expired;
+	uint64_t refused;
+};
+void pool_counters(const struct pool *pool, struct pool_counters *out);
 int pool_ready_count(const struct pool *pool);
 
 /* ops (issue 7): the pool's counters since it started (metrics.h). */
 struct metrics_pool_counters;
-void pool_counters(const struct pool *pool, struct metrics_pool_counters *out);
+void pool_ops_counters(const struct pool *pool,
+                       struct metrics_pool_counters *out);
 
 #endif

@@ -24,6 +24,7 @@
 
 #include "../totp.h"
 #include "admin.h"
+#include "audit_note.h"
 #include "db.h"
 #include "util.h"
 
@@ -339,10 +340,19 @@ static int officer_passwd(PGconn *c, struct officer_args *a)
 	return ADMIN_OK;
 }
 
+/* trust: the unlock and its audit record (a chain of its own) commit
+ * together. */
 static int officer_unlock(PGconn *c, struct officer_args *a)
 {
 	const char *p[2] = {a->state, a->officer_no};
+	char record[64];
+	PGresult *res;
 
+	res = db_exec(c, "officer unlock", "BEGIN", 0, NULL);
+	if (!res)
+		return ADMIN_FAIL;
+	PQclear(res);
+	snprintf(record, sizeof(record), "officer:%s", a->officer_no);
 	if (exec_officer(
 	            c, "officer unlock",
 	            "WITH o AS (UPDATE core.officer SET failed_attempts = "
@@ -351,8 +361,12 @@ static int officer_unlock(PGconn *c, struct officer_args *a)
 	            "core.officer_event (state_code, officer_no, officer, "
 	            "event) SELECT $1::int, $2, id, 'unlocked' FROM o) "
 	            "SELECT id FROM o",
-	            2, p, a) != 0)
-		return ADMIN_FAIL;
+	            2, p, a) != 0 ||
+	    audit_note(c, (uint32_t)atoi(a->state), "officer_unlock", record) !=
+	            0 ||
+	    !(res = db_exec(c, "officer unlock", "COMMIT", 0, NULL)))
+		return ADMIN_FAIL; /* the connection ends: rolled back */
+	PQclear(res);
 	printf("officer %s unlocked\n", a->officer_no);
 	return ADMIN_OK;
 }
