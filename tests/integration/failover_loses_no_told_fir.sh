@@ -62,7 +62,11 @@ terminal() {
 }
 
 # stored DIR: the FIRs stored in the cluster DIR.
-stored() { repl_psql "$1" 'SELECT count(*) FROM core.fir' 2>/dev/null || echo -1; }
+stored() {
+	local c
+	c=$(repl_psql "$1" 'SELECT count(*) FROM core.fir' 2>/dev/null) || c=-1
+	echo "$c"
+}
 
 # wait_stored DIR N SECONDS: until the cluster DIR holds N FIRs.
 wait_stored() {

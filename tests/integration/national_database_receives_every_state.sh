@@ -93,7 +93,10 @@ done
 
 # nat_count STATE: the FIRs of STATE in the national database.
 nat_count() {
-	repl_psql "$T/nat" "SELECT count(*) FROM core.fir WHERE state_code = $1" 2>/dev/null || echo -1
+	local c
+	c=$(repl_psql "$T/nat" "SELECT count(*) FROM core.fir WHERE state_code = $1" 2>/dev/null) ||
+		c=-1
+	echo "$c"
 }
 # wait_national STATE N: until the national database has N FIRs of STATE (60 s at most);
 # prints the milliseconds it took.
@@ -112,6 +115,17 @@ wait_national() {
 wait_national $A_STATE 2 >/dev/null
 wait_national $M_STATE 1 >/dev/null
 ok "the FIRs registered before the subscriptions were copied"
+# Every table of both subscriptions copied and streaming ('r' ready): a conflict (say both
+# states sending the same station) would leave a table retrying its copy for ever.
+for ((i = 0; i < 600; i++)); do
+	[ "$(repl_psql "$T/nat" "SELECT count(*) FROM pg_subscription_rel
+		WHERE srsubstate <> 'r'")" = 0 ] && break
+	sleep 0.1
+done
+assert_eq "" "$(repl_psql "$T/nat" "SELECT string_agg(s.subname || ':' || r.srrelid::regclass::text ||
+	':' || r.srsubstate::text, ' ') FROM pg_subscription_rel r JOIN pg_subscription s
+	ON s.oid = r.srsubid WHERE r.srsubstate <> 'r'")" \
+	"every published table of both states is copied and streaming"
 
 # Streamed: FIRs registered now, each timed until it is visible nationally.
 lags=()

@@ -49,12 +49,16 @@ repl_migrate() {
 		fail "cctns-admin migrate failed on $1"
 }
 
-# repl_psql DIR SQL [psql args]: SQL as the superuser on the cluster in DIR, rows unaligned.
+# repl_psql DIR SQL [psql args]: SQL as the superuser on the cluster in DIR, rows unaligned;
+# on an error prints "psql-error" (so no comparison with an empty result passes) and fails.
 repl_psql() {
 	local d=$1 s=$2
 	shift 2
 	psql -X -q -At -v ON_ERROR_STOP=1 -h "$(repl_sock "$d")" -p 5432 -U postgres -d cctns \
-		"$@" -c "$s"
+		"$@" -c "$s" || {
+		echo psql-error
+		return 1
+	}
 }
 
 # repl_server_start NAME CONNINFO: one more cctns-server, config $T/NAME.server.conf (as
