@@ -45,7 +45,6 @@ BEGIN
 END
 $fn$;
 
-\echo distinct names, relatives, addresses and tokens
 -- Tokens (core.name_tokens) of each distinct name and relative, words (core.search_words) of
 -- each distinct address; then the key (core.name_key) of each distinct token or word once.
 CREATE TEMP TABLE nm1 AS SELECT x.name, core.name_tokens(x.name) AS tok
@@ -88,10 +87,9 @@ LEFT JOIN (SELECT y.addr, array_agg(y.k ORDER BY y.p) AS words
 ANALYZE nm;
 ANALYZE rl;
 ANALYZE ad;
-SELECT (SELECT count(*) FROM nm) AS names, (SELECT count(*) FROM rl) AS relatives, (SELECT count(*) FROM ad) AS addresses,
-	(SELECT count(*) FROM tk) AS tokens;
+SELECT format('%s distinct names, %s relatives, %s addresses, %s tokens and words',
+	(SELECT count(*) FROM nm), (SELECT count(*) FROM rl), (SELECT count(*) FROM ad), (SELECT count(*) FROM tk));
 
-\echo search rows, put together
 -- As core.person_search_build(p, false): tags = address, name, relative, pairs of the name's
 -- (at most 4) and relative's (at most 3) keys, alias pairs (none), D: districts, S:, G:, Y:.
 INSERT INTO core.person_search (state_code, year, person_id, gender, birth_year, name_tok, name_key, alias_tok,
@@ -114,7 +112,6 @@ CROSS JOIN LATERAL (SELECT CASE WHEN p.addr_district_code IS NOT NULL AND p.addr
 WHERE p.state_code = :state
 	AND cardinality(coalesce(p.aliases, '{}')) = 0;
 
-\echo checks
 -- A sample: every k-th person by number (about 20,000), compared with the trigger's build,
 -- every column, tags in order.
 SELECT greatest(count(*) / 20000, 1) AS k FROM core.person WHERE state_code = :state \gset
@@ -123,7 +120,8 @@ FROM core.person p
 JOIN core.person_search s ON s.person_id = p.person_id AND s.state_code = p.state_code
 CROSS JOIN LATERAL core.person_search_build(p, false) t
 WHERE p.state_code = :state AND p.person_id % :k = 0 \gset chk_
-SELECT :chk_sample AS persons_compared, :chk_differ AS rows_differing_from_the_trigger;
+SELECT format('%s persons: row compared with core.person_search_build (the trigger''s), %s differ',
+	:chk_sample, :chk_differ);
 SELECT
 	(SELECT count(*) FROM core.person p WHERE p.state_code = :state AND NOT EXISTS (SELECT 1 FROM core.person_search s
 		WHERE s.person_id = p.person_id AND s.state_code = p.state_code)) AS without_row,
@@ -134,8 +132,8 @@ SELECT
 	(SELECT count(*) FROM core.person p WHERE p.state_code = :state AND p.addr_district_code IS NOT NULL
 		AND NOT EXISTS (SELECT 1 FROM ref.district t WHERE (t.state_code, t.district_code)
 			= (p.addr_state_code, p.addr_district_code))) AS bad_address_district \gset
-SELECT :without_row AS without_row, :orphan_rows AS orphan_rows, :bad_station AS bad_station,
-	:bad_address_district AS bad_address_district;
+SELECT format('persons without a search row %s, search rows without a person %s, unknown station %s, unknown address district %s',
+	:without_row, :orphan_rows, :bad_station, :bad_address_district);
 SELECT :chk_differ + :without_row + :orphan_rows + :bad_station + :bad_address_district = 0
 	AND :chk_sample > 0 AS pass \gset
 \if :pass
