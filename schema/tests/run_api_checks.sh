@@ -61,6 +61,8 @@ echo "== reporting3_checks.sql"; run_psql cctns_owner -f "$here/reporting3_check
 echo "== dossier_checks.sql"; run_psql cctns_owner -f "$here/dossier_checks.sql"
 # search helper (0025): person search, duplicates, merge
 echo "== search_checks.sql"; run_psql cctns_owner -f "$here/search_checks.sql"
+# bench (0033): the person search's probes keep the best spelled candidates
+echo "== bench_checks.sql"; run_psql cctns_owner -f "$here/bench_checks.sql"
 # signin: officers, roles and permissions, sessions, lockout
 echo "== officers_checks.sql"; run_psql cctns_owner -f "$here/officers_checks.sql"
 # search (issue 4, slice 8): found persons, property identifiers

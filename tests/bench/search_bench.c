@@ -4,8 +4,11 @@
  * relative_name, age, district_code) and asks each one, one at a time, in
  * each mode given (phonetic: the search of migration 0025; plain: trigram
  * similarity of the name), after a warm-up of the first 50 queries.
- * Prints one line per mode and query set: mode set queries errors p50_ms
- * p95_ms p99_ms recall@10 (the expected person among the first 10).
+ * Prints one line per mode and query set (name: generated, the name alone;
+ * details: generated, the name with a relative, age or district; hand: the
+ * hand-written set; all) and the machine's load average after each mode:
+ * mode set queries errors p50_ms p95_ms p99_ms recall@10 (the expected
+ * person among the first 10).
  * Not a test: tests/bench/search drives it. */
 #include <errno.h>
 #include <getopt.h>
@@ -142,6 +145,21 @@ static void report(const char *mode, const char *set, const query *q,
 	free(lat);
 }
 
+/* The machine is shared: the load average beside the figures. */
+static void print_load(const char *mode)
+{
+	FILE *f = fopen("/proc/loadavg", "r");
+	char buf[128] = "";
+
+	if (f) {
+		if (!fgets(buf, sizeof(buf), f))
+			buf[0] = '\0';
+		fclose(f);
+	}
+	buf[strcspn(buf, "\n")] = '\0';
+	printf("%-9s load average after this mode: %s\n", mode, buf);
+}
+
 int main(int argc, char **argv)
 {
 	const char *config = NULL, *path = NULL, *modes = "phonetic,plain",
@@ -208,9 +226,11 @@ int main(int argc, char **argv)
 				        mode, q[i].expected, q[i].name,
 				        q[i].relative, q[i].age, q[i].district);
 		}
-		report(mode, "generated", q, r, n);
+		report(mode, "name", q, r, n);
+		report(mode, "details", q, r, n);
 		report(mode, "hand", q, r, n);
 		report(mode, NULL, q, r, n);
+		print_load(mode);
 		fflush(stdout);
 	}
 	if (mf)

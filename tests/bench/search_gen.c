@@ -19,9 +19,14 @@
  * district_code): every persons/queries-th person is picked and its name
  * mangled once or twice (vowel length aa/a ee/i oo/u, sh/s, v/w, a dropped
  * or doubled letter, Md/Mohd/Mohammed, initials expanded or contracted,
- * surname left out, an honorific added, final a); the father's name is
- * given with 80% (typed with S/o in the name one time in three, lightly
- * mangled half the time), an age +-1 with 30%, the district with 20%.
+ * surname left out, an honorific added, final a). Two generated sets:
+ * "name" (the name alone, 30% of queries by default) and "details"
+ * (--details PCT, default 70%: the name with what an investigator usually
+ * has besides: the father's or husband's name 80% (typed with S/o in the
+ * name one time in three, lightly mangled half the time), an age +-1 50%,
+ * the district 30%, at least one of them). A name alone cannot tell apart
+ * namesakes (the register has many "Rahul Kumar"s): the two sets are
+ * reported apart.
  * Hand-written queries (tests/bench/search_queries.tsv: stored name,
  * stored relative, birth year, query name, query relative, note) add their
  * persons first and their queries with set "hand".
@@ -674,7 +679,7 @@ static void emit_person(FILE *out, uint64_t id, const gen_person *p, int yob,
 
 typedef struct opts {
 	uint64_t persons, first_id, seed;
-	unsigned queries;
+	unsigned queries, details_pct;
 	const char *stations, *hand, *persons_out, *queries_out;
 } opts;
 
@@ -689,11 +694,13 @@ static int parse(int argc, char **argv, opts *o)
 	        {"hand", required_argument, NULL, 'h'},
 	        {"persons-out", required_argument, NULL, 'p'},
 	        {"queries-out", required_argument, NULL, 'o'},
+	        {"details", required_argument, NULL, 'd'},
 	        {NULL, 0, NULL, 0}};
 	int c;
 
 	o->seed = 20261129;
 	o->queries = 500;
+	o->details_pct = 70;
 	o->first_id = 1000000000;
 	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
 		switch (c) {
@@ -720,6 +727,11 @@ static int parse(int argc, char **argv, opts *o)
 			break;
 		case 'o':
 			o->queries_out = optarg;
+			break;
+		case 'd':
+			o->details_pct = (unsigned)strtoul(optarg, NULL, 10);
+			if (o->details_pct > 100)
+				return -1;
 			break;
 		default:
 			return -1;
@@ -776,10 +788,10 @@ int main(int argc, char **argv)
 	gen_person p;
 
 	if (parse(argc, argv, &o) != 0 || load_stations(o.stations) != 0) {
-		fprintf(stderr,
-		        "usage: search_gen --persons N --stations FILE "
-		        "--persons-out F --queries-out F [--seed S] "
-		        "[--first-id ID] [--queries Q] [--hand FILE]\n");
+		fprintf(stderr, "usage: search_gen --persons N --stations FILE "
+		                "--persons-out F --queries-out F [--seed S] "
+		                "[--first-id ID] [--queries Q] [--hand FILE] "
+		                "[--details PCT]\n");
 		return 2;
 	}
 	rng_state = o.seed * 0x9E3779B97F4A7C15ULL + 1;
@@ -812,25 +824,40 @@ int main(int argc, char **argv)
 		mangle(q);
 		if (chance(40))
 			mangle(q);
-		int with_rel = chance(90);
+		/* Set "name": the name alone (100 - details_pct % of queries).
+		 * Set "details": the name and what an investigator usually
+		 * also has (details_pct %): the father's (husband's) name 80%,
+		 * an age (+-1 of the true one; the search takes +-2) 50%, the
+		 * district 30%, at least one of them. The same draws are made
+		 * for both sets, so the persons and their mangled names do not
+		 * depend on the share. */
+		int details = chance(o.details_pct);
+		int with_rel = chance(80), with_age = chance(50),
+		    with_dist = chance(30), rel_mangled = chance(50),
+		    rel_in_name = chance(33);
+		int age = 2026 - yob - 1 + (int)pick(3);
+		if (!with_rel && !with_dist)
+			with_age = 1;
+		if (!details)
+			with_rel = with_age = with_dist = 0;
 		if (with_rel) {
 			snprintf(rel, sizeof(rel), "%s", p.rel);
-			if (chance(50))
+			if (rel_mangled)
 				mangle(rel);
 		}
-		if (rel[0] && chance(33)) {
+		if (rel[0] && rel_in_name) {
 			snprintf(name, sizeof(name), "%.150s %s %.150s", q,
 			         p.female ? "D/o" : "S/o", rel);
 			rel[0] = '\0';
 		} else {
 			snprintf(name, sizeof(name), "%s", q);
 		}
-		fprintf(qout, "%llu\tgenerated\t%s\t%s\t",
-		        (unsigned long long)id, name, rel);
-		if (!with_rel || chance(50))
-			fprintf(qout, "%d", 2026 - yob - 1 + (int)pick(3));
+		fprintf(qout, "%llu\t%s\t%s\t%s\t", (unsigned long long)id,
+		        details ? "details" : "name", name, rel);
+		if (with_age)
+			fprintf(qout, "%d", age);
 		fputc('\t', qout);
-		if (!with_rel || chance(25))
+		if (with_dist)
 			fprintf(qout, "%d", st->district);
 		fputc('\n', qout);
 	}
