@@ -63,6 +63,8 @@ echo "== dossier_checks.sql"; run_psql cctns_owner -f "$here/dossier_checks.sql"
 echo "== search_checks.sql"; run_psql cctns_owner -f "$here/search_checks.sql"
 # signin: officers, roles and permissions, sessions, lockout
 echo "== officers_checks.sql"; run_psql cctns_owner -f "$here/officers_checks.sql"
+# sealed (issue 5): sealed identities, masking per officer, sealed reads audited (0030)
+echo "== sealed_checks.sql"; run_psql cctns_owner -f "$here/sealed_checks.sql"
 
 # The FIR the concurrent sessions record arrests in (station 990009).
 arrest_fir=$(psql -X -q -At -v ON_ERROR_STOP=1 "$conn user=cctns_server" <<SQL | tail -n 1
