@@ -139,6 +139,8 @@ static const Cctns__V1__Envelope__BodyCase request_cases[] = {
         CCTNS__V1__ENVELOPE__BODY_SIGN_IN,
         CCTNS__V1__ENVELOPE__BODY_SIGN_OUT,
         CCTNS__V1__ENVELOPE__BODY_WHO_AM_I,
+        /* sealed: the public copy of an FIR */
+        CCTNS__V1__ENVELOPE__BODY_GET_PUBLIC_FIR_COPY,
 };
 
 int envelope_is_request(const Envelope *env)
@@ -2454,6 +2456,9 @@ static const rule rules[] = {
          NULL, NULL},
         {&cctns__v1__mark_persons_distinct__descriptor, "officer", R_REQ, 0,
          NULL, NULL, NULL},
+        /* sealed: GetPublicFirCopy */
+        {&cctns__v1__get_public_fir_copy__descriptor, "fir_number", R_REQ, 20,
+         fir_number_valid, FIR_EXPECT, NULL},
 };
 
 static const rule default_rule = {NULL, NULL, 0,   DEFAULT_STR_MAX,

@@ -122,8 +122,8 @@ void handle_json_call(struct request *req, const Envelope *env,
 	         (unsigned long long)(req->seat ? req->seat->permissions : 0));
 	ctx[0] = req->seat ? req->seat->officer_no : "";
 	ctx[1] = mask;
-	if (pool_query_pre(req->pool, &officer_context, 2, ctx, &row->stmt,
-	                   p.n, p.values, p.lengths, p.formats, call_done,
+	if (pool_query_pre(req->pool, &officer_context, 2, ctx, &row->stmt, p.n,
+	                   p.values, p.lengths, p.formats, call_done,
 	                   call) != 0) {
 		free(call);
 		dberr_fail(req, POOL_UNAVAILABLE, NULL, NULL, NULL);

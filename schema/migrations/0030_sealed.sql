@@ -641,3 +641,69 @@ BEGIN
 	END IF;
 END
 $fn$;
+
+-- ------------------------------------------------------------ the public copy
+
+-- A person in a public copy: no phone, no date or year of birth, no persons
+-- master number; the accused without their address either.
+CREATE FUNCTION core.public_person_json(p jsonb, accused boolean) RETURNS jsonb
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+	SELECT CASE WHEN p IS NULL OR jsonb_typeof(p) <> 'object' THEN p
+		ELSE p - ARRAY['phone', 'date_of_birth', 'year_of_birth', 'person_id']
+			- CASE WHEN accused THEN ARRAY['address'] ELSE '{}'::text[] END
+		END
+$fn$;
+COMMENT ON FUNCTION core.public_person_json(jsonb, boolean) IS
+	'A Person JSON as the public FIR copy shows it: without phone, date or year of birth and person number; an accused also without address';
+
+CREATE FUNCTION api.get_public_fir_copy(state int, district int, station int, fir_number text) RETURNS jsonb
+LANGUAGE plpgsql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+SET constraint_exclusion = off
+AS $fn$
+DECLARE
+	j jsonb := core.get_fir_unsealed(state, district, station, fir_number);
+	f core.fir := core.fir_of_station(state, district, station, fir_number);
+	s record;
+	c jsonb;
+	acc jsonb := '[]';
+	a jsonb;
+BEGIN
+	IF j IS NULL OR f.fir_id IS NULL THEN
+		RETURN j;
+	END IF;
+	SELECT * INTO s FROM core.seal_fir_content(j -> 'content', state, f.year, f.fir_id, false);
+	IF s.law_out IS NOT NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'CT403', COLUMN = 'fir_number',
+			MESSAGE = format('FIR %s has no public copy: it names %s whose identity the law forbids making known (%s%s); the Supreme Court (Youth Bar Association v. Union of India, 2016) exempts such FIRs from publication. The informant''s own copy is printed at the station (cctns fir show --pdf)',
+				core.fir_number_text(f.fir_no, f.year),
+				CASE WHEN s.law_out = 'JJ Act 74' THEN 'a child' ELSE 'the victim of a sexual offence' END,
+				CASE s.law_out WHEN 'BNS 72' THEN 'BNS s.72' WHEN 'IPC 228A' THEN 'IPC s.228A'
+					WHEN 'POCSO 23' THEN 'POCSO s.23' WHEN 'JJ Act 74' THEN 'JJ Act s.74' ELSE s.law_out END,
+				'');
+	END IF;
+	c := j -> 'content';
+	c := c - 'complainant_passport';
+	IF c ? 'complainant' THEN
+		c := jsonb_set(c, '{complainant}', core.public_person_json(c -> 'complainant', false));
+	END IF;
+	IF c ? 'informant' THEN
+		c := jsonb_set(c, '{informant}', core.public_person_json(c -> 'informant', false));
+	END IF;
+	IF jsonb_typeof(c -> 'accused') = 'array' THEN
+		FOR a IN SELECT e FROM jsonb_array_elements(c -> 'accused') e LOOP
+			IF a ? 'person' THEN
+				a := jsonb_set(a, '{person}', core.public_person_json(a -> 'person', true));
+			END IF;
+			acc := acc || jsonb_build_array(a);
+		END LOOP;
+		c := jsonb_set(c, '{accused}', acc);
+	END IF;
+	RETURN jsonb_set(j, '{content}', c);
+END
+$fn$;
+COMMENT ON FUNCTION api.get_public_fir_copy(int, int, int, text) IS
+	'The FIR as a citizen or the public portal may get it (no phone numbers, no accused''s address, no passport, birth dates or person numbers); CT403 naming the law for a case with a sealed identity (BNS s.72 / IPC s.228A / POCSO s.23 / JJ Act s.74; Youth Bar Association, 2016)';
+GRANT EXECUTE ON FUNCTION api.get_public_fir_copy(int, int, int, text) TO cctns_server;
