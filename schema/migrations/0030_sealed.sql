@@ -298,6 +298,13 @@ BEGIN
 	END LOOP;
 	IF caselaw IS NOT NULL THEN
 		law_out := coalesce(law_out, caselaw);
+		-- The place of a sexual offence is often the victim's home: its
+		-- street address goes; city, district, distance and beat stay.
+		IF NOT allowed AND jsonb_typeof(content #> '{place,address}') = 'object' THEN
+			content := jsonb_set(content, '{place,address}',
+				(content #> '{place,address}') - ARRAY['line1', 'line2', 'pincode']
+					|| jsonb_build_object('line1', format('[sealed: %s]', caselaw)));
+		END IF;
 	END IF;
 	IF law_out IS NOT NULL AND NOT allowed AND content ? 'brief_facts' THEN
 		-- Free text can hold any name: shown only to those allowed.
@@ -307,7 +314,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION core.seal_fir_content(jsonb, int, int, bigint, boolean) IS
-	'Mask the sealed persons of a FirContent JSON (complainant, informant, accused[i].person; the passport; the brief facts when anything in the case is sealed) unless allowed; returns the masked content, the first law and the sealed persons'' numbers';
+	'Mask the sealed persons of a FirContent JSON (complainant, informant, accused[i].person; the passport; the brief facts when anything in the case is sealed; the street address of the place of a sexual offence) unless allowed; returns the masked content, the first law and the sealed persons'' numbers';
 
 CREATE FUNCTION core.seal_person_record(rec jsonb, law text) RETURNS jsonb
 LANGUAGE sql IMMUTABLE
