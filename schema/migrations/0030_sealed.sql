@@ -489,7 +489,7 @@ DECLARE
 	m jsonb;
 	v record;
 BEGIN
-	IF j IS NULL OR jsonb_typeof(j -> 'matches') <> 'array' THEN
+	IF j IS NULL OR jsonb_typeof(j -> 'matches') IS DISTINCT FROM 'array' THEN
 		RETURN j;
 	END IF;
 	FOR m IN SELECT e FROM jsonb_array_elements(j -> 'matches') e LOOP
@@ -583,12 +583,13 @@ DECLARE
 	kept jsonb := '[]';
 	shown text;
 BEGIN
-	IF j IS NULL OR f.fir_id IS NULL OR jsonb_typeof(j -> 'victims') <> 'array' THEN
+	IF j IS NULL OR f.fir_id IS NULL OR jsonb_typeof(j -> 'details') IS DISTINCT FROM 'object' THEN
 		RETURN j;
 	END IF;
 	caselaw := core.case_seal(state, f.year, f.fir_id);
 	allowed := core.may_see_sealed(state, f.year, f.fir_id);
-	FOR vi IN SELECT e FROM jsonb_array_elements(j -> 'victims') e LOOP
+	FOR vi IN SELECT e FROM jsonb_array_elements(CASE WHEN jsonb_typeof(j #> '{details,victims}') = 'array'
+			THEN j #> '{details,victims}' ELSE '[]' END) e LOOP
 		law := core.role_seal(caselaw, 'victim', nullif(vi #>> '{person,date_of_birth}', '')::date,
 			nullif(vi #>> '{person,year_of_birth}', '')::int, f.registered_at);
 		IF law IS NOT NULL THEN
@@ -599,15 +600,26 @@ BEGIN
 		END IF;
 		kept := kept || jsonb_build_array(vi);
 	END LOOP;
+	IF jsonb_typeof(j #> '{details,victims}') = 'array' THEN
+		j := jsonb_set(j, '{details,victims}', kept);
+	END IF;
+	-- Who showed the place of a sexual offence leads to the victim.
+	IF caselaw IS NOT NULL AND j #> '{details,place_shown_by,person}' IS NOT NULL THEN
+		shown := coalesce(shown, caselaw);
+		IF NOT allowed THEN
+			j := jsonb_set(j, '{details,place_shown_by,person}',
+				core.seal_person_json(j #> '{details,place_shown_by,person}', caselaw));
+		END IF;
+	END IF;
 	IF shown IS NOT NULL AND allowed THEN
 		PERFORM core.sealed_read_add(state, district, station, 'get_crime_details',
 			'FIR ' || core.fir_number_text(f.fir_no, f.year), '{}', shown);
 	END IF;
-	RETURN jsonb_set(j, '{victims}', kept);
+	RETURN j;
 END
 $fn$;
 COMMENT ON FUNCTION api.get_crime_details(int, int, int, text, jsonb) IS
-	'Crime details (core.get_crime_details_unsealed) with sealed victims masked for officers who may not see them';
+	'Crime details (core.get_crime_details_unsealed) with sealed victims (and, in a sexual offence, the person who showed the place) masked for officers who may not see them';
 
 GRANT EXECUTE ON FUNCTION api.get_fir(int, int, int, text),
 	api.get_fir_export(int, int, int, text),

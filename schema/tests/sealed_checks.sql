@@ -136,6 +136,15 @@ $$;
 SELECT set_config('seal.rape', :'rape', false), set_config('seal.altered', :'altered', false),
 	set_config('seal.victim', :'victim_pid', false), set_config('seal.child', :'child_pid', false),
 	set_config('seal.accused', :'accused_pid', false);
+\ir persons_helpers.sql
+-- Crime details of the rape case: its victim and who showed the place.
+SELECT pg_temp.as_officer('SEAL-IO');
+SELECT receipt AS cd_receipt FROM api.record_crime_details(9, 118, 990100, pg_temp.key(), :'rape',
+	pg_temp.cd(now())) \gset
+CREATE FUNCTION pg_temp.cd_as(o text, fir text) RETURNS text LANGUAGE sql AS $$
+	SELECT pg_temp.as_officer(o);
+	SELECT (api.get_crime_details(9, 118, 990100, fir, '{}') -> 'details')::text
+$$;
 CREATE FUNCTION pg_temp.name_as(o text, fir text) RETURNS text LANGUAGE sql AS $$
 	SELECT pg_temp.as_officer(o);
 	SELECT api.get_fir(9, 118, 990100, fir) #>> '{content,complainant,name}'
@@ -175,6 +184,12 @@ BEGIN
 	PERFORM set_config('cctns.officer', 'SEAL-SHO', false), set_config('cctns.permissions', '7', false);
 	IF api.get_fir(9, 118, 990100, current_setting('seal.rape')) #>> '{content,complainant,name}' <> 'Sunita Sealvictim' THEN
 		RAISE EXCEPTION 'the SHO of the station sees it as its SHO';
+	END IF;
+	-- Crime details: the victim and who showed the place, for the writer.
+	IF pg_temp.cd_as('SEAL-W', current_setting('seal.rape')) LIKE '%Ramesh Kumar%'
+		OR pg_temp.cd_as('SEAL-W', current_setting('seal.rape')) NOT LIKE '%[sealed: BNS 72]%'
+		OR pg_temp.cd_as('SEAL-IO', current_setting('seal.rape')) NOT LIKE '%Ramesh Kumar%' THEN
+		RAISE EXCEPTION 'crime details mask the victim for the writer only: %', pg_temp.cd_as('SEAL-W', current_setting('seal.rape'));
 	END IF;
 	-- Person show: masked for the other station's SHO, the writer; shown to the IO.
 	p := pg_temp.person_as('SEAL-B', current_setting('seal.victim')::bigint);
