@@ -274,7 +274,10 @@ BEGIN
 			coalesce(fp.year_of_birth, p.year_of_birth) AS yob, f.registered_at
 		FROM core.fir_person fp
 		JOIN core.fir f ON f.state_code = fp.state_code AND f.year = fp.year AND f.fir_id = fp.fir_id
-		LEFT JOIN core.person p ON p.state_code = fp.state_code AND p.person_id = fp.person_id
+		-- The persons master record only when the FIR gives no age.
+		LEFT JOIN LATERAL (SELECT x.date_of_birth, x.year_of_birth FROM core.person x
+			WHERE fp.date_of_birth IS NULL AND fp.year_of_birth IS NULL
+				AND x.state_code = fp.state_code AND x.person_id = fp.person_id LIMIT 1) p ON true
 		WHERE fp.state_code = st AND fp.year = yr AND fp.fir_id = fid
 		ORDER BY fp.seq
 	LOOP
@@ -368,19 +371,28 @@ SET search_path = pg_catalog, pg_temp
 SET constraint_exclusion = off
 AS $fn$
 DECLARE
-	j jsonb := core.get_fir_unsealed(state, district, station, fir_number);
-	f core.fir := core.fir_of_station(state, district, station, fir_number);
+	num record;
+	f core.fir;
+	j jsonb;
 	allowed boolean;
 	s record;
 BEGIN
-	IF j IS NULL OR f.fir_id IS NULL THEN
-		RETURN j;
+	-- As core.get_fir_unsealed (0010), with one lookup of the FIR.
+	PERFORM core.station_check(state, district, station);
+	SELECT * INTO num FROM core.fir_number_parse(fir_number);
+	SELECT * INTO f FROM core.fir x
+	WHERE x.state_code = state AND x.year = num.year AND x.district_code = district
+		AND x.station_code = station AND x.fir_no = num.fir_no;
+	IF NOT FOUND THEN
+		PERFORM core.fir_not_found(num.fir_no, num.year);
 	END IF;
-	allowed := core.may_see_sealed(state, f.year, f.fir_id);
-	SELECT * INTO s FROM core.seal_fir_content(j -> 'content', state, f.year, f.fir_id, allowed);
+	j := core.fir_json(f);
+	-- Masked first; who reads is looked up only when something is sealed.
+	SELECT * INTO s FROM core.seal_fir_content(j -> 'content', state, f.year, f.fir_id, false);
 	IF s.law_out IS NULL THEN
 		RETURN j;
 	END IF;
+	allowed := core.may_see_sealed(state, f.year, f.fir_id);
 	IF allowed THEN
 		PERFORM core.sealed_read_add(state, district, station, 'get_fir',
 			'FIR ' || core.fir_number_text(f.fir_no, f.year), s.pids, s.law_out);
