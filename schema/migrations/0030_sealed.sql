@@ -57,64 +57,76 @@ GRANT SELECT ON ref.sealed_charge TO cctns_analyst;
 -- ------------------------------------------------------------ what is sealed
 
 CREATE FUNCTION core.case_seal(st int, yr int, fid bigint) RETURNS text
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
+BEGIN
+	RETURN (
 	SELECT s.sealed_by
-	FROM (SELECT c.act, c.section_base, c.law FROM core.fir_charge c
-		WHERE c.state_code = st AND c.year = yr AND c.fir_id = fid
-		UNION ALL
-		SELECT c.act, c.section_base, c.law FROM core.final_report_charge c
-		WHERE c.state_code = st AND c.year = yr AND c.fir_id = fid) c
-	JOIN ref.sealed_charge s ON s.act = c.act
-		AND (s.section IS NULL OR s.section = c.section_base)
-		AND (s.law IS NULL OR s.law = c.law)
-	ORDER BY s.sealed_by
-	LIMIT 1
+		FROM (SELECT c.act, c.section_base, c.law FROM core.fir_charge c
+			WHERE c.state_code = st AND c.year = yr AND c.fir_id = fid
+			UNION ALL
+			SELECT c.act, c.section_base, c.law FROM core.final_report_charge c
+			WHERE c.state_code = st AND c.year = yr AND c.fir_id = fid) c
+		JOIN ref.sealed_charge s ON s.act = c.act
+			AND (s.section IS NULL OR s.section = c.section_base)
+			AND (s.law IS NULL OR s.law = c.law)
+		ORDER BY s.sealed_by
+		LIMIT 1);
+END
 $fn$;
 COMMENT ON FUNCTION core.case_seal(int, int, bigint) IS
 	'The law sealing the identity of a case''s victim (its FIR''s charges or any final report''s: an alteration of sections counts at once), or NULL';
 
 CREATE FUNCTION core.is_minor(dob date, yob int, at timestamptz) RETURNS boolean
-LANGUAGE sql IMMUTABLE
+LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
+BEGIN
+	RETURN (
 	SELECT CASE
-		WHEN dob IS NOT NULL THEN dob > ((at AT TIME ZONE 'Asia/Kolkata')::date - interval '18 years')::date
-		WHEN yob IS NOT NULL THEN extract(year FROM at AT TIME ZONE 'Asia/Kolkata') - yob <= 18
-		ELSE false END
+			WHEN dob IS NOT NULL THEN dob > ((at AT TIME ZONE 'Asia/Kolkata')::date - interval '18 years')::date
+			WHEN yob IS NOT NULL THEN extract(year FROM at AT TIME ZONE 'Asia/Kolkata') - yob <= 18
+			ELSE false END);
+END
 $fn$;
 COMMENT ON FUNCTION core.is_minor(date, int, timestamptz) IS
 	'Under 18 at time at (IST): by date of birth; by year of birth alone a person who may still be 17 (year difference 18 or less) counts as a child (when in doubt, seal)';
 
 CREATE FUNCTION core.role_seal(case_law text, role text, dob date, yob int, at timestamptz) RETURNS text
-LANGUAGE sql IMMUTABLE
+LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
+BEGIN
+	RETURN (
 	SELECT CASE
-		WHEN case_law IS NOT NULL AND role IN ('victim', 'complainant', 'informant') THEN case_law
-		WHEN role IN ('victim', 'complainant', 'informant', 'accused', 'suspect', 'arrested', 'witness',
-			'panch_witness', 'missing', 'petitioner', 'respondent', 'deceased', 'found', 'place_shown_by')
-			AND core.is_minor(dob, yob, at) THEN 'JJ Act 74'
-		END
+			WHEN case_law IS NOT NULL AND role IN ('victim', 'complainant', 'informant') THEN case_law
+			WHEN role IN ('victim', 'complainant', 'informant', 'accused', 'suspect', 'arrested', 'witness',
+				'panch_witness', 'missing', 'petitioner', 'respondent', 'deceased', 'found', 'place_shown_by')
+				AND core.is_minor(dob, yob, at) THEN 'JJ Act 74'
+			END);
+END
 $fn$;
 COMMENT ON FUNCTION core.role_seal(text, text, date, int, timestamptz) IS
 	'The law sealing one person in one case: the case''s law (core.case_seal) for its victim, complainant or informant (never the accused); JJ Act 74 for a child (under 18 at the FIR) as accused, victim, witness, complainant, ...; else NULL';
 
 CREATE FUNCTION core.person_seals(st int, pid bigint)
 RETURNS TABLE (sealed_by text, fir_year int, fir_id bigint)
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
+BEGIN
+	RETURN QUERY
 	SELECT DISTINCT x.law, x.year, x.fir_id
-	FROM (SELECT core.role_seal(core.case_seal(f.state_code, f.year, f.fir_id), l.role::text,
-			p.date_of_birth, p.year_of_birth, f.registered_at) AS law, f.year::int AS year, f.fir_id
-		FROM core.person p
-		JOIN core.person_link l ON l.state_code = p.state_code AND l.year = p.year
-			AND l.person_id = p.person_id AND l.fir_id IS NOT NULL
-		JOIN core.fir f ON f.state_code = l.state_code AND f.fir_id = l.fir_id
-		WHERE p.state_code = st AND p.person_id = pid) x
-	WHERE x.law IS NOT NULL
+		FROM (SELECT core.role_seal(core.case_seal(f.state_code, f.year, f.fir_id), l.role::text,
+				p.date_of_birth, p.year_of_birth, f.registered_at) AS law, f.year::int AS year, f.fir_id
+			FROM core.person p
+			JOIN core.person_link l ON l.state_code = p.state_code AND l.year = p.year
+				AND l.person_id = p.person_id AND l.fir_id IS NOT NULL
+			JOIN core.fir f ON f.state_code = l.state_code AND f.fir_id = l.fir_id
+			WHERE p.state_code = st AND p.person_id = pid) x
+		WHERE x.law IS NOT NULL;
+END
 $fn$;
 COMMENT ON FUNCTION core.person_seals(int, bigint) IS
 	'Every case that seals a person of the persons master record, and the law: the person is sealed when there is any';
@@ -122,10 +134,13 @@ COMMENT ON FUNCTION core.person_seals(int, bigint) IS
 -- ------------------------------------------------------------ who may see
 
 CREATE FUNCTION core.viewer_officer() RETURNS text
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
-	SELECT nullif(current_setting('cctns.officer', true), '')
+BEGIN
+	RETURN (
+	SELECT nullif(current_setting('cctns.officer', true), ''));
+END
 $fn$;
 COMMENT ON FUNCTION core.viewer_officer() IS
 	'The signed-in officer behind the current call (set by cctns-server for the transaction: cctns.officer), or NULL';
@@ -228,12 +243,14 @@ CREATE TRIGGER sealed_read_no_truncate BEFORE TRUNCATE ON audit.sealed_read
 
 CREATE FUNCTION core.sealed_read_add(st int, di int, sn int, action text, record text, pids bigint[],
 	law text) RETURNS void
-LANGUAGE sql
+LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $fn$
+BEGIN
 	INSERT INTO audit.sealed_read (state_code, district_code, station_code, officer_no, action, record,
-		person_ids, sealed_by)
-	VALUES (st, di, sn, core.viewer_officer(), action, record, coalesce(pids, '{}'), law)
+			person_ids, sealed_by)
+		VALUES (st, di, sn, core.viewer_officer(), action, record, coalesce(pids, '{}'), law);
+END
 $fn$;
 COMMENT ON FUNCTION core.sealed_read_add(int, int, int, text, text, bigint[], text) IS
 	'Record that a read showed a sealed identity unmasked (audit.sealed_read)';
@@ -241,13 +258,16 @@ COMMENT ON FUNCTION core.sealed_read_add(int, int, int, text, text, bigint[], te
 -- ------------------------------------------------------------ masking
 
 CREATE FUNCTION core.seal_person_json(p jsonb, law text) RETURNS jsonb
-LANGUAGE sql IMMUTABLE
+LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
+BEGIN
+	RETURN (
 	SELECT CASE WHEN p IS NULL OR jsonb_typeof(p) <> 'object' THEN p
-		ELSE jsonb_strip_nulls(jsonb_build_object('name', format('[sealed: %s]', law),
-			'gender', p -> 'gender'))
-		END
+			ELSE jsonb_strip_nulls(jsonb_build_object('name', format('[sealed: %s]', law),
+				'gender', p -> 'gender'))
+			END);
+END
 $fn$;
 COMMENT ON FUNCTION core.seal_person_json(jsonb, text) IS
 	'A Person JSON with everything that identifies removed (relative, date and year of birth, address, phone, nationality, occupation, person_id): the name reads "[sealed: <law>]", the gender stays';
@@ -320,15 +340,18 @@ COMMENT ON FUNCTION core.seal_fir_content(jsonb, int, int, bigint, boolean) IS
 	'Mask the sealed persons of a FirContent JSON (complainant, informant, accused[i].person; the passport; the brief facts when anything in the case is sealed; the street address of the place of a sexual offence) unless allowed; returns the masked content, the first law and the sealed persons'' numbers';
 
 CREATE FUNCTION core.seal_person_record(rec jsonb, law text) RETURNS jsonb
-LANGUAGE sql IMMUTABLE
+LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
+BEGIN
+	RETURN (
 	SELECT CASE WHEN rec IS NULL THEN NULL
-		ELSE jsonb_set(rec - ARRAY['aliases', 'identity_documents', 'phones', 'addresses',
-				'descriptive_roll', 'descriptive_roll_at', 'photos'],
-			'{person}', core.seal_person_json(rec -> 'person', law)
-				|| jsonb_build_object('person_id', rec #> '{person,person_id}'))
-		END
+			ELSE jsonb_set(rec - ARRAY['aliases', 'identity_documents', 'phones', 'addresses',
+					'descriptive_roll', 'descriptive_roll_at', 'photos'],
+				'{person}', core.seal_person_json(rec -> 'person', law)
+					|| jsonb_build_object('person_id', rec #> '{person,person_id}'))
+			END);
+END
 $fn$;
 COMMENT ON FUNCTION core.seal_person_record(jsonb, text) IS
 	'A PersonRecord JSON masked: the person sealed (the number stays, it is what was asked for), no aliases, documents, phones, addresses, descriptive roll (identification marks, age) or photos';
@@ -354,14 +377,19 @@ ALTER FUNCTION api.get_crime_details_unsealed(int, int, int, text, jsonb) SET SC
 
 -- The FIR of the caller's station by number (as get_fir found it), or NULL.
 CREATE FUNCTION core.fir_of_station(st int, di int, sn int, fir_number text) RETURNS core.fir
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
-	SELECT x.* FROM core.fir x
-	WHERE fir_number ~ '^[0-9]{1,9}/[0-9]{4}$'
-		AND x.state_code = st AND x.year = split_part(fir_number, '/', 2)::int
-		AND x.district_code = di AND x.station_code = sn
-		AND x.fir_no = split_part(fir_number, '/', 1)::int
+DECLARE
+	r core.fir;
+BEGIN
+	SELECT x.* INTO r FROM core.fir x
+		WHERE fir_number ~ '^[0-9]{1,9}/[0-9]{4}$'
+			AND x.state_code = st AND x.year = split_part(fir_number, '/', 2)::int
+			AND x.district_code = di AND x.station_code = sn
+			AND x.fir_no = split_part(fir_number, '/', 1)::int;
+	RETURN r;
+END
 $fn$;
 COMMENT ON FUNCTION core.fir_of_station(int, int, int, text) IS 'The station''s FIR by its number, or NULL';
 
@@ -430,10 +458,13 @@ COMMENT ON FUNCTION api.get_fir_export(int, int, int, text) IS
 	'The FIR export to another state (core.get_fir_export_unsealed) with every sealed identity masked, for every reader';
 
 CREATE FUNCTION core.req_person_id(req jsonb) RETURNS bigint
-LANGUAGE sql IMMUTABLE
+LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
-	SELECT CASE WHEN req ->> 'person_id' ~ '^[0-9]{1,18}$' THEN (req ->> 'person_id')::bigint END
+BEGIN
+	RETURN (
+	SELECT CASE WHEN req ->> 'person_id' ~ '^[0-9]{1,18}$' THEN (req ->> 'person_id')::bigint END);
+END
 $fn$;
 COMMENT ON FUNCTION core.req_person_id(jsonb) IS 'person_id of a request JSON when it is a number, else NULL';
 
@@ -678,13 +709,16 @@ $fn$;
 -- A person in a public copy: no phone, no date or year of birth, no persons
 -- master number; the accused without their address either.
 CREATE FUNCTION core.public_person_json(p jsonb, accused boolean) RETURNS jsonb
-LANGUAGE sql IMMUTABLE
+LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
+BEGIN
+	RETURN (
 	SELECT CASE WHEN p IS NULL OR jsonb_typeof(p) <> 'object' THEN p
-		ELSE p - ARRAY['phone', 'date_of_birth', 'year_of_birth', 'person_id']
-			- CASE WHEN accused THEN ARRAY['address'] ELSE '{}'::text[] END
-		END
+			ELSE p - ARRAY['phone', 'date_of_birth', 'year_of_birth', 'person_id']
+				- CASE WHEN accused THEN ARRAY['address'] ELSE '{}'::text[] END
+			END);
+END
 $fn$;
 COMMENT ON FUNCTION core.public_person_json(jsonb, boolean) IS
 	'A Person JSON as the public FIR copy shows it: without phone, date or year of birth and person number; an accused also without address';
