@@ -103,6 +103,16 @@ assert_contains "$OUT" "PUBLIC COPY" "... headed as such"
 assert_contains "$OUT" "Ramesh Chandra Agarwal" "... naming the complainant"
 assert_not_contains "$OUT" "9000000000" "... without phone numbers"
 assert_not_contains "$OUT" "P4721936" "... or the passport"
+run term w fir public-copy "$theft" --json
+assert_not_contains "$OUT" "9000000000" "... also as JSON"
+assert_not_contains "$OUT" "person_id" "... without person numbers"
+run term w fir public-copy "$theft" --pdf "$T/public.pdf"
+assert_eq 0 "$RC" "... and as a PDF"
+if command -v pdftotext >/dev/null; then
+	OUT=$(pdftotext "$T/public.pdf" - 2>&1)
+	assert_contains "$OUT" "PUBLIC COPY" "the PDF is headed as the public copy"
+	assert_not_contains "$OUT" "9000000000" "... without phone numbers"
+fi
 
 # Alteration of sections: the theft's final report charges BNS 64.
 run term a case assign-io "$theft" "$samples/assign-io.json"
