@@ -171,8 +171,8 @@ BEGIN
 	IF NOT FOUND THEN
 		RETURN false;
 	END IF;
-	mask := CASE WHEN current_setting('cctns.permissions', true) ~ '^[0-9]{1,20}$'
-		THEN current_setting('cctns.permissions', true)::numeric::bigint ELSE 0 END;
+	mask := CASE WHEN current_setting('cctns.permissions', true) ~ '^[0-9]{1,18}$'
+		THEN current_setting('cctns.permissions', true)::bigint ELSE 0 END;
 	RETURN EXISTS (
 		SELECT 1 FROM core.officer_role r JOIN ref.role ro ON ro.code = r.role
 		WHERE r.officer = o.id AND (
@@ -356,6 +356,44 @@ $fn$;
 COMMENT ON FUNCTION core.seal_person_record(jsonb, text) IS
 	'A PersonRecord JSON masked: the person sealed (the number stays, it is what was asked for), no aliases, documents, phones, addresses, descriptive roll (identification marks, age) or photos';
 
+-- The cases that seal a person, as the person-centric answers name them
+-- (fir_number and the station's codes), to leave them out for officers who
+-- may not see them: with the name masked, a kept link "victim in FIR X"
+-- would still tell the role to anyone who knows the person by number from
+-- another record.
+CREATE FUNCTION core.sealed_case_keys(st int, pid bigint) RETURNS jsonb
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	RETURN (SELECT coalesce(jsonb_agg(jsonb_build_object('fir_number', core.fir_number_text(f.fir_no, f.year),
+			'district_code', f.district_code, 'station_code', f.station_code)), '[]')
+		FROM core.person_seals(st, pid) s
+		JOIN core.fir f ON f.state_code = st AND f.year = s.fir_year AND f.fir_id = s.fir_id);
+END
+$fn$;
+COMMENT ON FUNCTION core.sealed_case_keys(int, bigint) IS
+	'The cases sealing a person as [{fir_number, district_code, station_code}]';
+
+CREATE FUNCTION core.drop_sealed_cases(arr jsonb, keys jsonb) RETURNS jsonb
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	IF jsonb_typeof(arr) IS DISTINCT FROM 'array' OR jsonb_array_length(keys) = 0 THEN
+		RETURN arr;
+	END IF;
+	RETURN (SELECT coalesce(jsonb_agg(a.e ORDER BY a.n), '[]')
+		FROM jsonb_array_elements(arr) WITH ORDINALITY a (e, n)
+		WHERE NOT EXISTS (SELECT 1 FROM jsonb_array_elements(keys) k
+			WHERE k ->> 'fir_number' = a.e ->> 'fir_number'
+				AND k -> 'district_code' = a.e #> '{station,district_code}'
+				AND k -> 'station_code' = a.e #> '{station,station_code}'));
+END
+$fn$;
+COMMENT ON FUNCTION core.drop_sealed_cases(jsonb, jsonb) IS
+	'An array of links, cases, arrests, ... (each with fir_number and station) without the elements of the given cases';
+
 -- ------------------------------------------------------------ the read paths
 
 ALTER FUNCTION api.get_fir(int, int, int, text) RENAME TO get_fir_unsealed;
@@ -489,11 +527,15 @@ BEGIN
 			ARRAY[pid], v.sealed_by);
 		RETURN j;
 	END IF;
-	RETURN core.seal_person_record(j, v.sealed_by);
+	j := core.seal_person_record(j, v.sealed_by);
+	IF j ? 'links' THEN
+		j := jsonb_set(j, '{links}', core.drop_sealed_cases(j -> 'links', core.sealed_case_keys(state, pid)));
+	END IF;
+	RETURN j;
 END
 $fn$;
 COMMENT ON FUNCTION api.get_person(int, int, int, jsonb) IS
-	'A person of the persons master record (core.get_person_unsealed), masked when sealed unless the officer may see every case that seals them';
+	'A person of the persons master record (core.get_person_unsealed), masked when sealed (and without the links to the cases that seal them) unless the officer may see every case that seals them';
 
 CREATE FUNCTION api.get_person_photo(state int, district int, station int, req jsonb) RETURNS jsonb
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER
@@ -579,6 +621,8 @@ DECLARE
 	v record;
 	a jsonb;
 	kept jsonb := '[]';
+	keys jsonb;
+	part text;
 BEGIN
 	IF j IS NULL OR pid IS NULL THEN
 		RETURN j;
@@ -605,11 +649,18 @@ BEGIN
 			ARRAY[pid], v.sealed_by);
 		RETURN j;
 	END IF;
-	RETURN jsonb_set(j - 'last_known_addresses', '{person}', core.seal_person_record(j -> 'person', v.sealed_by));
+	j := jsonb_set(j - 'last_known_addresses', '{person}', core.seal_person_record(j -> 'person', v.sealed_by));
+	keys := core.sealed_case_keys(state, pid);
+	FOREACH part IN ARRAY ARRAY['cases', 'arrests', 'court_results', 'property_seized'] LOOP
+		IF j ? part THEN
+			j := jsonb_set(j, ARRAY[part], core.drop_sealed_cases(j -> part, keys));
+		END IF;
+	END LOOP;
+	RETURN j;
 END
 $fn$;
 COMMENT ON FUNCTION api.person_dossier(int, int, int, jsonb) IS
-	'The dossier (core.person_dossier_unsealed) with the person and sealed associates masked, and no last known addresses, for officers who may not see them';
+	'The dossier (core.person_dossier_unsealed) with the person and sealed associates masked, no last known addresses and nothing of the cases that seal the person, for officers who may not see them';
 
 CREATE FUNCTION api.get_crime_details(state int, district int, station int, fir_number text, req jsonb)
 RETURNS jsonb

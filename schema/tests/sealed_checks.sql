@@ -134,6 +134,7 @@ CREATE FUNCTION pg_temp.as_officer(o text) RETURNS void LANGUAGE sql AS $$
 		set_config('cctns.permissions', CASE WHEN o IN ('SEAL-SHO', 'SEAL-B') THEN '511' ELSE '7' END, false)
 $$;
 SELECT set_config('seal.rape', :'rape', false), set_config('seal.altered', :'altered', false),
+	set_config('seal.child_fir', :'child', false),
 	set_config('seal.victim', :'victim_pid', false), set_config('seal.child', :'child_pid', false),
 	set_config('seal.accused', :'accused_pid', false);
 \ir persons_helpers.sql
@@ -197,7 +198,11 @@ BEGIN
 		OR p ? 'phones' OR p ? 'addresses' OR p ? 'photos' OR (p #>> '{person,person_id}')::bigint <> current_setting('seal.victim')::bigint THEN
 		RAISE EXCEPTION 'person show masks a sealed person: %', p;
 	END IF;
-	IF pg_temp.person_as('SEAL-IO', current_setting('seal.victim')::bigint) #>> '{person,name}' <> 'Sunita Sealvictim' THEN
+	IF p::text LIKE '%' || current_setting('seal.rape') || '%' THEN
+		RAISE EXCEPTION 'a masked person keeps the link to the case that seals them: %', p -> 'links';
+	END IF;
+	IF pg_temp.person_as('SEAL-IO', current_setting('seal.victim')::bigint) #>> '{person,name}' <> 'Sunita Sealvictim'
+		OR pg_temp.person_as('SEAL-IO', current_setting('seal.victim')::bigint)::text NOT LIKE '%' || current_setting('seal.rape') || '%' THEN
 		RAISE EXCEPTION 'the IO sees the person';
 	END IF;
 	IF pg_temp.person_as('SEAL-W', current_setting('seal.child')::bigint) #>> '{person,name}' <> '[sealed: JJ Act 74]' THEN
@@ -227,7 +232,7 @@ BEGIN
 		RAISE EXCEPTION 'duplicate proposals name a sealed person: %', m;
 	END IF;
 	d := api.person_dossier(9, 118, 990100, jsonb_build_object('person_id', current_setting('seal.child')::bigint));
-	IF d::text LIKE '%Sealchild%' OR d ? 'last_known_addresses' THEN
+	IF d::text LIKE '%Sealchild%' OR d ? 'last_known_addresses' OR d::text LIKE '%' || current_setting('seal.child_fir') || '%' THEN
 		RAISE EXCEPTION 'the dossier of a child is masked: %', d;
 	END IF;
 END
