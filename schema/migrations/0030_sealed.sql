@@ -83,8 +83,7 @@ LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-	RETURN (
-	SELECT CASE
+	RETURN (CASE
 			WHEN dob IS NOT NULL THEN dob > ((at AT TIME ZONE 'Asia/Kolkata')::date - interval '18 years')::date
 			WHEN yob IS NOT NULL THEN extract(year FROM at AT TIME ZONE 'Asia/Kolkata') - yob <= 18
 			ELSE false END);
@@ -98,8 +97,7 @@ LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-	RETURN (
-	SELECT CASE
+	RETURN (CASE
 			WHEN case_law IS NOT NULL AND role IN ('victim', 'complainant', 'informant') THEN case_law
 			WHEN role IN ('victim', 'complainant', 'informant', 'accused', 'suspect', 'arrested', 'witness',
 				'panch_witness', 'missing', 'petitioner', 'respondent', 'deceased', 'found', 'place_shown_by')
@@ -138,8 +136,7 @@ LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-	RETURN (
-	SELECT nullif(current_setting('cctns.officer', true), ''));
+	RETURN (nullif(current_setting('cctns.officer', true), ''));
 END
 $fn$;
 COMMENT ON FUNCTION core.viewer_officer() IS
@@ -262,8 +259,7 @@ LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-	RETURN (
-	SELECT CASE WHEN p IS NULL OR jsonb_typeof(p) <> 'object' THEN p
+	RETURN (CASE WHEN p IS NULL OR jsonb_typeof(p) <> 'object' THEN p
 			ELSE jsonb_strip_nulls(jsonb_build_object('name', format('[sealed: %s]', law),
 				'gender', p -> 'gender'))
 			END);
@@ -344,8 +340,7 @@ LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-	RETURN (
-	SELECT CASE WHEN rec IS NULL THEN NULL
+	RETURN (CASE WHEN rec IS NULL THEN NULL
 			ELSE jsonb_set(rec - ARRAY['aliases', 'identity_documents', 'phones', 'addresses',
 					'descriptive_roll', 'descriptive_roll_at', 'photos'],
 				'{person}', core.seal_person_json(rec -> 'person', law)
@@ -500,8 +495,7 @@ LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-	RETURN (
-	SELECT CASE WHEN req ->> 'person_id' ~ '^[0-9]{1,18}$' THEN (req ->> 'person_id')::bigint END);
+	RETURN (CASE WHEN req ->> 'person_id' ~ '^[0-9]{1,18}$' THEN (req ->> 'person_id')::bigint END);
 END
 $fn$;
 COMMENT ON FUNCTION core.req_person_id(jsonb) IS 'person_id of a request JSON when it is a number, else NULL';
@@ -764,8 +758,7 @@ LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-	RETURN (
-	SELECT CASE WHEN p IS NULL OR jsonb_typeof(p) <> 'object' THEN p
+	RETURN (CASE WHEN p IS NULL OR jsonb_typeof(p) <> 'object' THEN p
 			ELSE p - ARRAY['phone', 'date_of_birth', 'year_of_birth', 'person_id']
 				- CASE WHEN accused THEN ARRAY['address'] ELSE '{}'::text[] END
 			END);
