@@ -21,7 +21,7 @@
 
 /* sealed: the officer behind every JSON call, set for its transaction only
  * (is_local), so api.* functions can decide what that officer may see
- * (core.viewer(), 0030_sealed.sql): the signed-in officer number ("" when
+ * (core.may_see_sealed, 0030_sealed.sql): the signed-in officer number ("" when
  * none) and the session's permission mask (perm.h bits, decimal). */
 static const struct pool_stmt officer_context = {
         "officer_context",

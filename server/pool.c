@@ -367,8 +367,9 @@ static int pconn_prepare(struct pconn *c, const struct pool_stmt *s)
 	return 0;
 }
 
-/* Send op as one statement plus Sync: its own implicit transaction. The op
- * is in c->sent before anything can fail, so a failure fails it too. */
+/* Send op as one statement (after its pre statement, if any) plus Sync: its
+ * own implicit transaction. The op is in c->sent before anything can fail,
+ * so a failure fails it too. */
 static int pconn_send(struct pconn *c, struct pool_op *op)
 {
 	int prep_ok = !op->pre || pconn_is_prepared(c, op->pre) ||
