@@ -709,6 +709,46 @@ $fn$;
 COMMENT ON FUNCTION api.get_crime_details(int, int, int, text, jsonb) IS
 	'Crime details (core.get_crime_details_unsealed) with sealed victims (and, in a sexual offence, the person who showed the place) masked for officers who may not see them';
 
+-- The arrest memo of a child (JJ Act 74): a child in conflict with law is
+-- "apprehended"; the memo names the child, the parent informed, the
+-- addresses and the marks.
+ALTER FUNCTION api.get_arrest(int, int, int, text, text) RENAME TO get_arrest_unsealed;
+ALTER FUNCTION api.get_arrest_unsealed(int, int, int, text, text) SET SCHEMA core;
+
+CREATE FUNCTION api.get_arrest(state int, district int, station int, fir_number text, accused_code text)
+RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+SET constraint_exclusion = off
+AS $fn$
+DECLARE
+	j jsonb := core.get_arrest_unsealed(state, district, station, fir_number, accused_code);
+	f core.fir := core.fir_of_station(state, district, station, fir_number);
+	law text;
+BEGIN
+	IF j IS NULL OR f.fir_id IS NULL OR jsonb_typeof(j #> '{memo,person}') IS DISTINCT FROM 'object' THEN
+		RETURN j;
+	END IF;
+	law := core.role_seal(NULL, 'arrested', nullif(j #>> '{memo,person,date_of_birth}', '')::date,
+		nullif(j #>> '{memo,person,year_of_birth}', '')::int, f.registered_at);
+	IF law IS NULL THEN
+		RETURN j;
+	END IF;
+	IF core.may_see_sealed(state, f.year, f.fir_id) THEN
+		PERFORM core.sealed_read_add(state, district, station, 'get_arrest',
+			'FIR ' || core.fir_number_text(f.fir_no, f.year) || ' ' || accused_code,
+			CASE WHEN j #>> '{memo,person,person_id}' ~ '^[0-9]{1,18}$'
+				THEN ARRAY[(j #>> '{memo,person,person_id}')::bigint] END, law);
+		RETURN j;
+	END IF;
+	RETURN jsonb_set(j, '{memo}', (j -> 'memo') - ARRAY['aliases', 'identity_document', 'permanent_address',
+			'relative_informed', 'descriptive_roll', 'caste_tribe', 'religion']
+		|| jsonb_build_object('person', core.seal_person_json(j #> '{memo,person}', law)));
+END
+$fn$;
+COMMENT ON FUNCTION api.get_arrest(int, int, int, text, text) IS
+	'An arrest memo (core.get_arrest_unsealed); a child''s (JJ Act 74) masked for officers who may not see the case''s sealed identities: person, aliases, document, addresses, relative informed, descriptive roll';
+
 GRANT EXECUTE ON FUNCTION api.get_fir(int, int, int, text),
 	api.get_fir_export(int, int, int, text),
 	api.get_person(int, int, int, jsonb),
@@ -716,7 +756,8 @@ GRANT EXECUTE ON FUNCTION api.get_fir(int, int, int, text),
 	api.search_persons(int, int, int, jsonb),
 	api.match_persons(int, int, int, jsonb),
 	api.person_dossier(int, int, int, jsonb),
-	api.get_crime_details(int, int, int, text, jsonb)
+	api.get_crime_details(int, int, int, text, jsonb),
+	api.get_arrest(int, int, int, text, text)
 	TO cctns_server;
 
 -- ------------------------------------------------------------ final report: the signed-in officer

@@ -142,6 +142,14 @@ SELECT set_config('seal.rape', :'rape', false), set_config('seal.altered', :'alt
 SELECT pg_temp.as_officer('SEAL-IO');
 SELECT receipt AS cd_receipt FROM api.record_crime_details(9, 118, 990100, pg_temp.key(), :'rape',
 	pg_temp.cd(now())) \gset
+-- The arrest of the child of the theft (JJ Act 74).
+SELECT receipt AS arrest_receipt FROM api.register_arrest(9, 118, 990100, pg_temp.key(), :'child',
+	pg_temp.memo(now()) || jsonb_build_object('person', jsonb_build_object('name', 'Pappu Sealchild',
+		'gender', 'male', 'year_of_birth', :y - 15))) \gset
+CREATE FUNCTION pg_temp.arrest_as(o text, fir text) RETURNS jsonb LANGUAGE sql AS $$
+	SELECT pg_temp.as_officer(o);
+	SELECT api.get_arrest(9, 118, 990100, fir, 'A1')
+$$;
 CREATE FUNCTION pg_temp.cd_as(o text, fir text) RETURNS text LANGUAGE sql AS $$
 	SELECT pg_temp.as_officer(o);
 	SELECT (api.get_crime_details(9, 118, 990100, fir, '{}') -> 'details')::text
@@ -191,6 +199,12 @@ BEGIN
 		OR pg_temp.cd_as('SEAL-W', current_setting('seal.rape')) NOT LIKE '%[sealed: BNS 72]%'
 		OR pg_temp.cd_as('SEAL-IO', current_setting('seal.rape')) NOT LIKE '%Ramesh Kumar%' THEN
 		RAISE EXCEPTION 'crime details mask the victim for the writer only: %', pg_temp.cd_as('SEAL-W', current_setting('seal.rape'));
+	END IF;
+	-- A child's arrest memo: masked for the writer, shown to the SHO.
+	IF pg_temp.arrest_as('SEAL-W', current_setting('seal.child_fir')) #>> '{memo,person,name}' <> '[sealed: JJ Act 74]'
+		OR pg_temp.arrest_as('SEAL-W', current_setting('seal.child_fir'))::text ~ 'Sealchild|Ram Prakash|Nagla|Sonu'
+		OR pg_temp.arrest_as('SEAL-SHO', current_setting('seal.child_fir')) #>> '{memo,person,name}' <> 'Pappu Sealchild' THEN
+		RAISE EXCEPTION 'a child''s arrest memo: %', pg_temp.arrest_as('SEAL-W', current_setting('seal.child_fir'));
 	END IF;
 	-- Person show: masked for the other station's SHO, the writer; shown to the IO.
 	p := pg_temp.person_as('SEAL-B', current_setting('seal.victim')::bigint);
