@@ -9,6 +9,9 @@ int cmd_hello(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_version(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_fir_register(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_fir_show(const command *self, cli_ctx *ctx, int argc, char **argv);
+/* sealed: cctns fir public-copy */
+int cmd_fir_public_copy(const command *self, cli_ctx *ctx, int argc,
+                        char **argv);
 int cmd_gd_show(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_gd_add(const command *self, cli_ctx *ctx, int argc, char **argv);
 int cmd_case_timeline(const command *self, cli_ctx *ctx, int argc, char **argv);

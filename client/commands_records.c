@@ -1110,5 +1110,24 @@ const command commands_records[] = {
          "Sharma\",\n"
          "               \"rank\": \"SI\"}}\n"
          "  EOF\n"},
+        /* sealed: the public copy of an FIR */
+        {"fir", "public-copy", cmd_fir_public_copy,
+         "NUMBER [--json | --pdf FILE]",
+         "Print the public copy of an FIR (refused for a sealed case).",
+         "The copy a citizen or the public portal may get: the FIR as\n"
+         "cctns fir show prints it, without any phone number, the accused's\n"
+         "address, the complainant's passport, dates and years of birth or\n"
+         "person numbers. A case that names the victim of a sexual offence\n"
+         "(BNS s.72, IPC s.228A, POCSO s.23) or a child (JJ Act s.74) has no\n"
+         "public copy (Youth Bar Association v. Union of India, 2016): the\n"
+         "command exits 4 naming the law. The informant's own copy is cctns\n"
+         "fir show --pdf.\n"
+         "\n"
+         "options:\n"
+         "  --json       print the copy (a Fir) as JSON\n"
+         "  --pdf FILE   write it as a PDF to FILE\n"
+         "\n"
+         "example:\n"
+         "  cctns fir public-copy 42/2026 --pdf fir-42-public.pdf\n"},
 };
 const size_t commands_records_count = ARRAY_LEN(commands_records);

@@ -144,6 +144,8 @@ static const Cctns__V1__Envelope__BodyCase request_cases[] = {
         CCTNS__V1__ENVELOPE__BODY_GET_FOUND_PERSON,
         CCTNS__V1__ENVELOPE__BODY_LIST_FOUND_PERSONS,
         CCTNS__V1__ENVELOPE__BODY_MARK_FOUND_TRACED,
+        /* sealed: the public copy of an FIR */
+        CCTNS__V1__ENVELOPE__BODY_GET_PUBLIC_FIR_COPY,
 };
 
 int envelope_is_request(const Envelope *env)
@@ -2563,6 +2565,9 @@ static const rule rules[] = {
          NULL, NULL, NULL},
         {&cctns__v1__mark_found_traced__descriptor, "officer", R_REQ, 0, NULL,
          NULL, NULL},
+        /* sealed: GetPublicFirCopy */
+        {&cctns__v1__get_public_fir_copy__descriptor, "fir_number", R_REQ, 20,
+         fir_number_valid, FIR_EXPECT, NULL},
 };
 
 static const rule default_rule = {NULL, NULL, 0,   DEFAULT_STR_MAX,

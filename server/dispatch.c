@@ -823,6 +823,18 @@ static const struct dispatch_row rows[] = {
                  .replayed = 1,
          },
          "investigate", NULL},
+        /* sealed: the public copy of an FIR (refused for a sealed case) */
+        {BODY(GET_PUBLIC_FIR_COPY), "get_public_fir_copy", handle_json_call, 1,
+         &(const struct jsoncall){
+                 .stmt = {"get_public_fir_copy",
+                          "SELECT api.get_public_fir_copy($1::int, $2::int, "
+                          "$3::int, $4::text)",
+                          4},
+                 .text = {"fir_number"},
+                 .reply = BODY(FIR),
+                 .station = "receipt.station",
+         },
+         "read_station", NULL},
 };
 
 const struct dispatch_row *dispatch_find(Cctns__V1__Envelope__BodyCase body,

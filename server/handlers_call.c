@@ -4,6 +4,7 @@
  * statement on the pool, and answer with the response built around the
  * JSON the database returned, or with the Status its error maps to. Nothing
  * here logs request or case content. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,17 @@
 
 #define SC(x)   CCTNS__V1__STATUS_CODE__STATUS_CODE_##x
 #define KEY_MAX 16
+
+/* sealed: the officer behind every JSON call, set for its transaction only
+ * (is_local), so api.* functions can decide what that officer may see
+ * (core.may_see_sealed, 0030_sealed.sql): the signed-in officer number ("" when
+ * none) and the session's permission mask (perm.h bits, decimal). */
+static const struct pool_stmt officer_context = {
+        "officer_context",
+        "SELECT set_config('cctns.officer', $1::text, true), "
+        "set_config('cctns.permissions', $2::text, true)",
+        2,
+};
 
 /* A call waiting for the database, with a copy of the key to echo (the
  * request envelope is gone by then). */
@@ -91,6 +103,8 @@ void handle_json_call(struct request *req, const Envelope *env,
 	const uint32_t codes[3] = {id->state, id->district, id->station};
 	struct jsoncall_params p;
 	struct call *call;
+	const char *ctx[2];
+	char mask[24];
 
 	if (jsoncall_params(row, jsoncall_request_body(env), codes, &p) != 0) {
 		jsoncall_params_free(&p);
@@ -104,8 +118,13 @@ void handle_json_call(struct request *req, const Envelope *env,
 	call->keylen = p.keylen < KEY_MAX ? p.keylen : KEY_MAX;
 	if (call->keylen)
 		memcpy(call->key, p.key, call->keylen);
-	if (pool_query(req->pool, &row->stmt, p.n, p.values, p.lengths,
-	               p.formats, call_done, call) != 0) {
+	snprintf(mask, sizeof(mask), "%llu",
+	         (unsigned long long)(req->seat ? req->seat->permissions : 0));
+	ctx[0] = req->seat ? req->seat->officer_no : "";
+	ctx[1] = mask;
+	if (pool_query_pre(req->pool, &officer_context, 2, ctx, &row->stmt, p.n,
+	                   p.values, p.lengths, p.formats, call_done,
+	                   call) != 0) {
 		free(call);
 		dberr_fail(req, POOL_UNAVAILABLE, NULL, NULL, NULL);
 	}

@@ -43,6 +43,12 @@ struct pool_op {
 	uint64_t deadline_us; /* queued: completed unsent after this */
 	size_t bytes;         /* of data[] */
 	PGresult *res;        /* first result, held until the Sync arrives */
+	/* sealed: a statement sent first in the same transaction (the
+	 * officer's context); its rows are discarded, its error is the op's. */
+	const struct pool_stmt *pre;
+	int pre_pending; /* the pre statement's result is still to come */
+	int npre;
+	const char *prevalues[POOL_MAX_PARAMS];
 	int nparams;
 	const char *values[POOL_MAX_PARAMS];
 	int lengths[POOL_MAX_PARAMS];
@@ -138,30 +144,50 @@ static size_t param_len(const char *const *values, const int *lengths,
 	return strlen(values[i]) + 1;
 }
 
-static struct pool_op *op_new(const struct pool_stmt *stmt, int nparams,
+/* Copy n parameter values into op->data from *off. */
+static void op_copy(struct pool_op *op, size_t *off, int n,
+                    const char *const *values, const int *lengths,
+                    const int *formats, const char **out, int *outlen,
+                    int *outfmt)
+{
+	for (int i = 0; i < n; i++) {
+		size_t len = param_len(values, lengths, formats, i);
+
+		if (outfmt)
+			outfmt[i] = formats ? formats[i] : 0;
+		if (outlen)
+			outlen[i] = (int)len;
+		if (!values[i])
+			continue;
+		memcpy(op->data + *off, values[i], len);
+		out[i] = op->data + *off;
+		*off += len;
+	}
+}
+
+static struct pool_op *op_new(const struct pool_stmt *pre, int npre,
+                              const char *const *prevalues,
+                              const struct pool_stmt *stmt, int nparams,
                               const char *const *values, const int *lengths,
                               const int *formats)
 {
 	size_t total = 0, off = 0;
 	struct pool_op *op;
 
+	for (int i = 0; i < npre; i++)
+		total += param_len(prevalues, NULL, NULL, i);
 	for (int i = 0; i < nparams; i++)
 		total += param_len(values, lengths, formats, i);
 	op = xcalloc(1, sizeof(*op) + total);
 	op->bytes = total;
 	op->stmt = stmt;
 	op->nparams = nparams;
-	for (int i = 0; i < nparams; i++) {
-		size_t n = param_len(values, lengths, formats, i);
-
-		op->formats[i] = formats ? formats[i] : 0;
-		op->lengths[i] = (int)n;
-		if (!values[i])
-			continue;
-		memcpy(op->data + off, values[i], n);
-		op->values[i] = op->data + off;
-		off += n;
-	}
+	op->pre = pre;
+	op->npre = npre;
+	op_copy(op, &off, npre, prevalues, NULL, NULL, op->prevalues, NULL,
+	        NULL);
+	op_copy(op, &off, nparams, values, lengths, formats, op->values,
+	        op->lengths, op->formats);
 	return op;
 }
 
@@ -457,15 +483,22 @@ static int pconn_prepare(struct pconn *c, const struct pool_stmt *s)
 	return 0;
 }
 
-/* Send op as one statement plus Sync: its own implicit transaction. The op
- * is in c->sent before anything can fail, so a failure fails it too. */
+/* Send op as one statement (after its pre statement, if any) plus Sync: its
+ * own implicit transaction. The op is in c->sent before anything can fail,
+ * so a failure fails it too. */
 static int pconn_send(struct pconn *c, struct pool_op *op)
 {
-	int prep_ok = pconn_is_prepared(c, op->stmt) ||
-	              pconn_prepare(c, op->stmt) == 0;
+	int prep_ok = !op->pre || pconn_is_prepared(c, op->pre) ||
+	              pconn_prepare(c, op->pre) == 0;
 
+	prep_ok = prep_ok && (pconn_is_prepared(c, op->stmt) ||
+	                      pconn_prepare(c, op->stmt) == 0);
 	q_push(&c->sent, op);
 	if (!prep_ok)
+		return -1;
+	op->pre_pending = op->pre != NULL;
+	if (op->pre && !PQsendQueryPrepared(c->pg, op->pre->name, op->npre,
+	                                    op->prevalues, NULL, NULL, 0))
 		return -1;
 	if (!PQsendQueryPrepared(c->pg, op->stmt->name, op->nparams, op->values,
 	                         op->lengths, op->formats, 0) ||
@@ -520,7 +553,7 @@ static enum pool_outcome op_outcome(const struct pool_op *op)
 		return POOL_OK;
 	case PGRES_FATAL_ERROR:
 		return POOL_SQL_ERROR;
-	default: /* PIPELINE_ABORTED cannot happen with one statement/Sync */
+	default: /* PIPELINE_ABORTED is never the first result kept */
 		return POOL_UNAVAILABLE;
 	}
 }
@@ -561,6 +594,10 @@ static void pconn_drain(struct pconn *c)
 		if (PQresultStatus(res) == PGRES_PIPELINE_SYNC) {
 			PQclear(res);
 			pconn_complete_head(c);
+		} else if (c->sent.head->pre_pending &&
+		           PQresultStatus(res) == PGRES_TUPLES_OK) {
+			c->sent.head->pre_pending = 0; /* the context is set */
+			PQclear(res);
 		} else if (!c->sent.head->res) {
 			c->sent.head->res = res;
 		} else {
@@ -685,21 +722,24 @@ void pool_free(struct pool *pool)
 	free(pool);
 }
 
-int pool_query(struct pool *pool, const struct pool_stmt *stmt, int nparams,
-               const char *const *values, const int *lengths,
-               const int *formats, pool_cb cb, void *arg)
+int pool_query_pre(struct pool *pool, const struct pool_stmt *pre, int npre,
+                   const char *const *prevalues, const struct pool_stmt *stmt,
+                   int nparams, const char *const *values, const int *lengths,
+                   const int *formats, pool_cb cb, void *arg)
 {
 	struct pool_op *op;
 
 	if (pool->closing || nparams != stmt->nparams ||
-	    nparams > POOL_MAX_PARAMS)
+	    nparams > POOL_MAX_PARAMS ||
+	    (pre && (npre != pre->nparams || npre > POOL_MAX_PARAMS)))
 		return -1;
 	if (pool->pending.n >= POOL_QUEUE_MAX ||
 	    pool->pending_bytes >= POOL_QUEUE_BYTES_MAX) {
 		pool->refused++;
 		return -1;
 	}
-	op = op_new(stmt, nparams, values, lengths, formats);
+	op = op_new(pre, pre ? npre : 0, prevalues, stmt, nparams, values,
+	            lengths, formats);
 	op->cb = cb;
 	op->arg = arg;
 	op->queued_us = metrics_now_us();
@@ -720,6 +760,14 @@ void pool_counters(const struct pool *pool, struct pool_counters *out)
 	out->reconnects = pool->reconnects;
 	out->expired = pool->expired;
 	out->refused = pool->refused;
+}
+
+int pool_query(struct pool *pool, const struct pool_stmt *stmt, int nparams,
+               const char *const *values, const int *lengths,
+               const int *formats, pool_cb cb, void *arg)
+{
+	return pool_query_pre(pool, NULL, 0, NULL, stmt, nparams, values,
+	                      lengths, formats, cb, arg);
 }
 
 void pool_stats(const struct pool *pool, uint64_t counts[POOL_CONN_STATE_COUNT],

@@ -67,6 +67,16 @@ int pool_query(struct pool *pool, const struct pool_stmt *stmt, int nparams,
                const int *formats, pool_cb cb, void *arg)
         __attribute__((warn_unused_result));
 
+/* sealed: as pool_query, with pre (npre text values) sent first in the same
+ * implicit transaction, e.g. set_config(..., true) of the officer behind
+ * the call. Its rows are discarded; its error is the op's (the statement
+ * after it is then skipped by the pipeline). */
+int pool_query_pre(struct pool *pool, const struct pool_stmt *pre, int npre,
+                   const char *const *prevalues, const struct pool_stmt *stmt,
+                   int nparams, const char *const *values, const int *lengths,
+                   const int *formats, pool_cb cb, void *arg)
+        __attribute__((warn_unused_result));
+
 /* Connections per state, and statements waiting to be sent. */
 void pool_stats(const struct pool *pool, uint64_t counts[POOL_CONN_STATE_COUNT],
                 uint64_t *queued);

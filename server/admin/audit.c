@@ -18,7 +18,8 @@ static const char audit_help[] =
         "usage: cctns-admin [--db CONNINFO] audit verify [--chain ID]\n"
         "       cctns-admin [--db CONNINFO] audit show [--from T] [--to T] "
         "[--station S]\n"
-        "                   [--officer O] [--record R] [--action A]\n"
+        "                   [--officer O] [--record R] [--action A] "
+        "[--sealed]\n"
         "\n"
         "The audit log: one record per request the server answered or "
         "refused, in hash\n"
@@ -44,6 +45,12 @@ static const char audit_help[] =
         "  --record R        a record number as the server saw it, e.g. "
         "0042/2026\n"
         "  --action A        a request type, e.g. get_fir\n"
+        "  --sealed          the reads that showed a sealed identity "
+        "unmasked instead\n"
+        "                    (audit.sealed_read, 0030): the outcome column "
+        "says the law\n"
+        "                    and the persons (\"sealed: BNS 72 persons "
+        "{17}\")\n"
         "\n"
         "Examples:\n"
         "  cctns-admin audit verify\n"
@@ -54,6 +61,7 @@ struct audit_args {
 	const char *db;
 	const char *chain;
 	const char *from, *to, *station, *officer, *record, *action;
+	int sealed; /* show audit.sealed_read */
 };
 
 static int parse_args(const char *cmd, int argc, char **argv,
@@ -67,6 +75,7 @@ static int parse_args(const char *cmd, int argc, char **argv,
 	        {"officer", required_argument, NULL, 'o'},
 	        {"record", required_argument, NULL, 'r'},
 	        {"action", required_argument, NULL, 'a'},
+	        {"sealed", no_argument, NULL, 'S'},
 	        {"db", required_argument, NULL, 'D'},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0},
@@ -83,6 +92,10 @@ static int parse_args(const char *cmd, int argc, char **argv,
 		if (opt == 'h') {
 			fputs(audit_help, stdout);
 			return 1;
+		}
+		if (opt == 'S') {
+			a->sealed = 1;
+			continue;
 		}
 		if (opt <= 0 || (size_t)opt >= ARRAY_LEN(slot) || !slot[opt])
 			return admin_usage(cmd,
@@ -325,6 +338,24 @@ static int audit_show(PGconn *c, const struct audit_args *a)
 	        "AND ($7::text IS NULL OR record = $7) "
 	        "AND ($8::text IS NULL OR action = $8) "
 	        "ORDER BY at, chain_id, seq";
+	/* sealed: the same filters and columns over audit.sealed_read. */
+	static const char sealed_sql[] =
+	        "SELECT to_char(at AT TIME ZONE 'UTC', "
+	        "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), "
+	        "state_code || ':' || district_code || ':' || station_code, "
+	        "NULL, officer_no, action, record, 'sealed: ' || sealed_by || "
+	        "' persons ' || person_ids::text, 'sealed_read:' || id "
+	        "FROM audit.sealed_read "
+	        "WHERE ($1::timestamptz IS NULL OR at >= $1::timestamptz) "
+	        "AND ($2::timestamptz IS NULL OR at < $2::timestamptz) "
+	        "AND ($3::int IS NULL OR state_code = $3::int) "
+	        "AND ($4::int IS NULL OR district_code = $4::int) "
+	        "AND ($5::int IS NULL OR station_code = $5::int) "
+	        "AND ($6::text IS NULL OR officer_no = $6) "
+	        "AND ($7::text IS NULL OR record = $7 OR record = 'FIR ' || "
+	        "$7) "
+	        "AND ($8::text IS NULL OR action = $8) "
+	        "ORDER BY id";
 	char st[3][16] = {"", "", ""};
 	const char *params[8];
 	PGresult *res;
@@ -342,7 +373,8 @@ static int audit_show(PGconn *c, const struct audit_args *a)
 	params[5] = a->officer;
 	params[6] = a->record;
 	params[7] = a->action;
-	if (!PQsendQueryParams(c, sql, 8, NULL, params, NULL, NULL, 0) ||
+	if (!PQsendQueryParams(c, a->sealed ? sealed_sql : sql, 8, NULL, params,
+	                       NULL, NULL, 0) ||
 	    !PQsetSingleRowMode(c)) {
 		db_report("audit show", c, NULL);
 		return ADMIN_FAIL;
@@ -386,7 +418,8 @@ int cmd_audit(const char *db, int argc, char **argv)
 	if (rc)
 		return rc == 1 ? ADMIN_OK : rc;
 	if (strcmp(sub, "verify") == 0 &&
-	    (a.from || a.to || a.station || a.officer || a.record || a.action))
+	    (a.from || a.to || a.station || a.officer || a.record || a.action ||
+	     a.sealed))
 		return admin_usage("audit verify", "verify takes only --chain");
 	if (!(c = db_connect(a.db)))
 		return ADMIN_FAIL;

@@ -4,6 +4,9 @@
 # to assign one); another officer is refused (exit 4) with the IO named; after the IO is changed
 # the former IO is refused and the new one files it. Nothing refused is stored: no report, no
 # diary entry, no timeline event, no person linked, the status unchanged.
+# sealed: the officer signed in at the terminal must be the IO too (the database knows the
+# officer behind the call): a report naming the IO but sent by another signed-in officer is
+# refused.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 stack_up
@@ -45,6 +48,18 @@ sed -e "s/\"2026-11-29T[0-9:]*+05:30\"/\"$(date -Iseconds)\"/g" "$samples/arrest
 run term a arrest register "$number" "$T/arrest.json"
 assert_eq 0 "$RC" "A1 is arrested"
 
+# sealed: both IOs are officers who sign in.
+officer_add UP-15432 $A_DISTRICT $A_STATION
+officer_add UP-20211 $A_DISTRICT $A_STATION
+report "$ravi" >"$T/by-ravi.json"
+term_login a UP-20211 >/dev/null || fail "SI Meena Verma signs in"
+run term a final-report file "$number" "$T/by-ravi.json"
+assert_eq 4 "$RC" "a report naming the IO but sent by another signed-in officer is refused (exit 4)"
+assert_contains "$OUT" "the signed-in officer UP-20211 is not the case's investigating officer (SI Ravi Kumar Sharma, UP-15432)" \
+	"... naming the signed-in officer and the IO"
+nothing_stored "a report sent by another signed-in officer"
+
+term_login a UP-15432 >/dev/null || fail "SI Ravi Kumar Sharma signs in"
 report "$meena" >"$T/by-meena.json"
 run term a final-report file "$number" "$T/by-meena.json"
 assert_eq 4 "$RC" "a final report by another officer is refused (exit 4)"
@@ -66,6 +81,7 @@ assert_eq 4 "$RC" "the former IO may no longer file it (exit 4)"
 assert_contains "$OUT" "(SI Meena Verma, UP-20211)" "... the message names the new IO"
 nothing_stored "a report by the former IO"
 
+term_login a UP-20211 >/dev/null || fail "SI Meena Verma signs in"
 run term a final-report file "$number" "$T/by-meena.json"
 assert_eq 0 "$RC" "the case's investigating officer files it"
 assert_contains "$OUT" "Case status: Charge-sheeted" "... and the case is charge-sheeted"

@@ -505,3 +505,13 @@ write_server_conf() {
 	write_server_conf_base
 	printf '[server]\nworkers = %s\n' "$SERVER_WORKERS" >>"$T/server.conf"
 }
+
+# sealed: sign_in_sample_io NAME: sign terminal NAME in as UP-15432 (SI Ravi Kumar Sharma, every
+# station role of station A), the investigating officer of deploy/samples/assign-io.json and
+# final-report.json: a final report is filed only by the case's IO signed in at the terminal.
+sign_in_sample_io() {
+	if [ "$(sql "SELECT count(*) FROM core.officer WHERE officer_no = 'UP-15432'")" = 0 ]; then
+		officer_add UP-15432 $A_DISTRICT $A_STATION
+	fi
+	term_login "$1" UP-15432 >/dev/null || fail "UP-15432 (the samples' IO) signs in at $1"
+}
