@@ -222,11 +222,15 @@ void print_vehicle_search(FILE *out, const Cctns__V1__VehicleSearchResult *r)
 		        r->by, r->whole ? "" : "containing ", r->searched);
 		return;
 	}
-	fprintf(out, "%zu report%s of the state with %s %s%s, exact first:\n",
-	        r->n_matches, r->n_matches == 1 ? "" : "s", r->by,
+	fprintf(out, "%s%zu report%s of the state with %s %s%s, exact first:\n",
+	        r->more ? "The first " : "", r->n_matches,
+	        r->n_matches == 1 ? "" : "s", r->by,
 	        r->whole ? "" : "containing ", r->searched);
 	for (size_t i = 0; i < r->n_matches; i++)
 		pr_vehicle_match(out, 2, r->matches[i]);
+	if (r->more)
+		fprintf(out, "More reports match: give more of the number to "
+		             "narrow the search.\n");
 }
 
 void print_property_search(FILE *out, const Cctns__V1__PropertySearchResult *r)

@@ -69,6 +69,8 @@ echo "== officers_checks.sql"; run_psql cctns_owner -f "$here/officers_checks.sq
 echo "== search2_checks.sql"; run_psql cctns_owner -f "$here/search2_checks.sql"
 # ops (issue 7): partitions over time, replication status (0034)
 echo "== ops_checks.sql"; run_psql cctns_owner -f "$here/ops_checks.sql"
+# vehicle search page (0031)
+echo "== vehicle_page_checks.sql"; run_psql cctns_owner -f "$here/vehicle_page_checks.sql"
 # sealed (issue 5): sealed identities, masking per officer, sealed reads audited (0030)
 echo "== sealed_checks.sql"; run_psql cctns_owner -f "$here/sealed_checks.sql"
 
