@@ -43,7 +43,7 @@ typedef struct worker {
 	Cctns__V1__FirContent *fir;
 	char last_fir[32]; /* the last number it registered */
 	uint64_t done[K_COUNT], errors[K_COUNT];
-	char first_error[512];
+	char first_error[640]; /* "kind: " and a message of up to 512 */
 } worker;
 
 static int expect(Envelope *resp, Cctns__V1__Envelope__BodyCase want,
