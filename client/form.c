@@ -22,59 +22,6 @@
 #include "timefmt.h"
 #include "util.h"
 
-#define PATH_MAX_LEN 128
-#define CTX_MAX_LEN  160
-#define TEXT_MAX     (64 * 1024)
-#define PICK_LIMIT   9
-#define REVIEW_POS   "@review" /* the draft's position at the review */
-#define FUTURE_SLACK 120       /* seconds a clock may be ahead */
-/* A text that may hold line breaks and more than this many characters
- * (the first information, a diary entry) is typed line by line; shorter
- * ones take one line. */
-#define LONG_TEXT 4000
-
-typedef enum step_kind {
-	ST_FIELD, /* type a value (a scalar, or an entry of a repeated one) */
-	ST_ADD,   /* add (or keep) an optional sub-form */
-	ST_MORE,  /* add another entry to a repeated field */
-	ST_END,   /* a sub-form or an entry is done: check it whole */
-} step_kind;
-
-typedef struct step {
-	step_kind kind;
-	fv_ref r;                /* the field, in the message holding it */
-	char path[PATH_MAX_LEN]; /* of the field or entry in the document */
-	char base[PATH_MAX_LEN]; /* of the message holding it ("" at top) */
-	char ctx[CTX_MAX_LEN];   /* the sub-forms it is in, for a person */
-	int depth;
-} step;
-
-struct form {
-	form_spec spec;
-	ProtobufCMessage *doc;
-	uint8_t key[FORM_KEY_LEN];
-	step *steps;
-	size_t nsteps, cap;
-	size_t pos;              /* steps[pos] is next; nsteps: review */
-	char want[PATH_MAX_LEN]; /* go to this path at the next turn */
-	int want_set;
-	char edit[PATH_MAX_LEN]; /* editing this field from the review */
-	int editing;
-	int dirty; /* an answer since the draft was saved */
-	char shown_ctx[CTX_MAX_LEN];
-	form_match_memo memo; /* search: the persons already matched */
-	char *line;
-	size_t linecap;
-};
-
-typedef enum ask_rc {
-	ASK_NEXT, /* answered: go on */
-	ASK_STAY, /* answered: the list changed under this position */
-	ASK_BACK, /* "<" */
-	ASK_EOF,  /* the input ended */
-	ASK_JUMP, /* answered, and f->want says where to go */
-} ask_rc;
-
 static int64_t now_s(void)
 {
 	return (int64_t)time(NULL);
@@ -84,10 +31,7 @@ static int64_t now_s(void)
 
 /* snprintf whose truncation is expected and harmless (paths and labels
  * are bounded well below the buffers). */
-static void bprintf(char *buf, size_t n, const char *fmt, ...)
-        __attribute__((format(printf, 3, 4)));
-
-static void bprintf(char *buf, size_t n, const char *fmt, ...)
+void form_bprintf(char *buf, size_t n, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -108,9 +52,9 @@ static void readable(const char *name, char *buf, size_t bufsz)
 		buf[0] = (char)toupper((unsigned char)buf[0]);
 }
 
-static void field_label(const ProtobufCMessageDescriptor *msg,
-                        const ProtobufCFieldDescriptor *f, char *buf,
-                        size_t bufsz)
+void form_field_label(const ProtobufCMessageDescriptor *msg,
+                      const ProtobufCFieldDescriptor *f, char *buf,
+                      size_t bufsz)
 {
 	const form_label *l = form_label_for(msg, f->name);
 
@@ -146,9 +90,8 @@ static void singular(char *buf)
 
 /* One entry of a repeated field: "charge", else the label made
  * singular. */
-static void entry_noun(const ProtobufCMessageDescriptor *msg,
-                       const ProtobufCFieldDescriptor *f, char *buf,
-                       size_t bufsz)
+void form_entry_noun(const ProtobufCMessageDescriptor *msg,
+                     const ProtobufCFieldDescriptor *f, char *buf, size_t bufsz)
 {
 	const form_label *l = form_label_for(msg, f->name);
 
@@ -163,10 +106,7 @@ static void entry_noun(const ProtobufCMessageDescriptor *msg,
 
 /* ------------------------------------------------------------ input */
 
-static void say(form *f, const char *fmt, ...)
-        __attribute__((format(printf, 2, 3)));
-
-static void say(form *f, const char *fmt, ...)
+void form_say(form *f, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -175,14 +115,14 @@ static void say(form *f, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void spaces(form *f, int n)
+void form_spaces(form *f, int n)
 {
 	fprintf(f->spec.out, "%*s", n, "");
 }
 
 /* One line of input without its line break, trimmed when trim. NULL at
  * the end of the input. */
-static const char *read_line(form *f, int trim)
+const char *form_read_line(form *f, int trim)
 {
 	ssize_t n;
 	char *s;
@@ -194,7 +134,7 @@ static const char *read_line(form *f, int trim)
 	while (n > 0 && (f->line[n - 1] == '\n' || f->line[n - 1] == '\r'))
 		f->line[--n] = '\0';
 	if (f->spec.echo)
-		say(f, "%s\n", f->line);
+		form_say(f, "%s\n", f->line);
 	if (!trim)
 		return f->line;
 	for (s = f->line; isspace((unsigned char)*s); s++)
@@ -234,8 +174,8 @@ static int is_own(const form *f, const char *name)
 	return 0;
 }
 
-static int askable(const form *f, const ProtobufCMessage *m,
-                   const ProtobufCFieldDescriptor *fd, int top)
+int form_askable(const form *f, const ProtobufCMessage *m,
+                 const ProtobufCFieldDescriptor *fd, int top)
 {
 	return fd->type != PROTOBUF_C_TYPE_BYTES &&
 	       !form_hidden(m->descriptor, fd->name) &&
@@ -270,7 +210,7 @@ static void gen_sub(form *f, ProtobufCMessage *m,
 		push(f, ST_ADD, &r, path, base, ctx, depth);
 	if (!sub)
 		return;
-	field_label(m->descriptor, fd, label, sizeof(label));
+	form_field_label(m->descriptor, fd, label, sizeof(label));
 	join(sctx, sizeof(sctx), ctx, " > ", label);
 	gen_message(f, sub, path, sctx, depth + 1);
 	push(f, ST_END, &r, path, base, ctx, depth);
@@ -292,12 +232,12 @@ static void gen_repeated(form *f, ProtobufCMessage *m,
 	if (fv_count(m, fd) == 0 && info.required)
 		fv_append(m, fd);
 	n = fv_count(m, fd);
-	entry_noun(m->descriptor, fd, noun, sizeof(noun));
+	form_entry_noun(m->descriptor, fd, noun, sizeof(noun));
 	noun[0] = (char)toupper((unsigned char)noun[0]);
 	for (size_t i = 0; i < n; i++) {
 		fv_ref r = {m, fd, i, 1};
 
-		bprintf(epath, sizeof(epath), "%s[%zu]", path, i);
+		form_bprintf(epath, sizeof(epath), "%s[%zu]", path, i);
 		if (fd->type != PROTOBUF_C_TYPE_MESSAGE) {
 			push(f, ST_FIELD, &r, epath, base, ctx, depth);
 			continue;
@@ -325,7 +265,7 @@ static void gen_message(form *f, ProtobufCMessage *m, const char *base,
 		char path[PATH_MAX_LEN];
 		fv_ref r = {m, fd, 0, 0};
 
-		if (!askable(f, m, fd, depth == 0))
+		if (!form_askable(f, m, fd, depth == 0))
 			continue;
 		if (fd->label == PROTOBUF_C_LABEL_REPEATED) {
 			gen_repeated(f, m, fd, base, ctx, depth);
@@ -344,7 +284,7 @@ static void regen(form *f)
 	gen_message(f, f->doc, "", "", 0);
 }
 
-static int is_input(const step *s)
+int form_is_input(const step *s)
 {
 	return s->kind != ST_END;
 }
@@ -361,7 +301,7 @@ static int within(const char *path, const char *sub)
 /* The step to ask for path: the input step of that path, else the first
  * inside it, else the same for the field holding it; nsteps (the review)
  * when none. */
-static size_t find_step(const form *f, const char *path)
+size_t form_find_step(const form *f, const char *path)
 {
 	char p[PATH_MAX_LEN];
 
@@ -370,11 +310,11 @@ static size_t find_step(const form *f, const char *path)
 		char *cut;
 
 		for (size_t i = 0; i < f->nsteps; i++)
-			if (is_input(&f->steps[i]) &&
+			if (form_is_input(&f->steps[i]) &&
 			    strcmp(f->steps[i].path, p) == 0)
 				return i;
 		for (size_t i = 0; i < f->nsteps; i++)
-			if (is_input(&f->steps[i]) &&
+			if (form_is_input(&f->steps[i]) &&
 			    within(f->steps[i].path, p))
 				return i;
 		cut = strrchr(p, '.');
@@ -389,7 +329,7 @@ static size_t find_step(const form *f, const char *path)
 
 /* A path longer than any field's (a server's Status.field) matches none
  * and is cut here. */
-static void go_to(form *f, const char *path)
+void form_go_to(form *f, const char *path)
 {
 	size_t n = strnlen(path, sizeof(f->want) - 1);
 
@@ -411,23 +351,22 @@ static void save_draft(form *f)
 		return;
 	if (form_draft_write(f->spec.draft_path, f->doc, f->key, pos, now_s(),
 	                     why, sizeof(why)) < 0)
-		say(f, "  ! the draft could not be saved: %s\n", why);
+		form_say(f, "  ! the draft could not be saved: %s\n", why);
 }
 
 /* ------------------------------------------------------------ checks */
 
-static void report(form *f, const step *s, const char *path,
-                   const char *message)
+void form_report(form *f, const step *s, const char *path, const char *message)
 {
-	spaces(f, 2 * s->depth + 2);
+	form_spaces(f, 2 * s->depth + 2);
 	if (strcmp(path, s->path) == 0)
-		say(f, "! %s\n", message);
+		form_say(f, "! %s\n", message);
 	else
-		say(f, "! %s: %s\n", path, message);
+		form_say(f, "! %s: %s\n", path, message);
 }
 
 /* The time and date fields: by their rule, else by their name. */
-static int is_time_field(const step *s, const field_rule_info *info)
+int form_is_time_field(const step *s, const field_rule_info *info)
 {
 	size_t n = strlen(s->r.f->name);
 
@@ -454,7 +393,7 @@ static int future(const step *s, const field_rule_info *info, const char *v,
 
 	if (!*v || form_future_ok(s->r.m->descriptor, s->r.f->name))
 		return 0;
-	if (is_time_field(s, info) && rfc3339_valid(v) &&
+	if (form_is_time_field(s, info) && rfc3339_valid(v) &&
 	    fv_time_epoch(v) > now_s() + FUTURE_SLACK) {
 		snprintf(why, whysz, "must not be in the future");
 		return 1;
@@ -482,17 +421,17 @@ static int check_step(form *f, const step *s)
 	if (s->kind == ST_FIELD) {
 		fv_text(&r, v, sizeof(v));
 		if (future(s, &info, v, why, sizeof(why))) {
-			report(f, s, s->path, why);
+			form_report(f, s, s->path, why);
 			return -1;
 		}
 	}
 	if (envelope_check_field(s->r.m, s->r.f->name, &err) == 0)
 		return 0;
 	join(path, sizeof(path), s->base, ".", err.field);
-	report(f, s, path, err.message);
+	form_report(f, s, path, err.message);
 	if (within(path, s->path) && s->kind != ST_END)
 		return -1;
-	go_to(f, path);
+	form_go_to(f, path);
 	return 1;
 }
 
@@ -502,18 +441,19 @@ static void help_rules(form *f, const step *s, const field_rule_info *info)
 {
 	int ind = 2 * s->depth + 4;
 
-	spaces(f, ind);
-	say(f, "%s",
-	    info->required ? "Required." : "Optional: Enter skips it.");
+	form_spaces(f, ind);
+	form_say(f, "%s",
+	         info->required ? "Required." : "Optional: Enter skips it.");
 	if (s->r.f->type == PROTOBUF_C_TYPE_STRING && info->max && !s->r.elem)
-		say(f, " At most %zu %s.", info->max,
-		    info->bytes ? "bytes" : "characters");
+		form_say(f, " At most %zu %s.", info->max,
+		         info->bytes ? "bytes" : "characters");
 	if (info->expect)
-		say(f, " Format: %s.", info->expect);
-	say(f, "\n");
-	spaces(f, ind);
-	say(f, "Enter keeps the value shown in [ ]; - clears it; < goes back "
-	       "to the field before.\n");
+		form_say(f, " Format: %s.", info->expect);
+	form_say(f, "\n");
+	form_spaces(f, ind);
+	form_say(f,
+	         "Enter keeps the value shown in [ ]; - clears it; < goes back "
+	         "to the field before.\n");
 }
 
 static void help(form *f, const step *s)
@@ -524,26 +464,29 @@ static void help(form *f, const step *s)
 
 	envelope_field_info(s->r.m->descriptor, s->r.f->name, &info);
 	if (l && l->help) {
-		spaces(f, 2 * s->depth + 4);
-		say(f, "%s\n", l->help);
+		form_spaces(f, 2 * s->depth + 4);
+		form_say(f, "%s\n", l->help);
 	}
 	if (c && f->spec.lookup.fn) {
-		spaces(f, 2 * s->depth + 4);
-		say(f, "Type the code, or words to search for it.\n");
+		form_spaces(f, 2 * s->depth + 4);
+		form_say(f, "Type the code, or words to search for it.\n");
 	}
-	if (is_time_field(s, &info)) {
-		spaces(f, 2 * s->depth + 4);
-		say(f, "A time in IST: 29/11/2026 10:30, 2026-11-29 10:30, "
-		       "today 10:30, yesterday 18:00, or now.\n");
+	if (form_is_time_field(s, &info)) {
+		form_spaces(f, 2 * s->depth + 4);
+		form_say(f,
+		         "A time in IST: 29/11/2026 10:30, 2026-11-29 10:30, "
+		         "today 10:30, yesterday 18:00, or now.\n");
 	} else if (is_date_field(s, &info)) {
-		spaces(f, 2 * s->depth + 4);
-		say(f, "A date: 29/11/2026, 2026-11-29, today or yesterday.\n");
+		form_spaces(f, 2 * s->depth + 4);
+		form_say(f, "A date: 29/11/2026, 2026-11-29, today or "
+		            "yesterday.\n");
 	}
 	if (s->kind == ST_FIELD)
 		help_rules(f, s, &info);
 	else
-		say(f, "%*sAnswer y or n; < goes back to the field before.\n",
-		    2 * s->depth + 4, "");
+		form_say(f,
+		         "%*sAnswer y or n; < goes back to the field before.\n",
+		         2 * s->depth + 4, "");
 }
 
 /* ------------------------------------------------------------ prompts */
@@ -555,8 +498,8 @@ static void show_ctx(form *f, const step *s)
 		return;
 	snprintf(f->shown_ctx, sizeof(f->shown_ctx), "%s", s->ctx);
 	if (*s->ctx) {
-		spaces(f, 2 * s->depth - 2 > 0 ? 2 * s->depth - 2 : 0);
-		say(f, "-- %s --\n", s->ctx);
+		form_spaces(f, 2 * s->depth - 2 > 0 ? 2 * s->depth - 2 : 0);
+		form_say(f, "-- %s --\n", s->ctx);
 	}
 }
 
@@ -578,18 +521,18 @@ static void enum_hint(form *f, const step *s)
 			len = sizeof(line) - 1;
 	}
 	if (len <= 60) {
-		say(f, " (%s)", line);
+		form_say(f, " (%s)", line);
 		return;
 	}
-	say(f, "\n");
+	form_say(f, "\n");
 	for (size_t i = 0; i < n; i++) {
 		pbjson_enum_short(s->r.f->descriptor, v[i]->value, name,
 		                  sizeof(name));
-		spaces(f, 2 * s->depth + 4);
-		say(f, "%2zu  %s\n", i + 1, name);
+		form_spaces(f, 2 * s->depth + 4);
+		form_say(f, "%2zu  %s\n", i + 1, name);
 	}
-	spaces(f, 2 * s->depth + 2);
-	say(f, "choose");
+	form_spaces(f, 2 * s->depth + 2);
+	form_say(f, "choose");
 }
 
 /* The label, a hint of what to type, and the value now (or proposed). */
@@ -602,29 +545,30 @@ static void prompt_field(form *f, const step *s, const char *now,
 
 	envelope_field_info(s->r.m->descriptor, s->r.f->name, &info);
 	show_ctx(f, s);
-	spaces(f, 2 * s->depth + 2);
+	form_spaces(f, 2 * s->depth + 2);
 	if (s->r.elem) {
-		entry_noun(s->r.m->descriptor, s->r.f, noun, sizeof(noun));
+		form_entry_noun(s->r.m->descriptor, s->r.f, noun, sizeof(noun));
 		noun[0] = (char)toupper((unsigned char)noun[0]);
-		say(f, "%s %zu", noun, s->r.i + 1);
+		form_say(f, "%s %zu", noun, s->r.i + 1);
 	} else {
-		field_label(s->r.m->descriptor, s->r.f, label, sizeof(label));
-		say(f, "%s", label);
+		form_field_label(s->r.m->descriptor, s->r.f, label,
+		                 sizeof(label));
+		form_say(f, "%s", label);
 	}
 	if (s->r.f->type == PROTOBUF_C_TYPE_ENUM)
 		enum_hint(f, s);
 	else if (s->r.f->type == PROTOBUF_C_TYPE_BOOL)
-		say(f, "? [%s]", *now || *proposed ? "Y/n" : "y/N");
+		form_say(f, "? [%s]", *now || *proposed ? "Y/n" : "y/N");
 	else if (c && f->spec.lookup.fn)
-		say(f, " (code, or words to search)");
-	else if (is_time_field(s, &info))
-		say(f, " (DD/MM/YYYY HH:MM, or now)");
+		form_say(f, " (code, or words to search)");
+	else if (form_is_time_field(s, &info))
+		form_say(f, " (DD/MM/YYYY HH:MM, or now)");
 	else if (is_date_field(s, &info))
-		say(f, " (DD/MM/YYYY)");
+		form_say(f, " (DD/MM/YYYY)");
 	if (lines)
-		say(f, " (several lines; end with a line holding only .)");
+		form_say(f, " (several lines; end with a line holding only .)");
 	if ((*now || *proposed) && s->r.f->type != PROTOBUF_C_TYPE_BOOL) {
-		if (is_time_field(s, &info))
+		if (form_is_time_field(s, &info))
 			fv_time_words(*now ? now : proposed, shown,
 			              sizeof(shown));
 		else
@@ -632,9 +576,9 @@ static void prompt_field(form *f, const step *s, const char *now,
 			         *now ? now : proposed,
 			         strlen(*now ? now : proposed) > 60 ? "..."
 			                                            : "");
-		say(f, " [%s]", shown);
+		form_say(f, " [%s]", shown);
 	}
-	say(f, lines ? ":\n" : ": ");
+	form_say(f, lines ? ":\n" : ": ");
 }
 
 /* ------------------------------------------------------------ typed values */
@@ -647,7 +591,7 @@ static int convert(const step *s, const char *text, char *out, size_t outsz,
 	field_rule_info info;
 
 	envelope_field_info(s->r.m->descriptor, s->r.f->name, &info);
-	if (is_time_field(s, &info))
+	if (form_is_time_field(s, &info))
 		return form_parse_time(text, now_s(), out, outsz, why, whysz);
 	if (is_date_field(s, &info))
 		return form_parse_date(text, now_s(), out, outsz, why, whysz);
@@ -658,7 +602,7 @@ static int convert(const step *s, const char *text, char *out, size_t outsz,
 /* Set the field of s to text (NULL: clear it) and check it. 0 kept, -1
  * refused (reported, value put back), 1 kept but a fault elsewhere
  * (f->want set). */
-static int try_value(form *f, const step *s, const char *text)
+int form_try_value(form *f, const step *s, const char *text)
 {
 	fv_saved saved;
 	char why[256], *conv = xmalloc(TEXT_MAX + 1);
@@ -676,7 +620,7 @@ static int try_value(form *f, const step *s, const char *text)
 			        form_allowed(s->r.m->descriptor, s->r.f->name),
 			        why, sizeof(why));
 		if (rc < 0)
-			report(f, s, s->path, why);
+			form_report(f, s, s->path, why);
 	}
 	free(conv);
 	if (rc == 0)
@@ -690,7 +634,7 @@ static int try_value(form *f, const step *s, const char *text)
 
 /* Set another field of the same message as a pick implies (no check: the
  * value came from the server). */
-static void set_also(const step *s, const char *field, const char *text)
+void form_set_also(const step *s, const char *field, const char *text)
 {
 	const ProtobufCFieldDescriptor *fd =
 	        protobuf_c_message_descriptor_get_field_by_name(
@@ -706,245 +650,6 @@ static void set_also(const step *s, const char *field, const char *text)
 		fv_commit(&r, &saved);
 	else
 		fv_restore(&r, &saved);
-}
-
-/* ------------------------------------------------------------ code fields */
-
-static const char *kind_noun(Cctns__V1__LookupKind k)
-{
-	static const char *const nouns[] = {"code",     "section",
-	                                    "district", "police station",
-	                                    "MO head",  "special or local law",
-	                                    "state"};
-
-	return (size_t)k < ARRAY_LEN(nouns) ? nouns[k] : "code";
-}
-
-void form_print_ref_item(FILE *out, Cctns__V1__LookupKind kind, size_t n,
-                         const Cctns__V1__RefItem *it)
-{
-	char code[64];
-
-	if (kind == CCTNS__V1__LOOKUP_KIND__LOOKUP_KIND_SECTION)
-		snprintf(code, sizeof(code), "%s%s%s", it->parent,
-		         *it->parent ? " " : "", it->code);
-	else
-		snprintf(code, sizeof(code), "%s", it->code);
-	if (kind == CCTNS__V1__LOOKUP_KIND__LOOKUP_KIND_SECTION)
-		for (char *p = code; *p && *p != ' '; p++)
-			*p = (char)toupper((unsigned char)*p);
-	if (n)
-		fprintf(out, "  %3zu  ", n);
-	else
-		fprintf(out, "  ");
-	fprintf(out, "%-12s %s", code, it->label);
-	if (*it->extra)
-		fprintf(out, " (%s)", it->extra);
-	fprintf(out, "\n");
-}
-
-/* Look q up; NULL after saying why. */
-static Cctns__V1__RefList *lookup(form *f, const step *s,
-                                  const Cctns__V1__LookupRef *q)
-{
-	Cctns__V1__RefList *list = NULL;
-	char why[512];
-
-	if (f->spec.lookup.fn(f->spec.lookup.arg, q, &list, why, sizeof(why)) ==
-	    0)
-		return list;
-	spaces(f, 2 * s->depth + 2);
-	say(f, "! cannot look it up now: %s\n", why);
-	return NULL;
-}
-
-/* The part of a typed code that names the entry: "303" of "303(2)". */
-static void code_base(const char *text, char *base, size_t n)
-{
-	size_t k = strcspn(text, "(");
-
-	snprintf(base, n, "%.*s", (int)k, text);
-	for (char *p = base; *p; p++)
-		*p = (char)toupper((unsigned char)*p);
-}
-
-static int all_digits(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (!isdigit((unsigned char)*s))
-			return 0;
-	return 1;
-}
-
-/* Typed as a code rather than words: a number (for a section, starting
- * with one), or a single word for the codes that are words (NDPS). */
-static int typed_as_code(const step *s, const form_code *c, const char *text)
-{
-	if (s->r.f->type != PROTOBUF_C_TYPE_STRING)
-		return all_digits(text);
-	if (c->kind == CCTNS__V1__LOOKUP_KIND__LOOKUP_KIND_SECTION)
-		return isdigit((unsigned char)text[0]);
-	return strchr(text, ' ') == NULL;
-}
-
-/* Take the picked item (with a typed tail such as "(2)" for a section's
- * sub-section). */
-static int take_item(form *f, const step *s, const form_code *c,
-                     const Cctns__V1__RefItem *it, const char *tail)
-{
-	char value[128];
-	int rc;
-
-	snprintf(value, sizeof(value), "%s%s",
-	         c->take_parent ? it->parent : it->code, tail);
-	rc = try_value(f, s, value);
-	if (rc < 0)
-		return rc;
-	if (c->also)
-		set_also(s, c->also, c->take_parent ? it->code : it->parent);
-	spaces(f, 2 * s->depth + 2);
-	if (c->kind == CCTNS__V1__LOOKUP_KIND__LOOKUP_KIND_SECTION) {
-		say(f, "= ");
-		for (const char *p = it->parent; *p; p++)
-			fputc(toupper((unsigned char)*p), f->spec.out);
-		say(f, " ");
-	} else {
-		say(f, "= ");
-	}
-	say(f, "%s: %s\n", value, it->label);
-	return rc;
-}
-
-static const Cctns__V1__RefItem *exact(const Cctns__V1__RefList *list,
-                                       const char *base)
-{
-	for (size_t i = 0; list && i < list->n_items; i++)
-		if (strcasecmp(list->items[i]->code, base) == 0)
-			return list->items[i];
-	return NULL;
-}
-
-typedef enum pick_rc {
-	PICK_TAKEN, /* a value was set (and checked: see *rc) */
-	PICK_AGAIN, /* ask the field again */
-	PICK_WORDS, /* other words were typed: search again */
-	PICK_EOF,
-} pick_rc;
-
-/* Show list; read a pick ("2", "2(1)"), other words (put into words), or
- * Enter to ask the field again. */
-static pick_rc pick(form *f, const step *s, const form_code *c,
-                    const Cctns__V1__RefList *list, char *words, size_t wsz,
-                    int *rc)
-{
-	const char *in;
-	char *end;
-	long k;
-	int section = c->kind == CCTNS__V1__LOOKUP_KIND__LOOKUP_KIND_SECTION;
-
-	for (size_t i = 0; i < list->n_items; i++) {
-		spaces(f, 2 * s->depth);
-		form_print_ref_item(f->spec.out, c->kind, i + 1,
-		                    list->items[i]);
-	}
-	if (list->more) {
-		spaces(f, 2 * s->depth + 2);
-		say(f, "(more match: add words to narrow it)\n");
-	}
-	spaces(f, 2 * s->depth + 2);
-	say(f,
-	    "Pick 1-%zu%s, other words to search again, Enter to type it "
-	    "instead: ",
-	    list->n_items, section ? " (1(2) adds a sub-section)" : "");
-	in = read_line(f, 1);
-	if (!in)
-		return PICK_EOF;
-	if (!*in || strcmp(in, "<") == 0)
-		return PICK_AGAIN;
-	k = strtol(in, &end, 10);
-	if (isdigit((unsigned char)*in) && k >= 1 &&
-	    (size_t)k <= list->n_items &&
-	    (*end == '\0' || (section && *end == '('))) {
-		*rc = take_item(f, s, c, list->items[k - 1], end);
-		return *rc < 0 ? PICK_AGAIN : PICK_TAKEN;
-	}
-	snprintf(words, wsz, "%s", in);
-	return PICK_WORDS;
-}
-
-/* Words typed at a code field: search, pick, search again. */
-static pick_rc search(form *f, const step *s, const form_code *c,
-                      Cctns__V1__LookupRef *q, const char *text, int *rc)
-{
-	char words[256];
-
-	snprintf(words, sizeof(words), "%s", text);
-	for (;;) {
-		Cctns__V1__RefList *list;
-		pick_rc p;
-
-		q->query = words;
-		q->limit = PICK_LIMIT;
-		list = lookup(f, s, q);
-		if (!list)
-			return PICK_AGAIN;
-		if (list->n_items == 0) {
-			spaces(f, 2 * s->depth + 2);
-			say(f, "! no %s found for \"%s\"\n", kind_noun(c->kind),
-			    words);
-			protobuf_c_message_free_unpacked(&list->base, NULL);
-			return PICK_AGAIN;
-		}
-		p = pick(f, s, c, list, words, sizeof(words), rc);
-		protobuf_c_message_free_unpacked(&list->base, NULL);
-		if (p != PICK_WORDS)
-			return p;
-	}
-}
-
-/* A code field's answer: a code (checked against the server when it can
- * be reached) or words to search. Returns as try_value, or 2 for "ask
- * again", or 3 at the end of the input. */
-static int take_code(form *f, const step *s, const form_code *c,
-                     const char *text)
-{
-	Cctns__V1__LookupRef q = CCTNS__V1__LOOKUP_REF__INIT;
-	Cctns__V1__RefList *list;
-	const Cctns__V1__RefItem *it;
-	char base[64];
-	int rc = 0;
-	pick_rc p;
-
-	q.kind = c->kind;
-	if (!f->spec.lookup.fn ||
-	    (c->context && !c->context(f->doc, s->r.m, &q)))
-		return try_value(f, s, text);
-	if (typed_as_code(s, c, text)) {
-		code_base(text, base, sizeof(base));
-		q.query = base;
-		q.limit = PICK_LIMIT;
-		list = lookup(f, s, &q);
-		if (!list) /* the server will check it */
-			return try_value(f, s, text);
-		it = exact(list, base);
-		if (it)
-			rc = take_item(f, s, c, it, text + strcspn(text, "("));
-		protobuf_c_message_free_unpacked(&list->base, NULL);
-		if (it)
-			return rc;
-		if (s->r.f->type != PROTOBUF_C_TYPE_STRING ||
-		    c->kind == CCTNS__V1__LOOKUP_KIND__LOOKUP_KIND_SECTION) {
-			report(f, s, s->path,
-			       "no such code: type words to search");
-			return -1;
-		}
-	}
-	p = search(f, s, c, &q, text, &rc);
-	if (p == PICK_EOF)
-		return 3;
-	return p == PICK_TAKEN ? rc : 2;
 }
 
 /* ------------------------------------------------------------ questions */
@@ -966,7 +671,7 @@ static char *read_paragraph(form *f, const char *first)
 		}
 		len += (size_t)snprintf(text + len, cap - len, "%s%s",
 		                        len ? "\n" : "", in);
-		in = read_line(f, 0);
+		in = form_read_line(f, 0);
 	}
 	return text;
 }
@@ -989,7 +694,7 @@ static ask_rc drop_empty_entry(form *f, const step *s)
 	if (*v || !s->r.elem || s->r.i + 1 != fv_count(s->r.m, s->r.f))
 		return ASK_NEXT;
 	fv_remove_last(s->r.m, s->r.f);
-	go_to(f, s->path);
+	form_go_to(f, s->path);
 	*strrchr(f->want, '[') = '\0';
 	f->dirty = 1;
 	return ASK_JUMP;
@@ -1011,7 +716,7 @@ static ask_rc ask_field(form *f, const step *s)
 		form_default(f->doc, s->r.m, s->r.f->name, proposed,
 		             sizeof(proposed));
 	prompt_field(f, s, now, proposed, lines);
-	in = read_line(f, !lines);
+	in = form_read_line(f, !lines);
 	if (!in)
 		return ASK_EOF;
 	if (strcmp(in, "?") == 0) {
@@ -1021,29 +726,29 @@ static ask_rc ask_field(form *f, const step *s)
 	if (strcmp(in, "<") == 0)
 		return ASK_BACK;
 	if (strcmp(in, "-") == 0)
-		return after_value(f, try_value(f, s, NULL));
+		return after_value(f, form_try_value(f, s, NULL));
 	if (!*in) {
 		rc = *now || !*proposed ? check_step(f, s)
-		                        : try_value(f, s, proposed);
+		                        : form_try_value(f, s, proposed);
 		if (rc == 0)
 			return drop_empty_entry(f, s);
 		return after_value(f, rc);
 	}
 	if (lines) {
 		char *text = read_paragraph(f, in);
-		rc = try_value(f, s, text);
+		rc = form_try_value(f, s, text);
 		free(text);
 		return after_value(f, rc);
 	}
-	rc = c ? take_code(f, s, c, in) : try_value(f, s, in);
+	rc = c ? form_take_code(f, s, c, in) : form_try_value(f, s, in);
 	return rc == 3 ? ASK_EOF : after_value(f, rc);
 }
 
 /* y, n, or Enter for dflt. -1 for "<", -2 at the end, -3 for "?", -4 for
  * "-", -5 for anything else. */
-static int yes_no(form *f, int dflt)
+int form_yes_no(form *f, int dflt)
 {
-	const char *in = read_line(f, 1);
+	const char *in = form_read_line(f, 1);
 
 	if (!in)
 		return -2;
@@ -1071,7 +776,7 @@ static ask_rc yes_no_rc(form *f, const step *s, int a)
 	if (a == -3)
 		help(f, s);
 	else
-		report(f, s, s->path, "answer y or n");
+		form_report(f, s, s->path, "answer y or n");
 	return ASK_STAY;
 }
 
@@ -1098,15 +803,16 @@ static ask_rc ask_add(form *f, const step *s)
 	char label[96];
 	int present = fv_present(s->r.m, s->r.f), a;
 
-	field_label(s->r.m->descriptor, s->r.f, label, sizeof(label));
+	form_field_label(s->r.m->descriptor, s->r.f, label, sizeof(label));
 	show_ctx(f, s);
-	spaces(f, 2 * s->depth + 2);
+	form_spaces(f, 2 * s->depth + 2);
 	if (present)
-		say(f, "%s: keep it? [Y/n]: ", label);
+		form_say(f, "%s: keep it? [Y/n]: ", label);
 	else
-		say(f, "Add %c%s? [y/N]: ", tolower((unsigned char)label[0]),
-		    label + 1);
-	a = yes_no(f, present);
+		form_say(f,
+		         "Add %c%s? [y/N]: ", tolower((unsigned char)label[0]),
+		         label + 1);
+	a = form_yes_no(f, present);
 	if (a < 0)
 		return yes_no_rc(f, s, a);
 	if (a && !present) {
@@ -1129,21 +835,20 @@ static ask_rc ask_more(form *f, const step *s)
 	int a;
 
 	envelope_field_info(s->r.m->descriptor, s->r.f->name, &info);
-	entry_noun(s->r.m->descriptor, s->r.f, noun, sizeof(noun));
+	form_entry_noun(s->r.m->descriptor, s->r.f, noun, sizeof(noun));
 	show_ctx(f, s);
-	spaces(f, 2 * s->depth + 2);
+	form_spaces(f, 2 * s->depth + 2);
 	if (n == 0)
-		say(f,
-		    "Add %s %s? [y/N]: ", strchr("aeiou", noun[0]) ? "an" : "a",
-		    noun);
+		form_say(f, "Add %s %s? [y/N]: ",
+		         strchr("aeiou", noun[0]) ? "an" : "a", noun);
 	else
-		say(f, "Add another %s? [y/N, - removes %s %zu]: ", noun, noun,
-		    n);
-	a = yes_no(f, 0);
+		form_say(f, "Add another %s? [y/N, - removes %s %zu]: ", noun,
+		         noun, n);
+	a = form_yes_no(f, 0);
 	if (a == -4 && n > (info.required ? 1u : 0u)) {
 		fv_remove_last(s->r.m, s->r.f);
 		f->dirty = 1;
-		go_to(f, s->path);
+		form_go_to(f, s->path);
 		return ASK_JUMP;
 	}
 	if (a == -4)
@@ -1158,233 +863,6 @@ static ask_rc ask_more(form *f, const step *s)
 	return check_step(f, s) < 0 ? ASK_STAY : ASK_NEXT;
 }
 
-/* ------------------------------------------------------------ review */
-
-/* A step's label in the list: "Rank", "Alias 2". */
-static void step_label(const step *s, char *buf, size_t bufsz)
-{
-	char noun[64];
-
-	if (!s->r.elem) {
-		field_label(s->r.m->descriptor, s->r.f, buf, bufsz);
-		return;
-	}
-	entry_noun(s->r.m->descriptor, s->r.f, noun, sizeof(noun));
-	noun[0] = (char)toupper((unsigned char)noun[0]);
-	bprintf(buf, bufsz, "%s %zu", noun, s->r.i + 1);
-}
-
-/* A step's value in the list: times as read, a long text's first line
- * cut at 70 characters, sub-forms given or not, entries counted. */
-static void step_shown(const step *s, char *buf, size_t bufsz)
-{
-	field_rule_info info;
-	char v[256];
-	size_t line;
-
-	envelope_field_info(s->r.m->descriptor, s->r.f->name, &info);
-	if (s->kind == ST_ADD)
-		snprintf(v, sizeof(v), "%s",
-		         fv_present(s->r.m, s->r.f) ? "given" : "not given");
-	else if (s->kind == ST_MORE)
-		snprintf(v, sizeof(v), "%zu given", fv_count(s->r.m, s->r.f));
-	else
-		fv_text(&s->r, v, sizeof(v));
-	if (s->kind == ST_FIELD && is_time_field(s, &info)) {
-		fv_time_words(v, buf, bufsz);
-		return;
-	}
-	line = strcspn(v, "\n");
-	bprintf(buf, bufsz, "%.*s%s", line > 70 ? 70 : (int)line, v,
-	        line < strlen(v) || line > 70 ? " ..." : "");
-}
-
-/* Every field asked, numbered (the numbers "edit" takes), under the
- * sub-forms it is in. */
-static void list_fields(form *f)
-{
-	char label[96], shown[96];
-	size_t k = 0;
-
-	f->shown_ctx[0] = '\0';
-	for (size_t i = 0; i < f->nsteps; i++) {
-		const step *s = &f->steps[i];
-
-		if (!is_input(s))
-			continue;
-		k++;
-		if (strcmp(f->shown_ctx, s->ctx) != 0) {
-			snprintf(f->shown_ctx, sizeof(f->shown_ctx), "%s",
-			         s->ctx);
-			if (*s->ctx)
-				say(f, "       %*s%s\n", 2 * s->depth - 2, "",
-				    s->ctx);
-		}
-		step_label(s, label, sizeof(label));
-		step_shown(s, shown, sizeof(shown));
-		say(f, "  %3zu  %*s%-*s %s\n", k, 2 * s->depth, "",
-		    36 - 2 * s->depth > 10 ? 36 - 2 * s->depth : 10, label,
-		    *shown ? shown : "-");
-	}
-	f->shown_ctx[0] = '\0';
-}
-
-/* The k-th input step (1-based), or nsteps. */
-static size_t nth_input(const form *f, long k)
-{
-	for (size_t i = 0; i < f->nsteps; i++)
-		if (is_input(&f->steps[i]) && --k == 0)
-			return i;
-	return f->nsteps;
-}
-
-static ask_rc choose_edit(form *f)
-{
-	const char *in;
-	char *end;
-	long k;
-	size_t i;
-
-	list_fields(f);
-	say(f, "Field to edit (its number, or a path like complainant.name; "
-	       "Enter to go back): ");
-	in = read_line(f, 1);
-	if (!in)
-		return ASK_EOF;
-	if (!*in)
-		return ASK_STAY;
-	k = strtol(in, &end, 10);
-	i = *end == '\0' ? nth_input(f, k) : find_step(f, in);
-	if (i >= f->nsteps) {
-		say(f, "! no field %s\n", in);
-		return ASK_STAY;
-	}
-	snprintf(f->edit, sizeof(f->edit), "%s", f->steps[i].path);
-	f->editing = 1;
-	f->pos = i;
-	return ASK_JUMP;
-}
-
-/* Every field the form asks, as the server will check it (not the fields
- * the command fills itself, such as the idempotency key). */
-static int check_document(const form *f, check_error *err)
-{
-	const ProtobufCMessageDescriptor *d = f->doc->descriptor;
-
-	for (unsigned i = 0; i < d->n_fields; i++)
-		if (askable(f, f->doc, &d->fields[i], 1) &&
-		    envelope_check_field(f->doc, d->fields[i].name, err) < 0)
-			return -1;
-	return 0;
-}
-
-/* The review's answers: each returns MENU_AGAIN to ask again, MENU_FILL
- * to go on filling (the position was set), or how the form ends. */
-enum { MENU_AGAIN = -2, MENU_FILL = -1 };
-
-static int menu_submit(form *f)
-{
-	(void)f;
-	return FORM_SUBMIT;
-}
-
-static int menu_quit(form *f)
-{
-	(void)f;
-	return FORM_QUIT;
-}
-
-static int menu_list(form *f)
-{
-	list_fields(f);
-	return MENU_AGAIN;
-}
-
-static int menu_edit(form *f)
-{
-	switch (choose_edit(f)) {
-	case ASK_EOF:
-		return FORM_EOF;
-	case ASK_JUMP:
-		return MENU_FILL;
-	default:
-		return MENU_AGAIN;
-	}
-}
-
-static int menu_discard(form *f)
-{
-	say(f, "Discard this %s and its draft? [y/N]: ", f->spec.title);
-	switch (yes_no(f, 0)) {
-	case -2:
-		return FORM_EOF;
-	case 1:
-		form_draft_remove(f);
-		return FORM_DISCARD;
-	default:
-		return MENU_AGAIN;
-	}
-}
-
-static int menu_back(form *f)
-{
-	f->pos = f->nsteps;
-	while (f->pos > 0 && !is_input(&f->steps[--f->pos]))
-		;
-	return MENU_FILL;
-}
-
-static const struct {
-	char key;
-	int (*fn)(form *f);
-} menu[] = {
-        {'s', menu_submit}, {'e', menu_edit},    {'l', menu_list},
-        {'q', menu_quit},   {'d', menu_discard}, {'<', menu_back},
-};
-
-static int menu_answer(form *f)
-{
-	const char *in;
-
-	say(f, "\n[s]ubmit, [e]dit a field, [l]ist the fields, [q]uit keeping "
-	       "the draft, [d]iscard: ");
-	in = read_line(f, 1);
-	if (!in)
-		return FORM_EOF;
-	for (size_t i = 0; i < ARRAY_LEN(menu); i++)
-		if (tolower((unsigned char)in[0]) == menu[i].key)
-			return menu[i].fn(f);
-	say(f, "! answer s, e, l, q or d\n");
-	return MENU_AGAIN;
-}
-
-/* Check the document; show it; then the menu. Returns MENU_FILL to go on
- * filling (the position was set), else how the form ends. */
-static int review(form *f)
-{
-	check_error err;
-	int rc;
-
-	if (check_document(f, &err) < 0) {
-		say(f, "! %s: %s\n", err.field, err.message);
-		if (find_step(f, err.field) < f->nsteps) {
-			go_to(f, err.field);
-			snprintf(f->edit, sizeof(f->edit), "%s", err.field);
-			f->editing = 1;
-			return MENU_FILL;
-		}
-	}
-	say(f, "\n==== Review the %s before it is sent ====\n\n",
-	    f->spec.title);
-	if (f->spec.preview)
-		f->spec.preview(f->spec.out, f->doc);
-	else
-		list_fields(f);
-	while ((rc = menu_answer(f)) == MENU_AGAIN)
-		;
-	return rc;
-}
-
 /* ------------------------------------------------------------ the loop */
 
 static void back(form *f)
@@ -1392,12 +870,12 @@ static void back(form *f)
 	size_t p = f->pos;
 
 	while (p > 0) {
-		if (is_input(&f->steps[--p])) {
+		if (form_is_input(&f->steps[--p])) {
 			f->pos = p;
 			return;
 		}
 	}
-	say(f, "  (this is the first field)\n");
+	form_say(f, "  (this is the first field)\n");
 }
 
 static ask_rc ask(form *f, const step *s)
@@ -1427,7 +905,7 @@ static void place(form *f)
 		f->want_set = 0;
 		f->pos = strcmp(f->want, REVIEW_POS) == 0
 		                 ? f->nsteps
-		                 : find_step(f, f->want);
+		                 : form_find_step(f, f->want);
 	}
 	if (f->editing && f->pos < f->nsteps &&
 	    !within(f->steps[f->pos].path, f->edit)) {
@@ -1447,7 +925,7 @@ form_end form_fill(form *f)
 		if (f->dirty)
 			save_draft(f);
 		if (f->pos >= f->nsteps) {
-			int end = review(f);
+			int end = form_review(f);
 			if (end >= 0)
 				return (form_end)end;
 			continue;
@@ -1507,10 +985,10 @@ const uint8_t *form_key(const form *f)
 
 void form_refused(form *f, const char *path, const char *message)
 {
-	say(f, "! %s%s%s\n", path, *path ? ": " : "", message);
+	form_say(f, "! %s%s%s\n", path, *path ? ": " : "", message);
 	if (!*path)
 		return;
-	go_to(f, path);
+	form_go_to(f, path);
 	snprintf(f->edit, sizeof(f->edit), "%s", path);
 	f->editing = 1;
 }
@@ -1519,7 +997,8 @@ int form_draft_remove(form *f)
 {
 	if (!f->spec.draft_path || unlink(f->spec.draft_path) == 0)
 		return 0;
-	say(f, "! the draft %s could not be removed\n", f->spec.draft_path);
+	form_say(f, "! the draft %s could not be removed\n",
+	         f->spec.draft_path);
 	return -1;
 }
 
@@ -1538,31 +1017,32 @@ int form_offer_draft(form *f)
 	if (rc == 0)
 		return 0;
 	if (rc < 0) {
-		say(f, "! the draft %s cannot be used: %s\n",
-		    f->spec.draft_path, why);
+		form_say(f, "! the draft %s cannot be used: %s\n",
+		         f->spec.draft_path, why);
 		if (form_draft_set_aside(f->spec.draft_path, aside,
 		                         sizeof(aside)) == 0)
-			say(f, "  it was set aside as %s; starting afresh\n",
-			    aside);
+			form_say(f,
+			         "  it was set aside as %s; starting afresh\n",
+			         aside);
 		return 0;
 	}
 	fv_time_words(saved, when, sizeof(when));
-	say(f, "A draft of this %s from %s exists: resume it? [Y/n]: ",
-	    f->spec.title, when);
-	a = yes_no(f, 1);
+	form_say(f, "A draft of this %s from %s exists: resume it? [Y/n]: ",
+	         f->spec.title, when);
+	a = form_yes_no(f, 1);
 	if (a == -2) {
 		protobuf_c_message_free_unpacked(doc, NULL);
 		return -1;
 	}
 	if (a != 1) {
 		protobuf_c_message_free_unpacked(doc, NULL);
-		say(f, "Starting afresh: the old draft is replaced at the "
-		       "first answer.\n");
+		form_say(f, "Starting afresh: the old draft is replaced at the "
+		            "first answer.\n");
 		return 0;
 	}
 	protobuf_c_message_free_unpacked(f->doc, NULL);
 	f->doc = doc;
 	memcpy(f->key, key, FORM_KEY_LEN);
-	go_to(f, position);
+	form_go_to(f, position);
 	return 1;
 }

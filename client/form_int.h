@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "envelope.h"
 #include "form.h"
 
 /* ------------------------------------------------------------ tables */
@@ -150,5 +151,90 @@ int form_draft_read(const char *path, const ProtobufCMessageDescriptor *desc,
 /* Rename an unreadable draft to PATH.bad (PATH.bad.2, ... when taken);
  * the new name into to. 0 or -1. */
 int form_draft_set_aside(const char *path, char *to, size_t tosz);
+
+/* ------------------------------------------------------------ the engine
+ * The state of a form and the helpers its files share: form.c (steps,
+ * questions, the loop), form_code.c (code fields picked from the server's
+ * lists) and form_review.c (the review before submitting). */
+
+#define PATH_MAX_LEN 128
+#define CTX_MAX_LEN  160
+#define TEXT_MAX     (64 * 1024)
+#define PICK_LIMIT   9
+#define REVIEW_POS   "@review" /* the draft's position at the review */
+#define FUTURE_SLACK 120       /* seconds a clock may be ahead */
+/* A text that may hold line breaks and more than this many characters
+ * (the first information, a diary entry) is typed line by line; shorter
+ * ones take one line. */
+#define LONG_TEXT 4000
+
+typedef enum step_kind {
+	ST_FIELD, /* type a value (a scalar, or an entry of a repeated one) */
+	ST_ADD,   /* add (or keep) an optional sub-form */
+	ST_MORE,  /* add another entry to a repeated field */
+	ST_END,   /* a sub-form or an entry is done: check it whole */
+} step_kind;
+
+typedef struct step {
+	step_kind kind;
+	fv_ref r;                /* the field, in the message holding it */
+	char path[PATH_MAX_LEN]; /* of the field or entry in the document */
+	char base[PATH_MAX_LEN]; /* of the message holding it ("" at top) */
+	char ctx[CTX_MAX_LEN];   /* the sub-forms it is in, for a person */
+	int depth;
+} step;
+
+struct form {
+	form_spec spec;
+	ProtobufCMessage *doc;
+	uint8_t key[FORM_KEY_LEN];
+	step *steps;
+	size_t nsteps, cap;
+	size_t pos;              /* steps[pos] is next; nsteps: review */
+	char want[PATH_MAX_LEN]; /* go to this path at the next turn */
+	int want_set;
+	char edit[PATH_MAX_LEN]; /* editing this field from the review */
+	int editing;
+	int dirty; /* an answer since the draft was saved */
+	char shown_ctx[CTX_MAX_LEN];
+	form_match_memo memo; /* search: the persons already matched */
+	char *line;
+	size_t linecap;
+};
+
+typedef enum ask_rc {
+	ASK_NEXT, /* answered: go on */
+	ASK_STAY, /* answered: the list changed under this position */
+	ASK_BACK, /* "<" */
+	ASK_EOF,  /* the input ended */
+	ASK_JUMP, /* answered, and f->want says where to go */
+} ask_rc;
+
+/* Helpers of form.c used by form_code.c and form_review.c. */
+void form_bprintf(char *buf, size_t n, const char *fmt, ...)
+        __attribute__((format(printf, 3, 4)));
+void form_field_label(const ProtobufCMessageDescriptor *msg,
+                      const ProtobufCFieldDescriptor *f, char *buf,
+                      size_t bufsz);
+void form_entry_noun(const ProtobufCMessageDescriptor *msg,
+                     const ProtobufCFieldDescriptor *f, char *buf,
+                     size_t bufsz);
+void form_say(form *f, const char *fmt, ...)
+        __attribute__((format(printf, 2, 3)));
+void form_spaces(form *f, int n);
+const char *form_read_line(form *f, int trim);
+int form_askable(const form *f, const ProtobufCMessage *m,
+                 const ProtobufCFieldDescriptor *fd, int top);
+int form_is_input(const step *s);
+size_t form_find_step(const form *f, const char *path);
+void form_go_to(form *f, const char *path);
+void form_report(form *f, const step *s, const char *path, const char *message);
+int form_is_time_field(const step *s, const field_rule_info *info);
+int form_try_value(form *f, const step *s, const char *text);
+void form_set_also(const step *s, const char *field, const char *text);
+int form_take_code(form *f, const step *s, const form_code *c,
+                   const char *text);
+int form_yes_no(form *f, int dflt);
+int form_review(form *f);
 
 #endif
