@@ -424,6 +424,31 @@ struct resume {
 	char idle[12];
 };
 
+/* The audit record of a refused resume names whose session it was and why
+ * ("officer:UP-123 idle"); the refusal's wording says which (0037 names the
+ * officer of a known session). */
+static void resume_refused_record(struct request *req, const PGresult *res)
+{
+	static const struct {
+		const char *starts, *word;
+	} whys[] = {
+	        {"session locked", "idle"},
+	        {"session ended", "ended"},
+	        {"session was opened at another terminal", "other_terminal"},
+	        {"officer is locked", "locked"},
+	};
+	const char *refusal = PQgetvalue(res, 0, 0), *word = "refused";
+
+	if (PQnfields(res) < 2 || PQgetisnull(res, 0, 1))
+		return;
+	for (size_t i = 0; i < ARRAY_LEN(whys); i++)
+		if (strncmp(refusal, whys[i].starts, strlen(whys[i].starts)) ==
+		    0)
+			word = whys[i].word;
+	snprintf(req->audit_record, sizeof(req->audit_record), "officer:%s %s",
+	         PQgetvalue(res, 0, 1), word);
+}
+
 static void resume_done(void *arg, enum pool_outcome outcome,
                         const PGresult *res)
 {
@@ -444,6 +469,7 @@ static void resume_done(void *arg, enum pool_outcome outcome,
 	if (!PQgetisnull(res, 0, 0)) {
 		snprintf(seat->why, sizeof(seat->why), "%s",
 		         PQgetvalue(res, 0, 0));
+		resume_refused_record(req, res);
 		seat->officer_no[0] = '\0';
 		seat->permissions = 0;
 		seat->has_token = 0;

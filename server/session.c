@@ -488,9 +488,18 @@ static const char *session_gate_officer(struct session *s,
 	if (seat->officer_no[0] &&
 	    now - seat->last_use_us >
 	            (uint64_t)s->limits.officer_idle_s * 1000000u) {
+		char rec[64];
+
 		log_event(LOG_INFO, "session_locked", "conn=%llu officer=%s",
 		          (unsigned long long)s->id,
 		          log_quote(seat->officer_no, q, sizeof(q)));
+		/* the lock is a record of its own, naming the officer */
+		snprintf(rec, sizeof(rec), "officer:%s idle", seat->officer_no);
+		if (s->hub->audit && audit_full(s->hub->audit))
+			audit_refused(s->hub->audit);
+		else
+			session_audit(s, "session_locked", rec,
+			              SC(UNAUTHENTICATED), NULL, NULL);
 		memset(seat, 0, sizeof(*seat));
 		snprintf(seat->why, sizeof(seat->why),
 		         "session locked: sign in again (cctns login)");

@@ -101,6 +101,9 @@ assert_eq 4 "$RC" "a session idle past session_idle is refused"
 assert_contains "$OUT" "session locked: sign in again" "... as locked"
 assert_eq 1 "$(sql "SELECT count(*) FROM core.officer_event WHERE officer_no = 'W1' AND reason = 'idle'")" \
 	"the idle lock is an event"
+sleep 1 # the audit batch after the answer
+assert_eq 1 "$(sql "SELECT count(*) FROM audit.log WHERE action = 'hello' AND record = 'officer:W1 idle'")" \
+	"the idle lock is in the audit chain: the Hello that found it names the officer (0037)"
 
 # Logout ends the session.
 run term_login x W1
