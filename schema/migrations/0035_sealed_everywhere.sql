@@ -486,11 +486,80 @@ $fn$;
 COMMENT ON FUNCTION api.get_crime_details(int, int, int, text, jsonb) IS
 	'Crime details (core.get_crime_details_unsealed) with sealed victims, the person who showed the place (in a sexual offence, or a child) and child panch witnesses masked for officers who may not see the case''s sealed identities; an unmasked sealed read is recorded';
 
+-- ------------------------------------------------------------ MO search
+
+-- The law sealing a person of the persons master record in one case (not
+-- in any case: an adult accused here stays named here even when sealed as
+-- a victim elsewhere, and the hit must not tell that), or NULL.
+CREATE FUNCTION core.case_person_seal(st int, yr int, fid bigint, pid bigint) RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	RETURN (SELECT min(core.role_seal(core.case_seal(f.state_code, f.year, f.fir_id),
+				CASE l.role::text WHEN 'unknown_accused' THEN 'accused' ELSE l.role::text END,
+				coalesce(fp.date_of_birth, p.date_of_birth), coalesce(fp.year_of_birth, p.year_of_birth),
+				f.registered_at))
+		FROM core.fir f
+		JOIN core.person_link l ON l.state_code = f.state_code AND l.fir_id = f.fir_id AND l.person_id = pid
+		LEFT JOIN core.fir_person fp ON fp.state_code = f.state_code AND fp.year = f.year AND fp.fir_id = f.fir_id
+			AND fp.person_id = pid
+		LEFT JOIN LATERAL (SELECT x.date_of_birth, x.year_of_birth FROM core.person x
+			WHERE x.state_code = st AND x.person_id = pid LIMIT 1) p ON true
+		WHERE f.state_code = st AND f.year = yr AND f.fir_id = fid);
+END
+$fn$;
+COMMENT ON FUNCTION core.case_person_seal(int, int, bigint, bigint) IS
+	'The law sealing a person (persons master number) in one case by their roles and age in it, or NULL';
+
+ALTER FUNCTION api.mo_search(int, int, int, jsonb) RENAME TO mo_search_unsealed;
+ALTER FUNCTION api.mo_search_unsealed(int, int, int, jsonb) SET SCHEMA core;
+
+CREATE FUNCTION api.mo_search(state int, district int, station int, req jsonb) RETURNS jsonb
+LANGUAGE plpgsql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	j jsonb := core.mo_search_unsealed(state, district, station, req);
+	c jsonb;
+	a jsonb;
+	f core.fir;
+	law text;
+	cases jsonb := '[]';
+	acc jsonb;
+BEGIN
+	IF j IS NULL OR jsonb_typeof(j -> 'cases') IS DISTINCT FROM 'array' THEN
+		RETURN j;
+	END IF;
+	FOR c IN SELECT e FROM jsonb_array_elements(j -> 'cases') e LOOP
+		IF jsonb_typeof(c -> 'accused') = 'array' AND c ->> 'fir_number' ~ '^[0-9]{1,9}/[0-9]{4}$' THEN
+			f := core.fir_of_station(state, (c #>> '{station,district_code}')::int,
+				(c #>> '{station,station_code}')::int, c ->> 'fir_number');
+			acc := '[]';
+			FOR a IN SELECT e FROM jsonb_array_elements(c -> 'accused') e LOOP
+				law := CASE WHEN f.fir_id IS NOT NULL AND a ->> 'person_id' ~ '^[0-9]{1,18}$'
+					THEN core.case_person_seal(state, f.year, f.fir_id, (a ->> 'person_id')::bigint) END;
+				IF law IS NOT NULL AND NOT core.may_see_sealed(state, f.year, f.fir_id) THEN
+					a := (a - 'person_id') || jsonb_build_object('name', format('[sealed: %s]', law));
+				END IF;
+				acc := acc || jsonb_build_array(a);
+			END LOOP;
+			c := jsonb_set(c, '{accused}', acc);
+		END IF;
+		cases := cases || jsonb_build_array(c);
+	END LOOP;
+	RETURN jsonb_set(j, '{cases}', cases);
+END
+$fn$;
+COMMENT ON FUNCTION api.mo_search(int, int, int, jsonb) IS
+	'MO search (core.mo_search_unsealed) with a child accused, suspect or arrested of a hit (JJ Act 74) masked, without person number, for officers who may not see that case''s sealed identities';
+
 GRANT EXECUTE ON FUNCTION api.get_petition(int, int, int, text),
 	api.get_ncr(int, int, int, text),
 	api.get_final_report(int, int, int, text, jsonb),
 	api.get_court_record(int, int, int, text),
-	api.get_seizure(int, int, int, text, jsonb)
+	api.get_seizure(int, int, int, text, jsonb),
+	api.mo_search(int, int, int, jsonb)
 	TO cctns_server;
 
 -- ------------------------------------------------------------ the sealed reads, hash-chained

@@ -135,6 +135,16 @@ SELECT receipt IS NOT NULL AS seized FROM api.register_seizure(9, 118, 990180, p
 	'items', '[{"kind": "mobile_phone", "description": "Samsung Galaxy A54", "quantity": 1, "packet_no": "P-1"}]'::jsonb,
 	'seal', 'PS seal', 'officer', pg_temp.officer(1))) \gset
 
+-- 7. An FIR naming a 15-year-old accused, found by its MO.
+SELECT fir_number AS mofir FROM api.register_fir(9, 118, 990180, pg_temp.key(), pg_temp.sample()
+	|| jsonb_build_object('accused', jsonb_build_array(jsonb_build_object('kind', 'known',
+		'person', pg_temp.child('Kallu Sealmochild', 15))))) \gset
+SELECT api.assign_io(9, 118, 990180, :'mofir', jsonb_build_object('io', pg_temp.officer(1), 'acting', pg_temp.officer(2)))
+	IS NOT NULL AS assigned \gset
+SELECT receipt IS NOT NULL AS cd FROM api.record_crime_details(9, 118, 990180, pg_temp.key(), :'mofir', jsonb_build_object(
+	'mo', '{"major": "theft", "minor": "chain_snatching", "methods": ["sealtwo snatch"]}'::jsonb, 'place_type', 'market',
+	'officer', pg_temp.officer(1))) \gset
+
 SELECT set_config('s2.pet_child', :'pet_child', false), set_config('s2.pet_rape', :'pet_rape', false),
 	set_config('s2.ncr', :'ncr', false), set_config('s2.theft', :'theft', false), set_config('s2.cdfir', :'cdfir', false);
 
@@ -149,6 +159,7 @@ BEGIN
 		WHEN 'report' THEN api.get_final_report(9, 118, 990180, current_setting('s2.theft'), '{}')
 		WHEN 'court' THEN api.get_court_record(9, 118, 990180, current_setting('s2.theft'))
 		WHEN 'cd' THEN api.get_crime_details(9, 118, 990180, current_setting('s2.cdfir'), '{}')
+		WHEN 'mo' THEN api.mo_search(9, 118, 990180, '{"major": "theft", "methods": "sealtwo", "district_code": 118, "station_code": 990180}')
 		WHEN 'seizure' THEN api.get_seizure(9, 118, 990180, current_setting('s2.cdfir'), '{"seizure_no": 1}')
 		END)::text;
 END
@@ -168,7 +179,8 @@ BEGIN
 		('report', 'Sealfrchild|Sealwitness|Secret Gali', 'JJ Act 74', 'UP-15432', 'Dr. Anita Adultwitness'),
 		('court', 'Sealfrchild', 'JJ Act 74', 'UP-15432', 'Shri K. P. Singh'),
 		('cd', 'Sealshower|Sealpanch|Secret Gali', 'JJ Act 74', 'UP-15432', 'Vinod Adultpanch'),
-		('seizure', 'Sealseizwit|Secret Gali', 'JJ Act 74', 'UP-15432', 'Mohan Adultseizwit')
+		('seizure', 'Sealseizwit|Secret Gali', 'JJ Act 74', 'UP-15432', 'Mohan Adultseizwit'),
+		('mo', 'Sealmochild', 'JJ Act 74', 'UP-15432', 'chain_snatching')
 	) v (what, secret, law, seen_by, kept) LOOP
 		t := pg_temp.read('SEAL2-W', c.what);
 		IF t ~ c.secret OR t NOT LIKE '%[sealed: ' || c.law || ']%' OR t NOT LIKE '%' || c.kept || '%' THEN
