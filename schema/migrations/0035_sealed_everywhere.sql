@@ -107,7 +107,7 @@ COMMENT ON FUNCTION core.seal_law_of(jsonb, int, text, text, timestamptz) IS
 -- masked when sealed and not allowed; law: the first law found; pids: the
 -- sealed persons' numbers; names: the sealed names (to mask where repeated).
 CREATE FUNCTION core.seal_at(j jsonb, path text[], sub text, role text, caselaw text, at timestamptz,
-	st int, allowed boolean, OUT out_j jsonb, OUT law text, OUT pids bigint[], OUT names text[])
+	st int, allowed boolean, yr int, fid bigint, OUT out_j jsonb, OUT law text, OUT pids bigint[], OUT names text[])
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
@@ -117,12 +117,27 @@ DECLARE
 	p jsonb;
 	l text;
 	kept jsonb := '[]';
+	case_names text[] := '{}';
+	case_laws text[] := '{}';
+	i int;
 BEGIN
 	out_j := j;
 	pids := '{}';
 	names := '{}';
 	IF node IS NULL THEN
 		RETURN;
+	END IF;
+	-- In a case, the persons its FIR seals, by name: a victim named again
+	-- (as a witness of the final report, say) without a link is sealed too.
+	IF fid IS NOT NULL THEN
+		SELECT coalesce(array_agg(x.n), '{}'), coalesce(array_agg(x.l), '{}') INTO case_names, case_laws
+		FROM (SELECT upper(btrim(fp.name)) AS n, core.role_seal(core.case_seal(f.state_code, f.year, f.fir_id),
+				CASE fp.role::text WHEN 'unknown_accused' THEN 'accused' ELSE fp.role::text END,
+				fp.date_of_birth, fp.year_of_birth, f.registered_at) AS l
+			FROM core.fir f JOIN core.fir_person fp ON fp.state_code = f.state_code AND fp.year = f.year
+				AND fp.fir_id = f.fir_id
+			WHERE f.state_code = st AND f.year = yr AND f.fir_id = fid AND fp.name IS NOT NULL) x
+		WHERE x.l IS NOT NULL;
 	END IF;
 	IF jsonb_typeof(node) = 'object' AND sub IS NULL THEN
 		node := jsonb_build_array(node);
@@ -132,6 +147,16 @@ BEGIN
 	FOR el IN SELECT e FROM jsonb_array_elements(node) e LOOP
 		p := CASE WHEN sub IS NULL THEN el ELSE el -> sub END;
 		l := core.seal_law_of(p, st, role, caselaw, at);
+		IF l IS NULL AND fid IS NOT NULL AND jsonb_typeof(p) = 'object' THEN
+			-- Sealed in this case by another role (the victim as a witness).
+			IF p ->> 'person_id' ~ '^[0-9]{1,18}$' THEN
+				l := core.case_person_seal(st, yr, fid, (p ->> 'person_id')::bigint);
+			END IF;
+			i := array_position(case_names, upper(btrim(p ->> 'name')));
+			IF l IS NULL AND i IS NOT NULL THEN
+				l := case_laws[i];
+			END IF;
+		END IF;
 		IF l IS NOT NULL THEN
 			law := coalesce(law, l);
 			IF p ->> 'person_id' ~ '^[0-9]{1,18}$' THEN
@@ -152,8 +177,8 @@ BEGIN
 	END IF;
 END
 $fn$;
-COMMENT ON FUNCTION core.seal_at(jsonb, text[], text, text, text, timestamptz, int, boolean) IS
-	'Mask the sealed Person JSONs at a path of an answer (a Person, an array of Persons, or an array of objects holding one under key sub) unless allowed; returns the answer, the first law, the sealed persons'' numbers and names';
+COMMENT ON FUNCTION core.seal_at(jsonb, text[], text, text, text, timestamptz, int, boolean, int, bigint) IS
+	'Mask the sealed Person JSONs at a path of an answer (a Person, an array of Persons, or an array of objects holding one under key sub) unless allowed: sealed in the role given, or (in case yr, fid) sealed in that case by another role, by person number or by name; returns the answer, the first law, the sealed persons'' numbers and names';
 
 CREATE FUNCTION core.seal_text_at(j jsonb, path text[], law text) RETURNS jsonb
 LANGUAGE plpgsql IMMUTABLE
@@ -208,12 +233,12 @@ BEGIN
 		allowed := core.may_see_sealed_at(state, district, station, p.enquiry_number);
 	END IF;
 	SELECT * INTO s FROM core.seal_at(j, '{petition,petitioner}', NULL, 'complainant', caselaw, p.received_at,
-		state, allowed);
+		state, allowed, p.fir_year, p.fir_id);
 	j := s.out_j;
 	law := s.law;
 	pids := pids || s.pids;
 	SELECT * INTO s FROM core.seal_at(j, '{petition,respondents}', NULL, 'respondent', NULL, p.received_at,
-		state, allowed);
+		state, allowed, p.fir_year, p.fir_id);
 	j := s.out_j;
 	law := coalesce(law, s.law);
 	pids := pids || s.pids;
@@ -271,12 +296,12 @@ BEGIN
 	ORDER BY sc.sealed_by LIMIT 1;
 	allowed := core.may_see_sealed_at(state, district, station, n.officer_number);
 	SELECT * INTO s FROM core.seal_at(j, '{ncr,informant}', NULL, 'informant', caselaw, n.reported_at,
-		state, allowed);
+		state, allowed, NULL, NULL);
 	j := s.out_j;
 	law := s.law;
 	pids := pids || s.pids;
 	SELECT * INTO s FROM core.seal_at(j, '{ncr,opposite_party}', NULL, 'accused', NULL, n.reported_at,
-		state, allowed);
+		state, allowed, NULL, NULL);
 	j := s.out_j;
 	law := coalesce(law, s.law, caselaw);
 	pids := pids || s.pids;
@@ -323,7 +348,7 @@ BEGIN
 	FOR part IN SELECT * FROM (VALUES ('charged', 'accused'), ('not_charged', 'accused'),
 			('witnesses', 'witness')) v (key, role) LOOP
 		SELECT * INTO s FROM core.seal_at(j, ARRAY['report', part.key], 'person', part.role, caselaw,
-			f.registered_at, state, allowed);
+			f.registered_at, state, allowed, f.year, f.fir_id);
 		j := s.out_j;
 		law := coalesce(law, s.law);
 		pids := pids || s.pids;
@@ -388,7 +413,7 @@ BEGIN
 	END IF;
 	allowed := core.may_see_sealed(state, f.year, f.fir_id);
 	SELECT * INTO s FROM core.seal_at(j, '{disposal,accused}', 'person', 'accused', NULL, f.registered_at,
-		state, allowed);
+		state, allowed, f.year, f.fir_id);
 	IF s.law IS NULL THEN
 		RETURN j;
 	END IF;
@@ -426,7 +451,7 @@ BEGIN
 	END IF;
 	allowed := core.may_see_sealed(state, f.year, f.fir_id);
 	SELECT * INTO s FROM core.seal_at(j, '{memo,witnesses}', NULL, 'panch_witness', NULL, f.registered_at,
-		state, allowed);
+		state, allowed, f.year, f.fir_id);
 	IF s.law IS NOT NULL AND allowed THEN
 		PERFORM core.sealed_read_add(state, district, station, 'get_seizure',
 			'FIR ' || core.fir_number_text(f.fir_no, f.year), s.pids, s.law);
@@ -459,7 +484,7 @@ BEGIN
 	caselaw := core.case_seal(state, f.year, f.fir_id);
 	allowed := core.may_see_sealed(state, f.year, f.fir_id);
 	SELECT * INTO s FROM core.seal_at(j, '{details,victims}', 'person', 'victim', caselaw, f.registered_at,
-		state, allowed);
+		state, allowed, f.year, f.fir_id);
 	j := s.out_j;
 	law := s.law;
 	pids := pids || s.pids;
@@ -467,12 +492,12 @@ BEGIN
 	-- role is the victim's side); a child who showed it is sealed anyway.
 	SELECT * INTO s FROM core.seal_at(j, '{details,place_shown_by,person}', NULL,
 		CASE WHEN caselaw IS NOT NULL THEN 'victim' ELSE 'place_shown_by' END, caselaw, f.registered_at,
-		state, allowed);
+		state, allowed, f.year, f.fir_id);
 	j := s.out_j;
 	law := coalesce(law, s.law);
 	pids := pids || s.pids;
 	SELECT * INTO s FROM core.seal_at(j, '{details,panch_witnesses}', NULL, 'panch_witness', NULL,
-		f.registered_at, state, allowed);
+		f.registered_at, state, allowed, f.year, f.fir_id);
 	j := s.out_j;
 	law := coalesce(law, s.law);
 	pids := pids || s.pids;

@@ -135,6 +135,14 @@ SELECT receipt IS NOT NULL AS seized FROM api.register_seizure(9, 118, 990180, p
 	'items', '[{"kind": "mobile_phone", "description": "Samsung Galaxy A54", "quantity": 1, "packet_no": "P-1"}]'::jsonb,
 	'seal', 'PS seal', 'officer', pg_temp.officer(1))) \gset
 
+-- 3b. The BNS 64 case's final report names its victim (the complainant)
+-- as a witness: no date of birth, no person number; sealed by name.
+SELECT receipt IS NOT NULL AS filed FROM api.file_final_report(9, 118, 990180, pg_temp.key(), :'rape', jsonb_build_object(
+	'kind', 'undetected', 'court', 'Court of the Chief Judicial Magistrate, Agra', 'filed_at', pg_temp.ist(now()),
+	'witnesses', '[{"person": {"name": "kamla sealpetvictim"}, "kind": "eye"},
+		{"person": {"name": "Dr. Rao Adultdoctor"}, "kind": "expert"}]'::jsonb,
+	'brief_facts', 'The accused could not be traced.', 'officer', pg_temp.officer(1))) \gset
+
 -- 7. An FIR naming a 15-year-old accused, found by its MO.
 SELECT fir_number AS mofir FROM api.register_fir(9, 118, 990180, pg_temp.key(), pg_temp.sample()
 	|| jsonb_build_object('accused', jsonb_build_array(jsonb_build_object('kind', 'known',
@@ -146,7 +154,8 @@ SELECT receipt IS NOT NULL AS cd FROM api.record_crime_details(9, 118, 990180, p
 	'officer', pg_temp.officer(1))) \gset
 
 SELECT set_config('s2.pet_child', :'pet_child', false), set_config('s2.pet_rape', :'pet_rape', false),
-	set_config('s2.ncr', :'ncr', false), set_config('s2.theft', :'theft', false), set_config('s2.cdfir', :'cdfir', false);
+	set_config('s2.ncr', :'ncr', false), set_config('s2.theft', :'theft', false), set_config('s2.cdfir', :'cdfir', false),
+	set_config('s2.rape', :'rape', false);
 
 -- Each read as an officer, as text.
 CREATE FUNCTION pg_temp.read(o text, what text) RETURNS text LANGUAGE plpgsql AS $$
@@ -159,6 +168,7 @@ BEGIN
 		WHEN 'report' THEN api.get_final_report(9, 118, 990180, current_setting('s2.theft'), '{}')
 		WHEN 'court' THEN api.get_court_record(9, 118, 990180, current_setting('s2.theft'))
 		WHEN 'cd' THEN api.get_crime_details(9, 118, 990180, current_setting('s2.cdfir'), '{}')
+		WHEN 'report_rape' THEN api.get_final_report(9, 118, 990180, current_setting('s2.rape'), '{}')
 		WHEN 'mo' THEN api.mo_search(9, 118, 990180, '{"major": "theft", "methods": "sealtwo", "district_code": 118, "station_code": 990180}')
 		WHEN 'seizure' THEN api.get_seizure(9, 118, 990180, current_setting('s2.cdfir'), '{"seizure_no": 1}')
 		END)::text;
@@ -180,6 +190,7 @@ BEGIN
 		('court', 'Sealfrchild', 'JJ Act 74', 'UP-15432', 'Shri K. P. Singh'),
 		('cd', 'Sealshower|Sealpanch|Secret Gali', 'JJ Act 74', 'UP-15432', 'Vinod Adultpanch'),
 		('seizure', 'Sealseizwit|Secret Gali', 'JJ Act 74', 'UP-15432', 'Mohan Adultseizwit'),
+		('report_rape', '(?i)sealpetvictim', 'BNS 72', 'UP-15432', 'Dr. Rao Adultdoctor'),
 		('mo', 'Sealmochild', 'JJ Act 74', 'UP-15432', 'chain_snatching')
 	) v (what, secret, law, seen_by, kept) LOOP
 		t := pg_temp.read('SEAL2-W', c.what);
@@ -232,10 +243,10 @@ DECLARE
 	n bigint := 0;
 	h audit.sealed_head;
 BEGIN
-	-- Every read the officers made unmasked is recorded (7 reads x 2
+	-- Every read the officers made unmasked is recorded (8 reads x 2
 	-- officers), none of the writer's or of a call without an officer.
 	IF (SELECT count(*) FROM audit.sealed_read WHERE seq > current_setting('s2.before')::bigint
-			AND station_code = 990180 AND officer_no IN ('UP-15432', 'UP-31007', 'SEAL2-SHO')) < 14
+			AND station_code = 990180 AND officer_no IN ('UP-15432', 'UP-31007', 'SEAL2-SHO')) < 16
 		OR EXISTS (SELECT 1 FROM audit.sealed_read WHERE seq > current_setting('s2.before')::bigint
 			AND station_code = 990180 AND (officer_no = 'SEAL2-W' OR officer_no IS NULL)) THEN
 		RAISE EXCEPTION 'FAIL: sealed reads of 990180: %', (SELECT jsonb_agg(jsonb_build_object('o', officer_no, 'a', action))

@@ -112,6 +112,28 @@ sealed_for_writer crime-details show "$theft"
 assert_contains "$OUT" "Vinod Agarwal" "... the adult panch witness stays"
 shown_to io "the IO" crime-details show "$theft"
 
+# 6. A BNS 64 case whose final report names the victim (its complainant) as a witness.
+sample_with 's/"303(2)"/"64(1)"/; s/Ramesh Chandra Agarwal/Sunita Sealtest Devi/' >"$T/rape.json"
+run term a fir register "$T/rape.json"
+assert_eq 0 "$RC" "station A registers a BNS 64 case"
+rape=$(fir_number "$OUT")
+run term a case assign-io "$rape" "$samples/assign-io.json"
+cat >"$T/untraced.json" <<JSON
+{"kind": "undetected", "filed_at": "$(date -Iseconds)", "court": "Court of the Chief Judicial Magistrate, Agra",
+ "witnesses": [{"person": {"name": "Sunita Sealtest Devi"}, "kind": "eye"},
+               {"person": {"name": "Dr. Anita Rao"}, "kind": "expert"}],
+ "brief_facts": "Sunita Sealtest Devi could not identify the accused.",
+ "officer": {"number": "UP-15432", "name": "Ravi Kumar Sharma", "rank": "SI"}}
+JSON
+run term io final-report file "$rape" "$T/untraced.json"
+assert_eq 0 "$RC" "the IO files its final report"
+run term w final-report show "$rape"
+assert_contains "$OUT" "[sealed: BNS 72]" "the writer reads the victim-witness as sealed (BNS 72)"
+assert_not_contains "$OUT" "Sealtest" "... not named, in the witnesses or the brief facts"
+assert_contains "$OUT" "Dr. Anita Rao" "... the doctor is"
+run term io final-report show "$rape"
+assert_contains "$OUT" "Sunita Sealtest Devi" "the IO sees her"
+
 # The audit: the unmasked reads are chained; verify proves the chain and names a broken link.
 run "$BIN/cctns-admin" --db "$CCTNS_DB" audit show --sealed --officer W1
 assert_eq 1 "$(grep -c . <<<"$OUT")" "the writer saw nothing sealed (the heading only)"
@@ -127,7 +149,7 @@ run "$BIN/cctns-admin" --db "$CCTNS_DB" audit verify
 assert_eq 0 "$RC" "audit verify passes"
 assert_match "$OUT" "audit: sealed reads: [0-9]+ records, verified" "... and names the sealed reads' chain"
 n=$(sql "SELECT max(seq) FROM audit.sealed_read")
-[ "$n" -eq 7 ] || fail "the 7 unmasked reads chained, got $n"
+[ "$n" -eq 8 ] || fail "the 8 unmasked reads chained, got $n"
 run sql "UPDATE audit.sealed_read SET officer_no = 'W1' WHERE seq = 2"
 assert_contains "$OUT" "append-only" "the owner cannot edit a sealed read"
 run sql "UPDATE audit.sealed_head SET last_seq = 1"
