@@ -445,6 +445,8 @@ DECLARE
 	f core.fir := core.fir_of_station(state, district, station, fir_number);
 	allowed boolean;
 	s record;
+	law text;
+	pids bigint[];
 BEGIN
 	IF j IS NULL OR f.fir_id IS NULL THEN
 		RETURN j;
@@ -452,15 +454,24 @@ BEGIN
 	allowed := core.may_see_sealed(state, f.year, f.fir_id);
 	SELECT * INTO s FROM core.seal_at(j, '{memo,witnesses}', NULL, 'panch_witness', NULL, f.registered_at,
 		state, allowed, f.year, f.fir_id);
-	IF s.law IS NOT NULL AND allowed THEN
+	j := s.out_j;
+	law := s.law;
+	pids := s.pids;
+	-- Seized from: sealed only as a person the case seals (a child accused).
+	SELECT * INTO s FROM core.seal_at(j, '{memo,seized_from}', NULL, 'seized_from', NULL, f.registered_at,
+		state, allowed, f.year, f.fir_id);
+	j := s.out_j;
+	law := coalesce(law, s.law);
+	pids := pids || s.pids;
+	IF law IS NOT NULL AND allowed THEN
 		PERFORM core.sealed_read_add(state, district, station, 'get_seizure',
-			'FIR ' || core.fir_number_text(f.fir_no, f.year), s.pids, s.law);
+			'FIR ' || core.fir_number_text(f.fir_no, f.year), pids, law);
 	END IF;
-	RETURN s.out_j;
+	RETURN j;
 END
 $fn$;
 COMMENT ON FUNCTION api.get_seizure(int, int, int, text, jsonb) IS
-	'A seizure memo (core.get_seizure_unsealed) with a child witness masked for officers who may not see the case''s sealed identities; an unmasked sealed read is recorded';
+	'A seizure memo (core.get_seizure_unsealed) with a child witness, and a person seized from whom the case seals (a child accused), masked for officers who may not see the case''s sealed identities; an unmasked sealed read is recorded';
 
 -- ------------------------------------------------------------ crime details (replaces 0030's)
 

@@ -97,7 +97,7 @@ SELECT receipt ->> 'ncr_number' AS ncr FROM api.register_ncr(9, 118, 990180, pg_
 
 -- 3. A theft whose final report names a 12-year-old witness and charges a
 -- 16-year-old never arrested; 4. its court disposal acquits that child;
--- 5. a seizure with a 13-year-old witness; 6. crime details with a child
+-- 5. crime details with a child
 -- panch witness and a child who showed the place.
 SELECT fir_number AS theft FROM api.register_fir(9, 118, 990180, pg_temp.key(), pg_temp.sample()) \gset
 SELECT api.assign_io(9, 118, 990180, :'theft', jsonb_build_object('io', pg_temp.officer(1), 'acting', pg_temp.officer(2)))
@@ -129,11 +129,7 @@ SELECT receipt IS NOT NULL AS cd FROM api.record_crime_details(9, 118, 990180, p
 	'panchnama_at', pg_temp.ist(now()),
 	'panch_witnesses', jsonb_build_array(pg_temp.child('Monu Sealpanch', 17), '{"name": "Vinod Adultpanch"}'::jsonb),
 	'officer', pg_temp.officer(1))) \gset
-SELECT receipt IS NOT NULL AS seized FROM api.register_seizure(9, 118, 990180, pg_temp.key(), :'cdfir', jsonb_build_object(
-	'nature', 'involved', 'seized_at', pg_temp.ist(now()), 'place', 'Sadar Bazaar, Agra',
-	'witnesses', jsonb_build_array(pg_temp.child('Pintu Sealseizwit', 13), '{"name": "Mohan Adultseizwit"}'::jsonb),
-	'items', '[{"kind": "mobile_phone", "description": "Samsung Galaxy A54", "quantity": 1, "packet_no": "P-1"}]'::jsonb,
-	'seal', 'PS seal', 'officer', pg_temp.officer(1))) \gset
+
 
 -- 3b. The BNS 64 case's final report names its victim (the complainant)
 -- as a witness: no date of birth, no person number; sealed by name.
@@ -143,7 +139,8 @@ SELECT receipt IS NOT NULL AS filed FROM api.file_final_report(9, 118, 990180, p
 		{"person": {"name": "Dr. Rao Adultdoctor"}, "kind": "expert"}]'::jsonb,
 	'brief_facts', 'The accused could not be traced.', 'officer', pg_temp.officer(1))) \gset
 
--- 7. An FIR naming a 15-year-old accused, found by its MO.
+-- 7. An FIR naming a 15-year-old accused, found by its MO; a seizure from
+-- him (seized_from: sealed as the case seals him) with a 13-year-old witness.
 SELECT fir_number AS mofir FROM api.register_fir(9, 118, 990180, pg_temp.key(), pg_temp.sample()
 	|| jsonb_build_object('accused', jsonb_build_array(jsonb_build_object('kind', 'known',
 		'person', pg_temp.child('Kallu Sealmochild', 15))))) \gset
@@ -153,9 +150,16 @@ SELECT receipt IS NOT NULL AS cd FROM api.record_crime_details(9, 118, 990180, p
 	'mo', '{"major": "theft", "minor": "chain_snatching", "methods": ["sealtwo snatch"]}'::jsonb, 'place_type', 'market',
 	'officer', pg_temp.officer(1))) \gset
 
+SELECT receipt IS NOT NULL AS seized FROM api.register_seizure(9, 118, 990180, pg_temp.key(), :'mofir', jsonb_build_object(
+	'nature', 'involved', 'seized_at', pg_temp.ist(now()), 'place', 'Sadar Bazaar, Agra',
+	'seized_from', jsonb_build_object('name', 'Kallu Sealmochild', 'gender', 'male'),
+	'witnesses', jsonb_build_array(pg_temp.child('Pintu Sealseizwit', 13), '{"name": "Mohan Adultseizwit"}'::jsonb),
+	'items', '[{"kind": "mobile_phone", "description": "Samsung Galaxy A54", "quantity": 1, "packet_no": "P-1"}]'::jsonb,
+	'seal', 'PS seal', 'officer', pg_temp.officer(1))) \gset
+
 SELECT set_config('s2.pet_child', :'pet_child', false), set_config('s2.pet_rape', :'pet_rape', false),
 	set_config('s2.ncr', :'ncr', false), set_config('s2.theft', :'theft', false), set_config('s2.cdfir', :'cdfir', false),
-	set_config('s2.rape', :'rape', false);
+	set_config('s2.rape', :'rape', false), set_config('s2.mofir', :'mofir', false);
 
 -- Each read as an officer, as text.
 CREATE FUNCTION pg_temp.read(o text, what text) RETURNS text LANGUAGE plpgsql AS $$
@@ -170,7 +174,7 @@ BEGIN
 		WHEN 'cd' THEN api.get_crime_details(9, 118, 990180, current_setting('s2.cdfir'), '{}')
 		WHEN 'report_rape' THEN api.get_final_report(9, 118, 990180, current_setting('s2.rape'), '{}')
 		WHEN 'mo' THEN api.mo_search(9, 118, 990180, '{"major": "theft", "methods": "sealtwo", "district_code": 118, "station_code": 990180}')
-		WHEN 'seizure' THEN api.get_seizure(9, 118, 990180, current_setting('s2.cdfir'), '{"seizure_no": 1}')
+		WHEN 'seizure' THEN api.get_seizure(9, 118, 990180, current_setting('s2.mofir'), '{"seizure_no": 1}')
 		END)::text;
 END
 $$;
@@ -189,7 +193,7 @@ BEGIN
 		('report', 'Sealfrchild|Sealwitness|Secret Gali', 'JJ Act 74', 'UP-15432', 'Dr. Anita Adultwitness'),
 		('court', 'Sealfrchild', 'JJ Act 74', 'UP-15432', 'Shri K. P. Singh'),
 		('cd', 'Sealshower|Sealpanch|Secret Gali', 'JJ Act 74', 'UP-15432', 'Vinod Adultpanch'),
-		('seizure', 'Sealseizwit|Secret Gali', 'JJ Act 74', 'UP-15432', 'Mohan Adultseizwit'),
+		('seizure', 'Sealseizwit|Sealmochild|Secret Gali', 'JJ Act 74', 'UP-15432', 'Mohan Adultseizwit'),
 		('report_rape', '(?i)sealpetvictim', 'BNS 72', 'UP-15432', 'Dr. Rao Adultdoctor'),
 		('mo', 'Sealmochild', 'JJ Act 74', 'UP-15432', 'chain_snatching')
 	) v (what, secret, law, seen_by, kept) LOOP
