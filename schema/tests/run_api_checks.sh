@@ -73,6 +73,8 @@ echo "== ops_checks.sql"; run_psql cctns_owner -f "$here/ops_checks.sql"
 echo "== vehicle_page_checks.sql"; run_psql cctns_owner -f "$here/vehicle_page_checks.sql"
 # sealed (issue 5): sealed identities, masking per officer, sealed reads audited (0030)
 echo "== sealed_checks.sql"; run_psql cctns_owner -f "$here/sealed_checks.sql"
+# sealed2 (issue 5): the other read paths masked, sealed reads hash-chained (0035)
+echo "== sealed2_checks.sql"; run_psql cctns_owner -f "$here/sealed2_checks.sql"
 
 # The FIR the concurrent sessions record arrests in (station 990009).
 arrest_fir=$(psql -X -q -At -v ON_ERROR_STOP=1 "$conn user=cctns_server" <<SQL | tail -n 1

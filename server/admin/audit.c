@@ -11,6 +11,7 @@
 
 #include "admin.h"
 #include "audit_chain.h"
+#include "audit_sealed.h"
 #include "db.h"
 #include "util.h"
 
@@ -31,7 +32,10 @@ static const char audit_help[] =
         "           the first broken link of each broken chain (chain, seq, "
         "what:\n"
         "           hash mismatch, prev_hash mismatch, missing sequence) and "
-        "exits 1\n"
+        "exits 1;\n"
+        "           without --chain also the chain of sealed reads "
+        "(audit.sealed_read):\n"
+        "           \"audit: sealed reads broken at seq N: ...\"\n"
         "  show     print records, oldest first: time (UTC), station "
         "(state:district:code),\n"
         "           terminal, officer, action, record, outcome, chain:seq\n"
@@ -282,6 +286,19 @@ static int audit_verify(PGconn *c, const struct audit_args *a)
 	PQclear(res);
 	if (rc != ADMIN_OK)
 		return rc;
+	/* sealed2: the chain of sealed reads (0035), in a full verify. */
+	if (!a->chain) {
+		long long sealed = 0;
+		int sb = audit_verify_sealed(c, &sealed);
+
+		if (sb < 0)
+			return ADMIN_FAIL;
+		if (sb == 0)
+			printf("audit: sealed reads: %lld records, verified\n",
+			       sealed);
+		else
+			t.broken++;
+	}
 	if (t.broken) {
 		printf("audit: %lld chains, %lld records verified, %lld "
 		       "chain(s) broken\n",

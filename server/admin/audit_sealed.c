@@ -1,0 +1,208 @@
+/* audit_sealed.c (sealed2): `cctns-admin audit verify` for the chain of
+ * sealed reads (audit.sealed_read, audit.sealed_head; migration 0035).
+ * Each row's hash is recomputed here, in C, from its columns with the
+ * encoding of core.sealed_read_encode (version 1):
+ *   "cctns-sealed-1", seq, at (microseconds since 1970 UTC), state,
+ *   district, station (each 8 bytes big-endian), officer_no, action,
+ *   record, person_ids as text ("{1,2}"), sealed_by (each a 4-byte
+ *   big-endian length then the bytes; NULL as ffffffff and no bytes),
+ *   prev_hash (32 bytes); hash = SHA-256 of that.
+ * The rows are streamed in seq order (libpq single-row mode); the first
+ * broken link is named: a gap (deleted row), a prev_hash or hash mismatch
+ * (edited row), a tail cut behind the head. */
+#include "audit_sealed.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/evp.h>
+
+#include "audit_chain.h"
+#include "db.h"
+
+#define SEALED_MAGIC "cctns-sealed-1"
+
+struct sealed_state {
+	uint8_t prev[AUDIT_HASH_LEN];
+	unsigned long long expect; /* next seq */
+	long long records;
+	int broken;
+};
+
+static int put_int(EVP_MD_CTX *md, long long v)
+{
+	uint8_t b[8];
+	unsigned long long u = (unsigned long long)v;
+
+	for (int i = 7; i >= 0; i--) {
+		b[i] = (uint8_t)(u & 0xff);
+		u >>= 8;
+	}
+	return EVP_DigestUpdate(md, b, sizeof(b)) == 1 ? 0 : -1;
+}
+
+static int put_text(EVP_MD_CTX *md, const PGresult *res, int col)
+{
+	uint8_t len[4] = {0xff, 0xff, 0xff, 0xff};
+	size_t n;
+
+	if (PQgetisnull(res, 0, col))
+		return EVP_DigestUpdate(md, len, sizeof(len)) == 1 ? 0 : -1;
+	n = (size_t)PQgetlength(res, 0, col);
+	len[0] = (uint8_t)(n >> 24);
+	len[1] = (uint8_t)(n >> 16);
+	len[2] = (uint8_t)(n >> 8);
+	len[3] = (uint8_t)n;
+	if (EVP_DigestUpdate(md, len, sizeof(len)) != 1 ||
+	    EVP_DigestUpdate(md, PQgetvalue(res, 0, col), n) != 1)
+		return -1;
+	return 0;
+}
+
+/* Columns: 0 seq, 1 at_us, 2 state, 3 district, 4 station, 5 officer_no,
+ * 6 action, 7 record, 8 person_ids, 9 sealed_by, 10 prev hex, 11 hash hex */
+static int row_hash(const PGresult *res, const uint8_t *prev, uint8_t *out)
+{
+	EVP_MD_CTX *md = EVP_MD_CTX_new();
+	unsigned int outlen = 0;
+	int rc = -1;
+
+	if (!md)
+		return -1;
+	if (EVP_DigestInit_ex(md, EVP_sha256(), NULL) != 1 ||
+	    EVP_DigestUpdate(md, SEALED_MAGIC, strlen(SEALED_MAGIC)) != 1)
+		goto fail;
+	for (int col = 0; col <= 4; col++)
+		if (put_int(md, strtoll(PQgetvalue(res, 0, col), NULL, 10)))
+			goto fail;
+	for (int col = 5; col <= 9; col++)
+		if (put_text(md, res, col))
+			goto fail;
+	if (EVP_DigestUpdate(md, prev, AUDIT_HASH_LEN) != 1 ||
+	    EVP_DigestFinal_ex(md, out, &outlen) != 1 ||
+	    outlen != AUDIT_HASH_LEN)
+		goto fail;
+	rc = 0;
+fail:
+	EVP_MD_CTX_free(md);
+	return rc;
+}
+
+static void sealed_broken(struct sealed_state *s, unsigned long long seq,
+                          const char *what)
+{
+	printf("audit: sealed reads broken at seq %llu: %s\n", seq, what);
+	s->broken = 1;
+}
+
+/* One streamed row against the chain so far: 0 while it holds, -1 at the
+ * first broken link (printed). */
+static int sealed_row(const PGresult *res, struct sealed_state *s)
+{
+	unsigned long long seq = strtoull(PQgetvalue(res, 0, 0), NULL, 10);
+	uint8_t prev[AUDIT_HASH_LEN], stored[AUDIT_HASH_LEN],
+	        hash[AUDIT_HASH_LEN];
+	char what[96];
+
+	if (seq != s->expect) {
+		snprintf(what, sizeof(what),
+		         "missing sequence (next record found is %llu)", seq);
+		sealed_broken(s, s->expect, what);
+		return -1;
+	}
+	if (audit_unhex(PQgetvalue(res, 0, 10), prev, AUDIT_HASH_LEN) ||
+	    audit_unhex(PQgetvalue(res, 0, 11), stored, AUDIT_HASH_LEN)) {
+		sealed_broken(s, seq, "unreadable record");
+		return -1;
+	}
+	if (memcmp(prev, s->prev, AUDIT_HASH_LEN) != 0) {
+		sealed_broken(s, seq, "prev_hash mismatch");
+		return -1;
+	}
+	if (row_hash(res, prev, hash) != 0 ||
+	    memcmp(hash, stored, AUDIT_HASH_LEN) != 0) {
+		sealed_broken(s, seq, "hash mismatch");
+		return -1;
+	}
+	memcpy(s->prev, stored, AUDIT_HASH_LEN);
+	s->expect++;
+	s->records++;
+	return 0;
+}
+
+/* The end of the chain must be its head, or the tail was cut. */
+static void sealed_head(PGconn *c, struct sealed_state *s)
+{
+	PGresult *res = db_exec(c, "audit verify",
+	                        "SELECT last_seq, encode(last_hash, 'hex') "
+	                        "FROM audit.sealed_head",
+	                        0, NULL);
+	unsigned long long last;
+	uint8_t h[AUDIT_HASH_LEN];
+	char what[96];
+
+	if (!res) {
+		s->broken = -1;
+		return;
+	}
+	if (PQntuples(res) != 1) {
+		sealed_broken(s, s->expect,
+		              "the head (audit.sealed_head) is gone");
+		PQclear(res);
+		return;
+	}
+	last = strtoull(PQgetvalue(res, 0, 0), NULL, 10);
+	if (s->expect - 1 < last) {
+		snprintf(what, sizeof(what),
+		         "missing sequence (the chain's head is %llu)", last);
+		sealed_broken(s, s->expect, what);
+	} else if (s->expect - 1 > last) {
+		sealed_broken(s, last + 1, "record beyond the chain's head");
+	} else if (audit_unhex(PQgetvalue(res, 0, 1), h, AUDIT_HASH_LEN) ||
+	           memcmp(h, s->prev, AUDIT_HASH_LEN) != 0) {
+		sealed_broken(s, last,
+		              "head hash mismatch (audit.sealed_head)");
+	}
+	PQclear(res);
+}
+
+int audit_verify_sealed(PGconn *c, long long *records)
+{
+	static const char sql[] =
+	        "SELECT seq, (extract(epoch FROM at) * 1000000)::bigint, "
+	        "state_code, district_code, station_code, officer_no, action, "
+	        "record, person_ids::text, sealed_by, encode(prev_hash, "
+	        "'hex'), encode(hash, 'hex') FROM audit.sealed_read "
+	        "ORDER BY seq";
+	struct sealed_state s;
+	PGresult *res;
+	int ok = 1, failed = 0;
+
+	memset(&s, 0, sizeof(s));
+	s.expect = 1;
+	if (!PQsendQueryParams(c, sql, 0, NULL, NULL, NULL, NULL, 0) ||
+	    !PQsetSingleRowMode(c)) {
+		db_report("audit verify", c, NULL);
+		return -1;
+	}
+	while ((res = PQgetResult(c))) {
+		ExecStatusType st = PQresultStatus(res);
+
+		if (st == PGRES_SINGLE_TUPLE && ok)
+			ok = sealed_row(res, &s) == 0;
+		else if (st != PGRES_SINGLE_TUPLE && st != PGRES_TUPLES_OK) {
+			db_report("audit verify", c, res);
+			failed = 1;
+		}
+		PQclear(res);
+	}
+	if (failed)
+		return -1;
+	if (ok)
+		sealed_head(c, &s);
+	if (s.broken < 0)
+		return -1;
+	*records = s.records;
+	return s.broken;
+}
