@@ -9,17 +9,23 @@
 . "$(dirname "$0")/lib.sh"
 stack_up
 
-# The repository must be writable by the cluster's OS user (archive_command runs as it).
+# The repository must be writable, and archive-wal readable, by the cluster's OS user
+# (archive_command runs as it): as root the checkout may be where it cannot look (/root), so the
+# script is installed beside the repository, as a deployment installs it in /usr/local/lib/cctns.
 if [ "$(id -u)" -eq 0 ]; then
 	BK=$(mktemp -d /tmp/cctns-itest-backup.XXXXXX)
 	chown postgres: "$BK"
+	ARCHIVE_WAL=$BK.bin/archive-wal
+	install -D -m 0755 "$SRC/deploy/backup/archive-wal" "$ARCHIVE_WAL"
+	chmod 0755 "$BK.bin"
 else
 	BK=$T/backup
 	mkdir -p "$BK"
+	ARCHIVE_WAL=$SRC/deploy/backup/archive-wal
 fi
 PGDATA_DIR=$(readlink -f "$T/pg")/data
 as_cluster() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-sed -e "s#/usr/local/lib/cctns/archive-wal#$SRC/deploy/backup/archive-wal#" \
+sed -e "s#/usr/local/lib/cctns/archive-wal#$ARCHIVE_WAL#" \
 	-e "s#/var/lib/cctns/backup#$BK#" "$SRC/deploy/backup/archiving.conf" |
 	as_cluster tee -a "$PGDATA_DIR/postgresql.conf" >/dev/null
 echo "local replication all trust" | as_cluster tee -a "$PGDATA_DIR/pg_hba.conf" >/dev/null
@@ -75,4 +81,4 @@ assert_match "$OUT" "^verdict: FAILED" "... verdict FAILED"
 # Stop archiving into the repository before removing it.
 server_stop || true
 "$PGCTL" --dir "$T/pg" stop >/dev/null
-[ "$(id -u)" -ne 0 ] || rm -rf "$BK"
+[ "$(id -u)" -ne 0 ] || rm -rf "$BK" "$BK.bin"
