@@ -69,6 +69,8 @@ echo "== officers_checks.sql"; run_psql cctns_owner -f "$here/officers_checks.sq
 echo "== search2_checks.sql"; run_psql cctns_owner -f "$here/search2_checks.sql"
 # ops (issue 7): partitions over time, replication status (0034)
 echo "== ops_checks.sql"; run_psql cctns_owner -f "$here/ops_checks.sql"
+# bench2 (issue 4, 0036): the first probe ranks all its rows before keeping the best 100
+echo "== bench2_checks.sql"; run_psql cctns_owner -f "$here/bench2_checks.sql"
 
 # The FIR the concurrent sessions record arrests in (station 990009).
 arrest_fir=$(psql -X -q -At -v ON_ERROR_STOP=1 "$conn user=cctns_server" <<SQL | tail -n 1
