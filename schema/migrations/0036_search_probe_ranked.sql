@@ -16,17 +16,23 @@
 -- 400 read. More tags cannot fix that (the probe is already exact); reading
 -- the rows in a better order can.
 --
--- Now the first probe reads every row the index gives (up to 5,000, far
--- more than any name with a relative or district has at 10M), ranks them by
--- the quick score, a few array comparisons close to
--- core.search_score (+3 a name or alias token spelled as typed, +2 a
--- relative's token spelled as typed, -1 a token of the person's name or
--- relative's name the query does not have, +2 born in the asked age range),
--- ties by person_id as the final ranking breaks them, and keeps the best 100
--- for core.search_score. The leave-one-out probes (a key mangled beyond
--- recognition) keep 0033's window of 4 x 100, ranked the same way. A name
--- alone of a common name (tens of thousands of namesakes at 10M) still
--- reads at most 5,000: no ranking can tell those apart anyway.
+-- Now the first probe reads every row the index gives, up to 2,000 (at
+-- 1,000,000 persons the first probe of the benchmark's queries with a
+-- relative matched at most 47 rows, 95% under 15; with an age or district
+-- but no relative at most 726, 95% under 78; ten times that at 10M), ranks
+-- them by a quick score, a few array comparisons close to core.search_score
+-- (+3 a name or alias token spelled as typed, +2 a relative's token spelled
+-- as typed, -1 a token of the person's name, or relative's name when one is
+-- asked, beyond the query's count, +2 born in the asked age range), ties by
+-- person_id as the final ranking breaks them, and keeps the best 100 for
+-- core.search_score. The leave-one-out probes (a key mangled beyond
+-- recognition) keep 0033's window of 4 x 100, ranked the same way. A common
+-- name alone (95% of the name-only queries matched under 942 rows at 1M,
+-- the largest 13,158) still reads at most 2,000: no ranking tells thousands
+-- of namesakes apart, and reading them costs 2-3 us a row. Measured at 1M
+-- (544 queries inside PostgreSQL): recall unchanged (the probes there
+-- rarely exceed 400 rows), p95 13-14 ms as before; at 10M: see
+-- tests/bench/README.md.
 
 -- Each probe (a JSON array of tag arrays, with bands when given): of up to
 -- cap rows of the index, the lim best by the quick score, ties by
@@ -79,10 +85,10 @@ DECLARE
 	found int;
 	more int;
 BEGIN
-	-- Every key: all its rows (up to 5,000) ranked.
+	-- Every key: all its rows (up to 2,000) ranked.
 	RETURN QUERY SELECT c.person_id, c.year FROM core.search_probe_ranked(state,
 		jsonb_build_array(to_jsonb(must || CASE WHEN n >= 2 THEN core.search_pairs(loose) ELSE loose || linit END)),
-		bands, 100, 5000, qn, qr, ylo, yhi) c;
+		bands, 100, 2000, qn, qr, ylo, yhi) c;
 	GET DIAGNOSTICS found = ROW_COUNT;
 	IF n >= 3 THEN
 		FOR i IN 1 .. n LOOP
@@ -112,6 +118,6 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION core.search_candidates(int, jsonb) IS
-	'Candidate persons of a parsed search: GIN probes of core.person_search by pairs of the query''s name and relative keys, filters and age bands in every probe. First every key: all its rows (up to 5,000) ranked by the quick score, the best 100 kept (0036); with three or more keys each left out once, the best 100 of 400 rows; under 10 found: each key alone with the initials for two keys, each two left out for four or more, the best 50 of 200 (may repeat a person: core.search_rank takes them once)';
+	'Candidate persons of a parsed search: GIN probes of core.person_search by pairs of the query''s name and relative keys, filters and age bands in every probe. First every key: all its rows (up to 2,000) ranked by the quick score, the best 100 kept (0036); with three or more keys each left out once, the best 100 of 400 rows; under 10 found: each key alone with the initials for two keys, each two left out for four or more, the best 50 of 200 (may repeat a person: core.search_rank takes them once)';
 
 REVOKE ALL ON FUNCTION core.search_probe_ranked(int, jsonb, text[], int, int, text[], text[], int, int) FROM PUBLIC;
