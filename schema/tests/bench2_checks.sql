@@ -34,7 +34,7 @@ INSERT INTO core.person (person_id, state_code, year, district_code, station_cod
 VALUES (nextval('core.person_id_seq'), 1, :y, 1, 990170, 'Qamlesh Zorawar', 'father', 'Qutub Zorawar', :y - 40)
 RETURNING person_id AS aged \gset
 
-SELECT pg_temp.check(count(*) = 1002, '0036: 1002 persons of the check''s station have search rows')
+SELECT pg_temp.check(count(*) = 1002, '0036: 1002 persons of the check''s station (before the last 31) have search rows')
 FROM core.person_search s WHERE s.state_code = 1 AND s.station_code = 990170;
 SELECT pg_temp.check((r -> 'matches' -> 0 ->> 'person_id')::bigint = :velu,
 	'0036: of 501 persons matching every key, the one spelled as typed (Q. Velu, last in the table) is ranked first')
@@ -53,6 +53,25 @@ FROM api.search_persons(1, 1, 990170, '{"name": "Qamlesh Zorawar S/o Qutub Zoraw
 SELECT pg_temp.check((r -> 'matches' -> 0 ->> 'person_id')::bigint = :aged,
 	'0036: the same with a district (the probe carries D:1) and an age band')
 FROM api.search_persons(1, 1, 990170, '{"name": "Qamlesh Zorawar", "relative_name": "Qutub Zorawar", "district_code": 1, "age_from": 38, "age_to": 42, "limit": 10}') r;
+
+-- 30 namesakes written alike, all born in the age range asked (equal
+-- scores), two years off, then the one born in the very year: equal scores
+-- are ordered by the nearest year of birth, not by person_id.
+INSERT INTO core.person (person_id, state_code, year, district_code, station_code, name, relative_kind, relative_name,
+	year_of_birth)
+SELECT nextval('core.person_id_seq'), 1, :y, 1, 990170, 'Qasim Zaidi', 'father', 'Qadir Zaidi', :y - 42
+FROM generate_series(1, 30);
+INSERT INTO core.person (person_id, state_code, year, district_code, station_code, name, relative_kind, relative_name,
+	year_of_birth)
+VALUES (nextval('core.person_id_seq'), 1, :y, 1, 990170, 'Qasim Zaidi', 'father', 'Qadir Zaidi', :y - 40)
+RETURNING person_id AS nearest \gset
+SELECT pg_temp.check((r -> 'matches' -> 0 ->> 'person_id')::bigint = :nearest
+		AND (r -> 'matches' -> 0 ->> 'score')::int = (r -> 'matches' -> 1 ->> 'score')::int,
+	'0036: of 31 namesakes with equal scores, the one born nearest the age asked is ranked first (not the lowest person number)')
+FROM api.search_persons(1, 1, 990170, '{"name": "Qasim Zaidi S/o Qadir Zaidi", "age": 40, "limit": 10}') r;
+SELECT pg_temp.check(jsonb_array_length(r -> 'matches') = 10 AND NOT (r -> 'matches') @> jsonb_build_array(jsonb_build_object('person_id', :nearest)),
+	'0036: without an age the same namesakes are ordered by person number (the last one recorded is not in the first 10)')
+FROM api.search_persons(1, 1, 990170, '{"name": "Qasim Zaidi S/o Qadir Zaidi", "limit": 10}') r;
 
 DELETE FROM core.person WHERE station_code = 990170;
 SELECT pg_temp.check(count(*) = 0, '0036: the check''s persons and their search rows are gone')
