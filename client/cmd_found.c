@@ -8,7 +8,7 @@
  * report in field by field (form_cmd.h). */
 #include <stdio.h>
 
-#include "cmd_r2.h"
+#include "cmd_person_reg.h"
 #include "commands.h"
 #include "form_cmd.h"
 #include "form_kinds.h"
@@ -70,20 +70,6 @@ int cmd_found_new(const command *self, cli_ctx *ctx, int argc, char **argv)
 	return form_run(&found_register_kind, self, ctx, argc, argv);
 }
 
-/* The document is the request without its key and number: a shallow copy
- * carries them, so the document is never changed. */
-static void *wrap_traced(const submit_call *c, Envelope *env)
-{
-	Cctns__V1__MarkFoundTraced *r = xmalloc(sizeof(*r));
-
-	*r = *(const Cctns__V1__MarkFoundTraced *)c->doc;
-	r->idempotency_key = c->key;
-	r->number = (char *)c->fir_number;
-	env->body_case = CCTNS__V1__ENVELOPE__BODY_MARK_FOUND_TRACED;
-	env->mark_found_traced = r;
-	return r;
-}
-
 static void print_traced_answer(FILE *out, const ProtobufCMessage *m,
                                 const char *key_hex)
 {
@@ -91,25 +77,21 @@ static void print_traced_answer(FILE *out, const ProtobufCMessage *m,
 	                   key_hex);
 }
 
-static const char *const traced_own[] = {"idempotency_key", "number", NULL};
 static const char *const traced_strip[] = {"mark_found_traced.", NULL};
 
 static int found_number(const char *arg)
 {
-	char buf[64];
-
-	snprintf(buf, sizeof(buf), "%s", arg);
-	return r2_number_arg(buf, NULL, NOUN);
+	return person_reg_number(arg, NOUN);
 }
 
 const submit_kind found_traced_kind = {
         .noun = "handing over",
         .doc = &cctns__v1__mark_found_traced__descriptor,
-        .own = traced_own,
+        .own = person_reg_traced_own,
         .fir_number_arg = 1,
         .check_number = found_number,
         .number_noun = NOUN,
-        .wrap = wrap_traced,
+        .wrap = person_reg_wrap_traced,
         .reply = {.answer = CCTNS__V1__ENVELOPE__BODY_FOUND_TRACED_RECEIPT,
                   .noun = "a receipt",
                   .print = print_traced_answer,
@@ -118,11 +100,7 @@ const submit_kind found_traced_kind = {
 
 int cmd_found_traced(const command *self, cli_ctx *ctx, int argc, char **argv)
 {
-	char *number = r2_first_arg(argc, argv);
-
-	if (number && r2_number_arg(number, NULL, NOUN) != 0)
-		return 2;
-	return submit_run(&found_traced_kind, self, ctx, argc, argv);
+	return person_reg_traced(&found_traced_kind, self, ctx, argc, argv);
 }
 
 static void print_report(FILE *out, const ProtobufCMessage *m,
@@ -132,30 +110,17 @@ static void print_report(FILE *out, const ProtobufCMessage *m,
 	print_found_person(out, (const Cctns__V1__FoundPerson *)m);
 }
 
+static const person_reg_show show = {
+        .noun = NOUN,
+        .get = &cctns__v1__get_found_person__descriptor,
+        .answer = CCTNS__V1__ENVELOPE__BODY_FOUND_PERSON,
+        .answer_noun = "a found person report",
+        .print = print_report,
+};
+
 int cmd_found_show(const command *self, cli_ctx *ctx, int argc, char **argv)
 {
-	int json = 0, rc;
-	const cli_opt opts[] = {{"--json", NULL, &json}};
-	char *pos[1], not_found[128];
-	Cctns__V1__GetFoundPerson get = CCTNS__V1__GET_FOUND_PERSON__INIT;
-	Envelope env = CCTNS__V1__ENVELOPE__INIT;
-	const reply_spec spec = {.answer =
-	                                 CCTNS__V1__ENVELOPE__BODY_FOUND_PERSON,
-	                         .noun = "a found person report",
-	                         .print = print_report,
-	                         .not_found = not_found};
-
-	if (cli_parse(self, ctx, argc, argv, opts, ARRAY_LEN(opts), pos, 1, 1,
-	              &rc) < 0)
-		return rc;
-	if (r2_number_arg(pos[0], NULL, NOUN) != 0)
-		return 2;
-	snprintf(not_found, sizeof(not_found),
-	         "no found person report %s at this station", pos[0]);
-	get.number = pos[0];
-	env.body_case = CCTNS__V1__ENVELOPE__BODY_GET_FOUND_PERSON;
-	env.get_found_person = &get;
-	return reply_call(ctx, &env, &spec, json, NULL);
+	return person_reg_show_run(&show, self, ctx, argc, argv);
 }
 
 static void print_list(FILE *out, const ProtobufCMessage *m,

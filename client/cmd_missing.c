@@ -6,7 +6,7 @@
  * field (form_cmd.h). */
 #include <stdio.h>
 
-#include "cmd_r2.h"
+#include "cmd_person_reg.h"
 #include "commands.h"
 #include "form_cmd.h"
 #include "form_kinds.h"
@@ -71,20 +71,6 @@ int cmd_missing_new(const command *self, cli_ctx *ctx, int argc, char **argv)
 	return form_run(&missing_register_kind, self, ctx, argc, argv);
 }
 
-/* The document is the request without its key and number: a shallow copy
- * carries them, so the document is never changed. */
-static void *wrap_traced(const submit_call *c, Envelope *env)
-{
-	Cctns__V1__MarkMissingTraced *r = xmalloc(sizeof(*r));
-
-	*r = *(const Cctns__V1__MarkMissingTraced *)c->doc;
-	r->idempotency_key = c->key;
-	r->number = (char *)c->fir_number;
-	env->body_case = CCTNS__V1__ENVELOPE__BODY_MARK_MISSING_TRACED;
-	env->mark_missing_traced = r;
-	return r;
-}
-
 static void print_traced_answer(FILE *out, const ProtobufCMessage *m,
                                 const char *key_hex)
 {
@@ -92,26 +78,21 @@ static void print_traced_answer(FILE *out, const ProtobufCMessage *m,
 	                     key_hex);
 }
 
-static const char *const traced_own[] = {"idempotency_key", "number", NULL};
 static const char *const traced_strip[] = {"mark_missing_traced.", NULL};
 
-/* NUMBER of the report traced (checked in a copy: nothing to take off). */
 static int missing_number(const char *arg)
 {
-	char buf[64];
-
-	snprintf(buf, sizeof(buf), "%s", arg);
-	return r2_number_arg(buf, NULL, NOUN);
+	return person_reg_number(arg, NOUN);
 }
 
 const submit_kind missing_traced_kind = {
         .noun = "tracing",
         .doc = &cctns__v1__mark_missing_traced__descriptor,
-        .own = traced_own,
+        .own = person_reg_traced_own,
         .fir_number_arg = 1,
         .check_number = missing_number,
         .number_noun = NOUN,
-        .wrap = wrap_traced,
+        .wrap = person_reg_wrap_traced,
         .reply = {.answer = CCTNS__V1__ENVELOPE__BODY_MISSING_TRACED_RECEIPT,
                   .noun = "a receipt",
                   .print = print_traced_answer,
@@ -120,11 +101,7 @@ const submit_kind missing_traced_kind = {
 
 int cmd_missing_traced(const command *self, cli_ctx *ctx, int argc, char **argv)
 {
-	char *number = r2_first_arg(argc, argv);
-
-	if (number && r2_number_arg(number, NULL, NOUN) != 0)
-		return 2;
-	return submit_run(&missing_traced_kind, self, ctx, argc, argv);
+	return person_reg_traced(&missing_traced_kind, self, ctx, argc, argv);
 }
 
 int cmd_missing_new_tracing(const command *self, cli_ctx *ctx, int argc,
@@ -140,28 +117,15 @@ static void print_report(FILE *out, const ProtobufCMessage *m,
 	print_missing_person(out, (const Cctns__V1__MissingPerson *)m);
 }
 
+static const person_reg_show show = {
+        .noun = NOUN,
+        .get = &cctns__v1__get_missing_person__descriptor,
+        .answer = CCTNS__V1__ENVELOPE__BODY_MISSING_PERSON,
+        .answer_noun = "a missing person report",
+        .print = print_report,
+};
+
 int cmd_missing_show(const command *self, cli_ctx *ctx, int argc, char **argv)
 {
-	int json = 0, rc;
-	const cli_opt opts[] = {{"--json", NULL, &json}};
-	char *pos[1], not_found[128];
-	Cctns__V1__GetMissingPerson get = CCTNS__V1__GET_MISSING_PERSON__INIT;
-	Envelope env = CCTNS__V1__ENVELOPE__INIT;
-	const reply_spec spec = {
-	        .answer = CCTNS__V1__ENVELOPE__BODY_MISSING_PERSON,
-	        .noun = "a missing person report",
-	        .print = print_report,
-	        .not_found = not_found};
-
-	if (cli_parse(self, ctx, argc, argv, opts, ARRAY_LEN(opts), pos, 1, 1,
-	              &rc) < 0)
-		return rc;
-	if (r2_number_arg(pos[0], NULL, NOUN) != 0)
-		return 2;
-	snprintf(not_found, sizeof(not_found),
-	         "no missing person report %s at this station", pos[0]);
-	get.number = pos[0];
-	env.body_case = CCTNS__V1__ENVELOPE__BODY_GET_MISSING_PERSON;
-	env.get_missing_person = &get;
-	return reply_call(ctx, &env, &spec, json, NULL);
+	return person_reg_show_run(&show, self, ctx, argc, argv);
 }

@@ -49,7 +49,8 @@ static const struct pool_stmt failed_stmt = {
 };
 static const struct pool_stmt resume_stmt = {
         "officer_resume",
-        "SELECT refusal, officer_no, name, rank, roles, permissions FROM "
+        "SELECT refusal, officer_no, name, rank, roles, permissions, reason "
+        "FROM "
         "api.officer_resume($1::int, $2::int, $3::int, $4::text, $5::bytea, "
         "$6::int)",
         6,
@@ -425,28 +426,19 @@ struct resume {
 };
 
 /* The audit record of a refused resume names whose session it was and why
- * ("officer:UP-123 idle"); the refusal's wording says which (0037 names the
- * officer of a known session). */
+ * ("officer:UP-123 idle"): the officer (0037) and the reason code (0043:
+ * unknown, ended, other_terminal, idle, locked) as the database gave them.
+ * An unknown token names no officer and has no record. */
 static void resume_refused_record(struct request *req, const PGresult *res)
 {
-	static const struct {
-		const char *starts, *word;
-	} whys[] = {
-	        {"session locked", "idle"},
-	        {"session ended", "ended"},
-	        {"session was opened at another terminal", "other_terminal"},
-	        {"officer is locked", "locked"},
-	};
-	const char *refusal = PQgetvalue(res, 0, 0), *word = "refused";
+	const char *reason = "refused";
 
-	if (PQnfields(res) < 2 || PQgetisnull(res, 0, 1))
+	if (PQgetisnull(res, 0, 1))
 		return;
-	for (size_t i = 0; i < ARRAY_LEN(whys); i++)
-		if (strncmp(refusal, whys[i].starts, strlen(whys[i].starts)) ==
-		    0)
-			word = whys[i].word;
+	if (!PQgetisnull(res, 0, 6))
+		reason = PQgetvalue(res, 0, 6);
 	snprintf(req->audit_record, sizeof(req->audit_record), "officer:%s %s",
-	         PQgetvalue(res, 0, 1), word);
+	         PQgetvalue(res, 0, 1), reason);
 }
 
 static void resume_done(void *arg, enum pool_outcome outcome,

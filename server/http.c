@@ -1,6 +1,8 @@
 /* http.c: /healthz and /metrics on an evhttp server bound to loopback.
  * GET only; anything else is 404 or 405. The pool and metrics are read,
- * never changed, from here. */
+ * never changed, from here. With several workers (http_share) /metrics is
+ * the sum of every worker's published snapshot (metrics_shared.h), and this
+ * worker publishes its own every second. */
 #include "http.h"
 
 #include <stdio.h>
@@ -12,20 +14,27 @@
 #include <sys/socket.h>
 
 #include <event2/buffer.h>
+#include <event2/event.h>
 #include <event2/http.h>
 #include <event2/keyvalq_struct.h>
 
 #include "dispatch.h"
 #include "metrics.h"
+#include "metrics_shared.h"
 #include "pool.h"
 #include "session.h"
 #include "util.h"
 
 struct http {
 	struct evhttp *evh;
+	struct event_base *base;
 	const struct metrics *metrics;
 	const struct pool *pool;
 	char address[80];
+	/* load: several workers (NULL: this process alone) */
+	struct metrics_shared *shared;
+	int worker;
+	struct event *publish; /* every second */
 };
 
 static void http_reply(struct evhttp_request *req, int code, const char *reason,
@@ -57,41 +66,70 @@ static void http_healthz(struct evhttp_request *req, void *arg)
 		          "database unavailable\n");
 }
 
-/* ops (issue 7): pool counters, sessions by state, and the rest. */
-static void http_metrics_ops(const struct http *h, struct evbuffer *body)
+/* Everything /metrics renders of this process, read now. */
+static void http_snapshot(const struct http *h, struct metrics_snapshot *s)
 {
-	struct metrics_pool_counters pc;
-	struct metrics_sessions_view sv;
+	struct pool_counters pc;
 
-	pool_ops_counters(h->pool, &pc);
-	session_hub_states(h->metrics->hub, &sv);
-	metrics_render_ops(h->metrics, &pc, h->metrics->hub ? &sv : NULL, body);
+	memset(s, 0, sizeof(*s));
+	s->m = *h->metrics;
+	s->pool.nstates = POOL_CONN_STATE_COUNT;
+	pool_stats(h->pool, s->pool.state_counts, &s->pool.queue_depth);
+	pool_counters(h->pool, &pc); /* trust */
+	s->pool.waiting = pc.waiting;
+	s->pool.queue_bytes = pc.queued_bytes;
+	s->pool.reconnects = pc.reconnects;
+	s->pool.wait_expired = pc.expired;
+	s->pool.queue_refused = pc.refused;
+	for (size_t i = 0; i < s->pool.nstates; i++)
+		s->pool.state_names[i] =
+		        pool_state_name((enum pool_conn_state)i);
+	pool_ops_counters(h->pool, &s->pc); /* ops (issue 7) */
+	session_hub_states(h->metrics->hub, &s->sv);
+	s->has_sv = h->metrics->hub != NULL;
+}
+
+static void http_render(const struct metrics_snapshot *s, struct evbuffer *body)
+{
+	const char *types[METRICS_TYPES_MAX];
+	size_t ntypes = dispatch_count() + 1; /* rows and "other" */
+
+	for (size_t i = 0; i < ntypes && i < METRICS_TYPES_MAX; i++)
+		types[i] = dispatch_type_name(i);
+	metrics_render(&s->m, types, ntypes, &s->pool, body);
+	metrics_render_ops(&s->m, &s->pc, s->has_sv ? &s->sv : NULL, body);
+}
+
+/* load: this worker's snapshot into its slot. */
+static void http_publish(evutil_socket_t fd, short what, void *arg)
+{
+	struct http *h = arg;
+	struct metrics_snapshot *s = xmalloc(sizeof(*s));
+
+	(void)fd;
+	(void)what;
+	http_snapshot(h, s);
+	metrics_shared_publish(h->shared, h->worker, s);
+	free(s);
 }
 
 static void http_metrics(struct evhttp_request *req, void *arg)
 {
 	struct http *h = arg;
-	struct metrics_pool_view view = {.nstates = POOL_CONN_STATE_COUNT};
-	const char *types[METRICS_TYPES_MAX];
-	size_t ntypes = dispatch_count() + 1; /* rows and "other" */
 	struct evbuffer *body = evbuffer_new();
-	struct pool_counters pc;
+	struct metrics_snapshot *s = xmalloc(sizeof(*s));
 
-	for (size_t i = 0; i < ntypes && i < METRICS_TYPES_MAX; i++)
-		types[i] = dispatch_type_name(i);
-	pool_stats(h->pool, view.state_counts, &view.queue_depth);
-	pool_counters(h->pool, &pc); /* trust */
-	view.waiting = pc.waiting;
-	view.queue_bytes = pc.queued_bytes;
-	view.reconnects = pc.reconnects;
-	view.wait_expired = pc.expired;
-	view.queue_refused = pc.refused;
-	for (size_t i = 0; i < view.nstates; i++)
-		view.state_names[i] = pool_state_name((enum pool_conn_state)i);
-	metrics_render(h->metrics, types, ntypes, &view, body);
-	http_metrics_ops(h, body);
+	http_snapshot(h, s);
+	if (h->shared) { /* load: the whole server, this worker up to now */
+		metrics_shared_publish(h->shared, h->worker, s);
+		(void)metrics_shared_sum(h->shared, s);
+	}
+	http_render(s, body);
+	if (h->shared)
+		metrics_shared_render_workers(h->shared, body);
 	http_reply(req, 200, "OK", body, "text/plain; version=0.0.4");
 	evbuffer_free(body);
+	free(s);
 }
 
 static void http_other(struct evhttp_request *req, void *arg)
@@ -124,6 +162,7 @@ struct http *http_new(struct event_base *base, const struct listen_addr *addr,
 	struct http *h = xcalloc(1, sizeof(*h));
 	struct evhttp_bound_socket *bs;
 
+	h->base = base;
 	h->metrics = metrics;
 	h->pool = pool;
 	h->evh = evhttp_new(base);
@@ -152,10 +191,25 @@ const char *http_address(const struct http *h)
 	return h->address;
 }
 
+int http_share(struct http *h, struct metrics_shared *shared, int worker)
+{
+	struct timeval second = {1, 0};
+
+	h->shared = shared;
+	h->worker = worker;
+	h->publish = event_new(h->base, -1, EV_PERSIST, http_publish, h);
+	if (!h->publish || event_add(h->publish, &second) != 0)
+		return -1;
+	http_publish(-1, 0, h);
+	return 0;
+}
+
 void http_free(struct http *h)
 {
 	if (!h)
 		return;
+	if (h->publish)
+		event_free(h->publish);
 	if (h->evh)
 		evhttp_free(h->evh);
 	free(h);

@@ -12,6 +12,7 @@ struct event_base;
 struct metrics;
 struct pool;
 struct http;
+struct metrics_shared;
 
 /* Serve on addr. NULL with why on failure. */
 struct http *http_new(struct event_base *base, const struct listen_addr *addr,
@@ -21,6 +22,12 @@ struct http *http_new(struct event_base *base, const struct listen_addr *addr,
 
 /* "host:port" actually bound. */
 const char *http_address(const struct http *h);
+
+/* load: with several workers, /metrics sums every worker's slot of shared
+ * (this one is `worker`), and this worker publishes into its slot every
+ * second. -1 when the timer cannot be set. */
+int http_share(struct http *h, struct metrics_shared *shared, int worker)
+        __attribute__((warn_unused_result));
 
 void http_free(struct http *h);
 

@@ -21,6 +21,7 @@
 #include "listener.h"
 #include "log.h"
 #include "metrics.h"
+#include "metrics_shared.h"
 #include "notify.h"
 #include "opsmon.h"
 #include "pool.h"
@@ -50,6 +51,7 @@ struct server {
 	SSL_CTX *ctx;
 	int worker;
 	int ready_fd;
+	struct metrics_shared *shared; /* one /metrics for every worker */
 };
 
 enum mode { MODE_RUN, MODE_CHECK, MODE_HELP, MODE_HELP_CONFIG, MODE_VERSION };
@@ -287,6 +289,11 @@ static int server_start(struct server *srv, SSL_CTX *ctx)
 	    !(srv->http = http_new(srv->base, &srv->cfg.http_addr,
 	                           &srv->metrics, srv->pool, why, sizeof(why))))
 		goto fail;
+	if (srv->http && srv->shared &&
+	    http_share(srv->http, srv->shared, srv->worker) != 0) {
+		snprintf(why, sizeof(why), "cannot publish metrics");
+		goto fail;
+	}
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
 		srv->signals[i] =
 		        evsignal_new(srv->base, sigs[i], signal_cb, srv);
@@ -351,7 +358,8 @@ static int server_run(struct server *srv, SSL_CTX *ctx)
 /* ------------------------------------------------------ load: workers */
 
 /* In a forked worker: the whole server, on the supervisor's port with
- * SO_REUSEPORT; its /healthz and /metrics on the http port + index. */
+ * SO_REUSEPORT; its /healthz and /metrics on the http port + index, where
+ * /metrics sums every worker (metrics_shared.h). */
 static int worker_run(void *arg, int index, int ready_fd)
 {
 	struct server *srv = arg;
@@ -360,6 +368,7 @@ static int worker_run(void *arg, int index, int ready_fd)
 	srv->ctx = NULL;
 	srv->worker = index;
 	srv->ready_fd = ready_fd;
+	metrics_shared_resume(srv->shared, index, &srv->metrics);
 	if (srv->cfg.http_addr.set && srv->cfg.http_addr.port)
 		listen_addr_set_port(&srv->cfg.http_addr,
 		                     srv->cfg.http_addr.port + index);
@@ -410,7 +419,14 @@ static int supervise(struct server *srv, SSL_CTX *ctx, int n)
 	int rc;
 
 	srv->ctx = ctx;
+	srv->shared = metrics_shared_new(n);
+	if (!srv->shared)
+		log_event(LOG_WARN, "metrics_not_shared",
+		          "workers=%d reason=\"no shared memory: each worker's "
+		          "/metrics is its own\"",
+		          n);
 	rc = workers_supervise(n, &srv->cfg.listen_addr, &hooks);
+	metrics_shared_free(srv->shared);
 	SSL_CTX_free(srv->ctx);
 	config_free(&srv->cfg);
 	return rc;

@@ -80,15 +80,106 @@ static PGresult *query(struct status_ctx *s, struct check_out *o,
 
 /* ------------------------------------------------------------ server */
 
-/* GET /healthz over plain HTTP/1.0 on loopback, 3 s at most. */
-static void check_server(struct status_ctx *s, struct check_out *o)
+/* GET path from host:port over plain HTTP/1.0, 3 s at most per read. The
+ * status code into *code and the body (NUL-terminated, at most 8 MiB) into
+ * *body when body is not NULL (free it). 0, or -1 unreachable, -2 no HTTP
+ * answer. */
+static int http_get(const char *host, const char *port, const char *path,
+                    int *code, char **body)
 {
-	char host[256], *port, buf[512];
 	struct addrinfo hints = {.ai_socktype = SOCK_STREAM}, *ai = NULL;
 	struct timeval tv = {3, 0};
-	int fd = -1, code = 0;
+	size_t got = 0, cap = 4096;
+	char *buf = xmalloc(cap), *p;
+	int fd = -1, rc = -1;
 	ssize_t n;
-	size_t got = 0;
+
+	if (getaddrinfo(host, port, &hints, &ai) != 0 ||
+	    (fd = socket(ai->ai_family, ai->ai_socktype, 0)) < 0 ||
+	    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)) != 0 ||
+	    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)) != 0 ||
+	    connect(fd, ai->ai_addr, ai->ai_addrlen) != 0)
+		goto out;
+	rc = -2;
+	snprintf(buf, cap, "GET %s HTTP/1.0\r\nHost: %s\r\n\r\n", path, host);
+	if (write(fd, buf, strlen(buf)) < 0)
+		goto out;
+	while ((n = read(fd, buf + got, cap - 1 - got)) > 0) {
+		got += (size_t)n;
+		if (got == cap - 1) {
+			if (cap >= 8u << 20)
+				break;
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+		}
+	}
+	buf[got] = 0;
+	if (sscanf(buf, "HTTP/%*s %d", code) != 1)
+		goto out;
+	rc = 0;
+	if (body && (p = strstr(buf, "\r\n\r\n"))) {
+		memmove(buf, p + 4, strlen(p + 4) + 1);
+		*body = buf;
+		buf = NULL;
+	}
+out:
+	free(buf);
+	if (fd >= 0)
+		close(fd);
+	if (ai)
+		freeaddrinfo(ai);
+	return rc;
+}
+
+/* load: the value of the line "cctns_workers N" of /metrics, or 1. */
+static long workers_of(const char *host, const char *port)
+{
+	char *body = NULL, *p;
+	long n = 1;
+	int code = 0;
+
+	if (http_get(host, port, "/metrics", &code, &body) != 0 || !body)
+		return 1;
+	for (p = body; (p = strstr(p, "cctns_workers ")); p++)
+		if (p == body || p[-1] == '\n') {
+			n = strtol(p + strlen("cctns_workers "), NULL, 10);
+			break;
+		}
+	free(body);
+	return n >= 1 && n <= 256 ? n : 1;
+}
+
+/* load: /healthz of workers 1..n-1 on the ports after the first. */
+static void check_workers(struct check_out *o, const char *host, long port,
+                          long n)
+{
+	char p[24];
+	int code = 0, rc;
+
+	for (long i = 1; i < n; i++) {
+		snprintf(p, sizeof(p), "%ld", port + i);
+		rc = http_get(host, p, "/healthz", &code, NULL);
+		if (rc == 0 && code == 200)
+			continue;
+		say(o, LV_FAIL, "worker %ld (http://%s:%ld/healthz) %s", i,
+		    host, port + i,
+		    rc == -1   ? "unreachable"
+		    : rc == -2 ? "gave no HTTP answer"
+		               : "not 200 (no database connection)");
+		return;
+	}
+	say(o, LV_OK,
+	    "http://%s:%ld/healthz 200, %ld workers: ports %ld-%ld all 200",
+	    host, port, n, port, port + n - 1);
+}
+
+/* GET /healthz on loopback; with several workers (cctns_workers in
+ * /metrics) every worker's port. */
+static void check_server(struct status_ctx *s, struct check_out *o)
+{
+	char host[256], *port;
+	int code = 0, rc;
+	long n;
 
 	snprintf(host, sizeof(host), "%s", s->a->http);
 	if (!(port = strrchr(host, ':'))) {
@@ -96,37 +187,20 @@ static void check_server(struct status_ctx *s, struct check_out *o)
 		return;
 	}
 	*port++ = 0;
-	if (getaddrinfo(host, port, &hints, &ai) != 0 ||
-	    (fd = socket(ai->ai_family, ai->ai_socktype, 0)) < 0 ||
-	    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)) != 0 ||
-	    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)) != 0 ||
-	    connect(fd, ai->ai_addr, ai->ai_addrlen) != 0) {
+	rc = http_get(host, port, "/healthz", &code, NULL);
+	if (rc == -1) {
 		say(o, LV_FAIL, "http://%s/healthz unreachable", s->a->http);
-		goto out;
-	}
-	snprintf(buf, sizeof(buf), "GET /healthz HTTP/1.0\r\nHost: %s\r\n\r\n",
-	         host);
-	if (write(fd, buf, strlen(buf)) < 0)
-		goto bad;
-	while (got < sizeof(buf) - 1 &&
-	       (n = read(fd, buf + got, sizeof(buf) - 1 - got)) > 0)
-		got += (size_t)n;
-	buf[got] = 0;
-	if (sscanf(buf, "HTTP/%*s %d", &code) != 1)
-		goto bad;
-	if (code == 200)
-		say(o, LV_OK, "http://%s/healthz 200", s->a->http);
-	else
+	} else if (rc == -2) {
+		say(o, LV_FAIL, "http://%s/healthz: no HTTP answer",
+		    s->a->http);
+	} else if (code != 200) {
 		say(o, LV_FAIL, "http://%s/healthz %d (no database connection)",
 		    s->a->http, code);
-	goto out;
-bad:
-	say(o, LV_FAIL, "http://%s/healthz: no HTTP answer", s->a->http);
-out:
-	if (fd >= 0)
-		close(fd);
-	if (ai)
-		freeaddrinfo(ai);
+	} else if ((n = workers_of(host, port)) > 1) {
+		check_workers(o, host, strtol(port, NULL, 10), n);
+	} else {
+		say(o, LV_OK, "http://%s/healthz 200", s->a->http);
+	}
 }
 
 /* ------------------------------------------------------------ database */
@@ -401,7 +475,9 @@ static const char status_help[] =
         "[--backup-dir DIR]\n"
         "                                  [--schema DIR] [--json]\n"
         "\n"
-        "One screen for the operator: the server's /healthz, the database "
+        "One screen for the operator: the server's /healthz (of every "
+        "worker when its\n"
+        "/metrics says cctns_workers N: ports PORT .. PORT+N-1), the database "
         "(reachable,\n"
         "primary or standby), migrations applied against those shipped, "
         "partitions of\n"

@@ -7,14 +7,20 @@
  * length-delimited field of its own number, which the server's decoder
  * reads as the field's value.
  *
- * usage: hostile_send --config STATION.conf FILE.json
+ * usage: hostile_send --config STATION.conf FILE.json [--sleep SECONDS |
+ *        FILE.json]...
  * Prints one line: "status<TAB>code<TAB>field<TAB>message" when the server
  * answered a Status, "ok<TAB>body" for any other answer. Exit 0 when an
- * answer came, 1 when none did (the line then says why). */
+ * answer came, 1 when none did (the line then says why). Several files
+ * (cleanup) are sent in order on the same connection, one line each, with
+ * --sleep holding the connection open and silent between them (the server's
+ * idle lock of an officer's session on a live connection); exit 0 when every
+ * one was answered. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "conn.h"
@@ -158,41 +164,30 @@ static void print_answer(const Envelope *resp)
 	putchar('\n');
 }
 
-int main(int argc, char **argv)
+/* Send the Envelope of one JSON file on c and print its answer. 0: answered. */
+static int send_file(term_conn *c, const char *path)
 {
-	term_config cfg = {0};
-	term_error err = {0};
-	term_conn *c = NULL;
 	Envelope *req = NULL, *resp = NULL;
+	term_error err = {0};
 	pbjson_error perr;
-	char msg[512], *json = NULL;
+	char *json = NULL;
 	size_t len = 0;
 	int rc = 1;
 
-	if (argc != 4 || strcmp(argv[1], "--config") != 0) {
-		fprintf(stderr, "usage: hostile_send --config STATION.conf "
-		                "FILE.json\n");
-		return 2;
-	}
-	if (term_config_load(argv[2], &cfg, msg, sizeof(msg)) != 0) {
-		printf("none\tconfig: %s\n", msg);
-		goto fail;
-	}
-	json = slurp(argv[3], &len);
+	json = slurp(path, &len);
 	if (!json) {
-		printf("none\tcannot read %s\n", argv[3]);
+		printf("none\tcannot read %s\n", path);
 		goto fail;
 	}
 	req = (Envelope *)pbjson_parse(&cctns__v1__envelope__descriptor, json,
 	                               len, &perr);
 	if (!req) {
-		printf("none\tbad test input %s: %s: %s\n", argv[3], perr.path,
+		printf("none\tbad test input %s: %s: %s\n", path, perr.path,
 		       perr.message);
 		goto fail;
 	}
 	unmark_message(&req->base);
-	c = term_connect(&cfg, &err);
-	if (!c || term_send(c, req, NULL, &err) != 0 ||
+	if (term_send(c, req, NULL, &err) != 0 ||
 	    term_recv(c, &resp, &err) != 0) {
 		printf("none\tno answer: %s\n", err.message);
 		goto fail;
@@ -204,8 +199,43 @@ fail:
 		envelope_free(resp);
 	if (req)
 		protobuf_c_message_free_unpacked(&req->base, NULL);
-	term_close(c);
 	free(json);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	term_config cfg = {0};
+	term_error err = {0};
+	term_conn *c = NULL;
+	char msg[512];
+	int rc = 1;
+
+	if (argc < 4 || strcmp(argv[1], "--config") != 0) {
+		fprintf(stderr, "usage: hostile_send --config STATION.conf "
+		                "FILE.json [--sleep SECONDS | FILE.json]...\n");
+		return 2;
+	}
+	if (term_config_load(argv[2], &cfg, msg, sizeof(msg)) != 0) {
+		printf("none\tconfig: %s\n", msg);
+		goto fail;
+	}
+	c = term_connect(&cfg, &err);
+	if (!c) {
+		printf("none\tno answer: %s\n", err.message);
+		goto fail;
+	}
+	for (int i = 3; i < argc; i++) {
+		if (strcmp(argv[i], "--sleep") == 0 && i + 1 < argc) {
+			sleep((unsigned)atoi(argv[++i]));
+		} else if (send_file(c, argv[i]) != 0) {
+			goto fail;
+		}
+	}
+	rc = 0;
+fail:
+	fflush(stdout);
+	term_close(c);
 	term_config_free(&cfg);
 	return rc;
 }

@@ -6,8 +6,11 @@
 # Group 2: the lock is taken again, six terminals register, their FIRs commit, no terminal is
 # told, cctns-server is killed with SIGKILL while the lock is held; released, every terminal
 # has failed (exit 5: not told), and every FIR any terminal was told about has its record.
-# The chains verify. Without the hold (answering before the audit record) group 1 is told
-# while the lock is held and this test fails.
+# The killed server's chain is left open and still verifies (its head moved with each batch);
+# the restarted server writes a chain of its own and both verify. Without the hold (answering
+# before the audit record) group 1 is told while the lock is held and this test fails. (It
+# replaces audit_has_every_fir_told_after_sigkill, whose kill raced the answers and could not
+# fail; its chain checks are the last ones here.)
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 stack_up
@@ -109,10 +112,21 @@ check_told 2
 assert_eq 0 "$TOLD" "no terminal of group 2 was told: the kill came before any record committed"
 ok "$stored FIRs of group 2 were stored but never told; the terminals will send them again"
 
+assert_eq 0 "$(sql "SELECT count(*) FROM audit.chain WHERE closed_at IS NOT NULL")" \
+	"the killed server's chain was not closed"
+run "$BIN/cctns-admin" --db "$CCTNS_DB" audit verify
+assert_eq 0 "$RC" "the killed server's chain verifies"
+
 server_start
 run term a fir show 1/$(date +%Y)
 assert_eq 0 "$RC" "the restarted server serves"
+for _ in $(seq 1 100); do
+	[ "$(sql "SELECT count(*) FROM audit.chain")" = 2 ] && break
+	sleep 0.1
+done
+assert_eq 2 "$(sql "SELECT count(*) FROM audit.chain")" "the restarted server writes a chain of its own"
 server_stop || fail "cctns-server did not exit 0 on SIGTERM"
 run "$BIN/cctns-admin" --db "$CCTNS_DB" audit verify
 assert_eq 0 "$RC" "every chain verifies, the killed server's too"
+assert_match "$OUT" '^audit: 2 chains, [0-9]+ records, verified$' "... and verify says so"
 sanitizer_clean

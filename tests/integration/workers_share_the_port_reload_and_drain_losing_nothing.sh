@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # workers_share_the_port_reload_and_drain_losing_nothing: cctns-server with [server] workers = 2
 # (load: every core). The supervisor forks two workers listening on one port (SO_REUSEPORT),
-# each with its own /healthz and /metrics on the http port + its index, and connections are
-# spread over both. Four terminals of two stations register FIRs in loops while the server
+# each with its own /healthz on the http port + its index (and /metrics, which sums both: see
+# workers_metrics_sum_every_worker), and connections are spread over both. Four terminals of two stations register FIRs in loops while the server
 # reloads (SIGHUP: a renewed server certificate, taken by the supervisor and both workers),
 # while one worker is killed (the supervisor starts another), and while it drains (SIGTERM
 # with requests in flight: it exits 0). Afterwards every FIR a terminal was told about is
@@ -27,8 +27,9 @@ ok "each worker answers /healthz on its own port"
 
 # Connections are spread by the kernel: 24 hellos reach both workers.
 for _ in $(seq 24); do term a hello >/dev/null || fail "hello failed"; done
-conns() { curl -fsS --max-time 5 "http://127.0.0.1:$((HTTP_PORT + $1))/metrics" |
-	awk '$1 == "cctns_connections_total" { print $2 }'; }
+sleep 1.5 # each worker publishes its counters every second
+conns() { curl -fsS --max-time 5 "http://127.0.0.1:$HTTP_PORT/metrics" |
+	awk -v s="cctns_worker_connections_total{worker=\"$1\"}" '$1 == s { print $2 }'; }
 c0=$(conns 0) c1=$(conns 1)
 log "connections: worker 0 $c0, worker 1 $c1"
 [ "$c0" -gt 0 ] && [ "$c1" -gt 0 ] || fail "one worker took every connection ($c0, $c1)"
