@@ -46,7 +46,7 @@
 -- partitioned index's options cannot be changed (PostgreSQL 15), so the
 -- parent core.person_search_tags keeps fastupdate = off in its definition
 -- and every partition's index is set here.
-CREATE OR REPLACE FUNCTION core.person_search_gin_options(state int) RETURNS void
+CREATE FUNCTION core.person_search_gin_options(state int) RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $fn$
@@ -114,5 +114,47 @@ END
 $fn$;
 COMMENT ON FUNCTION core.property_numbers(text) IS
 	'Identifying numbers (IMEI, serial, arms, frame numbers) in a text: words of 6 to 24 letters and digits with at least 4 digits, normalised as core.vehicle_no_normalise (upper case, no spaces, dashes or dots). PL/pgSQL so that its plan is kept for the session (0040)';
+
+-- The hand-over of property identifiers from api.register_fir (and the
+-- other wrappers of 0032) to the item triggers: SQL functions with SET
+-- search_path, planned anew at every call (0.06-0.17 ms each, five calls a
+-- registration). PL/pgSQL with the same expressions: plans kept.
+CREATE OR REPLACE FUNCTION core.property_ids_strip(doc jsonb, field text, sub text) RETURNS jsonb
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	IF jsonb_typeof(doc -> field) IS DISTINCT FROM 'array' THEN
+		RETURN doc;
+	END IF;
+	RETURN jsonb_set(doc, ARRAY[field], (SELECT coalesce(jsonb_agg(CASE WHEN jsonb_typeof(e) = 'object'
+			THEN e - sub ELSE e END ORDER BY n), '[]')
+		FROM jsonb_array_elements(doc -> field) WITH ORDINALITY x(e, n)));
+END
+$fn$;
+COMMENT ON FUNCTION core.property_ids_strip(jsonb, text, text) IS
+	'A request document with field sub (the identifiers) of the items of its array field removed (the earlier functions know no such field). PL/pgSQL, plan kept (0040)';
+
+CREATE OR REPLACE FUNCTION core.property_ids_set(ids jsonb) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	PERFORM set_config('cctns.property_ids', coalesce(ids::text, ''), true);
+END
+$fn$;
+COMMENT ON FUNCTION core.property_ids_set(jsonb) IS
+	'Set (NULL: clear) the identifiers of the items being written, read by core.property_number_trigger. PL/pgSQL (0040)';
+
+CREATE OR REPLACE FUNCTION core.property_ids_of(i int) RETURNS jsonb
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	RETURN coalesce(nullif(current_setting('cctns.property_ids', true), '')::jsonb -> i, '[]');
+END
+$fn$;
+COMMENT ON FUNCTION core.property_ids_of(int) IS
+	'The identifiers given for item i (0-based) of the record being written (core.property_ids_set), [] when none. PL/pgSQL (0040)';
 
 REVOKE ALL ON FUNCTION core.person_search_gin_options(int) FROM PUBLIC;

@@ -53,6 +53,7 @@ INSERT INTO reg_texts VALUES
 	('up80ab1234 up 80 ab 1234 UP.80.AB.1234'),
 	('Rs 35,000 in notes of 500 and 200'),
 	('gold chain 20 g; bill no. 2026/11/0042#7 [shop copy]'),
+	('IMEI#356938035643809 [SN12345678](UP80AB1234)'),
 	('मोबाइल फ़ोन IMEI ३५६९३८०३५६४३८०९ 356938035643809'),
 	('serial 12-34-56-78-90-12-34-56-78-90-12-34-56-78'),
 	('a1b2c3d4 A1B2C3 a-1-b-2 12345 1234567890123456789012345'),
@@ -86,6 +87,46 @@ FROM pg_proc p WHERE p.oid = 'core.property_numbers(text)'::regprocedure;
 SELECT pg_temp.check(p.proconfig IS NULL,
 	'0040: core.vehicle_no_normalise has no SET clause (so it is inlined where it is called)')
 FROM pg_proc p WHERE p.oid = 'core.vehicle_no_normalise(text)'::regprocedure;
+
+-- 0032's core.property_ids_strip and core.property_ids_of.
+CREATE FUNCTION pg_temp.property_ids_strip_0032(doc jsonb, field text, sub text) RETURNS jsonb
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+	SELECT CASE WHEN jsonb_typeof(doc -> field) = 'array' THEN
+		jsonb_set(doc, ARRAY[field], (SELECT coalesce(jsonb_agg(CASE WHEN jsonb_typeof(e) = 'object'
+			THEN e - sub ELSE e END ORDER BY n), '[]')
+			FROM jsonb_array_elements(doc -> field) WITH ORDINALITY x(e, n)))
+		ELSE doc END
+$fn$;
+CREATE FUNCTION pg_temp.property_ids_of_0032(i int) RETURNS jsonb
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+	SELECT coalesce(nullif(current_setting('cctns.property_ids', true), '')::jsonb -> i, '[]')
+$fn$;
+
+CREATE TEMP TABLE reg_docs (d jsonb);
+INSERT INTO reg_docs VALUES
+	(pg_temp.sample()),
+	(jsonb_set(pg_temp.sample(), '{properties}', '[{"kind": "mobile_phone", "description": "x", "identifiers": [{"kind": "imei", "number": "356938035643809"}]}, "odd", 7, null, {"identifiers": []}, []]')),
+	('{"properties": []}'), ('{"properties": {"identifiers": 1}}'), ('{"properties": null}'), ('{}'), ('[]'), ('"text"'), (NULL);
+SELECT pg_temp.check(count(*) = 0,
+	'0040: core.property_ids_strip gives what 0032''s gave for every document of the sample; differs for: '
+	|| coalesce(string_agg(coalesce(d::text, 'NULL'), ' | '), ''))
+FROM reg_docs
+WHERE core.property_ids_strip(d, 'properties', 'identifiers') IS DISTINCT FROM pg_temp.property_ids_strip_0032(d, 'properties', 'identifiers');
+BEGIN;
+SELECT pg_temp.check(core.property_ids_of(0) = '[]' AND pg_temp.property_ids_of_0032(0) = '[]',
+	'0040: core.property_ids_of before anything is handed over: []');
+SELECT core.property_ids_set('[[{"kind": "imei", "number": "1", "normalised": "1"}], []]');
+SELECT pg_temp.check(core.property_ids_of(i) IS NOT DISTINCT FROM pg_temp.property_ids_of_0032(i)
+		AND core.property_ids_of(0) -> 0 ->> 'kind' = 'imei' AND core.property_ids_of(1) = '[]' AND core.property_ids_of(5) = '[]',
+	'0040: core.property_ids_of(' || i || ') after core.property_ids_set: what 0032''s gave')
+FROM generate_series(0, 5) i;
+SELECT core.property_ids_set(NULL);
+SELECT pg_temp.check(core.property_ids_of(0) = '[]', '0040: core.property_ids_set(NULL) clears it');
+COMMIT;
 
 -- Generated columns of vehicle reports still use it: a registration number
 -- written with dashes and spaces is stored normalised.
