@@ -22,7 +22,7 @@ done
 
 # hold_lock: a psql session holding LOCK audit.chain until release_lock.
 hold_lock() {
-	rm -f "$T/lock.in"
+	rm -f "$T/lock.in" "$T/lock.out"
 	mkfifo "$T/lock.in"
 	psql -X -q -At -d "$CCTNS_DB" <"$T/lock.in" >"$T/lock.out" 2>&1 &
 	LOCK_PID=$!
