@@ -307,7 +307,7 @@ BEGIN
 	RETURN QUERY
 		SELECT DISTINCT ON (j.line_no) j.line_no, j.field, j.reason, j.duplicate
 		FROM core.import_reject_stage j
-		ORDER BY j.line_no, j.prio, j.field;
+		ORDER BY j.line_no, j.prio, j.field, j.reason;
 END
 $fn$;
 COMMENT ON FUNCTION core.import_batch() IS
