@@ -181,7 +181,13 @@ fail:
 static void write_reject(struct import_run *r, long long no, const char *field,
                          const char *reason, const char *line, size_t len)
 {
-	fprintf(r->rej, "# line %lld: %s: %s\n", no, field, reason);
+	char f[64], why[256];
+
+	snprintf(f, sizeof(f), "%s", field);
+	snprintf(why, sizeof(why), "%s", reason);
+	imp_printable(f);
+	imp_printable(why);
+	fprintf(r->rej, "# line %lld: %s: %s\n", no, f, why);
 	fwrite(line, 1, len, r->rej);
 	fputc('\n', r->rej);
 }
@@ -303,9 +309,8 @@ static int flush_batch(struct import_run *r)
 	PQclear(res);
 	res = NULL;
 	r->batches++;
-	snprintf(record, sizeof(record), "%s b%lld n%lld %.24s",
-	         r->label, r->batches, (long long)r->nlines - refused,
-	         r->sha_hex);
+	snprintf(record, sizeof(record), "%s b%lld n%lld %.24s", r->label,
+	         r->batches, (long long)r->nlines - refused, r->sha_hex);
 	if (audit_note(r->c, (uint32_t)r->first_state, "import", record) != 0 ||
 	    exec_ok(r->c, "import: commit", "COMMIT") != 0)
 		goto fail;

@@ -89,15 +89,26 @@ static void put_int(struct imp_buf *b, long long v, int first)
 	put_field(b, n, first);
 }
 
+void imp_printable(char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || (unsigned char)*s > 0x7e)
+			*s = '?';
+}
+
+/* Field and reason are one line of printable ASCII each (an unknown key or
+ * a quoted value may hold anything), the field never empty. */
 __attribute__((format(printf, 3, 4))) static int
 bad(struct imp_reject *r, const char *field, const char *fmt, ...)
 {
 	va_list ap;
 
-	snprintf(r->field, sizeof(r->field), "%s", field);
+	snprintf(r->field, sizeof(r->field), "%s", *field ? field : "line");
 	va_start(ap, fmt);
 	vsnprintf(r->reason, sizeof(r->reason), fmt, ap);
 	va_end(ap);
+	imp_printable(r->field);
+	imp_printable(r->reason);
 	return -1;
 }
 

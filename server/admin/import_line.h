@@ -32,6 +32,9 @@ struct imp_reject {
 	char reason[200];
 };
 
+/* Replace every byte outside printable ASCII by '?' (reject reasons). */
+void imp_printable(char *s);
+
 struct imp_parser;
 
 struct imp_parser *imp_parser_new(void);
