@@ -15,7 +15,8 @@
 -- live FIR of that station and year follows the imported ones).
 --
 -- One import runs at a time (cctns-admin holds an advisory lock); the
--- staging tables are emptied at the start of every batch. A batch is one
+-- staging tables are emptied at the start and at the end of every batch, so
+-- no personal data stays in them. A batch is one
 -- transaction: its valid rows are all stored or none.
 
 CREATE UNLOGGED TABLE core.import_fir_stage (
@@ -308,9 +309,13 @@ BEGIN
 		SELECT DISTINCT ON (j.line_no) j.line_no, j.field, j.reason, j.duplicate
 		FROM core.import_reject_stage j
 		ORDER BY j.line_no, j.prio, j.field, j.reason;
+	-- Nothing of the batch (personal data included) stays staged once it
+	-- commits: the rows above are already in the result.
+	TRUNCATE core.import_fir_stage, core.import_person_stage, core.import_charge_stage,
+		core.import_reject_stage;
 END
 $fn$;
 COMMENT ON FUNCTION core.import_batch() IS
-	'cctns-admin import: check the staged batch (station, dates, year, sections in ref.section and IPC/BNS by date, birth years, duplicates stored or in the batch), store the rest set-based (core.fir, fir_charge, person, person_link, fir_person, case_event, fir_counter raised to the highest number imported) and return the refused lines, one reason each';
+	'cctns-admin import: check the staged batch (station, dates, year, sections in ref.section and IPC/BNS by date, birth years, duplicates stored or in the batch), store the rest set-based (core.fir, fir_charge, person, person_link, fir_person, case_event, fir_counter raised to the highest number imported), return the refused lines, one reason each, and empty the staging tables';
 
 REVOKE ALL ON FUNCTION core.import_batch(), core.import_diary_began() FROM PUBLIC;

@@ -69,6 +69,9 @@ assert_match "$OUT" '^import: read 138, imported 125, rejected 13 \(duplicates 1
 assert_eq 125 "$(sql "SELECT count(*) FROM core.fir WHERE station_code = $A_STATION")" "125 FIRs stored"
 assert_eq 0 "$(sql "SELECT count(*) FROM core.fir WHERE brief_facts LIKE 'HOSTILE%' OR fir_no > 9000")" \
 	"nothing of a refused line is stored"
+assert_eq 0 "$(sql "SELECT (SELECT count(*) FROM core.import_fir_stage) + (SELECT count(*) FROM core.import_person_stage)
+	+ (SELECT count(*) FROM core.import_charge_stage) + (SELECT count(*) FROM core.import_reject_stage)")" \
+	"no staged row (personal data) is left behind"
 n_audit=$(($(sql "SELECT count(*) FROM audit.log WHERE action = 'import'") - before_audit))
 assert_eq 3 "$n_audit" "one audit record per batch (138 lines, batches of 50)"
 sha=$(sha256sum "$T/legacy.jsonl" | cut -c1-24)
