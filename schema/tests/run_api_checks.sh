@@ -82,6 +82,8 @@ echo "== cleanup_checks.sql"; run_psql cctns_owner -f "$here/cleanup_checks.sql"
 # reg (issue 7, 0040): registration cost: the rewritten functions give what the old ones gave; a
 # person just registered is found (short GIN pending list)
 echo "== reg_checks.sql"; run_psql cctns_owner -f "$here/reg_checks.sql"
+# import (issue 7): core.import_batch with hand-staged rows
+echo "== import_checks.sql"; run_psql cctns_owner -f "$here/import_checks.sql"
 
 # The FIR the concurrent sessions record arrests in (station 990009).
 arrest_fir=$(psql -X -q -At -v ON_ERROR_STOP=1 "$conn user=cctns_server" <<SQL | tail -n 1

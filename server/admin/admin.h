@@ -27,6 +27,8 @@ int cmd_officer(const char *db, int argc, char **argv); /* signin */
 /* ops (issue 7) */
 int cmd_partitions(const char *db, int argc, char **argv);
 int cmd_status(const char *db, int argc, char **argv);
+/* import (issue 7) */
+int cmd_import(const char *db, int argc, char **argv);
 
 /* Print "cctns-admin CMD: message" and a pointer to CMD --help on stderr;
  * returns ADMIN_USAGE so callers can `return admin_usage(...)`. */

@@ -43,6 +43,9 @@ static const struct command {
          "case table partitions by year (ensure, list, detach)"},
         {"status", cmd_status,
          "one screen for the operator: server, database, backups (--json)"},
+        /* import (issue 7): bulk import of legacy FIRs */
+        {"import", cmd_import,
+         "bulk import of legacy FIRs from a JSON-lines file"},
 };
 
 static void usage(FILE *out)
