@@ -18,6 +18,7 @@
 #include "dispatch.h"
 #include "metrics.h"
 #include "pool.h"
+#include "readpool.h"
 #include "session.h"
 #include "util.h"
 
@@ -25,6 +26,7 @@ struct http {
 	struct evhttp *evh;
 	const struct metrics *metrics;
 	const struct pool *pool;
+	const struct readpool *reads; /* repl: NULL until set */
 	char address[80];
 };
 
@@ -90,6 +92,7 @@ static void http_metrics(struct evhttp_request *req, void *arg)
 		view.state_names[i] = pool_state_name((enum pool_conn_state)i);
 	metrics_render(h->metrics, types, ntypes, &view, body);
 	http_metrics_ops(h, body);
+	readpool_render(h->reads, body); /* repl */
 	http_reply(req, 200, "OK", body, "text/plain; version=0.0.4");
 	evbuffer_free(body);
 }
@@ -145,6 +148,11 @@ fail:
 	         addr->port);
 	http_free(h);
 	return NULL;
+}
+
+void http_set_reads(struct http *h, const struct readpool *reads)
+{
+	h->reads = reads;
 }
 
 const char *http_address(const struct http *h)
