@@ -128,17 +128,23 @@ assert_contains "$(cat "$SERVER_LOG")" "event=read_on_primary stmt=get_dossier r
 # The standby stopped: reads fall back to the primary and still answer.
 "$PGCTL" --dir "$T/sb" stop >/dev/null
 wait_ready 0
+t0=$(date +%s%3N)
 d0=$(fallbacks standby_down)
 run term a person search "Zorawar Bhandari"
 assert_eq 0 "$RC" "with the standby stopped a person search still answers"
 assert_contains "$OUT" "Zorawar Bhandari" "... and finds the person"
 assert_eq $((d0 + 1)) "$(fallbacks standby_down)" "... from the primary (counted as a fallback)"
+printf 'reads: with the standby stopped, a person search answered from the primary in %s ms (terminal round trip)\n' \
+	"$(($(date +%s%3N) - t0))"
 register_as "Ujjwal Standbyless"
 ok "registrations go on with the standby stopped"
 
 # The standby back: the read pool reconnects by itself and reads go to it again.
+t0=$(date +%s%3N)
 "$PGCTL" --dir "$T/sb" start >/dev/null
 wait_ready 2
+printf 'reads: the read pool was back on the standby %s ms after pgctl start began\n' \
+	"$(($(date +%s%3N) - t0))"
 r0=$(reads read)
 run term a person search "Ujjwal Standbyless"
 assert_eq 0 "$RC" "the standby back, a search answers"
@@ -155,4 +161,7 @@ assert_contains "$OUT" "Zorawar Bhandari" "after the reload without read_conninf
 assert_eq $((n0 + 1)) "$(fallbacks no_read_pool)" "... from the primary (no read pool)"
 assert_eq 0 "$(repl_psql "$T/sb" "SELECT count(*) FROM pg_stat_activity
 	WHERE application_name = 'cctns-reads'")" "... and the standby's connections are closed"
+printf 'reads: calls answered by the read pool %s, by the primary %s (fallbacks: no_read_pool %s, standby_down %s, standby_failed %s)\n' \
+	"$(reads read)" "$(reads primary)" "$(fallbacks no_read_pool)" "$(fallbacks standby_down)" \
+	"$(fallbacks standby_failed)"
 sanitizer_clean
