@@ -72,6 +72,15 @@ static const conf_key server_keys[] = {
             "worker processes, each with its own loop, pool and listener "
             "(SO_REUSEPORT); 0 = one per core; worker i serves http on "
             "port + i"),
+        /* repl: reads on standbys */
+        KEY("database", "read_conninfo", CONF_STRING, "", 0, 0, 1,
+            db_read_conninfo,
+            "libpq connection string for searches, the dossier and "
+            "lookups (a hot standby; several hosts with "
+            "target_session_attrs=prefer-standby); empty = the primary; "
+            "reads fall back to the primary while it is down"),
+        KEY("database", "read_pool_size", CONF_INT, "2", 1, 256, 1,
+            db_read_pool_size, "connections of the read pool"),
 };
 
 /* Split "host:port" / "[v6]:port" into host and port text. */

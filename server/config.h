@@ -49,6 +49,9 @@ struct server_config {
 	long officer_hash_threads;
 	/* load: worker processes (0 = one per core) */
 	long workers;
+	/* repl: reads on standbys (readpool.h); "" = none */
+	char *db_read_conninfo;
+	long db_read_pool_size;
 
 	/* Derived by config_load, not keys. */
 	struct listen_addr listen_addr;

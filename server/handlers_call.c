@@ -14,6 +14,7 @@
 #include "log.h"
 #include "pbjson.h"
 #include "pool.h"
+#include "readpool.h"
 #include "util.h"
 
 #define SC(x)   CCTNS__V1__STATUS_CODE__STATUS_CODE_##x
@@ -96,6 +97,21 @@ static void call_done(void *arg, enum pool_outcome outcome, const PGresult *res)
 	free(call);
 }
 
+/* repl: a read may go to a standby (readpool.h); the rest to the primary. */
+static int call_send(struct request *req, const char *const *ctx,
+                     const struct jsoncall *row,
+                     const struct jsoncall_params *p, struct call *call)
+{
+	if (req->reads)
+		return readpool_query_pre(req->reads, req->type,
+		                          &officer_context, 2, ctx, &row->stmt,
+		                          p->n, p->values, p->lengths,
+		                          p->formats, call_done, call);
+	return pool_query_pre(req->pool, &officer_context, 2, ctx, &row->stmt,
+	                      p->n, p->values, p->lengths, p->formats,
+	                      call_done, call);
+}
+
 void handle_json_call(struct request *req, const Envelope *env,
                       const struct jsoncall *row)
 {
@@ -122,9 +138,7 @@ void handle_json_call(struct request *req, const Envelope *env,
 	         (unsigned long long)(req->seat ? req->seat->permissions : 0));
 	ctx[0] = req->seat ? req->seat->officer_no : "";
 	ctx[1] = mask;
-	if (pool_query_pre(req->pool, &officer_context, 2, ctx, &row->stmt, p.n,
-	                   p.values, p.lengths, p.formats, call_done,
-	                   call) != 0) {
+	if (call_send(req, ctx, row, &p, call) != 0) {
 		free(call);
 		dberr_fail(req, POOL_UNAVAILABLE, NULL, NULL, NULL);
 	}

@@ -22,6 +22,7 @@
 #include "metrics.h"
 #include "metrics_shared.h"
 #include "pool.h"
+#include "readpool.h"
 #include "session.h"
 #include "util.h"
 
@@ -30,6 +31,7 @@ struct http {
 	struct event_base *base;
 	const struct metrics *metrics;
 	const struct pool *pool;
+	const struct readpool *reads; /* repl: NULL until set */
 	char address[80];
 	/* load: several workers (NULL: this process alone) */
 	struct metrics_shared *shared;
@@ -87,6 +89,7 @@ static void http_snapshot(const struct http *h, struct metrics_snapshot *s)
 	pool_ops_counters(h->pool, &s->pc); /* ops (issue 7) */
 	session_hub_states(h->metrics->hub, &s->sv);
 	s->has_sv = h->metrics->hub != NULL;
+	readpool_view(h->reads, &s->rv); /* repl */
 }
 
 static void http_render(const struct metrics_snapshot *s, struct evbuffer *body)
@@ -98,6 +101,7 @@ static void http_render(const struct metrics_snapshot *s, struct evbuffer *body)
 		types[i] = dispatch_type_name(i);
 	metrics_render(&s->m, types, ntypes, &s->pool, body);
 	metrics_render_ops(&s->m, &s->pc, s->has_sv ? &s->sv : NULL, body);
+	readpool_render(&s->rv, body); /* repl */
 }
 
 /* load: this worker's snapshot into its slot. */
@@ -213,4 +217,9 @@ void http_free(struct http *h)
 	if (h->evh)
 		evhttp_free(h->evh);
 	free(h);
+}
+
+void http_set_reads(struct http *h, const struct readpool *reads)
+{
+	h->reads = reads;
 }

@@ -20,6 +20,10 @@ struct http *http_new(struct event_base *base, const struct listen_addr *addr,
                       char *why, size_t whysz)
         __attribute__((warn_unused_result));
 
+/* repl: the read pool whose series /metrics adds (readpool.h). */
+struct readpool;
+void http_set_reads(struct http *h, const struct readpool *reads);
+
 /* "host:port" actually bound. */
 const char *http_address(const struct http *h);
 

@@ -25,6 +25,7 @@
 #include "notify.h"
 #include "opsmon.h"
 #include "pool.h"
+#include "readpool.h"
 #include "session.h"
 #include "tls.h"
 #include "workers.h"
@@ -44,7 +45,8 @@ struct server {
 	struct event *signals[3];
 	struct event *drain_timer;
 	int draining;
-	struct opsmon *opsmon; /* ops: replication lag for /metrics */
+	struct opsmon *opsmon;  /* ops: replication lag for /metrics */
+	struct readpool *reads; /* repl: reads on standbys */
 	/* load: with workers > 1, the TLS context a worker starts with (the
 	 * supervisor keeps it, reloaded on SIGHUP), this worker's index and
 	 * the pipe that tells the supervisor it listens (-1: no supervisor) */
@@ -146,6 +148,14 @@ static void log_crl(const struct crl_info *crl)
 		          crl->revoked, crl->next_update);
 }
 
+/* repl: the read pool as the config says (started, replaced or stopped). */
+static void reads_configure(struct server *srv)
+{
+	readpool_configure(srv->reads, srv->cfg.db_read_conninfo,
+	                   (int)srv->cfg.db_read_pool_size,
+	                   srv->cfg.db_wait_ms);
+}
+
 /* SIGHUP: build the new config and TLS context aside; swap only if both
  * are complete and no unreloadable key changed. */
 static void server_reload(struct server *srv)
@@ -182,6 +192,7 @@ static void server_reload(struct server *srv)
 	srv->cfg = next;
 	hub_limits(&srv->cfg, &srv->hub.limits);
 	pool_set_wait(srv->pool, srv->cfg.db_wait_ms);
+	reads_configure(srv); /* repl */
 	log_set_level(srv->cfg.level);
 	log_event(LOG_INFO, "reload", "ok=1 closed=%zu", closed);
 	return;
@@ -269,6 +280,9 @@ static int server_start(struct server *srv, SSL_CTX *ctx)
 	                     (int)srv->cfg.db_pool_size);
 	pool_set_wait(srv->pool, srv->cfg.db_wait_ms);
 	srv->hub.pool = srv->pool;
+	srv->reads = readpool_new(srv->base, srv->pool); /* repl */
+	reads_configure(srv);
+	srv->hub.reads = srv->reads;
 	srv->audit = audit_new(srv->base, srv->pool, &srv->metrics);
 	srv->hub.audit = srv->audit;
 	srv->metrics.hub = &srv->hub;                                  /* ops */
@@ -294,6 +308,8 @@ static int server_start(struct server *srv, SSL_CTX *ctx)
 		snprintf(why, sizeof(why), "cannot publish metrics");
 		goto fail;
 	}
+	if (srv->http)
+		http_set_reads(srv->http, srv->reads); /* repl */
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
 		srv->signals[i] =
 		        evsignal_new(srv->base, sigs[i], signal_cb, srv);
@@ -309,6 +325,7 @@ static void server_stop(struct server *srv)
 {
 	audit_stop(srv->audit);     /* held answers become UNAVAILABLE */
 	hashpool_free(srv->hashes); /* its callbacks may still query */
+	readpool_free(srv->reads);  /* repl: before the primary's pool */
 	pool_free(srv->pool);       /* answers whatever is still in flight */
 	opsmon_free(srv->opsmon);   /* ops */
 	notify_free();              /* ops */
@@ -487,7 +504,8 @@ int main(int argc, char **argv)
 	default:
 		break;
 	}
-	if (dispatch_check(why, sizeof(why)) != 0) {
+	if (dispatch_check(why, sizeof(why)) != 0 ||
+	    readpool_check(why, sizeof(why)) != 0) { /* repl */
 		fprintf(stderr, "cctns-server: request table: %s\n", why);
 		return 1;
 	}

@@ -172,6 +172,7 @@ static void add_snapshot(struct metrics_snapshot *to,
 	to->pc.wait_us += s->pc.wait_us;
 	to->pc.connects += s->pc.connects;
 	to->pc.lost += s->pc.lost;
+	readpool_view_add(&to->rv, &s->rv); /* repl */
 	if (!s->has_sv)
 		return;
 	if (!to->has_sv) {

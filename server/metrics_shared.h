@@ -8,6 +8,7 @@
 #define CCTNS_SERVER_METRICS_SHARED_H
 
 #include "metrics.h"
+#include "readpool.h"
 
 /* What one worker renders: its counters and the views read at render time. */
 struct metrics_snapshot {
@@ -16,6 +17,7 @@ struct metrics_snapshot {
 	struct metrics_pool_counters pc;
 	struct metrics_sessions_view sv;
 	int has_sv;
+	struct readpool_view rv; /* repl: reads on standbys */
 };
 
 struct metrics_shared;

@@ -15,6 +15,7 @@
 struct hashpool;
 struct identity;
 struct pool;
+struct readpool;
 struct request;
 
 /* Limits a session announces in HelloAck, and the officer settings. */
@@ -49,6 +50,7 @@ struct request {
 	struct identity *identity; /* the session's; Hello completes it */
 	const struct request_limits *limits;
 	struct pool *pool;       /* the database */
+	struct readpool *reads;  /* repl: reads on standbys, or NULL */
 	struct seat *seat;       /* the session's officer (signin) */
 	struct hashpool *hashes; /* password verification (signin) */
 	request_done_fn done;    /* set by the session */

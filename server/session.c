@@ -438,6 +438,7 @@ static struct request *session_request_new(struct session *s,
 	req->identity = &s->identity;
 	req->limits = &s->limits;
 	req->pool = s->hub->pool;
+	req->reads = s->hub->reads; /* repl */
 	req->seat = &s->seat;
 	req->hashes = s->hub->hashes;
 	req->done = session_request_done;

@@ -18,6 +18,7 @@ struct event_base;
 struct hashpool;
 struct metrics;
 struct pool;
+struct readpool;
 struct audit;
 struct session;
 struct ssl_ctx_st;
@@ -37,6 +38,7 @@ struct session_limits {
 struct session_hub {
 	struct event_base *base;
 	struct pool *pool;
+	struct readpool *reads;  /* repl: reads on standbys, or NULL */
 	struct hashpool *hashes; /* signin: password verification */
 	struct metrics *metrics;
 	struct audit *audit; /* every request is recorded there */
