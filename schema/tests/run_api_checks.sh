@@ -183,3 +183,5 @@ END
 $$;
 SQL
 echo "schema api checks: all passed"
+# read (issue 7): api.get_fir from core.fir_rendered, forgotten on every change (0039); after court_checks.sql
+echo "== read_cache_checks.sql"; run_psql cctns_owner -f "$here/read_cache_checks.sql"

@@ -1,0 +1,299 @@
+-- 0039_fir_rendered.sql (read, issue 7): an FIR by its number, fast.
+--
+-- api.get_fir built the whole Fir JSON at every call (SQL-language builders,
+-- planned again at every call, over the partitioned case tables) and then
+-- the sealed-identity masking read the FIR's persons and charges again:
+-- about 1 ms of database time for one read. Here the rendered FIR is kept:
+--
+--   core.fir_rendered   one row per FIR read since its last change: the Fir
+--       JSON unmasked (core.fir_json, as before), the same JSON masked for
+--       readers who may not see its sealed identities (core.seal_fir_content
+--       with allowed = false), the first sealing law (NULL: nothing sealed)
+--       and the sealed persons' numbers. Keyed by the station's own key
+--       (state, district, station, year, number), so a read is one index
+--       lookup of a plain table: no partitioned table, no JSON building.
+--
+-- Who reads is still decided at every read: when the row has a law,
+-- core.may_see_sealed (0030) for the signed-in officer picks the unmasked or
+-- the masked JSON, and an unmasked sealed read is appended to
+-- audit.sealed_read exactly as before. What is sealed (the case's law, each
+-- person's law) is data of the FIR, kept with it and forgotten with it.
+--
+-- Filled lazily by api.get_fir on a miss; forgotten (row deleted) by
+-- statement-level triggers on every table whose data appears in the Fir
+-- JSON or in its sealing: core.fir (the FIR; for an FIR registered on
+-- transfer, also the sending FIR's transfer columns), core.fir_charge,
+-- core.fir_person, core.fir_property, core.final_report_charge (an alteration
+-- of sections seals a case), core.person (date and year of birth decide
+-- JJ Act 74 when the FIR gives no age), ref.station / ref.district /
+-- ref.state (names in the receipt and transfer links) and ref.sealed_charge.
+-- core.gd_entry (the diary entry's time in the receipt) is append-only.
+--
+-- Race: a reader that renders from an older snapshot must not store its
+-- JSON after a writer's change committed and found nothing to delete. So
+-- the reader, on a miss, locks the FIR row (and the sending FIR's) FOR
+-- SHARE before it renders, and the triggers of the child tables lock the
+-- FIR rows they touch FOR NO KEY UPDATE (an UPDATE of core.fir locks them
+-- itself) before deleting: a writer either committed before the reader
+-- rendered (the reader sees its change) or waits for the reader's commit
+-- and then deletes what it stored. The reference tables' triggers empty
+-- the whole cache with TRUNCATE (ACCESS EXCLUSIVE: waits for every open
+-- reader; renames are rare). Nothing is stored in a read-only transaction
+-- (a hot standby serves the read, rendered each time).
+--
+-- Not maintained on the national database: logical replication applies rows
+-- without statement-level triggers; cctns-server never reads FIRs there.
+
+CREATE TABLE core.fir_rendered (
+	state_code int NOT NULL,
+	district_code int NOT NULL,
+	station_code int NOT NULL,
+	year int NOT NULL,
+	fir_no int NOT NULL,
+	fir_id bigint NOT NULL,
+	from_year int,
+	from_fir_id bigint,
+	fir jsonb NOT NULL,
+	masked jsonb,
+	law text,
+	pids bigint[] NOT NULL DEFAULT '{}',
+	PRIMARY KEY (state_code, district_code, station_code, year, fir_no),
+	UNIQUE (state_code, year, fir_id)
+);
+CREATE INDEX fir_rendered_from ON core.fir_rendered (state_code, from_year, from_fir_id)
+	WHERE from_fir_id IS NOT NULL;
+COMMENT ON TABLE core.fir_rendered IS
+	'Cache of api.get_fir: the rendered Fir JSON of FIRs read since their last change, unmasked and masked; filled by api.get_fir, rows deleted by triggers on every table the JSON or its sealing comes from (0039). Not replicated; safe to TRUNCATE at any time';
+COMMENT ON COLUMN core.fir_rendered.state_code IS 'The FIR''s state';
+COMMENT ON COLUMN core.fir_rendered.district_code IS 'Its station''s district';
+COMMENT ON COLUMN core.fir_rendered.station_code IS 'Its station';
+COMMENT ON COLUMN core.fir_rendered.year IS 'Its year (of the FIR number)';
+COMMENT ON COLUMN core.fir_rendered.fir_no IS 'Its number in the station and year';
+COMMENT ON COLUMN core.fir_rendered.fir_id IS 'core.fir.fir_id';
+COMMENT ON COLUMN core.fir_rendered.from_year IS 'For an FIR registered on transfer: the sending FIR''s year (its transfer columns are in this JSON)';
+COMMENT ON COLUMN core.fir_rendered.from_fir_id IS 'For an FIR registered on transfer: the sending FIR''s fir_id';
+COMMENT ON COLUMN core.fir_rendered.fir IS 'Fir JSON as core.fir_json renders it, nothing masked';
+COMMENT ON COLUMN core.fir_rendered.masked IS 'The same with its sealed identities masked (core.seal_fir_content, allowed = false); NULL when nothing is sealed';
+COMMENT ON COLUMN core.fir_rendered.law IS 'The first law sealing anything in it (BNS 72, JJ Act 74, ...); NULL: nothing sealed';
+COMMENT ON COLUMN core.fir_rendered.pids IS 'Persons master numbers of its sealed persons (for audit.sealed_read)';
+
+-- ------------------------------------------------------------ the read
+
+-- The rendered FIR of a station by number: station checked, FIR found (or
+-- CT404), rendered, and stored unless the transaction is read-only.
+CREATE FUNCTION core.fir_render(state int, district int, station int, fir_number text)
+RETURNS core.fir_rendered
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	num record;
+	f core.fir;
+	r core.fir_rendered;
+	s record;
+	keep boolean := current_setting('transaction_read_only') = 'off';
+BEGIN
+	PERFORM core.station_check(state, district, station);
+	SELECT * INTO num FROM core.fir_number_parse(fir_number);
+	IF keep THEN
+		-- Writers of this FIR's rows wait for this transaction (and it for
+		-- them): see the header.
+		SELECT * INTO f FROM core.fir x
+		WHERE x.state_code = state AND x.year = num.year AND x.district_code = district
+			AND x.station_code = station AND x.fir_no = num.fir_no
+		FOR SHARE;
+	ELSE
+		SELECT * INTO f FROM core.fir x
+		WHERE x.state_code = state AND x.year = num.year AND x.district_code = district
+			AND x.station_code = station AND x.fir_no = num.fir_no;
+	END IF;
+	IF NOT FOUND THEN
+		PERFORM core.fir_not_found(num.fir_no, num.year);
+	END IF;
+	IF keep AND f.transferred_from_fir_id IS NOT NULL THEN
+		PERFORM 1 FROM core.fir x
+		WHERE x.state_code = state AND x.year = f.transferred_from_year AND x.fir_id = f.transferred_from_fir_id
+		FOR SHARE;
+	END IF;
+	r.state_code := state;
+	r.district_code := district;
+	r.station_code := station;
+	r.year := f.year;
+	r.fir_no := f.fir_no;
+	r.fir_id := f.fir_id;
+	r.from_year := f.transferred_from_year;
+	r.from_fir_id := f.transferred_from_fir_id;
+	r.fir := core.fir_json(f);
+	SELECT * INTO s FROM core.seal_fir_content(r.fir -> 'content', state, f.year, f.fir_id, false);
+	r.law := s.law_out;
+	r.pids := coalesce(s.pids, '{}');
+	IF s.law_out IS NOT NULL THEN
+		r.masked := jsonb_set(r.fir, '{content}', s.content);
+	END IF;
+	IF keep THEN
+		INSERT INTO core.fir_rendered VALUES (r.*) ON CONFLICT DO NOTHING;
+	END IF;
+	RETURN r;
+END
+$fn$;
+COMMENT ON FUNCTION core.fir_render(int, int, int, text) IS
+	'Render the station''s FIR (core.fir_json, core.seal_fir_content) into a core.fir_rendered row and store it unless read-only; CT401 station, CT400 number, CT404 not found (as api.get_fir)';
+
+CREATE OR REPLACE FUNCTION api.get_fir(state int, district int, station int, fir_number text) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	r core.fir_rendered;
+BEGIN
+	-- Hit: one lookup of the rendered FIR of an active station.
+	IF fir_number ~ '^[0-9]{1,9}/[0-9]{4}$' THEN
+		SELECT c.* INTO r FROM core.fir_rendered c
+		JOIN ref.station s ON s.state_code = c.state_code AND s.district_code = c.district_code
+			AND s.station_code = c.station_code AND s.active
+		WHERE c.state_code = state AND c.district_code = district AND c.station_code = station
+			AND c.year = split_part(fir_number, '/', 2)::int
+			AND c.fir_no = split_part(fir_number, '/', 1)::int;
+	END IF;
+	IF r.fir IS NULL THEN
+		-- Miss, or an error to raise in get_fir's order (station, number, FIR).
+		r := core.fir_render(state, district, station, fir_number);
+	END IF;
+	IF r.law IS NULL THEN
+		RETURN r.fir;
+	END IF;
+	-- Something is sealed: who reads decides, now.
+	IF core.may_see_sealed(state, r.year, r.fir_id) THEN
+		PERFORM core.sealed_read_add(state, district, station, 'get_fir',
+			'FIR ' || core.fir_number_text(r.fir_no, r.year), r.pids, r.law);
+		RETURN r.fir;
+	END IF;
+	RETURN r.masked;
+END
+$fn$;
+COMMENT ON FUNCTION api.get_fir(int, int, int, text) IS
+	'The FIR (core.fir_json) from core.fir_rendered (rendered and stored on a miss), with its sealed identities masked for everyone but the case''s own officers and view_sealed holders whose scope covers it (core.may_see_sealed, decided at every read); an unmasked sealed read is recorded in audit.sealed_read';
+
+-- ------------------------------------------------------------ forgetting
+
+-- Rows of core.fir_rendered to forget, by (state_code, year, fir_id), with
+-- the FIR rows locked first (see the header). keys: a JSON array of
+-- [state_code, year, fir_id].
+CREATE FUNCTION core.fir_rendered_forget_keys(keys jsonb, lock_firs boolean) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	IF keys IS NULL OR jsonb_array_length(keys) = 0 THEN
+		RETURN;
+	END IF;
+	IF lock_firs THEN
+		PERFORM 1 FROM core.fir f
+		JOIN (SELECT DISTINCT (k ->> 0)::int AS st, (k ->> 1)::int AS yr, (k ->> 2)::bigint AS id
+			FROM jsonb_array_elements(keys) k) k
+			ON f.state_code = k.st AND f.year = k.yr AND f.fir_id = k.id
+		ORDER BY f.state_code, f.year, f.fir_id
+		FOR NO KEY UPDATE OF f;
+	END IF;
+	DELETE FROM core.fir_rendered c
+	USING (SELECT DISTINCT (k ->> 0)::int AS st, (k ->> 1)::int AS yr, (k ->> 2)::bigint AS id
+		FROM jsonb_array_elements(keys) k) k
+	WHERE (c.state_code = k.st AND c.year = k.yr AND c.fir_id = k.id)
+		OR (c.from_fir_id IS NOT NULL AND c.state_code = k.st AND c.from_year = k.yr
+			AND c.from_fir_id = k.id);
+END
+$fn$;
+COMMENT ON FUNCTION core.fir_rendered_forget_keys(jsonb, boolean) IS
+	'Delete the rendered FIRs with these keys ([[state_code, year, fir_id], ...]) and those registered on transfer from them; lock_firs: lock the FIR rows FOR NO KEY UPDATE first';
+
+-- Statement trigger of the tables keyed by (state_code, year, fir_id): the
+-- transition tables are always named old_rows and new_rows.
+CREATE FUNCTION core.fir_rendered_forget() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	keys jsonb;
+	-- An UPDATE or DELETE of core.fir locked its rows itself.
+	lock_firs boolean := NOT (TG_TABLE_SCHEMA = 'core' AND TG_TABLE_NAME = 'fir');
+BEGIN
+	IF TG_OP = 'INSERT' THEN
+		IF NOT lock_firs THEN
+			RETURN NULL; -- a new FIR: nobody can have read it
+		END IF;
+		SELECT jsonb_agg(DISTINCT jsonb_build_array(n.state_code, n.year, n.fir_id)) INTO keys FROM new_rows n;
+	ELSIF TG_OP = 'UPDATE' THEN
+		SELECT jsonb_agg(DISTINCT x.k) INTO keys
+		FROM (SELECT jsonb_build_array(o.state_code, o.year, o.fir_id) AS k FROM old_rows o
+			UNION SELECT jsonb_build_array(n.state_code, n.year, n.fir_id) FROM new_rows n) x;
+	ELSE
+		SELECT jsonb_agg(DISTINCT jsonb_build_array(o.state_code, o.year, o.fir_id)) INTO keys FROM old_rows o;
+	END IF;
+	PERFORM core.fir_rendered_forget_keys(keys, lock_firs);
+	RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION core.fir_rendered_forget() IS
+	'Statement trigger (transition tables old_rows/new_rows) of the tables keyed by (state_code, year, fir_id): forget the rendered FIRs whose rows changed (0039)';
+
+DO $do$
+DECLARE
+	t text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['fir', 'fir_charge', 'fir_person', 'fir_property', 'final_report_charge'] LOOP
+		IF t <> 'fir' THEN
+			EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON core.%I REFERENCING NEW TABLE AS new_rows '
+				'FOR EACH STATEMENT EXECUTE FUNCTION core.fir_rendered_forget()', t || '_rendered_ins', t);
+		END IF;
+		EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON core.%I REFERENCING OLD TABLE AS old_rows '
+			'NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION core.fir_rendered_forget()',
+			t || '_rendered_upd', t);
+		EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON core.%I REFERENCING OLD TABLE AS old_rows '
+			'FOR EACH STATEMENT EXECUTE FUNCTION core.fir_rendered_forget()', t || '_rendered_del', t);
+	END LOOP;
+END
+$do$;
+
+-- core.person: its date and year of birth decide JJ Act 74 in the FIRs that
+-- give no age for it.
+CREATE FUNCTION core.fir_rendered_forget_person() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	keys jsonb;
+BEGIN
+	SELECT jsonb_agg(DISTINCT jsonb_build_array(fp.state_code, fp.year, fp.fir_id)) INTO keys
+	FROM (SELECT o.state_code, o.person_id FROM old_rows o JOIN new_rows n
+			ON n.state_code = o.state_code AND n.year = o.year AND n.person_id = o.person_id
+		WHERE (n.date_of_birth, n.year_of_birth) IS DISTINCT FROM (o.date_of_birth, o.year_of_birth)) p
+	JOIN core.fir_person fp ON fp.state_code = p.state_code AND fp.person_id = p.person_id;
+	PERFORM core.fir_rendered_forget_keys(keys, true);
+	RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION core.fir_rendered_forget_person() IS
+	'Statement trigger of core.person: forget the rendered FIRs of persons whose date or year of birth changed (0039)';
+CREATE TRIGGER person_rendered_upd AFTER UPDATE ON core.person REFERENCING OLD TABLE AS old_rows
+	NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION core.fir_rendered_forget_person();
+
+-- Reference data in every rendered FIR (names) or its sealing: forget all.
+CREATE FUNCTION core.fir_rendered_forget_all() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	TRUNCATE core.fir_rendered;
+	RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION core.fir_rendered_forget_all() IS
+	'Statement trigger of ref.station, ref.district, ref.state (names) and ref.sealed_charge: empty core.fir_rendered (0039)';
+CREATE TRIGGER station_rendered AFTER UPDATE OR DELETE ON ref.station
+	FOR EACH STATEMENT EXECUTE FUNCTION core.fir_rendered_forget_all();
+CREATE TRIGGER district_rendered AFTER UPDATE OR DELETE ON ref.district
+	FOR EACH STATEMENT EXECUTE FUNCTION core.fir_rendered_forget_all();
+CREATE TRIGGER state_rendered AFTER UPDATE OR DELETE ON ref.state
+	FOR EACH STATEMENT EXECUTE FUNCTION core.fir_rendered_forget_all();
+CREATE TRIGGER sealed_charge_rendered AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ref.sealed_charge
+	FOR EACH STATEMENT EXECUTE FUNCTION core.fir_rendered_forget_all();
