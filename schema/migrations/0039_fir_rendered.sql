@@ -34,7 +34,9 @@
 -- the reader, on a miss, locks the FIR row (and the sending FIR's) FOR
 -- SHARE before it renders, and the triggers of the child tables lock the
 -- FIR rows they touch FOR NO KEY UPDATE (an UPDATE of core.fir locks them
--- itself) before deleting: a writer either committed before the reader
+-- itself; a row version this transaction wrote, such as the FIR being
+-- registered, is locked by it already) before deleting, one FIR at a time
+-- with cached plans: a writer either committed before the reader
 -- rendered (the reader sees its change) or waits for the reader's commit
 -- and then deletes what it stored. The reference tables' triggers empty
 -- the whole cache with TRUNCATE (ACCESS EXCLUSIVE: waits for every open
@@ -176,35 +178,29 @@ COMMENT ON FUNCTION api.get_fir(int, int, int, text) IS
 
 -- ------------------------------------------------------------ forgetting
 
--- Rows of core.fir_rendered to forget, by (state_code, year, fir_id), with
--- the FIR rows locked first (see the header). keys: a JSON array of
--- [state_code, year, fir_id].
-CREATE FUNCTION core.fir_rendered_forget_keys(keys jsonb, lock_firs boolean) RETURNS void
+-- Forget the rendered FIR (state, year, fir_id) and those registered on
+-- transfer from it, the FIR row locked first (see the header) unless this
+-- transaction wrote that row version itself (then it holds its lock, and
+-- readers that would fill wait for its commit already).
+CREATE FUNCTION core.fir_rendered_forget_one(st int, yr int, id bigint) RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $fn$
+DECLARE
+	x xid;
 BEGIN
-	IF keys IS NULL OR jsonb_array_length(keys) = 0 THEN
-		RETURN;
+	SELECT f.xmin INTO x FROM core.fir f WHERE f.state_code = st AND f.year = yr AND f.fir_id = id;
+	IF FOUND AND x::text <> (pg_current_xact_id()::text::bigint & 4294967295)::text THEN
+		PERFORM 1 FROM core.fir f WHERE f.state_code = st AND f.year = yr AND f.fir_id = id
+		FOR NO KEY UPDATE;
 	END IF;
-	IF lock_firs THEN
-		PERFORM 1 FROM core.fir f
-		JOIN (SELECT DISTINCT (k ->> 0)::int AS st, (k ->> 1)::int AS yr, (k ->> 2)::bigint AS id
-			FROM jsonb_array_elements(keys) k) k
-			ON f.state_code = k.st AND f.year = k.yr AND f.fir_id = k.id
-		ORDER BY f.state_code, f.year, f.fir_id
-		FOR NO KEY UPDATE OF f;
-	END IF;
+	DELETE FROM core.fir_rendered c WHERE c.state_code = st AND c.year = yr AND c.fir_id = id;
 	DELETE FROM core.fir_rendered c
-	USING (SELECT DISTINCT (k ->> 0)::int AS st, (k ->> 1)::int AS yr, (k ->> 2)::bigint AS id
-		FROM jsonb_array_elements(keys) k) k
-	WHERE (c.state_code = k.st AND c.year = k.yr AND c.fir_id = k.id)
-		OR (c.from_fir_id IS NOT NULL AND c.state_code = k.st AND c.from_year = k.yr
-			AND c.from_fir_id = k.id);
+	WHERE c.from_fir_id = id AND c.state_code = st AND c.from_year = yr;
 END
 $fn$;
-COMMENT ON FUNCTION core.fir_rendered_forget_keys(jsonb, boolean) IS
-	'Delete the rendered FIRs with these keys ([[state_code, year, fir_id], ...]) and those registered on transfer from them; lock_firs: lock the FIR rows FOR NO KEY UPDATE first';
+COMMENT ON FUNCTION core.fir_rendered_forget_one(int, int, bigint) IS
+	'Delete the rendered FIR (state_code, year, fir_id) and those registered on transfer from it, after locking the FIR row FOR NO KEY UPDATE unless this transaction wrote it (0039)';
 
 -- Statement trigger of the tables keyed by (state_code, year, fir_id): the
 -- transition tables are always named old_rows and new_rows.
@@ -213,23 +209,36 @@ LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
-	keys jsonb;
-	-- An UPDATE or DELETE of core.fir locked its rows itself.
-	lock_firs boolean := NOT (TG_TABLE_SCHEMA = 'core' AND TG_TABLE_NAME = 'fir');
+	k record;
 BEGIN
-	IF TG_OP = 'INSERT' THEN
-		IF NOT lock_firs THEN
-			RETURN NULL; -- a new FIR: nobody can have read it
+	IF TG_TABLE_SCHEMA = 'core' AND TG_TABLE_NAME = 'fir' THEN
+		-- An UPDATE or DELETE of core.fir locked its rows itself.
+		IF TG_OP = 'UPDATE' THEN
+			DELETE FROM core.fir_rendered c USING new_rows n
+			WHERE c.state_code = n.state_code AND c.year = n.year AND c.fir_id = n.fir_id;
+			DELETE FROM core.fir_rendered c USING new_rows n
+			WHERE c.from_fir_id = n.fir_id AND c.state_code = n.state_code AND c.from_year = n.year;
 		END IF;
-		SELECT jsonb_agg(DISTINCT jsonb_build_array(n.state_code, n.year, n.fir_id)) INTO keys FROM new_rows n;
-	ELSIF TG_OP = 'UPDATE' THEN
-		SELECT jsonb_agg(DISTINCT x.k) INTO keys
-		FROM (SELECT jsonb_build_array(o.state_code, o.year, o.fir_id) AS k FROM old_rows o
-			UNION SELECT jsonb_build_array(n.state_code, n.year, n.fir_id) FROM new_rows n) x;
-	ELSE
-		SELECT jsonb_agg(DISTINCT jsonb_build_array(o.state_code, o.year, o.fir_id)) INTO keys FROM old_rows o;
+		DELETE FROM core.fir_rendered c USING old_rows o
+		WHERE c.state_code = o.state_code AND c.year = o.year AND c.fir_id = o.fir_id;
+		DELETE FROM core.fir_rendered c USING old_rows o
+		WHERE c.from_fir_id = o.fir_id AND c.state_code = o.state_code AND c.from_year = o.year;
+		RETURN NULL;
 	END IF;
-	PERFORM core.fir_rendered_forget_keys(keys, lock_firs);
+	IF TG_OP = 'INSERT' THEN
+		FOR k IN SELECT DISTINCT n.state_code, n.year, n.fir_id FROM new_rows n ORDER BY 1, 2, 3 LOOP
+			PERFORM core.fir_rendered_forget_one(k.state_code, k.year, k.fir_id);
+		END LOOP;
+	ELSIF TG_OP = 'UPDATE' THEN
+		FOR k IN SELECT o.state_code, o.year, o.fir_id FROM old_rows o
+			UNION SELECT n.state_code, n.year, n.fir_id FROM new_rows n ORDER BY 1, 2, 3 LOOP
+			PERFORM core.fir_rendered_forget_one(k.state_code, k.year, k.fir_id);
+		END LOOP;
+	ELSE
+		FOR k IN SELECT DISTINCT o.state_code, o.year, o.fir_id FROM old_rows o ORDER BY 1, 2, 3 LOOP
+			PERFORM core.fir_rendered_forget_one(k.state_code, k.year, k.fir_id);
+		END LOOP;
+	END IF;
 	RETURN NULL;
 END
 $fn$;
@@ -261,14 +270,17 @@ LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
-	keys jsonb;
+	k record;
 BEGIN
-	SELECT jsonb_agg(DISTINCT jsonb_build_array(fp.state_code, fp.year, fp.fir_id)) INTO keys
-	FROM (SELECT o.state_code, o.person_id FROM old_rows o JOIN new_rows n
-			ON n.state_code = o.state_code AND n.year = o.year AND n.person_id = o.person_id
-		WHERE (n.date_of_birth, n.year_of_birth) IS DISTINCT FROM (o.date_of_birth, o.year_of_birth)) p
-	JOIN core.fir_person fp ON fp.state_code = p.state_code AND fp.person_id = p.person_id;
-	PERFORM core.fir_rendered_forget_keys(keys, true);
+	FOR k IN SELECT DISTINCT fp.state_code, fp.year, fp.fir_id
+		FROM (SELECT o.state_code, o.person_id FROM old_rows o JOIN new_rows n
+				ON n.state_code = o.state_code AND n.year = o.year AND n.person_id = o.person_id
+			WHERE (n.date_of_birth, n.year_of_birth) IS DISTINCT FROM (o.date_of_birth, o.year_of_birth)) p
+		JOIN core.fir_person fp ON fp.state_code = p.state_code AND fp.person_id = p.person_id
+		ORDER BY 1, 2, 3
+	LOOP
+		PERFORM core.fir_rendered_forget_one(k.state_code, k.year, k.fir_id);
+	END LOOP;
 	RETURN NULL;
 END
 $fn$;
