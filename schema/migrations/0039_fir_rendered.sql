@@ -309,3 +309,243 @@ CREATE TRIGGER state_rendered AFTER UPDATE OR DELETE ON ref.state
 	FOR EACH STATEMENT EXECUTE FUNCTION core.fir_rendered_forget_all();
 CREATE TRIGGER sealed_charge_rendered AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ref.sealed_charge
 	FOR EACH STATEMENT EXECUTE FUNCTION core.fir_rendered_forget_all();
+
+-- ------------------------------------------------------------ the builders, plans cached
+
+-- The Fir JSON builders of 0004, 0005 and 0010 were SQL functions with SET
+-- search_path: never inlined, so PostgreSQL 15 planned their bodies again
+-- at every call (a miss of the cache above cost about 11 ms on the loaded
+-- development machine, 5.5 ms of it planning core.fir_content_json). The
+-- same bodies, unchanged, in PL/pgSQL, whose plans are cached per session.
+-- Same signatures, volatility and answers (each body returns one row).
+
+CREATE OR REPLACE FUNCTION core.ist_text(t timestamptz) RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	RETURN (
+		SELECT to_char(t AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM-DD"T"HH24:MI:SS')
+			|| CASE WHEN date_trunc('second', t) <> t
+				THEN '.' || rtrim(to_char(t AT TIME ZONE 'Asia/Kolkata', 'US'), '0') ELSE '' END
+			|| '+05:30');
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION core.fir_number_text(fir_no int, year int) RETURNS text
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	RETURN (
+		SELECT lpad(fir_no::text, greatest(4, length(fir_no::text)), '0') || '/' || year::text);
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION core.address_json(line1 text, line2 text, city text, district_code int, state_code int,
+	pincode text) RETURNS jsonb
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	RETURN (
+		SELECT nullif(jsonb_strip_nulls(jsonb_build_object('line1', line1, 'line2', line2, 'city', city,
+			'district_code', district_code, 'state_code', state_code, 'pincode', pincode)), '{}'));
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION core.officer_json(number text, name text, rank text) RETURNS jsonb
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	RETURN (
+		SELECT nullif(jsonb_strip_nulls(jsonb_build_object('number', number, 'name', name, 'rank', rank)), '{}'));
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION core.person_json(p core.fir_person) RETURNS jsonb
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	RETURN (
+		SELECT nullif(jsonb_strip_nulls(jsonb_build_object('name', p.name, 'relative_kind', p.relative_kind,
+			'relative_name', p.relative_name, 'gender', p.gender,
+			'date_of_birth', to_char(p.date_of_birth, 'YYYY-MM-DD'), 'year_of_birth', p.year_of_birth,
+			'nationality', p.nationality, 'occupation', p.occupation,
+			'address', core.address_json(p.addr_line1, p.addr_line2, p.addr_city, p.addr_district_code,
+				p.addr_state_code, p.addr_pincode),
+			'phone', p.phone, 'person_id', p.person_id)), '{}'));
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION core.station_ref_json(state_code int, district_code int, station_code int, station_name text,
+	district_name text) RETURNS jsonb
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	RETURN (
+		SELECT nullif(jsonb_strip_nulls(jsonb_build_object('state_code', state_code, 'district_code', district_code,
+			'station_code', station_code, 'station_name', station_name, 'district_name', district_name)), '{}'));
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION core.station_identity_json(state int, district int, station int) RETURNS jsonb
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	RETURN (
+		SELECT jsonb_strip_nulls(jsonb_build_object('kind', 'station', 'state_code', state,
+			'district_code', district, 'station_code', station,
+			'station_name', (SELECT s.name FROM ref.station s
+				WHERE s.state_code = state AND s.district_code = district AND s.station_code = station),
+			'district_name', (SELECT d.name FROM ref.district d
+				WHERE d.state_code = state AND d.district_code = district),
+			'state_name', (SELECT st.name FROM ref.state st WHERE st.code = state)))
+		WHERE station IS NOT NULL);
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION core.fir_receipt_json(f core.fir) RETURNS jsonb
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	RETURN (
+		SELECT jsonb_strip_nulls(jsonb_build_object(
+			'fir_number', core.fir_number_text(f.fir_no, f.year),
+			'year', f.year,
+			'number', f.fir_no,
+			'station', core.station_identity_json(f.state_code, f.district_code, f.station_code),
+			'registered_at', core.ist_text(date_trunc('second', f.registered_at)),
+			'idempotency_key', encode(f.idempotency_key, 'base64'),
+			'gd_date', to_char(f.gd_date, 'YYYY-MM-DD'),
+			'gd_number', f.gd_no,
+			'gd_entered_at', (SELECT core.ist_text(date_trunc('second', g.entered_at))
+				FROM core.gd_entry g
+				WHERE g.state_code = f.state_code AND g.year = f.year AND g.district_code = f.district_code
+					AND g.station_code = f.station_code AND g.gd_date = f.gd_date AND g.gd_no = f.gd_no))));
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION core.fir_content_json(f core.fir) RETURNS jsonb
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	RETURN (
+		-- Unset fields are left out, as pbjson does: stored values are never ""
+		-- or 0 (register_fir stores those as NULL), so dropping NULLs and empty
+		-- messages is enough.
+		SELECT jsonb_strip_nulls(jsonb_build_object(
+			'occurred_from', core.ist_text(f.occurred_from),
+			'occurred_to', core.ist_text(f.occurred_to),
+			'information_received_at', core.ist_text(f.information_received_at),
+			'information_type', f.information_type,
+			'place', nullif(jsonb_strip_nulls(jsonb_build_object(
+				'address', core.address_json(f.place_line1, f.place_line2, f.place_city,
+					f.place_district_code, f.place_state_code, f.place_pincode),
+				'distance_m', f.place_distance_m,
+				'direction', f.place_direction,
+				'beat', f.place_beat)), '{}'),
+			'charges', (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object('act', c.act,
+						'section', c.section, 'law', c.law))
+					ORDER BY c.seq)
+				FROM core.fir_charge c
+				WHERE c.state_code = f.state_code AND c.year = f.year AND c.fir_id = f.fir_id),
+			'complainant', core.person_json(cp),
+			'accused', (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
+						'kind', CASE p.role WHEN 'accused' THEN 'known' WHEN 'suspect' THEN 'suspected'
+							ELSE 'unknown' END,
+						'person', core.person_json(p),
+						'description', p.description,
+						'count', p.count))
+					ORDER BY p.seq)
+				FROM core.fir_person p
+				WHERE p.state_code = f.state_code AND p.year = f.year AND p.fir_id = f.fir_id AND p.seq > 0),
+			'brief_facts', f.brief_facts,
+			'properties', pr.list,
+			'delay_reason', f.delay_reason,
+			'officer', core.officer_json(f.officer_number, f.officer_name, f.officer_rank),
+			'complainant_passport', nullif(jsonb_strip_nulls(jsonb_build_object('number', cp.passport_number,
+				'date_of_issue', to_char(cp.passport_issued_on, 'YYYY-MM-DD'),
+				'place_of_issue', cp.passport_issue_place)), '{}'),
+			'informant', (SELECT core.person_json(p) FROM core.fir_person p
+				WHERE p.state_code = f.state_code AND p.year = f.year AND p.fir_id = f.fir_id AND p.seq = -1),
+			'outside_station', core.station_ref_json(f.outside_state_code, f.outside_district_code,
+				f.outside_station_code, f.outside_station_name, f.outside_district_name),
+			'inquest_number', f.inquest_number,
+			'action_taken', nullif(jsonb_strip_nulls(jsonb_build_object('action', f.action,
+				'reason', f.action_reason,
+				'to_station', core.station_ref_json(f.action_state_code, f.action_district_code,
+					f.action_station_code, f.action_station_name, f.action_district_name),
+				'text', f.action_text)), '{}'),
+			'dispatched_to_court_at', core.ist_text(f.dispatched_to_court_at),
+			'total_value_rupees', nullif(pr.total, 0),
+			'e_fir', CASE WHEN f.e_fir THEN true END,
+			'zero_fir', CASE WHEN f.zero_fir THEN true END))
+		FROM (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object('kind', o.kind,
+					'description', o.description, 'value_rupees', o.value_rupees)) ORDER BY o.seq) AS list,
+				sum(o.value_rupees) AS total
+			FROM core.fir_property o
+			WHERE o.state_code = f.state_code AND o.year = f.year AND o.fir_id = f.fir_id) pr
+		LEFT JOIN core.fir_person cp ON cp.state_code = f.state_code AND cp.year = f.year
+			AND cp.fir_id = f.fir_id AND cp.seq = 0);
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION core.fir_transfer_to_json(f core.fir) RETURNS jsonb
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	RETURN (
+		SELECT jsonb_strip_nulls(jsonb_build_object(
+			'station', core.station_identity_json(f.transferred_to_state_code, f.transferred_to_district_code,
+				f.transferred_to_station_code),
+			'fir_number', core.fir_number_text(f.transferred_to_fir_no, f.transferred_to_year),
+			'at', core.ist_text(date_trunc('second', f.transferred_at)),
+			'reason', f.transfer_reason,
+			'officer', core.officer_json(f.transfer_officer_number, f.transfer_officer_name, f.transfer_officer_rank),
+			'exported', CASE WHEN f.transfer_exported THEN true END))
+		WHERE f.transferred_at IS NOT NULL);
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION core.fir_transfer_from_json(f core.fir) RETURNS jsonb
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	RETURN (
+		SELECT jsonb_strip_nulls(jsonb_build_object(
+			'station', core.station_identity_json(s.state_code, s.district_code, s.station_code),
+			'fir_number', core.fir_number_text(s.fir_no, s.year),
+			'at', core.ist_text(date_trunc('second', s.transferred_at)),
+			'reason', s.transfer_reason,
+			'officer', core.officer_json(s.transfer_officer_number, s.transfer_officer_name, s.transfer_officer_rank)))
+		FROM core.fir s
+		WHERE f.transferred_from_fir_id IS NOT NULL AND s.state_code = f.state_code
+			AND s.year = f.transferred_from_year AND s.fir_id = f.transferred_from_fir_id);
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION core.fir_json(f core.fir) RETURNS jsonb
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	RETURN (
+		SELECT jsonb_strip_nulls(jsonb_build_object(
+			'receipt', core.fir_receipt_json(f),
+			'content', core.fir_content_json(f),
+			'status', f.status,
+			'transferred_to', core.fir_transfer_to_json(f),
+			'transferred_from', core.fir_transfer_from_json(f),
+			'efir_sign_by', core.ist_text(date_trunc('second', f.efir_sign_by)),
+			'efir_signed_at', core.ist_text(f.efir_signed_at))));
+END
+$fn$;
