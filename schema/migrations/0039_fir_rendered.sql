@@ -35,8 +35,8 @@
 -- SHARE before it renders, and the triggers of the child tables lock the
 -- FIR rows they touch FOR NO KEY UPDATE (an UPDATE of core.fir locks them
 -- itself; a row version this transaction wrote, such as the FIR being
--- registered, is locked by it already) before deleting, one FIR at a time
--- with cached plans: a writer either committed before the reader
+-- registered, is locked by it already) before deleting, set-based: a
+-- writer either committed before the reader
 -- rendered (the reader sees its change) or waits for the reader's commit
 -- and then deletes what it stored. The reference tables' triggers empty
 -- the whole cache with TRUNCATE (ACCESS EXCLUSIVE: waits for every open
@@ -203,13 +203,17 @@ COMMENT ON FUNCTION core.fir_rendered_forget_one(int, int, bigint) IS
 	'Delete the rendered FIR (state_code, year, fir_id) and those registered on transfer from it, after locking the FIR row FOR NO KEY UPDATE unless this transaction wrote it (0039)';
 
 -- Statement trigger of the tables keyed by (state_code, year, fir_id): the
--- transition tables are always named old_rows and new_rows.
+-- transition tables are always named old_rows and new_rows. Set-based (a
+-- statement touching many FIRs, as an import does, costs three statements):
+-- lock the FIR rows not written by this transaction, delete their rows.
 CREATE FUNCTION core.fir_rendered_forget() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
-	k record;
+	-- This transaction's xid as a row's xmin reads: a row version it wrote
+	-- itself (an FIR being registered or imported) is locked by it already.
+	mine text := (pg_current_xact_id()::text::bigint & 4294967295)::text;
 BEGIN
 	IF TG_TABLE_SCHEMA = 'core' AND TG_TABLE_NAME = 'fir' THEN
 		-- An UPDATE or DELETE of core.fir locked its rows itself.
@@ -226,19 +230,42 @@ BEGIN
 		RETURN NULL;
 	END IF;
 	IF TG_OP = 'INSERT' THEN
-		FOR k IN SELECT DISTINCT n.state_code, n.year, n.fir_id FROM new_rows n ORDER BY 1, 2, 3 LOOP
-			PERFORM core.fir_rendered_forget_one(k.state_code, k.year, k.fir_id);
-		END LOOP;
-	ELSIF TG_OP = 'UPDATE' THEN
-		FOR k IN SELECT o.state_code, o.year, o.fir_id FROM old_rows o
-			UNION SELECT n.state_code, n.year, n.fir_id FROM new_rows n ORDER BY 1, 2, 3 LOOP
-			PERFORM core.fir_rendered_forget_one(k.state_code, k.year, k.fir_id);
-		END LOOP;
-	ELSE
-		FOR k IN SELECT DISTINCT o.state_code, o.year, o.fir_id FROM old_rows o ORDER BY 1, 2, 3 LOOP
-			PERFORM core.fir_rendered_forget_one(k.state_code, k.year, k.fir_id);
-		END LOOP;
+		PERFORM 1 FROM core.fir f
+		JOIN (SELECT DISTINCT n.state_code, n.year, n.fir_id FROM new_rows n) k
+			ON f.state_code = k.state_code AND f.year = k.year AND f.fir_id = k.fir_id
+		WHERE f.xmin::text <> mine
+		ORDER BY f.state_code, f.year, f.fir_id
+		FOR NO KEY UPDATE OF f;
+		DELETE FROM core.fir_rendered c USING new_rows n
+		WHERE c.state_code = n.state_code AND c.year = n.year AND c.fir_id = n.fir_id;
+		DELETE FROM core.fir_rendered c USING new_rows n
+		WHERE c.from_fir_id = n.fir_id AND c.state_code = n.state_code AND c.from_year = n.year;
+		RETURN NULL;
 	END IF;
+	IF TG_OP = 'UPDATE' THEN
+		PERFORM 1 FROM core.fir f
+		JOIN (SELECT o.state_code, o.year, o.fir_id FROM old_rows o
+			UNION SELECT n.state_code, n.year, n.fir_id FROM new_rows n) k
+			ON f.state_code = k.state_code AND f.year = k.year AND f.fir_id = k.fir_id
+		WHERE f.xmin::text <> mine
+		ORDER BY f.state_code, f.year, f.fir_id
+		FOR NO KEY UPDATE OF f;
+		DELETE FROM core.fir_rendered c USING new_rows n
+		WHERE c.state_code = n.state_code AND c.year = n.year AND c.fir_id = n.fir_id;
+		DELETE FROM core.fir_rendered c USING new_rows n
+		WHERE c.from_fir_id = n.fir_id AND c.state_code = n.state_code AND c.from_year = n.year;
+	ELSE
+		PERFORM 1 FROM core.fir f
+		JOIN (SELECT DISTINCT o.state_code, o.year, o.fir_id FROM old_rows o) k
+			ON f.state_code = k.state_code AND f.year = k.year AND f.fir_id = k.fir_id
+		WHERE f.xmin::text <> mine
+		ORDER BY f.state_code, f.year, f.fir_id
+		FOR NO KEY UPDATE OF f;
+	END IF;
+	DELETE FROM core.fir_rendered c USING old_rows o
+	WHERE c.state_code = o.state_code AND c.year = o.year AND c.fir_id = o.fir_id;
+	DELETE FROM core.fir_rendered c USING old_rows o
+	WHERE c.from_fir_id = o.fir_id AND c.state_code = o.state_code AND c.from_year = o.year;
 	RETURN NULL;
 END
 $fn$;
