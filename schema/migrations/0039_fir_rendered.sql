@@ -35,8 +35,10 @@
 -- SHARE before it renders, and the triggers of the child tables lock the
 -- FIR rows they touch FOR NO KEY UPDATE (an UPDATE of core.fir locks them
 -- itself; a row version this transaction wrote, such as the FIR being
--- registered, is locked by it already) before deleting, set-based: a
--- writer either committed before the reader
+-- registered, is locked by it already) before deleting, set-based (rows
+-- of FIRs this transaction registered, noted in cctns.fir_new, are skipped:
+-- nobody else can have read them, and core.fir_render does not store them
+-- before commit): a writer either committed before the reader
 -- rendered (the reader sees its change) or waits for the reader's commit
 -- and then deletes what it stored. The reference tables' triggers empty
 -- the whole cache with TRUNCATE (ACCESS EXCLUSIVE: waits for every open
@@ -78,6 +80,44 @@ COMMENT ON COLUMN core.fir_rendered.fir IS 'Fir JSON as core.fir_json renders it
 COMMENT ON COLUMN core.fir_rendered.masked IS 'The same with its sealed identities masked (core.seal_fir_content, allowed = false); NULL when nothing is sealed';
 COMMENT ON COLUMN core.fir_rendered.law IS 'The first law sealing anything in it (BNS 72, JJ Act 74, ...); NULL: nothing sealed';
 COMMENT ON COLUMN core.fir_rendered.pids IS 'Persons master numbers of its sealed persons (for audit.sealed_read)';
+
+-- ------------------------------------------------------------ FIRs of this transaction
+
+-- FIRs created by this transaction: noted (a short list, cctns.fir_new,
+-- transaction-local) so that the triggers of their rows, written in the same
+-- registration, skip the lock and the deletes (nobody else can have read
+-- them, and core.fir_render stores none of them before commit).
+CREATE FUNCTION core.fir_rendered_note_new() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	keys text;
+BEGIN
+	SELECT CASE WHEN count(*) <= 64 THEN string_agg(format('%s:%s:%s ', n.state_code, n.year, n.fir_id), '') END
+	INTO keys FROM new_rows n;
+	IF keys IS NOT NULL THEN
+		PERFORM set_config('cctns.fir_new', coalesce(current_setting('cctns.fir_new', true), '') || ' ' || keys, true);
+	END IF;
+	RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION core.fir_rendered_note_new() IS
+	'Statement trigger of INSERT on core.fir: note up to 64 new FIRs in cctns.fir_new (transaction-local) so that the forget triggers of their own rows skip them (0039)';
+CREATE TRIGGER fir_rendered_ins AFTER INSERT ON core.fir REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION core.fir_rendered_note_new();
+
+-- Is the FIR new in this transaction (noted by core.fir_rendered_note_new)?
+CREATE FUNCTION core.fir_is_new(st int, yr int, id bigint) RETURNS boolean
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	RETURN position(format(' %s:%s:%s ', st, yr, id) IN coalesce(current_setting('cctns.fir_new', true), '')) > 0;
+END
+$fn$;
+COMMENT ON FUNCTION core.fir_is_new(int, int, bigint) IS
+	'Was this FIR inserted by the current transaction (cctns.fir_new, noted for up to 64 FIRs a statement)';
 
 -- ------------------------------------------------------------ the read
 
@@ -132,7 +172,9 @@ BEGIN
 	IF s.law_out IS NOT NULL THEN
 		r.masked := jsonb_set(r.fir, '{content}', s.content);
 	END IF;
-	IF keep THEN
+	-- Not an FIR this transaction registered: the triggers of its own rows
+	-- do not forget it (core.fir_rendered_forget).
+	IF keep AND NOT core.fir_is_new(state, f.year, f.fir_id) THEN
 		INSERT INTO core.fir_rendered VALUES (r.*) ON CONFLICT DO NOTHING;
 	END IF;
 	RETURN r;
@@ -214,6 +256,7 @@ DECLARE
 	-- This transaction's xid as a row's xmin reads: a row version it wrote
 	-- itself (an FIR being registered or imported) is locked by it already.
 	mine text := (pg_current_xact_id()::text::bigint & 4294967295)::text;
+	noted text := coalesce(current_setting('cctns.fir_new', true), '');
 BEGIN
 	IF TG_TABLE_SCHEMA = 'core' AND TG_TABLE_NAME = 'fir' THEN
 		-- An UPDATE or DELETE of core.fir locked its rows itself.
@@ -228,6 +271,25 @@ BEGIN
 		DELETE FROM core.fir_rendered c USING old_rows o
 		WHERE c.from_fir_id = o.fir_id AND c.state_code = o.state_code AND c.from_year = o.year;
 		RETURN NULL;
+	END IF;
+	-- Rows of FIRs registered by this transaction only: nothing to forget.
+	IF noted <> '' THEN
+		IF TG_OP = 'INSERT' THEN
+			IF NOT EXISTS (SELECT 1 FROM new_rows n
+					WHERE position(format(' %s:%s:%s ', n.state_code, n.year, n.fir_id) IN noted) = 0) THEN
+				RETURN NULL;
+			END IF;
+		ELSIF TG_OP = 'UPDATE' THEN
+			IF NOT EXISTS (SELECT 1 FROM new_rows n
+					WHERE position(format(' %s:%s:%s ', n.state_code, n.year, n.fir_id) IN noted) = 0)
+				AND NOT EXISTS (SELECT 1 FROM old_rows o
+					WHERE position(format(' %s:%s:%s ', o.state_code, o.year, o.fir_id) IN noted) = 0) THEN
+				RETURN NULL;
+			END IF;
+		ELSIF NOT EXISTS (SELECT 1 FROM old_rows o
+				WHERE position(format(' %s:%s:%s ', o.state_code, o.year, o.fir_id) IN noted) = 0) THEN
+			RETURN NULL;
+		END IF;
 	END IF;
 	IF TG_OP = 'INSERT' THEN
 		PERFORM 1 FROM core.fir f

@@ -113,6 +113,18 @@ DELETE FROM core.fir_property WHERE state_code = 9 AND year = :y AND fir_id = pg
 SELECT pg_temp.check(jsonb_array_length(pg_temp.gf(:'a') #> '{content,properties}') = 1,
 	'core.fir_property DELETE shows in the next read');
 
+-- The transaction that registers an FIR reads it and adds a charge: its
+-- own rows' triggers skip it (cctns.fir_new), so the read must not have
+-- stored it.
+BEGIN;
+SELECT pg_temp.reg(pg_temp.sample()) AS t \gset
+SELECT pg_temp.gf(:'t') IS NOT NULL AS warm \gset
+INSERT INTO core.fir_charge (state_code, year, fir_id, seq, act, section)
+VALUES (9, :y, pg_temp.fid(:'t'), 7, 'bns', '318(4)');
+COMMIT;
+SELECT pg_temp.check(jsonb_array_length(pg_temp.gf(:'t') #> '{content,charges}') = 2,
+	'an FIR read and changed by the transaction that registered it shows the change');
+
 -- ref.station: the station's name in the receipt
 UPDATE ref.station SET name = 'Test PS 990210 Agra (read, renamed)' WHERE state_code = 9 AND station_code = 990210;
 SELECT pg_temp.check(pg_temp.gf(:'a') #>> '{receipt,station,station_name}' = 'Test PS 990210 Agra (read, renamed)',
