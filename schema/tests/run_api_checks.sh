@@ -190,3 +190,42 @@ END
 $$;
 SQL
 echo "schema api checks: all passed"
+# read (issue 7): api.get_fir from core.fir_rendered, forgotten on every change (0039); after court_checks.sql
+echo "== read_cache_checks.sql"; run_psql cctns_owner -f "$here/read_cache_checks.sql"
+# read (issue 7): the cache race, both orders, two sessions each. A reader
+# filling core.fir_rendered holds the FIR row FOR SHARE until it commits; a
+# writer of a charge locks it FOR NO KEY UPDATE: whichever comes second
+# waits, and the next read shows the change (not a JSON rendered before it).
+read_race() { # ORDER: reader_first | writer_first
+	fno=$(psql -X -At -v ON_ERROR_STOP=1 "$conn user=cctns_owner" <<'SQL' | tail -n 1
+INSERT INTO ref.station (state_code, district_code, station_code, name, active)
+VALUES (9, 118, 990213, 'Test PS 990213 Agra (read race)', true) ON CONFLICT DO NOTHING;
+SELECT fir_number FROM api.register_fir(9, 118, 990213,
+	decode(md5(random()::text || clock_timestamp()::text), 'hex'),
+	'{"occurred_from": "2026-11-20T18:30:00+05:30", "information_received_at": "2026-11-21T10:15:00+05:30",
+	  "information_type": "written", "charges": [{"act": "bns", "section": "303(2)"}],
+	  "complainant": {"name": "Race Readcheck", "gender": "male", "year_of_birth": 1980},
+	  "accused": [{"kind": "unknown", "count": 1}], "brief_facts": "Race check."}');
+SQL
+	)
+	where="f.state_code = 9 AND f.station_code = 990213 AND f.fir_no = split_part('$fno', '/', 1)::int
+		AND f.year = split_part('$fno', '/', 2)::int"
+	read_sql="BEGIN; SELECT api.get_fir(9, 118, 990213, '$fno'); SELECT pg_sleep(1.5); COMMIT;"
+	write_sql="BEGIN; UPDATE core.fir_charge c SET section = '318(4)' FROM core.fir f WHERE $where
+		AND c.state_code = f.state_code AND c.year = f.year AND c.fir_id = f.fir_id; SELECT pg_sleep(1.5); COMMIT;"
+	if [ "$1" = reader_first ]; then first=$read_sql second=$write_sql; else first=$write_sql second=$read_sql; fi
+	run_psql cctns_owner -c "$first" &
+	bg=$!
+	sleep 0.5
+	run_psql cctns_owner -c "$second"
+	wait "$bg"
+	got=$(psql -X -At "$conn user=cctns_owner" -c "SELECT api.get_fir(9, 118, 990213, '$fno') #>> '{content,charges,0,section}'")
+	if [ "$got" != "318(4)" ]; then
+		echo "FAIL: read race ($1): the next read shows section '$got', not the committed 318(4)" >&2
+		exit 1
+	fi
+	echo "ok: read race ($1): the next read shows the committed change"
+}
+echo "== read cache race"
+read_race reader_first
+read_race writer_first
