@@ -14,26 +14,42 @@
 
 #include "util.h"
 
-/* The DER of leaf, then of each certificate of chain (the server side's
- * peer chain does not hold the leaf), into pc. */
+/* The certificate i of what the peer sent: -1 is the leaf, then the
+ * chain without the leaf (which OpenSSL 3.0 puts first on the server side
+ * too, unlike its documentation says). */
+static X509 *peercert_nth(X509 *leaf, STACK_OF(X509) * chain, int i)
+{
+	return i < 0 ? leaf : sk_X509_value(chain, i);
+}
+
+static int peercert_first(X509 *leaf, STACK_OF(X509) * chain)
+{
+	return sk_X509_num(chain) > 0 &&
+	                       X509_cmp(sk_X509_value(chain, 0), leaf) == 0
+	               ? 1
+	               : 0;
+}
+
+/* The DER of leaf, then of the rest of chain, into pc. */
 static int peercert_encode(X509 *leaf, STACK_OF(X509) * chain,
                            struct peercert *pc)
 {
 	int n = chain ? sk_X509_num(chain) : 0;
+	int first = chain ? peercert_first(leaf, chain) : 0;
 	size_t total = 0;
 	unsigned char *p;
 	int len;
 
-	for (int i = -1; i < n; i++) {
-		len = i2d_X509(i < 0 ? leaf : sk_X509_value(chain, i), NULL);
+	for (int i = -1; i < n; i = i < 0 ? first : i + 1) {
+		len = i2d_X509(peercert_nth(leaf, chain, i), NULL);
 		if (len <= 0)
 			return -1;
 		total += (size_t)len;
 	}
 	pc->der = p = xmalloc(total);
 	pc->len = total;
-	for (int i = -1; i < n; i++)
-		(void)i2d_X509(i < 0 ? leaf : sk_X509_value(chain, i), &p);
+	for (int i = -1; i < n; i = i < 0 ? first : i + 1)
+		(void)i2d_X509(peercert_nth(leaf, chain, i), &p);
 	return 0;
 }
 
