@@ -117,12 +117,13 @@ fail:
 
 STACK_OF(X509) * peercert_chain(const struct peercert *pc)
 {
-	const unsigned char *p = pc->der, *end = pc->der + pc->len;
+	const unsigned char *p = pc->der, *end;
 	STACK_OF(X509) *chain = sk_X509_new_null();
 	X509 *x;
 
 	if (!chain || !pc->der || pc->len > LONG_MAX)
 		goto fail;
+	end = pc->der + pc->len;
 	while (p < end) {
 		x = d2i_X509(NULL, &p, (long)(end - p));
 		if (!x)
