@@ -68,27 +68,54 @@ static SSL_CTX *peercert_bare_ctx(SSL *ssl)
 	return bare;
 }
 
-/* A session with nothing but what the record layer may ask of it. */
+#define BARE_SESSIONS 8 /* TLS 1.3 has five cipher suites */
+
+/* A session with nothing but what the record layer may ask of it (the
+ * protocol and cipher of old), one per cipher and process, shared by
+ * every connection (reference counted; nothing writes to the session of
+ * an established server-side connection without tickets or caching). */
+static SSL_SESSION *peercert_bare_of(SSL_SESSION *old)
+{
+	static struct {
+		const SSL_CIPHER *cipher;
+		int version;
+		SSL_SESSION *sess;
+	} bare[BARE_SESSIONS];
+	const SSL_CIPHER *cipher = SSL_SESSION_get0_cipher(old);
+	int version = SSL_SESSION_get_protocol_version(old);
+	SSL_SESSION *sess;
+	int i;
+
+	for (i = 0; i < BARE_SESSIONS && bare[i].sess; i++)
+		if (bare[i].cipher == cipher && bare[i].version == version)
+			return bare[i].sess;
+	if (i == BARE_SESSIONS || !cipher || !(sess = SSL_SESSION_new()))
+		return NULL;
+	if (!SSL_SESSION_set_protocol_version(sess, version) ||
+	    !SSL_SESSION_set_cipher(sess, cipher)) {
+		SSL_SESSION_free(sess);
+		return NULL;
+	}
+	bare[i].cipher = cipher;
+	bare[i].version = version;
+	bare[i].sess = sess;
+	return sess;
+}
+
 static int peercert_bare_session(SSL *ssl)
 {
 	SSL_SESSION *old = SSL_get_session(ssl);
+	SSL_SESSION *bare = old ? peercert_bare_of(old) : NULL;
 	SSL_CTX *bare_ctx = peercert_bare_ctx(ssl);
-	SSL_SESSION *bare = SSL_SESSION_new();
 	long verify = SSL_get_verify_result(ssl);
 	int ok;
 
-	if (!old || !bare || !bare_ctx) {
-		SSL_SESSION_free(bare);
+	if (!bare || !bare_ctx)
 		return -1;
-	}
-	ok = SSL_SESSION_set_protocol_version(
-	             bare, SSL_SESSION_get_protocol_version(old)) &&
-	     SSL_SESSION_set_cipher(bare, SSL_SESSION_get0_cipher(old));
 	/* the handshake is over: the server certificate and key, the CA list
 	 * and the verify store of ssl's context are not used again */
-	ok = ok && SSL_set_SSL_CTX(ssl, bare_ctx) == bare_ctx &&
-	     SSL_set_session(ssl, bare);
-	SSL_SESSION_free(bare); /* ssl holds its own reference */
+	ok = SSL_set_SSL_CTX(ssl, bare_ctx) == bare_ctx &&
+	     SSL_set_session(ssl, bare); /* takes a reference */
 	SSL_set_verify_result(ssl, verify);
 	return ok ? 0 : -1;
 }
