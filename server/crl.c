@@ -214,19 +214,25 @@ out:
 	return rc;
 }
 
-int crl_recheck_peer(SSL_CTX *ctx, SSL *ssl)
+int crl_recheck_chain(SSL_CTX *ctx, STACK_OF(X509) * chain)
 {
-	X509 *leaf = SSL_get0_peer_certificate(ssl);
+	X509 *leaf = chain && sk_X509_num(chain) > 0 ? sk_X509_value(chain, 0)
+	                                             : NULL;
+	STACK_OF(X509) *untrusted = NULL;
 	X509_STORE_CTX *sctx;
 	int rc = X509_V_ERR_UNSPECIFIED;
 
 	if (!leaf)
 		return rc;
 	sctx = X509_STORE_CTX_new();
-	if (!sctx)
-		return X509_V_ERR_OUT_OF_MEM;
+	untrusted = sk_X509_dup(chain);
+	if (!sctx || !untrusted) {
+		rc = X509_V_ERR_OUT_OF_MEM;
+		goto out;
+	}
+	(void)sk_X509_shift(untrusted); /* the leaf */
 	if (X509_STORE_CTX_init(sctx, SSL_CTX_get_cert_store(ctx), leaf,
-	                        SSL_get_peer_cert_chain(ssl)) == 1 &&
+	                        untrusted) == 1 &&
 	    X509_STORE_CTX_set_default(sctx, "ssl_client") == 1 &&
 	    X509_VERIFY_PARAM_set1(X509_STORE_CTX_get0_param(sctx),
 	                           SSL_CTX_get0_param(ctx)) == 1) {
@@ -238,14 +244,15 @@ int crl_recheck_peer(SSL_CTX *ctx, SSL *ssl)
 		else
 			rc = X509_STORE_CTX_get_error(sctx);
 	}
+out:
 	X509_STORE_CTX_free(sctx);
+	sk_X509_free(untrusted);
 	ERR_clear_error();
 	return rc;
 }
 
-const char *crl_peer_serial(SSL *ssl, char *buf, size_t bufsz)
+const char *crl_cert_serial(X509 *leaf, char *buf, size_t bufsz)
 {
-	X509 *leaf = ssl ? SSL_get0_peer_certificate(ssl) : NULL;
 	BIGNUM *bn =
 	        leaf ? ASN1_INTEGER_to_BN(X509_get0_serialNumber(leaf), NULL)
 	             : NULL;

@@ -27,12 +27,13 @@ struct crl_info {
 int crl_load(SSL_CTX *ctx, const char *path, struct crl_info *info, char *why,
              size_t whysz) __attribute__((warn_unused_result));
 
-/* Verify the peer certificate of ssl (an established server-side
- * connection) again, against ctx's store and parameters, as a handshake
- * with ctx would. Returns X509_V_OK or the X509_V_ERR_* code. */
-int crl_recheck_peer(SSL_CTX *ctx, SSL *ssl);
+/* Verify chain (the peer's certificates of an established server-side
+ * connection, leaf first; conn: kept by peercert.c) again, against ctx's
+ * store and parameters, as a handshake with ctx would. Returns X509_V_OK
+ * or the X509_V_ERR_* code. */
+int crl_recheck_chain(SSL_CTX *ctx, STACK_OF(X509) * chain);
 
-/* The peer certificate's serial as upper-case hex into buf ("?" if none). */
-const char *crl_peer_serial(SSL *ssl, char *buf, size_t bufsz);
+/* The serial of leaf as upper-case hex into buf ("?" if none). */
+const char *crl_cert_serial(X509 *leaf, char *buf, size_t bufsz);
 
 #endif

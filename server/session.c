@@ -32,6 +32,7 @@
 #include "metrics.h"
 #include "perm.h"
 #include "pbjson.h"
+#include "peercert.h"
 #include "request.h"
 #include "tls.h"
 #include "util.h"
@@ -74,6 +75,7 @@ struct session {
 	 * empty = none; seat.permissions, the perm.h mask). */
 	struct seat seat;
 	uint32_t outbox_pending; /* ops: told in Hello, counted at HelloAck */
+	struct peercert cert;    /* conn: the peer's certificates, DER */
 };
 
 static void session_close_after_flush(struct session *s, const char *reason);
@@ -101,6 +103,7 @@ static void session_free_if_done(struct session *s)
 	if (s->next)
 		s->next->prev = s->prev;
 	identity_clear(&s->identity);
+	peercert_clear(&s->cert); /* conn */
 	free(s);
 	if (hub->draining && !hub->sessions && hub->on_empty)
 		hub->on_empty(hub->on_empty_arg);
@@ -739,11 +742,17 @@ static void session_write_cb(struct bufferevent *bev, void *arg)
 static void session_handshake_done(struct session *s)
 {
 	SSL *ssl = bufferevent_openssl_get_ssl(s->bev);
+	SSL_CTX *began = SSL_get_SSL_CTX(ssl); /* peercert_keep changes it */
 	struct timeval idle = ms_tv(s->idle_timeout_ms);
 
 	if (identity_from_cert(SSL_get0_peer_certificate(ssl), &s->identity,
 	                       s->cert_why, sizeof(s->cert_why)) != 0)
 		s->identity.kind = IDENTITY_NONE; /* refused at Hello */
+	/* conn: the parsed certificates are not needed any more (a failure
+	 * leaves them with OpenSSL, where a recheck finds them) */
+	if (peercert_keep(ssl, &s->cert) != 0)
+		log_event(LOG_DEBUG, "peercert_not_kept", "conn=%llu",
+		          (unsigned long long)s->id);
 	s->state = SESSION_AWAIT_HELLO;
 	s->hub->metrics->tls_handshakes++; /* ops */
 	bufferevent_set_timeouts(s->bev, &idle, NULL);
@@ -751,7 +760,7 @@ static void session_handshake_done(struct session *s)
 	          (unsigned long long)s->id,
 	          s->identity.kind == IDENTITY_NONE ? "none" : "station");
 	/* Begun before a reload: check against what was reloaded. */
-	if (s->hub->verify_ctx && SSL_get_SSL_CTX(ssl) != s->hub->verify_ctx)
+	if (s->hub->verify_ctx && began != s->hub->verify_ctx)
 		(void)session_recheck_cert(s, s->hub->verify_ctx);
 }
 
@@ -836,7 +845,7 @@ static void session_event_cb(struct bufferevent *bev, short what, void *arg)
 
 /* A certificate that no longer verifies (verr): say why in a Status about
  * the whole link (request_id 0), read nothing more, close. */
-static void session_refuse_cert(struct session *s, int verr)
+static void session_refuse_cert(struct session *s, int verr, X509 *leaf)
 {
 	Envelope env = CCTNS__V1__ENVELOPE__INIT;
 	Cctns__V1__Status st = CCTNS__V1__STATUS__INIT;
@@ -846,8 +855,7 @@ static void session_refuse_cert(struct session *s, int verr)
 	session_audit_event(s, "certificate_recheck", SC(UNAUTHENTICATED));
 	log_event(LOG_WARN, "cert_refused_open",
 	          "conn=%llu serial=%s verify=%s", (unsigned long long)s->id,
-	          crl_peer_serial(bufferevent_openssl_get_ssl(s->bev), serial,
-	                          sizeof(serial)),
+	          crl_cert_serial(leaf, serial, sizeof(serial)),
 	          log_quote(X509_verify_cert_error_string(verr), q, sizeof(q)));
 	if (verr == X509_V_ERR_CERT_REVOKED)
 		snprintf(msg, sizeof(msg),
@@ -869,19 +877,50 @@ static void session_refuse_cert(struct session *s, int verr)
 	                                     : "certificate_invalid");
 }
 
+/* The peer's certificates, leaf first: from the DER kept at the handshake
+ * (conn), else from OpenSSL's own copies. NULL if none. */
+static STACK_OF(X509) * session_peer_chain(struct session *s)
+{
+	SSL *ssl = bufferevent_openssl_get_ssl(s->bev);
+	X509 *leaf = ssl ? SSL_get0_peer_certificate(ssl) : NULL;
+	STACK_OF(X509) *sent = ssl ? SSL_get_peer_cert_chain(ssl) : NULL;
+	STACK_OF(X509) * chain;
+
+	if (s->cert.der)
+		return peercert_chain(&s->cert);
+	if (!leaf || !(chain = sk_X509_new_null()))
+		return NULL;
+	X509_up_ref(leaf);
+	if (!sk_X509_push(chain, leaf))
+		X509_free(leaf);
+	for (int i = 0; sent && i < sk_X509_num(sent); i++) {
+		X509 *x = sk_X509_value(sent, i);
+
+		X509_up_ref(x);
+		if (!sk_X509_push(chain, x))
+			X509_free(x);
+	}
+	return chain;
+}
+
 /* Verify s's certificate against ctx; refuse it when it fails. 1 when
  * the connection is being closed. */
 static int session_recheck_cert(struct session *s, SSL_CTX *ctx)
 {
+	STACK_OF(X509) * chain;
 	int verr;
 
 	if (!s->bev)
 		return 0;
-	verr = crl_recheck_peer(ctx, bufferevent_openssl_get_ssl(s->bev));
-	if (verr == X509_V_OK)
-		return 0;
-	session_refuse_cert(s, verr);
-	return 1;
+	chain = session_peer_chain(s);
+	verr = crl_recheck_chain(ctx, chain);
+	if (verr != X509_V_OK)
+		session_refuse_cert(s, verr,
+		                    chain && sk_X509_num(chain) > 0
+		                            ? sk_X509_value(chain, 0)
+		                            : NULL);
+	sk_X509_pop_free(chain, X509_free);
+	return verr != X509_V_OK;
 }
 
 size_t session_hub_recheck(struct session_hub *hub, SSL_CTX *ctx)

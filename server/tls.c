@@ -79,6 +79,17 @@ static int tls_ctx_cert(SSL_CTX *ctx, const char *cert, const char *key,
 	return 0;
 }
 
+/* conn (issue 7): the chain sent to terminals, built once here instead of
+ * at every handshake (without a chain of its own, OpenSSL builds one per
+ * handshake with a whole X509_verify_cert, signature checks included), and
+ * without the root, which every terminal holds as its [tls] ca. A server
+ * certificate the CA file cannot chain keeps the per-handshake way. */
+static void tls_ctx_chain(SSL_CTX *ctx)
+{
+	if (SSL_CTX_build_cert_chain(ctx, SSL_BUILD_CHAIN_FLAG_NO_ROOT) != 1)
+		ERR_clear_error();
+}
+
 SSL_CTX *tls_ctx_new(const char *ca, const char *cert, const char *key,
                      const char *crl, struct crl_info *crl_info, char *why,
                      size_t whysz)
@@ -93,6 +104,7 @@ SSL_CTX *tls_ctx_new(const char *ca, const char *cert, const char *key,
 	    tls_ctx_ca(ctx, ca, why, whysz) != 0 ||
 	    tls_ctx_cert(ctx, cert, key, why, whysz) != 0)
 		goto fail;
+	tls_ctx_chain(ctx);
 	memset(crl_info, 0, sizeof(*crl_info));
 	if (crl && *crl && crl_load(ctx, crl, crl_info, why, whysz) != 0)
 		goto fail;

@@ -384,6 +384,10 @@ static SSL_CTX *station_ctx(const term_config *cfg, char *why, size_t n)
 	SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, NULL);
 	SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_OFF);
 	SSL_CTX_set_options(ctx, SSL_OP_NO_TICKET);
+	/* conn: as the terminal does (client/conn.c): the certificate alone,
+	 * without the CA, chained once */
+	if (SSL_CTX_build_cert_chain(ctx, SSL_BUILD_CHAIN_FLAG_NO_ROOT) != 1)
+		ERR_clear_error();
 	return ctx;
 }
 
