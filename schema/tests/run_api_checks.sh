@@ -77,6 +77,8 @@ echo "== sealed_checks.sql"; run_psql cctns_owner -f "$here/sealed_checks.sql"
 echo "== sealed2_checks.sql"; run_psql cctns_owner -f "$here/sealed2_checks.sql"
 # bench2 (issue 4, 0036): the first probe ranks all its rows before keeping the best 100
 echo "== bench2_checks.sql"; run_psql cctns_owner -f "$here/bench2_checks.sql"
+# recall (issue 4, 0042): equal search scores ordered by the likeness of the spellings
+echo "== recall_checks.sql"; run_psql cctns_owner -f "$here/recall_checks.sql"
 
 # The FIR the concurrent sessions record arrests in (station 990009).
 arrest_fir=$(psql -X -q -At -v ON_ERROR_STOP=1 "$conn user=cctns_server" <<SQL | tail -n 1
