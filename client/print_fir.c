@@ -282,6 +282,7 @@ static void print_properties(FILE *out, const Cctns__V1__FirContent *c)
 			wrap_text(out, p->description, LABEL_COL, LABEL_COL,
 			          PRINT_WIDTH);
 		}
+		pr_property_ids(out, IND + 4, p->identifiers, p->n_identifiers);
 	}
 	pr_heading(out, 10, "Total value of properties stolen / involved");
 	pr_row(out, IND, "Total value",

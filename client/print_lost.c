@@ -81,6 +81,8 @@ static void print_items(FILE *out, const Cctns__V1__LostReport *l)
 		if (!empty(it->identifier))
 			pr_row(out, IND + 4, identifier_label(it->kind),
 			       it->identifier);
+		pr_property_ids(out, IND + 4, it->identifiers,
+		                it->n_identifiers);
 		total += it->value_rupees;
 	}
 	pr_row(out, IND, "Total value",

@@ -174,6 +174,8 @@ void print_seized_item(FILE *out, size_t indent,
 	                        : NULL);
 	if (!empty(it->identifiers))
 		pr_row(out, indent, "Identifiers", it->identifiers);
+	pr_property_ids(out, indent, it->identifying_numbers,
+	                it->n_identifying_numbers);
 	pr_row(out, indent, "Perishable", it->perishable ? "Yes" : "No");
 	if (it->perishable)
 		pr_row(out, indent, "Perishable handling",

@@ -490,3 +490,24 @@ void pr_place(FILE *out, size_t indent, const Cctns__V1__Place *p)
 		pr_row(out, indent, "Beat", p->beat);
 	pr_address(out, indent, "Address", p->address);
 }
+
+/* recall (issue 4): what each kind of identifying number is called on the
+ * forms, indexed by PropertyIdentifierKind. */
+static const char *property_id_label(int kind)
+{
+	static const char *const labels[] = {
+	        "Identifying No.", "IMEI",        "Serial No.",     "Arms No.",
+	        "Engine No.",      "Chassis No.", "Identifying No."};
+
+	return kind >= 0 && (size_t)kind < sizeof(labels) / sizeof(labels[0])
+	               ? labels[kind]
+	               : labels[0];
+}
+
+void pr_property_ids(FILE *out, size_t indent,
+                     Cctns__V1__PropertyIdentifier *const *ids, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		pr_row(out, indent, property_id_label((int)ids[i]->kind),
+		       ids[i]->number);
+}

@@ -125,4 +125,9 @@ void str_append(char *buf, size_t bufsz, size_t *n, const char *sep,
  * station, beat and address, as label/value rows at indent. */
 void pr_place(FILE *out, size_t indent, const Cctns__V1__Place *p);
 
+/* recall (issue 4): the structured identifying numbers of a property item,
+ * one row each ("IMEI", "Serial No.", "Engine No.", ...) at indent. */
+void pr_property_ids(FILE *out, size_t indent,
+                     Cctns__V1__PropertyIdentifier *const *ids, size_t n);
+
 #endif

@@ -56,9 +56,30 @@ jq --argjson ids "[{\"kind\": \"imei\", \"number\": \"$imei\"}]" \
 	"$SRC/deploy/samples/lost.json" >"$T/lost.json"
 run term b lost register "$T/lost.json"
 assert_eq 0 "$RC" "station B registers a lost report with the IMEI as an identifier"
+lost_no=$(sed -n 's/^Lost property report \([0-9]*\/[0-9]*\) recorded.*/\1/p' <<<"$OUT")
 run term b alerts list --json
 assert_contains "$OUT" "\"other_record\": \"FIR $fir_b seizure 1 item 1\"" \
 	"... matched against the seizure"
+
+# The reads give the identifiers back (0042), in the text and in --json.
+run term a fir show "$fir_a"
+assert_eq 0 "$RC" "fir show $fir_a"
+assert_match "$OUT" "IMEI +$imei" "... prints the stolen phone's IMEI"
+assert_match "$OUT" "Serial No\\. +R58M-12AB-CD" "... and its serial as written"
+run term a fir show "$fir_a" --json
+assert_eq "$imei" "$(jq -r '.content.properties[0].identifiers[0].number' <<<"$OUT")" "fir show --json has the IMEI"
+assert_eq "R58M-12AB-CD" "$(jq -r '.content.properties[0].identifiers[1].number' <<<"$OUT")" "... and the serial"
+run term b lost show "$lost_no"
+assert_eq 0 "$RC" "lost show $lost_no"
+assert_match "$OUT" "IMEI +$imei" "... prints the lost phone's IMEI identifier"
+run term b lost show "$lost_no" --json
+assert_eq "$imei" "$(jq -r '.report.items[0].identifiers[0].number' <<<"$OUT")" "lost show --json has the IMEI"
+run term b seizure show "$fir_b" 1
+assert_eq 0 "$RC" "seizure show $fir_b 1"
+assert_match "$OUT" "IMEI +49015 42032 37518" "... prints the seized phone's IMEI as written"
+run term b seizure show "$fir_b" 1 --json
+assert_eq "49015 42032 37518" "$(jq -r '.memo.items[0].identifying_numbers[0].number' <<<"$OUT")" \
+	"seizure show --json has the IMEI"
 
 # Refusals: by the terminal, then past it by the server.
 n=$(sql "SELECT count(*) FROM core.fir")
