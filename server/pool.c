@@ -134,8 +134,8 @@ static struct op_queue q_detach(struct op_queue *q)
 	return out;
 }
 
-static size_t param_len(const char *const *values, const int *lengths,
-                        const int *formats, int i)
+size_t pool_param_len(const char *const *values, const int *lengths,
+                      const int *formats, int i)
 {
 	if (!values[i])
 		return 0;
@@ -144,23 +144,22 @@ static size_t param_len(const char *const *values, const int *lengths,
 	return strlen(values[i]) + 1;
 }
 
-/* Copy n parameter values into op->data from *off. */
-static void op_copy(struct pool_op *op, size_t *off, int n,
-                    const char *const *values, const int *lengths,
-                    const int *formats, const char **out, int *outlen,
-                    int *outfmt)
+void pool_params_copy(char *data, size_t *off, int n, const char *const *values,
+                      const int *lengths, const int *formats, const char **out,
+                      int *outlen, int *outfmt)
 {
 	for (int i = 0; i < n; i++) {
-		size_t len = param_len(values, lengths, formats, i);
+		size_t len = pool_param_len(values, lengths, formats, i);
 
 		if (outfmt)
 			outfmt[i] = formats ? formats[i] : 0;
 		if (outlen)
 			outlen[i] = (int)len;
+		out[i] = NULL;
 		if (!values[i])
 			continue;
-		memcpy(op->data + *off, values[i], len);
-		out[i] = op->data + *off;
+		memcpy(data + *off, values[i], len);
+		out[i] = data + *off;
 		*off += len;
 	}
 }
@@ -175,19 +174,19 @@ static struct pool_op *op_new(const struct pool_stmt *pre, int npre,
 	struct pool_op *op;
 
 	for (int i = 0; i < npre; i++)
-		total += param_len(prevalues, NULL, NULL, i);
+		total += pool_param_len(prevalues, NULL, NULL, i);
 	for (int i = 0; i < nparams; i++)
-		total += param_len(values, lengths, formats, i);
+		total += pool_param_len(values, lengths, formats, i);
 	op = xcalloc(1, sizeof(*op) + total);
 	op->bytes = total;
 	op->stmt = stmt;
 	op->nparams = nparams;
 	op->pre = pre;
 	op->npre = npre;
-	op_copy(op, &off, npre, prevalues, NULL, NULL, op->prevalues, NULL,
-	        NULL);
-	op_copy(op, &off, nparams, values, lengths, formats, op->values,
-	        op->lengths, op->formats);
+	pool_params_copy(op->data, &off, npre, prevalues, NULL, NULL,
+	                 op->prevalues, NULL, NULL);
+	pool_params_copy(op->data, &off, nparams, values, lengths, formats,
+	                 op->values, op->lengths, op->formats);
 	return op;
 }
 

@@ -77,6 +77,17 @@ int pool_query_pre(struct pool *pool, const struct pool_stmt *pre, int npre,
                    const int *formats, pool_cb cb, void *arg)
         __attribute__((warn_unused_result));
 
+/* Parameter values copied into one allocation (the pool's queued
+ * statements, the read pool's calls kept for a retry on the primary):
+ * pool_param_len is the bytes value i takes (text with its NUL, binary its
+ * length, NULL none); pool_params_copy copies n values into data from *off
+ * and points out[i] at each copy (outlen, outfmt may be NULL). */
+size_t pool_param_len(const char *const *values, const int *lengths,
+                      const int *formats, int i);
+void pool_params_copy(char *data, size_t *off, int n, const char *const *values,
+                      const int *lengths, const int *formats, const char **out,
+                      int *outlen, int *outfmt);
+
 /* Connections per state, and statements waiting to be sent. */
 void pool_stats(const struct pool *pool, uint64_t counts[POOL_CONN_STATE_COUNT],
                 uint64_t *queued);

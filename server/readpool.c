@@ -90,37 +90,6 @@ int readpool_check(char *why, size_t whysz)
 
 /* ---------------------------------------------------------------- copies */
 
-static size_t value_len(const char *const *values, const int *lengths,
-                        const int *formats, int i)
-{
-	if (!values[i])
-		return 0;
-	if (formats && formats[i] == 1)
-		return (size_t)lengths[i];
-	return strlen(values[i]) + 1;
-}
-
-static void copy_values(struct rcall *c, size_t *off, int n,
-                        const char *const *in, const int *lengths,
-                        const int *formats, const char **out, int *outlen,
-                        int *outfmt)
-{
-	for (int i = 0; i < n; i++) {
-		size_t len = value_len(in, lengths, formats, i);
-
-		if (outlen)
-			outlen[i] = lengths ? lengths[i] : 0;
-		if (outfmt)
-			outfmt[i] = formats ? formats[i] : 0;
-		out[i] = NULL;
-		if (!in[i])
-			continue;
-		memcpy(c->data + *off, in[i], len);
-		out[i] = c->data + *off;
-		*off += len;
-	}
-}
-
 static struct rcall *rcall_new(struct readpool *rp, const struct pool_stmt *pre,
                                int npre, const char *const *prevalues,
                                const struct pool_stmt *stmt, int nparams,
@@ -131,9 +100,9 @@ static struct rcall *rcall_new(struct readpool *rp, const struct pool_stmt *pre,
 	struct rcall *c;
 
 	for (int i = 0; i < npre; i++)
-		total += value_len(prevalues, NULL, NULL, i);
+		total += pool_param_len(prevalues, NULL, NULL, i);
 	for (int i = 0; i < nparams; i++)
-		total += value_len(values, lengths, formats, i);
+		total += pool_param_len(values, lengths, formats, i);
 	c = xcalloc(1, sizeof(*c) + total);
 	c->rp = rp;
 	c->pre = pre;
@@ -142,10 +111,10 @@ static struct rcall *rcall_new(struct readpool *rp, const struct pool_stmt *pre,
 	c->nparams = nparams;
 	c->cb = cb;
 	c->arg = arg;
-	copy_values(c, &off, npre, prevalues, NULL, NULL, c->prevalues, NULL,
-	            NULL);
-	copy_values(c, &off, nparams, values, lengths, formats, c->values,
-	            c->lengths, c->formats);
+	pool_params_copy(c->data, &off, npre, prevalues, NULL, NULL,
+	                 c->prevalues, NULL, NULL);
+	pool_params_copy(c->data, &off, nparams, values, lengths, formats,
+	                 c->values, c->lengths, c->formats);
 	return c;
 }
 
