@@ -5,8 +5,7 @@
 
 #include <stddef.h>
 
-/* Read exactly n digits at s into *out. Returns 0 or -1. */
-static int digits(const char *s, int n, int *out)
+int timefmt_digits(const char *s, int n, int *out)
 {
 	int v = 0;
 
@@ -24,7 +23,7 @@ static int is_leap(int y)
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-static int days_in_month(int y, int m)
+int timefmt_days_in_month(int y, int m)
 {
 	static const int days[12] = {31, 28, 31, 30, 31, 30,
 	                             31, 31, 30, 31, 30, 31};
@@ -36,10 +35,12 @@ static int date_part(const char *s)
 {
 	int y, m, d;
 
-	if (digits(s, 4, &y) || s[4] != '-' || digits(s + 5, 2, &m) ||
-	    s[7] != '-' || digits(s + 8, 2, &d))
+	if (timefmt_digits(s, 4, &y) || s[4] != '-' ||
+	    timefmt_digits(s + 5, 2, &m) || s[7] != '-' ||
+	    timefmt_digits(s + 8, 2, &d))
 		return -1;
-	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+	if (y < 1 || m < 1 || m > 12 || d < 1 ||
+	    d > timefmt_days_in_month(y, m))
 		return -1;
 	return 0;
 }
@@ -49,7 +50,8 @@ static int hh_mm(const char *s)
 {
 	int h, m;
 
-	if (digits(s, 2, &h) || s[2] != ':' || digits(s + 3, 2, &m))
+	if (timefmt_digits(s, 2, &h) || s[2] != ':' ||
+	    timefmt_digits(s + 3, 2, &m))
 		return -1;
 	return h <= 23 && m <= 59 ? 0 : -1;
 }
@@ -82,7 +84,7 @@ int rfc3339_valid(const char *s)
 
 	/* YYYY-MM-DDTHH:MM:SS is 19 characters. */
 	if (!s || bounded_len(s, 19) < 19 || date_part(s) || s[10] != 'T' ||
-	    hh_mm(s + 11) || s[16] != ':' || digits(s + 17, 2, &sec) ||
+	    hh_mm(s + 11) || s[16] != ':' || timefmt_digits(s + 17, 2, &sec) ||
 	    sec > 59)
 		return 0;
 	if (s[i] == '.') {

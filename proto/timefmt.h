@@ -13,4 +13,11 @@ int rfc3339_valid(const char *s);
 /* 1 if s is such a date, else 0. NULL is not valid. */
 int date_valid(const char *s);
 
+/* Read exactly n decimal digits at s into *out. Returns 0 or -1. Also used
+ * by other strict parsers of dates (cctns-admin import). */
+int timefmt_digits(const char *s, int n, int *out);
+
+/* Days in month m (1..12) of year y, leap years included. */
+int timefmt_days_in_month(int y, int m);
+
 #endif

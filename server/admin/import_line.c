@@ -3,6 +3,7 @@
  * import_line.h). What only the database knows (the station, sections in
  * ref.section, the order of dates, duplicates) is core.import_batch's. */
 #include "import_line.h"
+#include "timefmt.h"
 
 #include <limits.h>
 #include <openssl/sha.h>
@@ -224,28 +225,6 @@ static int get_pincode(struct json_object *o, const char *key, const char *path,
 
 /* ------------------------------------------------------------ times */
 
-static int digits(const char *s, int n, int *out)
-{
-	int v = 0;
-
-	for (int i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
-	return 0;
-}
-
-static int days_in(int y, int m)
-{
-	static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return d[m - 1];
-}
-
 /* "YYYY-MM-DDTHH:MM[:SS](Z|+HH:MM|-HH:MM)" ('T' or a space; no zone means
  * IST) into out as "YYYY-MM-DD HH:MM:SS+HH:MM". Returns 0 or -1. */
 static int parse_time(const char *s, char out[32])
@@ -254,14 +233,15 @@ static int parse_time(const char *s, char out[32])
 	char sign = '+';
 	size_t n = strlen(s), i;
 
-	if (n < 16 || digits(s, 4, &y) || s[4] != '-' ||
-	    digits(s + 5, 2, &mo) || s[7] != '-' || digits(s + 8, 2, &d) ||
-	    (s[10] != 'T' && s[10] != ' ') || digits(s + 11, 2, &h) ||
-	    s[13] != ':' || digits(s + 14, 2, &mi))
+	if (n < 16 || timefmt_digits(s, 4, &y) || s[4] != '-' ||
+	    timefmt_digits(s + 5, 2, &mo) || s[7] != '-' ||
+	    timefmt_digits(s + 8, 2, &d) || (s[10] != 'T' && s[10] != ' ') ||
+	    timefmt_digits(s + 11, 2, &h) || s[13] != ':' ||
+	    timefmt_digits(s + 14, 2, &mi))
 		return -1;
 	i = 16;
 	if (i < n && s[i] == ':') {
-		if (n < 19 || digits(s + 17, 2, &sec))
+		if (n < 19 || timefmt_digits(s + 17, 2, &sec))
 			return -1;
 		i = 19;
 	}
@@ -269,13 +249,17 @@ static int parse_time(const char *s, char out[32])
 		oh = om = 0;
 	} else if (i < n) {
 		if ((s[i] != '+' && s[i] != '-') || n - i != 6 ||
-		    digits(s + i + 1, 2, &oh) || s[i + 3] != ':' ||
-		    digits(s + i + 4, 2, &om))
+		    timefmt_digits(s + i + 1, 2, &oh) || s[i + 3] != ':' ||
+		    timefmt_digits(s + i + 4, 2, &om))
 			return -1;
 		sign = s[i];
 	}
-	if (y < 1900 || mo < 1 || mo > 12 || d < 1 || d > days_in(y, mo) ||
-	    h > 23 || mi > 59 || sec > 59 || oh > 14 || om > 59)
+	/* every field bounded on both sides, so the compiler sees the text
+	 * fits (timefmt_digits never gives a negative, but it is not inline) */
+	if (y < 1900 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31 ||
+	    d > timefmt_days_in_month(y, mo) || h < 0 || h > 23 || mi < 0 ||
+	    mi > 59 || sec < 0 || sec > 59 || oh < 0 || oh > 14 || om < 0 ||
+	    om > 59)
 		return -1;
 	snprintf(out, 32, "%04d-%02d-%02d %02d:%02d:%02d%c%02d:%02d", y, mo, d,
 	         h, mi, sec, sign, oh, om);
