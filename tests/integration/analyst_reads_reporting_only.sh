@@ -30,10 +30,10 @@ run term a fir register "$SAMPLE"
 assert_eq 0 "$RC" "a second FIR is registered"
 run term a case assign-io "$number" "$samples/assign-io.json"
 assert_eq 0 "$RC" "the first FIR's investigating officer is assigned"
-sed -e "s/\"2026-11-29T[0-9:]*+05:30\"/\"$(date -Iseconds)\"/g" "$samples/arrest.json" >"$T/arrest.json"
+sed -e "s/\"2026-11-29T[0-9:]*+05:30\"/\"$(TZ=Asia/Kolkata date -Iseconds)\"/g" "$samples/arrest.json" >"$T/arrest.json"
 run term a arrest register "$number" "$T/arrest.json"
 assert_eq 0 "$RC" "A1 is arrested"
-sed -e "s/\"2026-11-29T12:30:00+05:30\"/\"$(date -Iseconds)\"/" -e "s/2026-11-29/$today/g" \
+sed -e "s/\"2026-11-29T12:30:00+05:30\"/\"$(TZ=Asia/Kolkata date -Iseconds)\"/" -e "s/2026-11-29/$today/g" \
 	"$samples/final-report.json" >"$T/report.json"
 run term a final-report file "$number" "$T/report.json"
 assert_eq 0 "$RC" "the IO files the charge-sheet"

@@ -38,10 +38,10 @@ register() {
 close() {
 	run term a case assign-io "$1" "$samples/assign-io.json"
 	assert_eq 0 "$RC" "FIR $1 gets its investigating officer"
-	sed -e "s/\"2026-11-29T[0-9:]*+05:30\"/\"$(date -Iseconds)\"/g" "$samples/arrest.json" >"$T/arrest.json"
+	sed -e "s/\"2026-11-29T[0-9:]*+05:30\"/\"$(TZ=Asia/Kolkata date -Iseconds)\"/g" "$samples/arrest.json" >"$T/arrest.json"
 	run term a arrest register "$1" "$T/arrest.json"
 	assert_eq 0 "$RC" "A1 of FIR $1 is arrested"
-	sed -e "s/\"2026-11-29T12:30:00+05:30\"/\"$(date -Iseconds)\"/" -e "s/2026-11-29/$today/g" \
+	sed -e "s/\"2026-11-29T12:30:00+05:30\"/\"$(TZ=Asia/Kolkata date -Iseconds)\"/" -e "s/2026-11-29/$today/g" \
 		"$samples/final-report.json" >"$T/report.json"
 	if [ "$2" != charge_sheet ]; then
 		sed -i -e '/"charged": \[/,/^  \],$/d' -e "s/\"kind\": \"charge_sheet\"/\"kind\": \"$2\"/" \
@@ -178,10 +178,10 @@ assert_contains "$OUT" "<td class=\"num\">$year</td><td class=\"num\">0</td><td 
 assert_eq 1 "$(grep -c '<rect x=' "$T/pendency.svg")" "pendency: the chart has one bar"
 
 # ------------------------------------------------------------------ the first FIR goes on
-sed -e "s/\"2026-11-29T[0-9:]*+05:30\"/\"$(date -Iseconds)\"/g" "$samples/seizure.json" >"$T/seizure.json"
+sed -e "s/\"2026-11-29T[0-9:]*+05:30\"/\"$(TZ=Asia/Kolkata date -Iseconds)\"/g" "$samples/seizure.json" >"$T/seizure.json"
 run term a seizure register "$first" "$T/seizure.json"
 assert_eq 0 "$RC" "FIR $first: its stolen phone and cash are seized"
-sed -e "s/\"2026-11-29T11:30:00+05:30\"/\"$(date -Iseconds)\"/" \
+sed -e "s/\"2026-11-29T11:30:00+05:30\"/\"$(TZ=Asia/Kolkata date -Iseconds)\"/" \
 	-e "s/\"year_of_birth\": 1988/\"year_of_birth\": $((year - 10))/" "$samples/crime-details.json" >"$T/cd.json"
 run term a crime-details record "$first" "$T/cd.json"
 assert_eq 0 "$RC" "FIR $first: crime details with a victim aged 10"

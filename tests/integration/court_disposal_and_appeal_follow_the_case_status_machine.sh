@@ -30,7 +30,7 @@ run term a fir register "$SAMPLE"
 number=$(fir_number "$OUT")
 run term a case assign-io "$number" "$samples/assign-io.json"
 assert_eq 0 "$RC" "an FIR with its IO"
-sed -e "s/\"2026-11-29T[0-9:]*+05:30\"/\"$(date -Iseconds)\"/g" "$samples/arrest.json" >"$T/arrest.json"
+sed -e "s/\"2026-11-29T[0-9:]*+05:30\"/\"$(TZ=Asia/Kolkata date -Iseconds)\"/g" "$samples/arrest.json" >"$T/arrest.json"
 run term a arrest register "$number" "$T/arrest.json"
 assert_eq 0 "$RC" "A1 is arrested"
 
@@ -46,7 +46,7 @@ run term a court show "$number"
 assert_eq 6 "$RC" "a case without a court disposal has no court record (exit 6)"
 assert_contains "$OUT" "has no court disposal recorded" "... saying so"
 
-sed -e "s/\"2026-11-29T12:30:00+05:30\"/\"$(date -Iseconds)\"/" -e "s/2026-11-29/$today/g" \
+sed -e "s/\"2026-11-29T12:30:00+05:30\"/\"$(TZ=Asia/Kolkata date -Iseconds)\"/" -e "s/2026-11-29/$today/g" \
 	"$samples/final-report.json" >"$T/report.json"
 run term a final-report file "$number" "$T/report.json"
 assert_eq 0 "$RC" "the IO files the charge-sheet"

@@ -36,7 +36,7 @@ number=$(grep -oE '"fir_number" *: *"[0-9/]+"' <<<"$OUT" | grep -oE '[0-9]+/[0-9
 registered=$(grep -oE '"registered_at" *: *"[^"]+"' <<<"$OUT" | sed -E 's/.*"([^"]+)"$/\1/')
 epoch=$(date -d "$registered" +%s)
 run term a case assign-io "$number" "$samples/assign-io.json"
-sed -e "s/\"2026-11-29T[0-9:]*+05:30\"/\"$(date -Iseconds)\"/g" "$samples/arrest.json" >"$T/arrest.json"
+sed -e "s/\"2026-11-29T[0-9:]*+05:30\"/\"$(TZ=Asia/Kolkata date -Iseconds)\"/g" "$samples/arrest.json" >"$T/arrest.json"
 run term a arrest register "$number" "$T/arrest.json"
 assert_eq 0 "$RC" "an FIR, its IO and the arrest of A1"
 
@@ -45,22 +45,22 @@ report() { # FILED_AT [SED_SCRIPT]
 	sed -e "s/\"2026-11-29T12:30:00+05:30\"/\"$1\"/" -e "s/2026-11-29/$today/g" -e "${2:-}" \
 		"$samples/final-report.json"
 }
-report "$(date -d "@$((epoch - 60))" -Iseconds)" >"$T/fr-before-fir.json"
+report "$(TZ=Asia/Kolkata date -d "@$((epoch - 60))" -Iseconds)" >"$T/fr-before-fir.json"
 refused fr-before-fir.json filed_at "a final report a minute before the FIR" final-report file "$number"
 assert_contains "$OUT" "cannot be filed before its FIR" "... saying why"
-report "$(date -d '+1 day' -Iseconds)" >"$T/fr-future.json"
+report "$(TZ=Asia/Kolkata date -d '+1 day' -Iseconds)" >"$T/fr-future.json"
 refused fr-future.json filed_at "a final report filed tomorrow" final-report file "$number"
 assert_contains "$OUT" "in the future" "... saying why"
-report "$(date -Iseconds)" "0,/\"arrested_on\": \"$today\"/s//\"arrested_on\": \"$yesterday\"/" >"$T/fr-arrest-before.json"
+report "$(TZ=Asia/Kolkata date -Iseconds)" "0,/\"arrested_on\": \"$today\"/s//\"arrested_on\": \"$yesterday\"/" >"$T/fr-arrest-before.json"
 refused fr-arrest-before.json "charged[0].arrested_on" "an arrest date before the FIR" final-report file "$number"
-report "$(date -Iseconds)" "0,/\"forwarded_on\": \"$today\"/s//\"forwarded_on\": \"$tomorrow\"/" >"$T/fr-forwarded-future.json"
+report "$(TZ=Asia/Kolkata date -Iseconds)" "0,/\"forwarded_on\": \"$today\"/s//\"forwarded_on\": \"$tomorrow\"/" >"$T/fr-forwarded-future.json"
 refused fr-forwarded-future.json "charged[0].forwarded_on" "a forwarding date in the future" final-report file "$number"
-report "$(date -Iseconds)" 's/"section": "331(4)"/"section": "457"/; s/"act": "bns", "section": "457"/"act": "ipc", "section": "457"/' \
+report "$(TZ=Asia/Kolkata date -Iseconds)" 's/"section": "331(4)"/"section": "457"/; s/"act": "bns", "section": "457"/"act": "ipc", "section": "457"/' \
 	>"$T/fr-ipc.json"
 refused fr-ipc.json "charged[0].sections[1].act" "an IPC section for an offence after 2024-07-01" final-report file "$number"
 assert_eq "0 0 0 0 0" "$(counts)" "nothing refused was stored"
 
-report "$(date -Iseconds)" >"$T/report.json"
+report "$(TZ=Asia/Kolkata date -Iseconds)" >"$T/report.json"
 run term a final-report file "$number" "$T/report.json"
 assert_eq 0 "$RC" "a final report filed now is accepted"
 

@@ -23,7 +23,7 @@ new_case() {
 	run term a case assign-io "$number" "$samples/assign-io.json"
 	assert_eq 0 "$RC" "its investigating officer is assigned"
 	local now
-	now=$(date -Iseconds)
+	now=$(TZ=Asia/Kolkata date -Iseconds)
 	sed -e "s/\"2026-11-29T[0-9:]*+05:30\"/\"$now\"/g" "$samples/arrest.json" >"$T/arrest.json"
 	run term a arrest register "$number" "$T/arrest.json"
 	assert_eq 0 "$RC" "A1 is arrested"
@@ -31,7 +31,7 @@ new_case() {
 
 # report [SED_SCRIPT]: the sample final report filed now, today's dates, SED_SCRIPT applied.
 report() {
-	sed -e "s/\"2026-11-29T12:30:00+05:30\"/\"$(date -Iseconds)\"/" -e "s/2026-11-29/$today/g" \
+	sed -e "s/\"2026-11-29T12:30:00+05:30\"/\"$(TZ=Asia/Kolkata date -Iseconds)\"/" -e "s/2026-11-29/$today/g" \
 		-e "${1:-}" "$samples/final-report.json"
 }
 

@@ -17,7 +17,7 @@ samples=$SRC/deploy/samples
 # report OFFICER_JSON: the sample final report (charging A1 and an accused never arrested), filed
 # now, by OFFICER_JSON.
 report() {
-	sed -e "s/\"2026-11-29T12:30:00+05:30\"/\"$(date -Iseconds)\"/" -e "s/2026-11-29/$today/g" \
+	sed -e "s/\"2026-11-29T12:30:00+05:30\"/\"$(TZ=Asia/Kolkata date -Iseconds)\"/" -e "s/2026-11-29/$today/g" \
 		-e "s/^  \"officer\": .*/  \"officer\": $1/" "$samples/final-report.json"
 }
 ravi='{ "number": "UP-15432", "name": "Ravi Kumar Sharma", "rank": "SI" }'
@@ -44,7 +44,7 @@ nothing_stored "a case without an IO"
 
 run term a case assign-io "$number" "$samples/assign-io.json"
 assert_eq 0 "$RC" "SI Ravi Kumar Sharma (UP-15432) becomes the IO"
-sed -e "s/\"2026-11-29T[0-9:]*+05:30\"/\"$(date -Iseconds)\"/g" "$samples/arrest.json" >"$T/arrest.json"
+sed -e "s/\"2026-11-29T[0-9:]*+05:30\"/\"$(TZ=Asia/Kolkata date -Iseconds)\"/g" "$samples/arrest.json" >"$T/arrest.json"
 run term a arrest register "$number" "$T/arrest.json"
 assert_eq 0 "$RC" "A1 is arrested"
 

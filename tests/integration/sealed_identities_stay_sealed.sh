@@ -116,10 +116,10 @@ fi
 
 # Alteration of sections: the theft's final report charges BNS 64.
 run term a case assign-io "$theft" "$samples/assign-io.json"
-sed -e "s/\"2026-11-29T[0-9:]*+05:30\"/\"$(date -Iseconds)\"/g" "$samples/arrest.json" >"$T/arrest.json"
+sed -e "s/\"2026-11-29T[0-9:]*+05:30\"/\"$(TZ=Asia/Kolkata date -Iseconds)\"/g" "$samples/arrest.json" >"$T/arrest.json"
 run term a arrest register "$theft" "$T/arrest.json"
 assert_eq 0 "$RC" "A1 of the theft is arrested"
-sed -e "s/\"2026-11-29T12:30:00+05:30\"/\"$(date -Iseconds)\"/" -e "s/2026-11-29/$today/g" \
+sed -e "s/\"2026-11-29T12:30:00+05:30\"/\"$(TZ=Asia/Kolkata date -Iseconds)\"/" -e "s/2026-11-29/$today/g" \
 	-e 's/"331(4)"/"64(1)"/' "$samples/final-report.json" >"$T/report.json"
 run term io final-report file "$theft" "$T/report.json"
 assert_eq 0 "$RC" "the IO files a charge-sheet under BNS 64"

@@ -43,7 +43,7 @@ shown_to() { # TERMINAL WHO CMD...: TERMINAL sees $secret
 
 # 1. A petition from a 14-year-old.
 sed -e "s/\"year_of_birth\": 1979/\"year_of_birth\": $((year - 14))/" \
-	-e "s/\"received_at\": \"[^\"]*\"/\"received_at\": \"$(date -Iseconds)\"/" "$samples/petition.json" >"$T/petition.json"
+	-e "s/\"received_at\": \"[^\"]*\"/\"received_at\": \"$(TZ=Asia/Kolkata date -Iseconds)\"/" "$samples/petition.json" >"$T/petition.json"
 run term a petition register "$T/petition.json"
 assert_eq 0 "$RC" "a petition from a 14-year-old is registered"
 pet=$(fir_number "$OUT")
@@ -72,10 +72,10 @@ run term a fir register "$SAMPLE"
 theft=$(fir_number "$OUT")
 run term a case assign-io "$theft" "$samples/assign-io.json"
 assert_eq 0 "$RC" "UP-15432 is the theft's IO"
-sed -e "s/\"2026-11-29T[0-9:]*+05:30\"/\"$(date -Iseconds)\"/g" "$samples/arrest.json" >"$T/arrest.json"
+sed -e "s/\"2026-11-29T[0-9:]*+05:30\"/\"$(TZ=Asia/Kolkata date -Iseconds)\"/g" "$samples/arrest.json" >"$T/arrest.json"
 run term a arrest register "$theft" "$T/arrest.json"
 assert_eq 0 "$RC" "A1 is arrested"
-sed -e "s/\"2026-11-29T12:30:00+05:30\"/\"$(date -Iseconds)\"/" -e "s/2026-11-29/$today/g" \
+sed -e "s/\"2026-11-29T12:30:00+05:30\"/\"$(TZ=Asia/Kolkata date -Iseconds)\"/" -e "s/2026-11-29/$today/g" \
 	-e "s/\"year_of_birth\": 1999/\"year_of_birth\": $((year - 16))/" \
 	-e "s/\"name\": \"Mukesh Kumar\",/\"name\": \"Mukesh Kumar\", \"year_of_birth\": $((year - 12)),/" \
 	"$samples/final-report.json" >"$T/report.json"
@@ -102,7 +102,7 @@ secret="Vikram"
 sealed_for_writer court show "$theft"
 shown_to io "the IO" court show "$theft"
 
-sed -e "s/\"2026-11-29T11:30:00+05:30\"/\"$(date -Iseconds)\"/" \
+sed -e "s/\"2026-11-29T11:30:00+05:30\"/\"$(TZ=Asia/Kolkata date -Iseconds)\"/" \
 	-e "s/{\"name\": \"Mohd. Salim\",/{\"name\": \"Mohd. Salim\", \"year_of_birth\": $((year - 17)),/" \
 	"$samples/crime-details.json" >"$T/cd.json"
 run term io crime-details record "$theft" "$T/cd.json"
@@ -119,7 +119,7 @@ assert_eq 0 "$RC" "station A registers a BNS 64 case"
 rape=$(fir_number "$OUT")
 run term a case assign-io "$rape" "$samples/assign-io.json"
 cat >"$T/untraced.json" <<JSON
-{"kind": "undetected", "filed_at": "$(date -Iseconds)", "court": "Court of the Chief Judicial Magistrate, Agra",
+{"kind": "undetected", "filed_at": "$(TZ=Asia/Kolkata date -Iseconds)", "court": "Court of the Chief Judicial Magistrate, Agra",
  "witnesses": [{"person": {"name": "Sunita Sealtest Devi"}, "kind": "eye"},
                {"person": {"name": "Dr. Anita Rao"}, "kind": "expert"}],
  "brief_facts": "Sunita Sealtest Devi could not identify the accused.",
