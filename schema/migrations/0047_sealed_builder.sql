@@ -1,0 +1,382 @@
+-- 0047_sealed_builder.sql (cleanup, slice 10): sealed identities masked by
+-- the person builder instead of wrappers around the readers.
+--
+-- 0030 and 0035 masked sealed persons by wrapping each reader: the earlier
+-- api.* function moved to core.*_unsealed, and a new api.* function walked
+-- its answer by JSON paths to mask it. A new reader had to remember its
+-- wrapper. Here the masking moves into the building of each Person JSON:
+--
+--   core.seal_scope                 what a read knows of its record: the
+--       case (state, year, fir_id) or none, the law sealing the case's
+--       victims, the time ages are measured at, whether the signed-in
+--       officer may see, the case's sealed persons by name;
+--   core.seal_scope_case(...)        a record of a case (core.may_see_sealed:
+--       its IO, the station's SHO, a view_sealed holder);
+--   core.seal_scope_at(...)          a record of a station with its own
+--       officer (core.may_see_sealed_at), and a case when it has one;
+--   core.seal_person(p, role, scope) THE builder step every Person JSON of a
+--       read goes through: the person sealed in that role (by age, the case
+--       law, or sealed in the case by another role or name) reads
+--       "[sealed: <law>]" unless the scope allows; what it showed or masked
+--       is noted (transaction-local cctns.sealed_seen) for
+--   core.seal_done(scope, ...)       the read's one row of audit.sealed_read
+--       (core.sealed_read_add, the same chain) when it showed a sealed
+--       identity unmasked; returns the first law so the reader masks its
+--       free text.
+-- A scope can only be made by the constructors, which ask who reads; there
+-- is no scope that shows everything, so a reader built on core.seal_person
+-- masks by construction (schema/tests/cleanup10_checks.sql builds one).
+--
+-- Re-created on the builder, wrappers dropped: api.get_ncr and
+-- api.get_petition (their person builder core.register_person_json now has a
+-- sealing form taking the role and the scope). The other wrappers of 0030 /
+-- 0035 stay for now (see schema/README.md).
+
+-- ------------------------------------------------------------ the scope
+
+CREATE TYPE core.seal_scope AS (
+	state_code int,
+	year int,
+	fir_id bigint,
+	caselaw text,
+	at timestamptz,
+	allowed boolean,
+	names text[],
+	laws text[]
+);
+COMMENT ON TYPE core.seal_scope IS
+	'What a read knows for masking (core.seal_person): the case (state, year, fir_id; NULL: none), the law sealing its victims (core.case_seal), when ages are measured, whether the signed-in officer may see its sealed identities, and the persons its FIR seals by upper-cased name with their laws. Made only by core.seal_scope_case / core.seal_scope_at';
+COMMENT ON COLUMN core.seal_scope.state_code IS 'State of the record (persons master numbers are per state)';
+COMMENT ON COLUMN core.seal_scope.year IS 'Year of the case''s FIR, or NULL';
+COMMENT ON COLUMN core.seal_scope.fir_id IS 'The case''s FIR, or NULL for a record without a case';
+COMMENT ON COLUMN core.seal_scope.caselaw IS 'The law sealing the case''s (or record''s) victims, complainant and informant, or NULL';
+COMMENT ON COLUMN core.seal_scope.at IS 'When a person''s age is measured (FIR registration, the record''s own time)';
+COMMENT ON COLUMN core.seal_scope.allowed IS 'May the signed-in officer see the sealed identities of this record';
+COMMENT ON COLUMN core.seal_scope.names IS 'Upper-cased names of the persons the case''s FIR seals';
+COMMENT ON COLUMN core.seal_scope.laws IS 'Their laws, in the order of names';
+
+-- The persons the case's FIR seals, by name (a victim named again without a
+-- link, e.g. as a witness, is sealed too).
+CREATE FUNCTION core.seal_case_names(st int, yr int, fid bigint, OUT names text[], OUT laws text[])
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	names := '{}';
+	laws := '{}';
+	IF fid IS NULL THEN
+		RETURN;
+	END IF;
+	SELECT coalesce(array_agg(x.n), '{}'), coalesce(array_agg(x.l), '{}') INTO names, laws
+	FROM (SELECT upper(btrim(fp.name)) AS n, core.role_seal(core.case_seal(f.state_code, f.year, f.fir_id),
+			CASE fp.role::text WHEN 'unknown_accused' THEN 'accused' ELSE fp.role::text END,
+			fp.date_of_birth, fp.year_of_birth, f.registered_at) AS l
+		FROM core.fir f JOIN core.fir_person fp ON fp.state_code = f.state_code AND fp.year = f.year
+			AND fp.fir_id = f.fir_id
+		WHERE f.state_code = st AND f.year = yr AND f.fir_id = fid AND fp.name IS NOT NULL) x
+	WHERE x.l IS NOT NULL;
+END
+$fn$;
+COMMENT ON FUNCTION core.seal_case_names(int, int, bigint) IS
+	'The upper-cased names of the persons a case''s FIR seals and their laws (as core.seal_at of 0035 read them)';
+
+-- Every scope starts a read: what the builder notes is forgotten.
+CREATE FUNCTION core.seal_scope_new(st int, yr int, fid bigint, caselaw text, at timestamptz, allowed boolean)
+RETURNS core.seal_scope
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	sc core.seal_scope;
+	cn record;
+BEGIN
+	PERFORM set_config('cctns.sealed_seen', '[]', true);
+	SELECT * INTO cn FROM core.seal_case_names(st, yr, fid);
+	sc := ROW(st, yr, fid, caselaw, at, coalesce(allowed, false), cn.names, cn.laws)::core.seal_scope;
+	RETURN sc;
+END
+$fn$;
+COMMENT ON FUNCTION core.seal_scope_new(int, int, bigint, text, timestamptz, boolean) IS
+	'Internal to core.seal_scope_case / core.seal_scope_at: a scope, and an empty list of sealed persons seen (cctns.sealed_seen)';
+
+CREATE FUNCTION core.seal_scope_case(st int, yr int, fid bigint, at timestamptz) RETURNS core.seal_scope
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	RETURN core.seal_scope_new(st, yr, fid, core.case_seal(st, yr, fid), at, core.may_see_sealed(st, yr, fid));
+END
+$fn$;
+COMMENT ON FUNCTION core.seal_scope_case(int, int, bigint, timestamptz) IS
+	'The scope of a read of a record of a case: the case''s law, ages at at, allowed when the signed-in officer may see the case''s sealed identities (core.may_see_sealed)';
+
+-- A record of a station whose own officer (enquiry officer, recording
+-- officer) sees, and its case when it has one (whose officers see too);
+-- caselaw: the law sealing the record's victims (the case's, or the
+-- record's own sections').
+CREATE FUNCTION core.seal_scope_at(st int, di int, sn int, own_officer text, at timestamptz, caselaw text,
+	yr int, fid bigint) RETURNS core.seal_scope
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	RETURN core.seal_scope_new(st, yr, fid, caselaw, at,
+		(fid IS NOT NULL AND core.may_see_sealed(st, yr, fid))
+			OR core.may_see_sealed_at(st, di, sn, own_officer));
+END
+$fn$;
+COMMENT ON FUNCTION core.seal_scope_at(int, int, int, text, timestamptz, text, int, bigint) IS
+	'The scope of a read of a station''s record with its own officer (core.may_see_sealed_at) and, when fid is set, its case (core.may_see_sealed)';
+
+-- ------------------------------------------------------------ the builder step
+
+CREATE FUNCTION core.seal_person(p jsonb, role text, sc core.seal_scope) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	l text;
+	i int;
+	pid bigint;
+BEGIN
+	IF p IS NULL OR jsonb_typeof(p) <> 'object' THEN
+		RETURN p;
+	END IF;
+	l := core.seal_law_of(p, sc.state_code, role, sc.caselaw, sc.at);
+	IF l IS NULL AND sc.fir_id IS NOT NULL THEN
+		-- Sealed in this case by another role (the victim as a witness).
+		IF p ->> 'person_id' ~ '^[0-9]{1,18}$' THEN
+			l := core.case_person_seal(sc.state_code, sc.year, sc.fir_id, (p ->> 'person_id')::bigint);
+		END IF;
+		i := array_position(sc.names, upper(btrim(p ->> 'name')));
+		IF l IS NULL AND i IS NOT NULL THEN
+			l := sc.laws[i];
+		END IF;
+	END IF;
+	IF l IS NULL THEN
+		RETURN p;
+	END IF;
+	IF p ->> 'person_id' ~ '^[0-9]{1,18}$' THEN
+		pid := (p ->> 'person_id')::bigint;
+	END IF;
+	PERFORM set_config('cctns.sealed_seen', (coalesce(nullif(current_setting('cctns.sealed_seen', true), ''), '[]')::jsonb
+		|| jsonb_build_array(jsonb_build_object('law', l, 'pid', pid)))::text, true);
+	IF sc.allowed THEN
+		RETURN p;
+	END IF;
+	RETURN core.seal_person_json(p, l);
+END
+$fn$;
+COMMENT ON FUNCTION core.seal_person(jsonb, text, core.seal_scope) IS
+	'The step every Person JSON of a read goes through: sealed in role (core.seal_law_of: a child, the case''s victim side) or in the scope''s case by another role or by name, it reads "[sealed: <law>]" (core.seal_person_json) unless the scope allows; each sealed person is noted (cctns.sealed_seen) for core.seal_done';
+
+-- The end of a read: the first law seen (or the case law when it seals the
+-- record by itself, case_counts), and the read's row of audit.sealed_read
+-- when the scope allowed it to show a sealed identity.
+CREATE FUNCTION core.seal_done(sc core.seal_scope, st int, di int, sn int, action text, record text,
+	case_counts boolean) RETURNS text
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	seen jsonb := coalesce(nullif(current_setting('cctns.sealed_seen', true), ''), '[]')::jsonb;
+	law text;
+	pids bigint[];
+BEGIN
+	PERFORM set_config('cctns.sealed_seen', '[]', true);
+	law := seen #>> '{0,law}';
+	IF case_counts THEN
+		law := coalesce(law, sc.caselaw);
+	END IF;
+	IF law IS NULL THEN
+		RETURN NULL;
+	END IF;
+	IF sc.allowed THEN
+		SELECT coalesce(array_agg((e.v ->> 'pid')::bigint ORDER BY e.n) FILTER (WHERE e.v ->> 'pid' IS NOT NULL), '{}')
+			INTO pids FROM jsonb_array_elements(seen) WITH ORDINALITY e (v, n);
+		PERFORM core.sealed_read_add(st, di, sn, action, record, pids, law);
+	END IF;
+	RETURN law;
+END
+$fn$;
+COMMENT ON FUNCTION core.seal_done(core.seal_scope, int, int, int, text, text, boolean) IS
+	'The end of a read built with core.seal_person: the first sealing law (the case law too when case_counts), recorded with the sealed persons'' numbers in audit.sealed_read when the scope allowed the read to show them; NULL when nothing was sealed';
+
+-- ------------------------------------------------------------ the register persons
+
+CREATE FUNCTION core.register_person_json(r jsonb, role text, sc core.seal_scope) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	RETURN core.seal_person(core.register_person_json(r), role, sc);
+END
+$fn$;
+COMMENT ON FUNCTION core.register_person_json(jsonb, text, core.seal_scope) IS
+	'A register''s Person JSON (core.register_person_json(r)) for a read: through core.seal_person in that role and scope';
+
+-- The persons of a register record (petition_person, ncr_person: seq 1 the
+-- petitioner or informant, then the respondents or opposite party), built
+-- through core.seal_person in order: the first in role1, the others in
+-- role2. OUT first: the Person JSON of seq 1; rest: the array (NULL: none).
+CREATE FUNCTION core.register_persons_json(rows jsonb, role1 text, role2 text, sc core.seal_scope,
+	OUT first jsonb, OUT rest jsonb)
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	r jsonb;
+BEGIN
+	FOR r IN SELECT e FROM jsonb_array_elements(coalesce(rows, '[]')) e ORDER BY (e ->> 'seq')::int LOOP
+		IF (r ->> 'seq')::int = 1 THEN
+			first := core.register_person_json(r, role1, sc);
+		ELSE
+			rest := coalesce(rest, '[]') || jsonb_build_array(core.register_person_json(r, role2, sc));
+		END IF;
+	END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION core.register_persons_json(jsonb, text, text, core.seal_scope) IS
+	'A register record''s persons (rows as to_jsonb with seq) as Person JSON through core.seal_person, in seq order: seq 1 in role1 (first), the others in role2 (rest, NULL when none)';
+
+-- A record JSON with its Person JSONs at path1 (one) and path2 (array)
+-- replaced by the given ones (absent when NULL, as jsonb_strip_nulls left
+-- them).
+CREATE FUNCTION core.json_put_persons(j jsonb, path1 text[], first jsonb, path2 text[], rest jsonb)
+RETURNS jsonb
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	j := j #- path1 #- path2;
+	IF first IS NOT NULL THEN
+		j := jsonb_set(j, path1, first);
+	END IF;
+	IF rest IS NOT NULL THEN
+		j := jsonb_set(j, path2, rest);
+	END IF;
+	RETURN j;
+END
+$fn$;
+COMMENT ON FUNCTION core.json_put_persons(jsonb, text[], jsonb, text[], jsonb) IS
+	'j with the Person at path1 and the array of Persons at path2 set to first and rest (removed when NULL)';
+
+-- ------------------------------------------------------------ NCRs
+
+-- The Ncr JSON of a read: the record (core.ncr_json) with its persons built
+-- through core.seal_person.
+CREATE FUNCTION core.ncr_json(n core.ncr, sc core.seal_scope) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	ps record;
+BEGIN
+	SELECT * INTO ps FROM core.register_persons_json((SELECT jsonb_agg(to_jsonb(x)) FROM core.ncr_person x
+			WHERE x.state_code = n.state_code AND x.year = n.year AND x.ncr_id = n.ncr_id),
+		'informant', 'accused', sc);
+	RETURN core.json_put_persons(core.ncr_json(n), '{informant}', ps.first, '{opposite_party}', ps.rest);
+END
+$fn$;
+COMMENT ON FUNCTION core.ncr_json(core.ncr, core.seal_scope) IS
+	'Ncr message as JSON for a read in scope sc: the informant and the opposite party built through core.seal_person';
+
+CREATE OR REPLACE FUNCTION api.get_ncr(state int, district int, station int, ncr_number text) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+SET constraint_exclusion = off
+AS $fn$
+DECLARE
+	num record;
+	n core.ncr;
+	sc core.seal_scope;
+	j jsonb;
+	law text;
+BEGIN
+	PERFORM core.station_check(state, district, station);
+	SELECT * INTO num FROM core.register_number_parse(ncr_number, 'ncr_number', 'an NCR');
+	SELECT * INTO n FROM core.ncr x
+	WHERE x.state_code = state AND x.year = num.year AND x.district_code = district
+		AND x.station_code = station AND x.ncr_no = num.no;
+	IF NOT FOUND THEN
+		PERFORM core.register_not_found('ncr_number', 'NCR', num.no, num.year);
+	END IF;
+	-- The informant of an NCR under a sealing section is sealed by it; the
+	-- officer who recorded the NCR sees.
+	sc := core.seal_scope_at(state, district, station, n.officer_number, n.reported_at,
+		(SELECT sc2.sealed_by FROM core.ncr_charge c
+			JOIN ref.sealed_charge sc2 ON sc2.act = c.act AND (sc2.section IS NULL OR sc2.section = c.section_base)
+				AND (sc2.law IS NULL OR sc2.law = c.law)
+			WHERE c.state_code = n.state_code AND c.year = n.year AND c.ncr_id = n.ncr_id
+			ORDER BY sc2.sealed_by LIMIT 1), NULL, NULL);
+	j := jsonb_build_object('receipt', core.ncr_receipt_json(n), 'ncr', core.ncr_json(n, sc));
+	law := core.seal_done(sc, state, district, station, 'get_ncr', 'NCR ' || core.fir_number_text(n.ncr_no, n.year),
+		true);
+	IF law IS NOT NULL AND NOT sc.allowed THEN
+		j := core.seal_text_at(j, '{ncr,brief_facts}', law);
+	END IF;
+	RETURN j;
+END
+$fn$;
+COMMENT ON FUNCTION api.get_ncr(int, int, int, text) IS
+	'Read an NCR of the calling station by number: NcrRecord JSON {"receipt", "ncr"}; its persons built through core.seal_person (a child informant or opposite party, the informant under a sealing section masked, and then the brief facts, unless the officer recorded it, is the SHO or a view_sealed holder; an unmasked sealed read is recorded). CT401, CT400 bad number, CT404 none at this station';
+DROP FUNCTION core.get_ncr_unsealed(int, int, int, text);
+
+-- ------------------------------------------------------------ petitions
+
+CREATE FUNCTION core.petition_record_json(p core.petition, sc core.seal_scope) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	ps record;
+BEGIN
+	SELECT * INTO ps FROM core.register_persons_json((SELECT jsonb_agg(to_jsonb(x)) FROM core.petition_person x
+			WHERE x.state_code = p.state_code AND x.year = p.year AND x.petition_id = p.petition_id),
+		'complainant', 'respondent', sc);
+	RETURN core.json_put_persons(core.petition_record_json(p), '{petition,petitioner}', ps.first,
+		'{petition,respondents}', ps.rest);
+END
+$fn$;
+COMMENT ON FUNCTION core.petition_record_json(core.petition, core.seal_scope) IS
+	'PetitionRecord message as JSON for a read in scope sc: the petitioner (as complainant) and respondents built through core.seal_person';
+
+CREATE OR REPLACE FUNCTION api.get_petition(state int, district int, station int, petition_number text) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+SET constraint_exclusion = off
+AS $fn$
+DECLARE
+	num record;
+	p core.petition;
+	sc core.seal_scope;
+	j jsonb;
+	law text;
+BEGIN
+	PERFORM core.station_check(state, district, station);
+	SELECT * INTO num FROM core.register_number_parse(petition_number, 'petition_number', 'a petition');
+	SELECT * INTO p FROM core.petition x
+	WHERE x.state_code = state AND x.year = num.year AND x.district_code = district
+		AND x.station_code = station AND x.petition_no = num.no;
+	IF NOT FOUND THEN
+		PERFORM core.register_not_found('petition_number', 'petition', num.no, num.year);
+	END IF;
+	-- Converted into an FIR: the petitioner is its complainant, and its
+	-- officers see what they see in the FIR; the enquiry officer sees.
+	sc := core.seal_scope_at(state, district, station, p.enquiry_number, p.received_at,
+		CASE WHEN p.fir_id IS NOT NULL THEN core.case_seal(state, p.fir_year, p.fir_id) END, p.fir_year, p.fir_id);
+	j := core.petition_record_json(p, sc);
+	law := core.seal_done(sc, state, district, station, 'get_petition',
+		'petition ' || core.fir_number_text(p.petition_no, p.year), true);
+	IF law IS NOT NULL AND NOT sc.allowed THEN
+		j := core.seal_text_at(j, '{petition,subject}', law);
+		j := core.seal_text_at(j, '{petition,text}', law);
+		j := core.seal_text_at(j, '{report,findings}', law);
+		j := core.seal_text_at(j, '{disposal,reason}', law);
+	END IF;
+	RETURN j;
+END
+$fn$;
+COMMENT ON FUNCTION api.get_petition(int, int, int, text) IS
+	'Read a petition of the calling station by its acknowledgement number: PetitionRecord JSON; its persons built through core.seal_person (the petitioner of a petition converted into a sealed FIR, a child petitioner or respondent masked, and then the subject, text, findings and reason, unless the officer is the case''s or the enquiry''s, the SHO or a view_sealed holder; an unmasked sealed read is recorded). CT401, CT400 bad number, CT404 none at this station';
+DROP FUNCTION core.get_petition_unsealed(int, int, int, text);
