@@ -28,9 +28,11 @@
 -- masks by construction (schema/tests/cleanup10_checks.sql builds one).
 --
 -- Re-created on the builder, wrappers dropped: api.get_ncr and
--- api.get_petition (their person builder core.register_person_json now has a
--- sealing form taking the role and the scope). The other wrappers of 0030 /
--- 0035 stay for now (see schema/README.md).
+-- api.get_petition (their person builder core.register_person_json has a
+-- sealing form taking the role and the scope), api.get_final_report and
+-- api.get_court_record (core.final_report_json, core.court_disposal_json
+-- take the scope). The other wrappers of 0030 / 0035 stay for now (see
+-- schema/README.md).
 
 -- ------------------------------------------------------------ the scope
 
@@ -160,7 +162,7 @@ BEGIN
 		pid := (p ->> 'person_id')::bigint;
 	END IF;
 	PERFORM set_config('cctns.sealed_seen', (coalesce(nullif(current_setting('cctns.sealed_seen', true), ''), '[]')::jsonb
-		|| jsonb_build_array(jsonb_build_object('law', l, 'pid', pid)))::text, true);
+		|| jsonb_build_array(jsonb_build_object('law', l, 'pid', pid, 'name', upper(btrim(p ->> 'name')))))::text, true);
 	IF sc.allowed THEN
 		RETURN p;
 	END IF;
@@ -380,3 +382,234 @@ $fn$;
 COMMENT ON FUNCTION api.get_petition(int, int, int, text) IS
 	'Read a petition of the calling station by its acknowledgement number: PetitionRecord JSON; its persons built through core.seal_person (the petitioner of a petition converted into a sealed FIR, a child petitioner or respondent masked, and then the subject, text, findings and reason, unless the officer is the case''s or the enquiry''s, the SHO or a view_sealed holder; an unmasked sealed read is recorded). CT401, CT400 bad number, CT404 none at this station';
 DROP FUNCTION core.get_petition_unsealed(int, int, int, text);
+
+-- ------------------------------------------------------------ final reports
+
+-- The FinalReport JSON of a read (replaces core.final_report_json(r), which
+-- only api.get_final_report used): the persons charged, not charged (as
+-- accused) and the witnesses built through core.seal_person, in that order
+-- and by seq.
+CREATE FUNCTION core.final_report_json(r core.final_report, sc core.seal_scope) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	charged jsonb;
+	not_charged jsonb;
+	witnesses jsonb;
+BEGIN
+	SELECT jsonb_agg(x.e) INTO charged FROM (SELECT jsonb_strip_nulls(jsonb_build_object(
+			'accused_code', a.accused_code,
+			'person', core.seal_person(a.person, 'accused', sc),
+			'sections', (SELECT jsonb_agg(core.court_charge_json(c.act, c.section, c.law) ORDER BY c.seq)
+				FROM core.final_report_charge c
+				WHERE c.state_code = a.state_code AND c.year = a.year AND c.fir_id = a.fir_id
+					AND c.report_no = a.report_no AND c.accused_seq = a.seq),
+			'arrested_on', to_char(a.arrested_on, 'YYYY-MM-DD'),
+			'bailed_on', to_char(a.bailed_on, 'YYYY-MM-DD'),
+			'forwarded_on', to_char(a.forwarded_on, 'YYYY-MM-DD'),
+			'previous_convictions', a.previous_convictions,
+			'status', a.status)) AS e
+		FROM core.final_report_accused a
+		WHERE a.state_code = r.state_code AND a.year = r.year AND a.fir_id = r.fir_id
+			AND a.report_no = r.report_no AND a.charged
+		ORDER BY a.seq) x;
+	SELECT jsonb_agg(x.e) INTO not_charged FROM (SELECT jsonb_strip_nulls(jsonb_build_object(
+			'accused_code', a.accused_code, 'person', core.seal_person(a.person, 'accused', sc),
+			'reason', a.reason)) AS e
+		FROM core.final_report_accused a
+		WHERE a.state_code = r.state_code AND a.year = r.year AND a.fir_id = r.fir_id
+			AND a.report_no = r.report_no AND NOT a.charged
+		ORDER BY a.seq) x;
+	SELECT jsonb_agg(x.e) INTO witnesses FROM (SELECT jsonb_build_object(
+			'person', core.seal_person(w.person, 'witness', sc), 'kind', w.kind) AS e
+		FROM core.final_report_witness w
+		WHERE w.state_code = r.state_code AND w.year = r.year AND w.fir_id = r.fir_id
+			AND w.report_no = r.report_no
+		ORDER BY w.seq) x;
+	RETURN jsonb_strip_nulls(jsonb_build_object(
+		'kind', r.kind,
+		'supplementary', CASE WHEN r.supplementary THEN true END,
+		'filed_at', core.ist_text(r.filed_at),
+		'court', r.court,
+		'charged', charged,
+		'not_charged', not_charged,
+		'witnesses', witnesses,
+		'properties', (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object('description', p.description,
+				'malkhana_number', p.malkhana_number, 'disposal', p.disposal)) ORDER BY p.seq)
+			FROM core.final_report_property p
+			WHERE p.state_code = r.state_code AND p.year = r.year AND p.fir_id = r.fir_id
+				AND p.report_no = r.report_no),
+		'brief_facts', r.brief_facts,
+		'officer', core.officer_json(r.officer_number, r.officer_name, r.officer_rank)));
+END
+$fn$;
+COMMENT ON FUNCTION core.final_report_json(core.final_report, core.seal_scope) IS
+	'FinalReport message as JSON (pbjson mapping) from a core.final_report row and its accused, charges, witnesses and properties, for a read in scope sc: every person built through core.seal_person (charged and not charged as accused, witnesses as witness)';
+
+CREATE OR REPLACE FUNCTION api.get_final_report(state int, district int, station int, fir_number text, req jsonb)
+RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+SET constraint_exclusion = off
+AS $fn$
+DECLARE
+	num record;
+	f core.fir;
+	n bigint;
+	want bigint;
+	r core.final_report;
+	sc core.seal_scope;
+	j jsonb;
+	law text;
+BEGIN
+	PERFORM core.station_check(state, district, station);
+	SELECT * INTO num FROM core.fir_number_parse(fir_number);
+	IF req IS NOT NULL AND jsonb_typeof(req) <> 'object' THEN
+		PERFORM core.fir_bad('', 'the request must be a JSON object (GetFinalReport without fir_number)');
+	END IF;
+	IF req IS NOT NULL THEN
+		PERFORM core.j_keys(req, '', ARRAY['report_no']);
+		want := core.j_uint(req -> 'report_no', 'report_no', 4294967295);
+	END IF;
+	SELECT * INTO f FROM core.fir x
+	WHERE x.state_code = state AND x.year = num.year AND x.district_code = district
+		AND x.station_code = station AND x.fir_no = num.fir_no;
+	IF NOT FOUND THEN
+		PERFORM core.fir_not_found(num.fir_no, num.year);
+	END IF;
+	SELECT count(*) INTO n FROM core.final_report x
+	WHERE x.state_code = f.state_code AND x.year = f.year AND x.fir_id = f.fir_id;
+	SELECT * INTO r FROM core.final_report x
+	WHERE x.state_code = f.state_code AND x.year = f.year AND x.fir_id = f.fir_id
+		AND x.report_no = coalesce(want, n);
+	IF NOT FOUND THEN
+		RAISE EXCEPTION USING ERRCODE = 'CT404', COLUMN = CASE WHEN want IS NULL THEN 'fir_number' ELSE 'report_no' END,
+			MESSAGE = CASE WHEN n = 0 THEN format('FIR %s has no final report', core.fir_number_text(f.fir_no, f.year))
+				ELSE format('FIR %s has no final report %s (it has %s)', core.fir_number_text(f.fir_no, f.year), want, n) END;
+	END IF;
+	sc := core.seal_scope_case(state, f.year, f.fir_id, f.registered_at);
+	j := jsonb_build_object('receipt', core.final_report_receipt_json(r, f.fir_no), 'report', core.final_report_json(r, sc),
+		'reports', n);
+	law := core.seal_done(sc, state, district, station, 'get_final_report',
+		'FIR ' || core.fir_number_text(f.fir_no, f.year), true);
+	IF law IS NOT NULL AND NOT sc.allowed THEN
+		j := core.seal_text_at(j, '{report,brief_facts}', law);
+	END IF;
+	RETURN j;
+END
+$fn$;
+COMMENT ON FUNCTION api.get_final_report(int, int, int, text, jsonb) IS
+	'Read a final report of an FIR of the calling station (req: {"report_no"}, absent or 0 = the latest): FinalReportRecord JSON {"receipt", "report", "reports"}; its persons built through core.seal_person (a child accused, charged or not, or witness, the case''s victim named again masked, and then the brief facts of a sealed case, for officers who may not see the case''s sealed identities; an unmasked sealed read is recorded). CT401, CT400, CT404 no such FIR or report';
+DROP FUNCTION core.get_final_report_unsealed(int, int, int, text, jsonb);
+DROP FUNCTION core.final_report_json(core.final_report);
+
+-- ------------------------------------------------------------ court records
+
+-- The upper-cased names of the sealed persons the current read's builder
+-- met (to mask where a record repeats a name without its Person).
+CREATE FUNCTION core.seal_seen_names() RETURNS text[]
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	RETURN (SELECT coalesce(array_agg(e.v ->> 'name' ORDER BY e.n) FILTER (WHERE e.v ->> 'name' IS NOT NULL), '{}')
+		FROM jsonb_array_elements(coalesce(nullif(current_setting('cctns.sealed_seen', true), ''), '[]')::jsonb)
+			WITH ORDINALITY e (v, n));
+END
+$fn$;
+COMMENT ON FUNCTION core.seal_seen_names() IS
+	'The upper-cased names of the sealed persons core.seal_person met in the current read (before core.seal_done)';
+
+CREATE FUNCTION core.court_disposal_json(d core.court_disposal, sc core.seal_scope) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	acc jsonb;
+BEGIN
+	SELECT jsonb_agg(x.e) INTO acc FROM (SELECT jsonb_strip_nulls(jsonb_build_object(
+			'accused_code', a.accused_code,
+			'person', core.seal_person(a.person, 'accused', sc),
+			'result', a.result,
+			'sections_convicted', (SELECT jsonb_agg(core.court_charge_json(c.act, c.section, c.law) ORDER BY c.seq)
+				FROM core.court_disposal_charge c
+				WHERE c.state_code = a.state_code AND c.year = a.year AND c.fir_id = a.fir_id
+					AND c.accused_seq = a.seq),
+			'punishment', a.punishment,
+			'period_months', nullif(a.period_months, 0),
+			'fine_rupees', nullif(a.fine_rupees, 0))) AS e
+		FROM core.court_disposal_accused a
+		WHERE a.state_code = d.state_code AND a.year = d.year AND a.fir_id = d.fir_id
+		ORDER BY a.seq) x;
+	RETURN jsonb_strip_nulls(jsonb_build_object(
+		'kind', d.kind,
+		'judgement_date', to_char(d.judgement_date, 'YYYY-MM-DD'),
+		'court', d.court,
+		'case_number_in_court', d.case_number_in_court,
+		'prosecutor', d.prosecutor,
+		'accused', acc,
+		'officer', core.officer_json(d.officer_number, d.officer_name, d.officer_rank)));
+END
+$fn$;
+COMMENT ON FUNCTION core.court_disposal_json(core.court_disposal, core.seal_scope) IS
+	'CourtDisposal message as JSON from a core.court_disposal row and its accused, for a read in scope sc: each accused''s person built through core.seal_person';
+
+CREATE OR REPLACE FUNCTION api.get_court_record(state int, district int, station int, fir_number text) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+SET constraint_exclusion = off
+AS $fn$
+DECLARE
+	num record;
+	f core.fir;
+	d core.court_disposal;
+	ap core.appeal;
+	sc core.seal_scope;
+	j jsonb;
+	names text[];
+	law text;
+BEGIN
+	PERFORM core.station_check(state, district, station);
+	SELECT * INTO num FROM core.fir_number_parse(fir_number);
+	SELECT * INTO f FROM core.fir x
+	WHERE x.state_code = state AND x.year = num.year AND x.district_code = district
+		AND x.station_code = station AND x.fir_no = num.fir_no;
+	IF NOT FOUND THEN
+		PERFORM core.fir_not_found(num.fir_no, num.year);
+	END IF;
+	SELECT * INTO d FROM core.court_disposal x WHERE x.state_code = f.state_code AND x.year = f.year AND x.fir_id = f.fir_id;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION USING ERRCODE = 'CT404', COLUMN = 'fir_number',
+			MESSAGE = format('FIR %s (%s) has no court disposal recorded', core.fir_number_text(f.fir_no, f.year),
+				replace(f.status, '_', ' '));
+	END IF;
+	SELECT * INTO ap FROM core.appeal x WHERE x.state_code = f.state_code AND x.year = f.year AND x.fir_id = f.fir_id;
+	sc := core.seal_scope_case(state, f.year, f.fir_id, f.registered_at);
+	j := jsonb_strip_nulls(jsonb_build_object(
+		'fir_number', core.fir_number_text(f.fir_no, f.year),
+		'status', f.status,
+		'disposal', core.court_disposal_json(d, sc),
+		'disposal_receipt', core.court_receipt_json(f.fir_no, f.year, 'court_disposal', 'court_disposed',
+			d.recorded_at, d.gd_date, d.gd_no),
+		'appeal', CASE WHEN ap.fir_id IS NOT NULL THEN core.appeal_json(ap) END,
+		'appeal_receipt', CASE WHEN ap.fir_id IS NOT NULL THEN core.court_receipt_json(f.fir_no, f.year, 'appeal_filed',
+			'in_appeal', ap.recorded_at, ap.gd_date, ap.gd_no) END,
+		'appeal_result', core.appeal_result_json(ap),
+		'appeal_result_receipt', CASE WHEN ap.decided_on IS NOT NULL THEN core.court_receipt_json(f.fir_no, f.year,
+			'appeal_decided', 'appeal_decided', ap.result_recorded_at, ap.result_gd_date, ap.result_gd_no) END));
+	names := core.seal_seen_names();
+	law := core.seal_done(sc, state, district, station, 'get_court_record',
+		'FIR ' || core.fir_number_text(f.fir_no, f.year), false);
+	IF law IS NOT NULL AND NOT sc.allowed THEN
+		-- The appeal and its result repeat an accused's name without a Person.
+		j := core.seal_names_at(j, '{appeal,accused_names}', NULL, names, law);
+		j := core.seal_names_at(j, '{appeal_result,results}', 'accused_name', names, law);
+	END IF;
+	RETURN j;
+END
+$fn$;
+COMMENT ON FUNCTION api.get_court_record(int, int, int, text) IS
+	'What the courts decided in an FIR of the calling station: CourtRecord JSON (status, disposal with its receipt, appeal and its result when recorded); the accused built through core.seal_person (a child accused masked, and where the appeal and its result repeat the name, for officers who may not see the case''s sealed identities; an unmasked sealed read is recorded). CT401, CT400, CT404 no such FIR or no disposal yet';
+DROP FUNCTION core.get_court_record_unsealed(int, int, int, text);
+DROP FUNCTION core.court_disposal_json(core.court_disposal);

@@ -6,7 +6,8 @@
 -- and no sealed read is recorded; for the case's IO they are shown and the
 -- read is one new link of audit.sealed_read naming both persons (chain
 -- recomputed here). The readers re-created on the builder (api.get_ncr,
--- api.get_petition) are checked by sealed2_checks.sql, unchanged.
+-- api.get_petition, api.get_final_report, api.get_court_record) are checked
+-- by sealed2_checks.sql, unchanged.
 -- Station 990310 (state 9, district 118). Any failed check raises.
 
 \set ON_ERROR_STOP 1
@@ -127,7 +128,9 @@ $check$;
 DO $check$
 BEGIN
 	IF to_regprocedure('core.get_ncr_unsealed(int, int, int, text)') IS NOT NULL
-		OR to_regprocedure('core.get_petition_unsealed(int, int, int, text)') IS NOT NULL THEN
+		OR to_regprocedure('core.get_petition_unsealed(int, int, int, text)') IS NOT NULL
+		OR to_regprocedure('core.get_final_report_unsealed(int, int, int, text, jsonb)') IS NOT NULL
+		OR to_regprocedure('core.get_court_record_unsealed(int, int, int, text)') IS NOT NULL THEN
 		RAISE EXCEPTION 'FAIL: a wrapped reader of 0035 is still there';
 	END IF;
 	IF NOT EXISTS (SELECT 1 FROM pg_proc WHERE oid = 'api.get_ncr(int, int, int, text)'::regprocedure
