@@ -613,3 +613,216 @@ COMMENT ON FUNCTION api.get_court_record(int, int, int, text) IS
 	'What the courts decided in an FIR of the calling station: CourtRecord JSON (status, disposal with its receipt, appeal and its result when recorded); the accused built through core.seal_person (a child accused masked, and where the appeal and its result repeat the name, for officers who may not see the case''s sealed identities; an unmasked sealed read is recorded). CT401, CT400, CT404 no such FIR or no disposal yet';
 DROP FUNCTION core.get_court_record_unsealed(int, int, int, text);
 DROP FUNCTION core.court_disposal_json(core.court_disposal);
+
+-- ------------------------------------------------------------ crime details
+
+-- The CrimeDetails JSON of a read (replaces core.crime_details_json(c),
+-- which only api.get_crime_details used): the victims (as victim), who
+-- showed the place (as the victim's side in a sexual offence, else as
+-- place_shown_by) and the panch witnesses built through core.seal_person,
+-- in that order.
+CREATE FUNCTION core.crime_details_json(c core.crime_details, sc core.seal_scope) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	victims jsonb;
+	shown_by jsonb;
+	panch jsonb;
+BEGIN
+	SELECT jsonb_agg(x.e) INTO victims FROM (SELECT jsonb_strip_nulls(jsonb_build_object(
+			'person', core.seal_person(core.cd_person_json(p), 'victim', sc),
+			'religion', p.religion, 'sc_st', p.sc_st, 'injury', p.injury,
+			'injury_details', p.injury_details)) AS e
+		FROM core.crime_details_person p
+		WHERE p.state_code = c.state_code AND p.year = c.year AND p.fir_id = c.fir_id
+			AND p.version = c.version AND p.role = 'victim'
+		ORDER BY p.seq) x;
+	SELECT jsonb_strip_nulls(jsonb_build_object('person', core.seal_person(core.cd_person_json(p),
+			CASE WHEN sc.caselaw IS NOT NULL THEN 'victim' ELSE 'place_shown_by' END, sc),
+			'relation', p.relation)) INTO shown_by
+	FROM core.crime_details_person p
+	WHERE p.state_code = c.state_code AND p.year = c.year AND p.fir_id = c.fir_id
+		AND p.version = c.version AND p.role = 'place_shown_by';
+	SELECT jsonb_agg(x.e) INTO panch FROM (SELECT core.seal_person(core.cd_person_json(p), 'panch_witness', sc) AS e
+		FROM core.crime_details_person p
+		WHERE p.state_code = c.state_code AND p.year = c.year AND p.fir_id = c.fir_id
+			AND p.version = c.version AND p.role = 'panch_witness'
+		ORDER BY p.seq) x;
+	RETURN jsonb_strip_nulls(jsonb_build_object(
+		'place_shown_by', shown_by,
+		'mo', jsonb_strip_nulls(jsonb_build_object('major', c.mo_major, 'minor', c.mo_minor,
+			'methods', nullif(to_jsonb(c.mo_methods), '[]'), 'conveyance_used', c.mo_conveyance_used,
+			'character_assumed', c.mo_character_assumed, 'language_or_slang', c.mo_language_or_slang,
+			'special_features', nullif(to_jsonb(c.mo_special_features), '[]'))),
+		'place_type', c.place_type,
+		'place_description', c.place_description,
+		'motive', c.motive,
+		'properties', (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object('kind', x.kind,
+				'description', x.description, 'value_rupees', nullif(x.value_rupees, 0))) ORDER BY x.seq)
+			FROM core.crime_details_property x
+			WHERE x.state_code = c.state_code AND x.year = c.year AND x.fir_id = c.fir_id
+				AND x.version = c.version),
+		'scene_description', c.scene_description,
+		'physical_evidence', c.physical_evidence,
+		'victims', victims,
+		'panchnama_at', core.ist_text(c.panchnama_at),
+		'panch_witnesses', panch,
+		'weapon_used', c.weapon_used,
+		'vehicle_used', c.vehicle_used,
+		'officer', core.officer_json(c.officer_number, c.officer_name, c.officer_rank)));
+END
+$fn$;
+COMMENT ON FUNCTION core.crime_details_json(core.crime_details, core.seal_scope) IS
+	'CrimeDetails message as JSON from a version of core.crime_details with its persons (carrying their person_id) and properties, for a read in scope sc: victims, who showed the place and panch witnesses built through core.seal_person';
+
+CREATE OR REPLACE FUNCTION api.get_crime_details(state int, district int, station int, fir_number text, req jsonb)
+RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+SET constraint_exclusion = off
+AS $fn$
+DECLARE
+	num record;
+	f record;
+	want bigint;
+	v_last int;
+	c core.crime_details;
+	sc core.seal_scope;
+	j jsonb;
+BEGIN
+	PERFORM core.station_check(state, district, station);
+	SELECT * INTO num FROM core.fir_number_parse(fir_number);
+	IF req IS NOT NULL AND jsonb_typeof(req) <> 'null' THEN
+		PERFORM core.j_obj(req, '', ARRAY['version'], false);
+		want := core.j_uint(req -> 'version', 'version', 32767);
+	END IF;
+	SELECT x.fir_id, x.year, x.fir_no, x.registered_at INTO f FROM core.fir x
+	WHERE x.state_code = state AND x.year = num.year AND x.district_code = district
+		AND x.station_code = station AND x.fir_no = num.fir_no;
+	IF NOT FOUND THEN
+		PERFORM core.fir_not_found(num.fir_no, num.year);
+	END IF;
+	SELECT max(x.version) INTO v_last FROM core.crime_details x
+	WHERE x.state_code = state AND x.year = f.year AND x.fir_id = f.fir_id;
+	IF v_last IS NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'CT404', COLUMN = 'fir_number',
+			MESSAGE = format('no crime details are recorded for FIR %s', core.fir_number_text(f.fir_no, f.year));
+	END IF;
+	IF want > v_last THEN
+		RAISE EXCEPTION USING ERRCODE = 'CT404', COLUMN = 'version',
+			MESSAGE = format('FIR %s has crime details versions 1 to %s, not %s',
+				core.fir_number_text(f.fir_no, f.year), v_last, want);
+	END IF;
+	SELECT * INTO c FROM core.crime_details x
+	WHERE x.state_code = state AND x.year = f.year AND x.fir_id = f.fir_id AND x.version = coalesce(want, v_last);
+	sc := core.seal_scope_case(state, f.year, f.fir_id, f.registered_at);
+	j := jsonb_build_object('receipt', core.crime_details_receipt_json(c, f.fir_no),
+		'details', core.crime_details_json(c, sc), 'versions', v_last);
+	PERFORM core.seal_done(sc, state, district, station, 'get_crime_details',
+		'FIR ' || core.fir_number_text(f.fir_no, f.year), false);
+	RETURN j;
+END
+$fn$;
+COMMENT ON FUNCTION api.get_crime_details(int, int, int, text, jsonb) IS
+	'Read the crime details of an FIR of the calling station: the latest version, or req {"version": N}. CrimeDetailsRecord JSON {"receipt", "details", "versions"}; its persons built through core.seal_person (sealed victims, who showed the place of a sexual offence, a child who showed it, child panch witnesses masked for officers who may not see the case''s sealed identities; an unmasked sealed read is recorded). CT401, CT400, CT404 no such FIR, no crime details or no such version';
+DROP FUNCTION core.get_crime_details_unsealed(int, int, int, text, jsonb);
+DROP FUNCTION core.crime_details_json(core.crime_details);
+
+-- ------------------------------------------------------------ seizure memos
+
+-- The SeizureMemo JSON of a read (replaces core.seizure_memo_json(s), which
+-- only the seizure read used): the witnesses (as panch witnesses) and then
+-- the person seized from built through core.seal_person.
+CREATE FUNCTION core.seizure_memo_json(s core.seizure, sc core.seal_scope) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	witnesses jsonb;
+	seized_from jsonb;
+BEGIN
+	SELECT jsonb_agg(x.e) INTO witnesses FROM (SELECT core.seal_person(core.seizure_person_json(w.person_id, w.name,
+			w.relative_kind, w.relative_name, w.gender, w.date_of_birth, w.year_of_birth, w.nationality, w.occupation,
+			w.addr_line1, w.addr_line2, w.addr_city, w.addr_district_code, w.addr_state_code,
+			w.addr_pincode, w.phone), 'panch_witness', sc) AS e
+		FROM core.seizure_witness w
+		WHERE w.state_code = s.state_code AND w.year = s.year AND w.fir_id = s.fir_id
+			AND w.seizure_no = s.seizure_no
+		ORDER BY w.witness_no) x;
+	-- Seized from: sealed only as a person the case seals (a child accused).
+	seized_from := core.seal_person(core.seizure_person_json(s.from_person_id, s.from_name, s.from_relative_kind,
+		s.from_relative_name, s.from_gender, s.from_date_of_birth, s.from_year_of_birth, s.from_nationality,
+		s.from_occupation, s.from_line1, s.from_line2, s.from_city, s.from_district_code, s.from_state_code,
+		s.from_pincode, s.from_phone), 'seized_from', sc);
+	RETURN jsonb_strip_nulls(jsonb_build_object(
+		'nature', s.nature,
+		'seized_at', core.ist_text(s.seized_at),
+		'place', s.place,
+		'place_address', core.address_json(s.place_line1, s.place_line2, s.place_city, s.place_district_code,
+			s.place_state_code, s.place_pincode),
+		'seized_from', seized_from,
+		'professional_receiver', CASE WHEN s.professional_receiver THEN true END,
+		'accused_code', s.accused_code,
+		'witnesses', witnesses,
+		'items', (SELECT jsonb_agg(core.seized_item_json(i) ORDER BY i.item_no)
+			FROM core.seizure_item i
+			WHERE i.state_code = s.state_code AND i.year = s.year AND i.fir_id = s.fir_id
+				AND i.seizure_no = s.seizure_no),
+		'seal', s.seal,
+		'officer', core.officer_json(s.officer_number, s.officer_name, s.officer_rank)));
+END
+$fn$;
+COMMENT ON FUNCTION core.seizure_memo_json(core.seizure, core.seal_scope) IS
+	'SeizureMemo message as JSON (pbjson mapping: unset, empty and false fields left out, times in IST, persons with their person_id) from a core.seizure row and its witnesses and items, for a read in scope sc: witnesses and the person seized from built through core.seal_person';
+
+-- The seizure read under api.get_seizure (0042 puts the items' identifiers
+-- back on top of it under this name): 0013's read, its persons built
+-- through core.seal_person. Replaces 0035's wrapper of the same name.
+CREATE OR REPLACE FUNCTION core.get_seizure_0041(state int, district int, station int, fir_number text, req jsonb)
+RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+SET constraint_exclusion = off
+AS $fn$
+DECLARE
+	num record;
+	f record;
+	s core.seizure;
+	n bigint;
+	sc core.seal_scope;
+	j jsonb;
+BEGIN
+	PERFORM core.station_check(state, district, station);
+	SELECT * INTO num FROM core.fir_number_parse(fir_number);
+	IF req IS NULL OR jsonb_typeof(req) <> 'object' THEN
+		req := '{}';
+	END IF;
+	PERFORM core.j_keys(req, '', ARRAY['seizure_no']);
+	n := core.j_uint(req -> 'seizure_no', 'seizure_no', 9999);
+	IF n IS NULL THEN
+		PERFORM core.fir_bad('seizure_no', 'seizure_no is required: the number the receipt gave (1, 2, ...)');
+	END IF;
+	SELECT x.fir_id, x.year, x.fir_no, x.registered_at INTO f FROM core.fir x
+	WHERE x.state_code = state AND x.year = num.year AND x.district_code = district
+		AND x.station_code = station AND x.fir_no = num.fir_no;
+	IF NOT FOUND THEN
+		PERFORM core.fir_not_found(num.fir_no, num.year);
+	END IF;
+	SELECT * INTO s FROM core.seizure x
+	WHERE x.state_code = state AND x.year = f.year AND x.fir_id = f.fir_id AND x.seizure_no = n;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION USING ERRCODE = 'CT404', COLUMN = 'seizure_no',
+			MESSAGE = format('no seizure memo %s in FIR %s', n, core.fir_number_text(f.fir_no, f.year));
+	END IF;
+	sc := core.seal_scope_case(state, f.year, f.fir_id, f.registered_at);
+	j := jsonb_build_object('receipt', core.seizure_receipt_json(s, f.fir_no), 'memo', core.seizure_memo_json(s, sc));
+	PERFORM core.seal_done(sc, state, district, station, 'get_seizure',
+		'FIR ' || core.fir_number_text(f.fir_no, f.year), false);
+	RETURN j;
+END
+$fn$;
+COMMENT ON FUNCTION core.get_seizure_0041(int, int, int, text, jsonb) IS
+	'Read a seizure memo of an FIR of the calling station by its number (req {"seizure_no": N}): Seizure JSON {"receipt", "memo"}; its persons built through core.seal_person (a child witness, a person seized from whom the case seals masked for officers who may not see the case''s sealed identities; an unmasked sealed read is recorded). CT401, CT400 bad fir_number or seizure_no, CT404 no such FIR or memo. Called by api.get_seizure (0042)';
+DROP FUNCTION core.get_seizure_unsealed(int, int, int, text, jsonb);
+DROP FUNCTION core.seizure_memo_json(core.seizure);
