@@ -27,12 +27,19 @@
 -- is no scope that shows everything, so a reader built on core.seal_person
 -- masks by construction (schema/tests/cleanup10_checks.sql builds one).
 --
--- Re-created on the builder, wrappers dropped: api.get_ncr and
--- api.get_petition (their person builder core.register_person_json has a
--- sealing form taking the role and the scope), api.get_final_report and
--- api.get_court_record (core.final_report_json, core.court_disposal_json
--- take the scope). The other wrappers of 0030 / 0035 stay for now (see
--- schema/README.md).
+-- Re-created on the builder, their wrappers (core.*_unsealed) dropped:
+-- api.get_ncr, api.get_petition (their person builder
+-- core.register_person_json has a sealing form taking the role and the
+-- scope), api.get_final_report, api.get_court_record,
+-- api.get_crime_details, api.get_arrest, and the seizure read under
+-- api.get_seizure (core.get_seizure_0041, which 0042's identifiers read
+-- calls): core.final_report_json, court_disposal_json, crime_details_json,
+-- seizure_memo_json and arrest_memo_json take the scope. Left as wrappers:
+-- the person-centric reads (get_person, get_person_photo, search_persons,
+-- match_persons, person_dossier: sealed by any case of the state, not by a
+-- role in one), mo_search (a hit is not a Person), and the FIR reads
+-- (get_fir, get_fir_export, get_public_fir_copy: 0039 / 0042 and the FIR
+-- cache are another helper's).
 
 -- ------------------------------------------------------------ the scope
 
@@ -826,3 +833,80 @@ COMMENT ON FUNCTION core.get_seizure_0041(int, int, int, text, jsonb) IS
 	'Read a seizure memo of an FIR of the calling station by its number (req {"seizure_no": N}): Seizure JSON {"receipt", "memo"}; its persons built through core.seal_person (a child witness, a person seized from whom the case seals masked for officers who may not see the case''s sealed identities; an unmasked sealed read is recorded). CT401, CT400 bad fir_number or seizure_no, CT404 no such FIR or memo. Called by api.get_seizure (0042)';
 DROP FUNCTION core.get_seizure_unsealed(int, int, int, text, jsonb);
 DROP FUNCTION core.seizure_memo_json(core.seizure);
+
+-- ------------------------------------------------------------ arrest memos
+
+-- The ArrestMemo JSON of a read: the arrested person built through
+-- core.seal_person (as arrested: a child, JJ Act 74; or a person the case
+-- seals in another role, as on every other record of the case); a masked
+-- memo also loses what identifies beside the Person: aliases, identity
+-- document, permanent address, the relative informed, descriptive roll,
+-- caste and religion.
+CREATE FUNCTION core.arrest_memo_json(a core.arrest, sc core.seal_scope) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	m jsonb := core.arrest_memo_json(a);
+	p jsonb;
+BEGIN
+	IF jsonb_typeof(m -> 'person') IS DISTINCT FROM 'object' THEN
+		RETURN m;
+	END IF;
+	p := core.seal_person(m -> 'person', 'arrested', sc);
+	IF p = m -> 'person' THEN
+		RETURN m;
+	END IF;
+	RETURN m - ARRAY['aliases', 'identity_document', 'permanent_address', 'relative_informed', 'descriptive_roll',
+			'caste_tribe', 'religion']
+		|| jsonb_build_object('person', p);
+END
+$fn$;
+COMMENT ON FUNCTION core.arrest_memo_json(core.arrest, core.seal_scope) IS
+	'ArrestMemo message as JSON for a read in scope sc: the person through core.seal_person (as arrested); when masked, also without aliases, identity document, permanent address, relative informed, descriptive roll, caste and religion';
+
+CREATE OR REPLACE FUNCTION api.get_arrest(state int, district int, station int, fir_number text, accused_code text)
+RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+SET constraint_exclusion = off
+AS $fn$
+DECLARE
+	num record;
+	f record;
+	a core.arrest;
+	n int;
+	sc core.seal_scope;
+	j jsonb;
+BEGIN
+	PERFORM core.station_check(state, district, station);
+	SELECT * INTO num FROM core.fir_number_parse(fir_number);
+	IF accused_code IS NULL OR accused_code !~ '^[A-Z][1-9]$' THEN
+		RAISE EXCEPTION USING ERRCODE = 'CT400', COLUMN = 'accused_code',
+			MESSAGE = format('"%s" is not an accused code such as A1 or B3', coalesce(accused_code, ''));
+	END IF;
+	n := (ascii(accused_code) - 65) * 9 + substr(accused_code, 2, 1)::int;
+
+	SELECT x.fir_id, x.year, x.fir_no, x.registered_at INTO f FROM core.fir x
+	WHERE x.state_code = state AND x.year = num.year AND x.district_code = district
+		AND x.station_code = station AND x.fir_no = num.fir_no;
+	IF NOT FOUND THEN
+		PERFORM core.fir_not_found(num.fir_no, num.year);
+	END IF;
+	SELECT * INTO a FROM core.arrest x
+	WHERE x.state_code = state AND x.year = f.year AND x.fir_id = f.fir_id AND x.arrest_no = n;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION USING ERRCODE = 'CT404', COLUMN = 'accused_code',
+			MESSAGE = format('no arrest memo of accused %s in FIR %s', accused_code,
+				core.fir_number_text(f.fir_no, f.year));
+	END IF;
+	sc := core.seal_scope_case(state, f.year, f.fir_id, f.registered_at);
+	j := jsonb_build_object('receipt', core.arrest_receipt_json(a, f.fir_no), 'memo', core.arrest_memo_json(a, sc));
+	PERFORM core.seal_done(sc, state, district, station, 'get_arrest',
+		'FIR ' || core.fir_number_text(f.fir_no, f.year) || ' ' || accused_code, false);
+	RETURN j;
+END
+$fn$;
+COMMENT ON FUNCTION api.get_arrest(int, int, int, text, text) IS
+	'Read an arrest memo of an FIR of the calling station by accused code: Arrest JSON {"receipt": ArrestReceipt, "memo": ArrestMemo}; a child''s memo (JJ Act 74) masked through core.arrest_memo_json / core.seal_person for officers who may not see the case''s sealed identities (an unmasked sealed read is recorded). CT401, CT400 bad fir_number or accused_code, CT404 no such FIR or memo';
+DROP FUNCTION core.get_arrest_unsealed(int, int, int, text, text);

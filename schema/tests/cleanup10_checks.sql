@@ -6,8 +6,10 @@
 -- and no sealed read is recorded; for the case's IO they are shown and the
 -- read is one new link of audit.sealed_read naming both persons (chain
 -- recomputed here). The readers re-created on the builder (api.get_ncr,
--- api.get_petition, api.get_final_report, api.get_court_record) are checked
--- by sealed2_checks.sql, unchanged.
+-- get_petition, get_final_report, get_court_record, get_crime_details,
+-- get_arrest, and the seizure read under get_seizure) are checked by
+-- sealed_checks.sql and sealed2_checks.sql, unchanged; here only that
+-- their wrapped versions are gone.
 -- Station 990310 (state 9, district 118). Any failed check raises.
 
 \set ON_ERROR_STOP 1
@@ -127,11 +129,15 @@ $check$;
 -- No wrapper is left for the readers re-created on the builder.
 DO $check$
 BEGIN
-	IF to_regprocedure('core.get_ncr_unsealed(int, int, int, text)') IS NOT NULL
-		OR to_regprocedure('core.get_petition_unsealed(int, int, int, text)') IS NOT NULL
-		OR to_regprocedure('core.get_final_report_unsealed(int, int, int, text, jsonb)') IS NOT NULL
-		OR to_regprocedure('core.get_court_record_unsealed(int, int, int, text)') IS NOT NULL THEN
-		RAISE EXCEPTION 'FAIL: a wrapped reader of 0035 is still there';
+	IF EXISTS (SELECT 1 FROM unnest(ARRAY['core.get_ncr_unsealed(int, int, int, text)',
+			'core.get_petition_unsealed(int, int, int, text)',
+			'core.get_final_report_unsealed(int, int, int, text, jsonb)',
+			'core.get_court_record_unsealed(int, int, int, text)',
+			'core.get_crime_details_unsealed(int, int, int, text, jsonb)',
+			'core.get_seizure_unsealed(int, int, int, text, jsonb)',
+			'core.get_arrest_unsealed(int, int, int, text, text)']) w
+			WHERE to_regprocedure(w) IS NOT NULL) THEN
+		RAISE EXCEPTION 'FAIL: a wrapped reader of 0030 / 0035 is still there';
 	END IF;
 	IF NOT EXISTS (SELECT 1 FROM pg_proc WHERE oid = 'api.get_ncr(int, int, int, text)'::regprocedure
 			AND prosrc ~ 'core\.ncr_json\(n, sc\)')
