@@ -34,12 +34,14 @@
 -- api.get_crime_details, api.get_arrest, and the seizure read under
 -- api.get_seizure (core.get_seizure_0041, which 0042's identifiers read
 -- calls): core.final_report_json, court_disposal_json, crime_details_json,
--- seizure_memo_json and arrest_memo_json take the scope. Left as wrappers:
--- the person-centric reads (get_person, get_person_photo, search_persons,
--- match_persons, person_dossier: sealed by any case of the state, not by a
--- role in one), mo_search (a hit is not a Person), and the FIR reads
--- (get_fir, get_fir_export, get_public_fir_copy: 0039 / 0042 and the FIR
--- cache are another helper's).
+-- seizure_memo_json and arrest_memo_json take the scope. api.get_person and
+-- api.get_person_photo read one person of the persons master record with a
+-- person's scope (core.seal_scope_person: sealed by any case of the state)
+-- and core.person_record_json(state, pid, scope). Left as wrappers:
+-- person_dossier, search_persons and match_persons (they filter and mask
+-- lists of persons and cases), mo_search (a hit is not a Person), and the
+-- FIR reads (get_fir, get_fir_export, get_public_fir_copy: 0039 / 0042 and
+-- the FIR cache are another helper's).
 
 -- ------------------------------------------------------------ the scope
 
@@ -51,7 +53,9 @@ CREATE TYPE core.seal_scope AS (
 	at timestamptz,
 	allowed boolean,
 	names text[],
-	laws text[]
+	laws text[],
+	person_id bigint,
+	person_law text
 );
 COMMENT ON TYPE core.seal_scope IS
 	'What a read knows for masking (core.seal_person): the case (state, year, fir_id; NULL: none), the law sealing its victims (core.case_seal), when ages are measured, whether the signed-in officer may see its sealed identities, and the persons its FIR seals by upper-cased name with their laws. Made only by core.seal_scope_case / core.seal_scope_at';
@@ -63,6 +67,8 @@ COMMENT ON COLUMN core.seal_scope.at IS 'When a person''s age is measured (FIR r
 COMMENT ON COLUMN core.seal_scope.allowed IS 'May the signed-in officer see the sealed identities of this record';
 COMMENT ON COLUMN core.seal_scope.names IS 'Upper-cased names of the persons the case''s FIR seals';
 COMMENT ON COLUMN core.seal_scope.laws IS 'Their laws, in the order of names';
+COMMENT ON COLUMN core.seal_scope.person_id IS 'A read of one person of the persons master record (core.seal_scope_person), or NULL';
+COMMENT ON COLUMN core.seal_scope.person_law IS 'The law sealing that person in any case of the state (core.may_see_person), or NULL';
 
 -- The persons the case's FIR seals, by name (a victim named again without a
 -- link, e.g. as a witness, is sealed too).
@@ -101,7 +107,7 @@ DECLARE
 BEGIN
 	PERFORM set_config('cctns.sealed_seen', '[]', true);
 	SELECT * INTO cn FROM core.seal_case_names(st, yr, fid);
-	sc := ROW(st, yr, fid, caselaw, at, coalesce(allowed, false), cn.names, cn.laws)::core.seal_scope;
+	sc := ROW(st, yr, fid, caselaw, at, coalesce(allowed, false), cn.names, cn.laws, NULL, NULL)::core.seal_scope;
 	RETURN sc;
 END
 $fn$;
@@ -910,3 +916,142 @@ $fn$;
 COMMENT ON FUNCTION api.get_arrest(int, int, int, text, text) IS
 	'Read an arrest memo of an FIR of the calling station by accused code: Arrest JSON {"receipt": ArrestReceipt, "memo": ArrestMemo}; a child''s memo (JJ Act 74) masked through core.arrest_memo_json / core.seal_person for officers who may not see the case''s sealed identities (an unmasked sealed read is recorded). CT401, CT400 bad fir_number or accused_code, CT404 no such FIR or memo';
 DROP FUNCTION core.get_arrest_unsealed(int, int, int, text, text);
+
+-- ------------------------------------------------------------ one person of the persons master record
+
+-- A read of one person: sealed when any case of the state seals them, shown
+-- only to an officer who may see every such case (core.may_see_person).
+CREATE FUNCTION core.seal_scope_person(st int, pid bigint) RETURNS core.seal_scope
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	sc core.seal_scope := core.seal_scope_new(st, NULL, NULL, NULL, NULL, false);
+	v record;
+BEGIN
+	SELECT * INTO v FROM core.may_see_person(st, pid);
+	sc.person_id := pid;
+	sc.person_law := v.sealed_by;
+	sc.allowed := v.sealed_by IS NULL OR v.allowed;
+	RETURN sc;
+END
+$fn$;
+COMMENT ON FUNCTION core.seal_scope_person(int, bigint) IS
+	'The scope of a read of one person of the persons master record: the law sealing them in any case of the state, allowed when the signed-in officer may see every case that seals them (core.may_see_person)';
+
+-- The PersonRecord JSON of a read (core.person_record_json(state, pid) stays
+-- for the answers of writes): masked when the person is sealed and the
+-- scope does not allow (the number stays; no aliases, documents, phones,
+-- addresses, descriptive roll, photos; no links to the cases that seal
+-- them), noted for core.seal_done. A scope made for another person is not
+-- trusted: the person's own is looked up.
+CREATE FUNCTION core.person_record_json(state int, pid bigint, sc core.seal_scope) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	rec jsonb := core.person_record_json(state, pid);
+	law text := sc.person_law;
+	allowed boolean := sc.allowed;
+	v record;
+BEGIN
+	IF rec IS NULL THEN
+		RETURN NULL;
+	END IF;
+	IF sc.person_id IS DISTINCT FROM pid OR sc.state_code IS DISTINCT FROM state THEN
+		SELECT * INTO v FROM core.may_see_person(state, pid);
+		law := v.sealed_by;
+		allowed := v.allowed;
+	END IF;
+	IF law IS NULL THEN
+		RETURN rec;
+	END IF;
+	PERFORM set_config('cctns.sealed_seen', (coalesce(nullif(current_setting('cctns.sealed_seen', true), ''), '[]')::jsonb
+		|| jsonb_build_array(jsonb_build_object('law', law, 'pid', pid)))::text, true);
+	IF allowed THEN
+		RETURN rec;
+	END IF;
+	rec := core.seal_person_record(rec, law);
+	IF rec ? 'links' THEN
+		rec := jsonb_set(rec, '{links}', core.drop_sealed_cases(rec -> 'links', core.sealed_case_keys(state, pid)));
+	END IF;
+	RETURN rec;
+END
+$fn$;
+COMMENT ON FUNCTION core.person_record_json(int, bigint, core.seal_scope) IS
+	'PersonRecord JSON for a read in scope sc: a sealed person (in any case of the state) masked (core.seal_person_record, without the links to the cases that seal them) unless the officer may see every case that seals them; noted for core.seal_done';
+
+CREATE OR REPLACE FUNCTION api.get_person(state int, district int, station int, req jsonb) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	pid bigint;
+	sc core.seal_scope;
+	rec jsonb;
+BEGIN
+	PERFORM core.station_check(state, district, station);
+	IF req IS NULL OR jsonb_typeof(req) <> 'object' THEN
+		PERFORM core.fir_bad('', 'the request must be a JSON object (GetPerson)');
+	END IF;
+	PERFORM core.j_keys(req, '', ARRAY['person_id']);
+	pid := core.read_person_id(req -> 'person_id', 'person_id', true);
+	sc := core.seal_scope_person(state, pid);
+	rec := core.person_record_json(state, pid, sc);
+	IF rec IS NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'CT404', COLUMN = 'person_id',
+			MESSAGE = format('no person %s in this state''s records', pid);
+	END IF;
+	PERFORM core.seal_done(sc, state, district, station, 'get_person', 'person ' || pid, false);
+	RETURN rec;
+END
+$fn$;
+COMMENT ON FUNCTION api.get_person(int, int, int, jsonb) IS
+	'Read a person of the state (any station of the state may): PersonRecord JSON, masked when sealed (and without the links to the cases that seal them) unless the officer may see every case that seals them (core.person_record_json with the person''s scope; an unmasked sealed read is recorded). CT401, CT400 bad person_id, CT404 no such person';
+DROP FUNCTION core.get_person_unsealed(int, int, int, jsonb);
+
+CREATE OR REPLACE FUNCTION api.get_person_photo(state int, district int, station int, req jsonb) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	pid bigint;
+	v_no bigint;
+	ph core.person_photo;
+	sc core.seal_scope;
+BEGIN
+	PERFORM core.station_check(state, district, station);
+	IF req IS NULL OR jsonb_typeof(req) <> 'object' THEN
+		PERFORM core.fir_bad('', 'the request must be a JSON object (GetPersonPhoto)');
+	END IF;
+	PERFORM core.j_keys(req, '', ARRAY['person_id', 'photo_no']);
+	pid := core.read_person_id(req -> 'person_id', 'person_id', true);
+	sc := core.seal_scope_person(state, pid);
+	IF sc.person_law IS NOT NULL AND NOT sc.allowed THEN
+		RAISE EXCEPTION USING ERRCODE = 'CT403', COLUMN = 'person_id',
+			MESSAGE = format('person %s is a sealed identity (%s): the photograph is shown only to the case''s officers', pid, sc.person_law);
+	END IF;
+	v_no := core.j_uint(req -> 'photo_no', 'photo_no', 32767);
+	IF v_no IS NULL THEN
+		PERFORM core.fir_bad('photo_no', 'photo_no is required: the photo''s number, as cctns person show lists them');
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM core.person p WHERE p.person_id = pid AND p.state_code = state) THEN
+		RAISE EXCEPTION USING ERRCODE = 'CT404', COLUMN = 'person_id',
+			MESSAGE = format('no person %s in this state''s records', pid);
+	END IF;
+	SELECT * INTO ph FROM core.person_photo x WHERE x.person_id = pid AND x.state_code = state AND x.photo_no = v_no;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION USING ERRCODE = 'CT404', COLUMN = 'photo_no',
+			MESSAGE = format('person %s has no photo %s', pid, v_no);
+	END IF;
+	IF sc.person_law IS NOT NULL THEN
+		PERFORM core.sealed_read_add(state, district, station, 'get_person_photo', 'person ' || pid,
+			ARRAY[pid], sc.person_law);
+	END IF;
+	RETURN jsonb_build_object('person_id', pid, 'info', core.photo_info_json(ph),
+		'data', translate(encode(ph.data, 'base64'), E'\n', ''));
+END
+$fn$;
+COMMENT ON FUNCTION api.get_person_photo(int, int, int, jsonb) IS
+	'Read a photograph of a person of the state: PersonPhoto JSON {"person_id", "info", "data" (base64)}; CT403 for a sealed person unless the officer may see every case that seals them (core.seal_scope_person; the read is recorded in audit.sealed_read). CT401, CT400, CT404 no such person or photo';
+DROP FUNCTION core.get_person_photo_unsealed(int, int, int, jsonb);

@@ -7,7 +7,8 @@
 -- read is one new link of audit.sealed_read naming both persons (chain
 -- recomputed here). The readers re-created on the builder (api.get_ncr,
 -- get_petition, get_final_report, get_court_record, get_crime_details,
--- get_arrest, and the seizure read under get_seizure) are checked by
+-- get_arrest, get_person, get_person_photo, and the seizure read under
+-- get_seizure) are checked by
 -- sealed_checks.sql and sealed2_checks.sql, unchanged; here only that
 -- their wrapped versions are gone.
 -- Station 990310 (state 9, district 118). Any failed check raises.
@@ -135,7 +136,9 @@ BEGIN
 			'core.get_court_record_unsealed(int, int, int, text)',
 			'core.get_crime_details_unsealed(int, int, int, text, jsonb)',
 			'core.get_seizure_unsealed(int, int, int, text, jsonb)',
-			'core.get_arrest_unsealed(int, int, int, text, text)']) w
+			'core.get_arrest_unsealed(int, int, int, text, text)',
+			'core.get_person_unsealed(int, int, int, jsonb)',
+			'core.get_person_photo_unsealed(int, int, int, jsonb)']) w
 			WHERE to_regprocedure(w) IS NOT NULL) THEN
 		RAISE EXCEPTION 'FAIL: a wrapped reader of 0030 / 0035 is still there';
 	END IF;
