@@ -19,10 +19,21 @@ struct slot {
 	struct metrics_snapshot snap;
 };
 
+/* The counters a snapshot keeps outside struct metrics (the primary and
+ * read pools' own): a restarted worker's pools start again at zero, so the
+ * totals its slot held when it started are kept here, in the worker's own
+ * memory, and added to every snapshot it publishes (cleanup, slice 10). */
+struct carry {
+	uint64_t reconnects, wait_expired, queue_refused;
+	struct metrics_pool_counters pc;
+	uint64_t routed[READ_ROUTE_COUNT];
+};
+
 struct metrics_shared {
 	int n;
 	size_t bytes;
 	struct slot *slots;
+	struct carry carry; /* per process: set by metrics_shared_resume */
 };
 
 /* Every field of struct metrics before repl is a uint64_t counter or gauge
@@ -56,6 +67,32 @@ void metrics_shared_free(struct metrics_shared *ms)
 	free(ms);
 }
 
+static void carry_add(struct metrics_snapshot *s, const struct carry *c)
+{
+	s->pool.reconnects += c->reconnects;
+	s->pool.wait_expired += c->wait_expired;
+	s->pool.queue_refused += c->queue_refused;
+	s->pc.statements += c->pc.statements;
+	s->pc.waited += c->pc.waited;
+	s->pc.wait_us += c->pc.wait_us;
+	s->pc.connects += c->pc.connects;
+	s->pc.lost += c->pc.lost;
+	for (int r = 0; r < READ_ROUTE_COUNT; r++)
+		s->rv.routed[r] += c->routed[r];
+}
+
+/* The counters of a published snapshot (it already holds the carry of the
+ * worker that published it, so totals go on over any number of restarts). */
+static void carry_take(struct carry *c, const struct metrics_snapshot *s)
+{
+	c->reconnects = s->pool.reconnects;
+	c->wait_expired = s->pool.wait_expired;
+	c->queue_refused = s->pool.queue_refused;
+	c->pc = s->pc;
+	for (int r = 0; r < READ_ROUTE_COUNT; r++)
+		c->routed[r] = s->rv.routed[r];
+}
+
 void metrics_shared_publish(struct metrics_shared *ms, int index,
                             const struct metrics_snapshot *snap)
 {
@@ -71,6 +108,7 @@ void metrics_shared_publish(struct metrics_shared *ms, int index,
 	__atomic_thread_fence(__ATOMIC_RELEASE);
 	memcpy(&s->snap, snap, sizeof(*snap));
 	s->snap.m.hub = NULL;
+	carry_add(&s->snap, &ms->carry);
 	__atomic_store_n(&s->gen, g + 2, __ATOMIC_RELEASE); /* even: done */
 }
 
@@ -95,11 +133,12 @@ static int slot_read(const struct metrics_shared *ms, int i,
 	return 0; /* the writer died mid-write: leave it out */
 }
 
-void metrics_shared_resume(const struct metrics_shared *ms, int index,
+void metrics_shared_resume(struct metrics_shared *ms, int index,
                            struct metrics *m)
 {
 	struct metrics_snapshot *old;
 	const struct session_hub *hub = m->hub;
+	uint64_t polls, failures;
 
 	if (!ms || index < 0 || index >= ms->n)
 		return;
@@ -108,8 +147,13 @@ void metrics_shared_resume(const struct metrics_shared *ms, int index,
 		*m = old->m;
 		m->connections_open = 0; /* the dead worker's connections */
 		m->audit_pending = 0;    /* ... and its unwritten records */
+		polls = m->repl.polls; /* counters go on; readings start anew */
+		failures = m->repl.failures;
 		memset(&m->repl, 0, sizeof(m->repl));
+		m->repl.polls = polls;
+		m->repl.failures = failures;
 		m->hub = hub;
+		carry_take(&ms->carry, old); /* the pools' counters */
 	}
 	free(old);
 }

@@ -34,8 +34,11 @@ void metrics_shared_publish(struct metrics_shared *ms, int index,
                             const struct metrics_snapshot *snap);
 
 /* Worker index at start: when its slot holds an earlier worker's counters,
- * continue them in m (gauges of that worker's connections start at 0). */
-void metrics_shared_resume(const struct metrics_shared *ms, int index,
+ * continue them in m (gauges of that worker's connections start at 0), and
+ * keep the pools' counters (primary and read pool: requests by pool,
+ * fallbacks, statements, connects, ...) in ms, added to every snapshot this
+ * process publishes, so no summed counter goes back at a restart. */
+void metrics_shared_resume(struct metrics_shared *ms, int index,
                            struct metrics *m);
 
 /* The sum over every slot published so far into out; returns how many

@@ -86,6 +86,9 @@ echo "== reg_checks.sql"; run_psql cctns_owner -f "$here/reg_checks.sql"
 echo "== import_checks.sql"; run_psql cctns_owner -f "$here/import_checks.sql"
 # recall (issue 4, 0042): equal search scores ordered by the likeness of the spellings
 echo "== recall_checks.sql"; run_psql cctns_owner -f "$here/recall_checks.sql"
+# cleanup (slice 10, 0047): sealed persons masked by the person builder; a new reader masks
+# without a wrapper
+echo "== cleanup10_checks.sql"; run_psql cctns_owner -f "$here/cleanup10_checks.sql"
 
 # The FIR the concurrent sessions record arrests in (station 990009).
 arrest_fir=$(psql -X -q -At -v ON_ERROR_STOP=1 "$conn user=cctns_server" <<SQL | tail -n 1

@@ -12,6 +12,7 @@
 #include "admin.h"
 #include "audit_chain.h"
 #include "audit_sealed.h"
+#include "audit_walk.h"
 #include "db.h"
 #include "util.h"
 
@@ -159,63 +160,38 @@ static void broken(struct tally *t, const char *chain, unsigned long long seq,
 	t->broken++;
 }
 
-/* Check one streamed record against the chain so far. Returns 0 while the
- * chain holds, -1 at its first broken link (printed). */
-static int check_row(const PGresult *res, const char *chain, uint8_t *prev,
-                     unsigned long long *expect, struct tally *t)
+/* One chain being walked (audit_walk's argument). */
+struct chain_walk {
+	const char *chain;
+	struct audit_link link;
+	struct tally *t;
+};
+
+/* Check one streamed record against the chain so far (audit_row_fn).
+ * Returns 0 while the chain holds, -1 at its first broken link (printed). */
+static int check_row(const PGresult *res, void *arg)
 {
+	struct chain_walk *w = arg;
 	struct audit_rec r;
 	uint8_t stored[AUDIT_HASH_LEN];
-	char what[96];
+	unsigned long long at;
+	char why[96];
 
 	memset(&r, 0, sizeof(r));
-	if (audit_uuid_parse(chain, r.chain) != 0 ||
+	if (audit_uuid_parse(w->chain, r.chain) != 0 ||
 	    read_row(res, &r, stored) != 0) {
-		broken(t, chain, *expect, "unreadable record");
+		broken(w->t, w->chain, w->link.expect, "unreadable record");
 		return -1;
 	}
-	if (r.seq != *expect) {
-		snprintf(what, sizeof(what),
-		         "missing sequence (next record found is %llu)",
-		         (unsigned long long)r.seq);
-		broken(t, chain, *expect, what);
+	if (r.seq == w->link.expect && audit_hash(&r) != 0)
+		memset(r.hash, ~stored[0], sizeof(r.hash)); /* a mismatch */
+	if (audit_link_next(&w->link, r.seq, r.prev, stored, r.hash, &at, why,
+	                    sizeof(why)) != 0) {
+		broken(w->t, w->chain, at, why);
 		return -1;
 	}
-	if (memcmp(r.prev, prev, AUDIT_HASH_LEN) != 0) {
-		broken(t, chain, r.seq, "prev_hash mismatch");
-		return -1;
-	}
-	if (audit_hash(&r) != 0 ||
-	    memcmp(r.hash, stored, AUDIT_HASH_LEN) != 0) {
-		broken(t, chain, r.seq, "hash mismatch");
-		return -1;
-	}
-	memcpy(prev, stored, AUDIT_HASH_LEN);
-	(*expect)++;
-	t->records++;
+	w->t->records++;
 	return 0;
-}
-
-/* The end of the chain must be its head (audit.chain), or the tail was
- * cut. */
-static void check_head(const char *chain, unsigned long long expect,
-                       const uint8_t *prev, const char *head_seq,
-                       const char *head_hash, struct tally *t)
-{
-	unsigned long long last = strtoull(head_seq, NULL, 10);
-	uint8_t h[AUDIT_HASH_LEN];
-	char what[96];
-
-	if (expect - 1 < last) {
-		snprintf(what, sizeof(what),
-		         "missing sequence (the chain's head is %llu)", last);
-		broken(t, chain, expect, what);
-	} else if (expect - 1 > last) {
-		broken(t, chain, last + 1, "record beyond the chain's head");
-	} else if (audit_unhex(head_hash, h, AUDIT_HASH_LEN) != 0 ||
-	           memcmp(h, prev, AUDIT_HASH_LEN) != 0) {
-		broken(t, chain, last, "head hash mismatch (audit.chain)");
-	}
 }
 
 static int verify_chain(PGconn *c, const char *chain, const char *head_seq,
@@ -229,31 +205,21 @@ static int verify_chain(PGconn *c, const char *chain, const char *head_seq,
 	        "encode(hash, 'hex') FROM audit.log WHERE chain_id = $1::uuid "
 	        "ORDER BY seq";
 	const char *params[1] = {chain};
-	uint8_t prev[AUDIT_HASH_LEN] = {0};
-	unsigned long long expect = 1;
-	PGresult *res;
-	int ok = 1, failed = 0;
+	struct chain_walk w = {.chain = chain, .t = t};
+	unsigned long long at;
+	char why[96];
+	int held;
 
-	if (!PQsendQueryParams(c, sql, 1, NULL, params, NULL, NULL, 0) ||
-	    !PQsetSingleRowMode(c)) {
-		db_report("audit verify", c, NULL);
+	audit_link_init(&w.link);
+	held = audit_walk(c, "audit verify", sql, 1, params, check_row, &w);
+	if (held < 0)
 		return -1;
-	}
-	while ((res = PQgetResult(c))) {
-		ExecStatusType st = PQresultStatus(res);
-
-		if (st == PGRES_SINGLE_TUPLE && ok)
-			ok = check_row(res, chain, prev, &expect, t) == 0;
-		else if (st != PGRES_SINGLE_TUPLE && st != PGRES_TUPLES_OK) {
-			db_report("audit verify", c, res);
-			failed = 1;
-		}
-		PQclear(res);
-	}
-	if (failed)
-		return -1;
-	if (ok)
-		check_head(chain, expect, prev, head_seq, head_hash, t);
+	/* The end of the chain must be its head (audit.chain), or the tail
+	 * was cut. */
+	if (held &&
+	    audit_link_end(&w.link, strtoull(head_seq, NULL, 10), head_hash,
+	                   "audit.chain", &at, why, sizeof(why)) != 0)
+		broken(t, chain, at, why);
 	t->chains++;
 	return 0;
 }

@@ -19,16 +19,10 @@
 #include <openssl/evp.h>
 
 #include "audit_chain.h"
+#include "audit_walk.h"
 #include "db.h"
 
 #define SEALED_MAGIC "cctns-sealed-1"
-
-struct sealed_state {
-	uint8_t prev[AUDIT_HASH_LEN];
-	unsigned long long expect; /* next seq */
-	long long records;
-	int broken;
-};
 
 static int put_int(EVP_MD_CTX *md, long long v)
 {
@@ -89,82 +83,65 @@ fail:
 	return rc;
 }
 
-static void sealed_broken(struct sealed_state *s, unsigned long long seq,
-                          const char *what)
+static void sealed_broken(int *broken, unsigned long long seq, const char *what)
 {
 	printf("audit: sealed reads broken at seq %llu: %s\n", seq, what);
-	s->broken = 1;
+	*broken = 1;
 }
 
-/* One streamed row against the chain so far: 0 while it holds, -1 at the
- * first broken link (printed). */
-static int sealed_row(const PGresult *res, struct sealed_state *s)
+/* One streamed row against the chain so far (audit_row_fn): 0 while it
+ * holds, -1 at the first broken link (printed). */
+static int sealed_row(const PGresult *res, void *arg)
 {
+	struct audit_link *l = arg;
 	unsigned long long seq = strtoull(PQgetvalue(res, 0, 0), NULL, 10);
-	uint8_t prev[AUDIT_HASH_LEN], stored[AUDIT_HASH_LEN],
-	        hash[AUDIT_HASH_LEN];
-	char what[96];
+	uint8_t prev[AUDIT_HASH_LEN] = {0}, stored[AUDIT_HASH_LEN] = {0},
+	        hash[AUDIT_HASH_LEN] = {0};
+	unsigned long long at;
+	char why[96];
+	int broken = 0;
 
-	if (seq != s->expect) {
-		snprintf(what, sizeof(what),
-		         "missing sequence (next record found is %llu)", seq);
-		sealed_broken(s, s->expect, what);
+	if (seq == l->expect) { /* else audit_link_next names the gap */
+		if (audit_unhex(PQgetvalue(res, 0, 10), prev, AUDIT_HASH_LEN) ||
+		    audit_unhex(PQgetvalue(res, 0, 11), stored,
+		                AUDIT_HASH_LEN)) {
+			sealed_broken(&broken, seq, "unreadable record");
+			return -1;
+		}
+		if (row_hash(res, prev, hash) != 0) /* a hash mismatch */
+			memset(hash, ~stored[0], sizeof(hash));
+	}
+	if (audit_link_next(l, seq, prev, stored, hash, &at, why,
+	                    sizeof(why)) != 0) {
+		sealed_broken(&broken, at, why);
 		return -1;
 	}
-	if (audit_unhex(PQgetvalue(res, 0, 10), prev, AUDIT_HASH_LEN) ||
-	    audit_unhex(PQgetvalue(res, 0, 11), stored, AUDIT_HASH_LEN)) {
-		sealed_broken(s, seq, "unreadable record");
-		return -1;
-	}
-	if (memcmp(prev, s->prev, AUDIT_HASH_LEN) != 0) {
-		sealed_broken(s, seq, "prev_hash mismatch");
-		return -1;
-	}
-	if (row_hash(res, prev, hash) != 0 ||
-	    memcmp(hash, stored, AUDIT_HASH_LEN) != 0) {
-		sealed_broken(s, seq, "hash mismatch");
-		return -1;
-	}
-	memcpy(s->prev, stored, AUDIT_HASH_LEN);
-	s->expect++;
-	s->records++;
 	return 0;
 }
 
-/* The end of the chain must be its head, or the tail was cut. */
-static void sealed_head(PGconn *c, struct sealed_state *s)
+/* The end of the chain must be its head, or the tail was cut. Returns 1
+ * when broken (printed), 0, or -1 on a database error. */
+static int sealed_head(PGconn *c, const struct audit_link *l)
 {
 	PGresult *res = db_exec(c, "audit verify",
 	                        "SELECT last_seq, encode(last_hash, 'hex') "
 	                        "FROM audit.sealed_head",
 	                        0, NULL);
-	unsigned long long last;
-	uint8_t h[AUDIT_HASH_LEN];
-	char what[96];
+	unsigned long long at;
+	char why[96];
+	int broken = 0;
 
-	if (!res) {
-		s->broken = -1;
-		return;
-	}
-	if (PQntuples(res) != 1) {
-		sealed_broken(s, s->expect,
+	if (!res)
+		return -1;
+	if (PQntuples(res) != 1)
+		sealed_broken(&broken, l->expect,
 		              "the head (audit.sealed_head) is gone");
-		PQclear(res);
-		return;
-	}
-	last = strtoull(PQgetvalue(res, 0, 0), NULL, 10);
-	if (s->expect - 1 < last) {
-		snprintf(what, sizeof(what),
-		         "missing sequence (the chain's head is %llu)", last);
-		sealed_broken(s, s->expect, what);
-	} else if (s->expect - 1 > last) {
-		sealed_broken(s, last + 1, "record beyond the chain's head");
-	} else if (audit_unhex(PQgetvalue(res, 0, 1), h, AUDIT_HASH_LEN) ||
-	           memcmp(h, s->prev, AUDIT_HASH_LEN) != 0) {
-		sealed_broken(s, last,
-		              "head hash mismatch (audit.sealed_head)");
-	}
+	else if (audit_link_end(l, strtoull(PQgetvalue(res, 0, 0), NULL, 10),
+	                        PQgetvalue(res, 0, 1), "audit.sealed_head", &at,
+	                        why, sizeof(why)) != 0)
+		sealed_broken(&broken, at, why);
 	PQclear(res);
+	return broken;
 }
 
 int audit_verify_sealed(PGconn *c, long long *records)
@@ -175,34 +152,15 @@ int audit_verify_sealed(PGconn *c, long long *records)
 	        "record, person_ids::text, sealed_by, encode(prev_hash, "
 	        "'hex'), encode(hash, 'hex') FROM audit.sealed_read "
 	        "ORDER BY seq";
-	struct sealed_state s;
-	PGresult *res;
-	int ok = 1, failed = 0;
+	struct audit_link l;
+	int held;
 
-	memset(&s, 0, sizeof(s));
-	s.expect = 1;
-	if (!PQsendQueryParams(c, sql, 0, NULL, NULL, NULL, NULL, 0) ||
-	    !PQsetSingleRowMode(c)) {
-		db_report("audit verify", c, NULL);
+	audit_link_init(&l);
+	held = audit_walk(c, "audit verify", sql, 0, NULL, sealed_row, &l);
+	if (held < 0)
 		return -1;
-	}
-	while ((res = PQgetResult(c))) {
-		ExecStatusType st = PQresultStatus(res);
-
-		if (st == PGRES_SINGLE_TUPLE && ok)
-			ok = sealed_row(res, &s) == 0;
-		else if (st != PGRES_SINGLE_TUPLE && st != PGRES_TUPLES_OK) {
-			db_report("audit verify", c, res);
-			failed = 1;
-		}
-		PQclear(res);
-	}
-	if (failed)
-		return -1;
-	if (ok)
-		sealed_head(c, &s);
-	if (s.broken < 0)
-		return -1;
-	*records = s.records;
-	return s.broken;
+	if (held == 0)
+		return 1;
+	*records = l.records;
+	return sealed_head(c, &l);
 }
