@@ -53,6 +53,23 @@ $fn$;
 COMMENT ON FUNCTION core.items_with_ids(jsonb, int, text, int, bigint, int, text) IS
 	'A JSON array of property items with each item''s identifying numbers ([{kind, number}] in the order given, from core.property_identifier, item base + its 0-based position) set in field; items without any unchanged. PL/pgSQL, one statement (0045)';
 
+-- ------------------------------------------------------------ the rendering's number
+
+-- Each stored rendering gets a number of its own (core.fir_rendered_seq): a
+-- row forgotten and rendered again has a new one. api.get_fir_tagged tells
+-- cctns-server that number (and which of the two JSONs the reader gets), so
+-- the server can keep the FIR it built from the JSON and be told, at every
+-- read, whether its copy is still the one the database would send.
+CREATE SEQUENCE core.fir_rendered_seq;
+COMMENT ON SEQUENCE core.fir_rendered_seq IS
+	'Numbers of the renderings stored in core.fir_rendered (core.fir_rendered.rendered; 0045)';
+ALTER TABLE core.fir_rendered ADD COLUMN rendered bigint;
+COMMENT ON COLUMN core.fir_rendered.rendered IS
+	'Number of this rendering (core.fir_rendered_seq), new at every store: the version api.get_fir_tagged reports (0045)';
+-- A rendered FIR is read whole at every hit: kept uncompressed in the row up
+-- to 8 kB (default: compressed above 2 kB, decompressed at every read).
+ALTER TABLE core.fir_rendered SET (toast_tuple_target = 8160);
+
 -- 0039's rendering, with the properties' identifiers put in before masking.
 CREATE OR REPLACE FUNCTION core.fir_render(state int, district int, station int, fir_number text)
 RETURNS core.fir_rendered
@@ -110,6 +127,9 @@ BEGIN
 	-- Not an FIR this transaction registered: the triggers of its own rows
 	-- do not forget it (core.fir_rendered_forget).
 	IF keep AND NOT core.fir_is_new(state, f.year, f.fir_id) THEN
+		-- Not stored when another reader stored it first: then this
+		-- number is nobody's, and a copy tagged with it is never current.
+		r.rendered := nextval('core.fir_rendered_seq');
 		INSERT INTO core.fir_rendered VALUES (r.*) ON CONFLICT DO NOTHING;
 	END IF;
 	RETURN r;
@@ -153,6 +173,63 @@ END
 $fn$;
 COMMENT ON FUNCTION api.get_fir(int, int, int, text) IS
 	'The FIR (core.fir_json, each property with its identifying numbers: Property.identifiers) from core.fir_rendered (rendered and stored on a miss), with its sealed identities masked for everyone but the case''s own officers and view_sealed holders whose scope covers it (core.may_see_sealed, decided at every read); an unmasked sealed read is recorded in audit.sealed_read (0039, 0045)';
+
+-- The same read for cctns-server, which keeps the FIRs it built from the
+-- JSON (server/fircache.c): tag names the rendering and the JSON this reader
+-- gets ('<rendered>p' nothing sealed, '<rendered>u' unmasked, '<rendered>m'
+-- masked; NULL when the rendering is not stored: a read-only transaction,
+-- an FIR of this transaction, another reader's store won). When have, the
+-- tag of the server's copy, equals it, fir is NULL and the server answers
+-- from its copy. Everything else is api.get_fir's: the station, the number
+-- and the FIR checked, who reads decided now, an unmasked sealed read
+-- recorded in audit.sealed_read.
+CREATE FUNCTION api.get_fir_tagged(state int, district int, station int, fir_number text, have text,
+	OUT tag text, OUT fir jsonb)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	r core.fir_rendered;
+BEGIN
+	IF fir_number ~ '^[0-9]{1,9}/[0-9]{4}$' THEN
+		SELECT c.* INTO r FROM core.fir_rendered c
+		JOIN ref.station s ON s.state_code = c.state_code AND s.district_code = c.district_code
+			AND s.station_code = c.station_code AND s.active
+		WHERE c.state_code = state AND c.district_code = district AND c.station_code = station
+			AND c.year = split_part(fir_number, '/', 2)::int
+			AND c.fir_no = split_part(fir_number, '/', 1)::int;
+	END IF;
+	IF r.fir IS NULL THEN
+		r := core.fir_render(state, district, station, fir_number);
+		-- Stored by this call, or by another reader first (then r is not
+		-- what is stored): only the stored rendering may be kept.
+		IF r.rendered IS NOT NULL AND NOT EXISTS (SELECT 1 FROM core.fir_rendered c
+				WHERE c.state_code = r.state_code AND c.year = r.year AND c.fir_id = r.fir_id
+					AND c.rendered = r.rendered) THEN
+			r.rendered := NULL;
+		END IF;
+	END IF;
+	IF r.law IS NULL THEN
+		tag := r.rendered || 'p';
+		fir := r.fir;
+	ELSIF core.may_see_sealed(state, r.year, r.fir_id) THEN
+		PERFORM core.sealed_read_add(state, district, station, 'get_fir',
+			'FIR ' || core.fir_number_text(r.fir_no, r.year), r.pids, r.law);
+		tag := r.rendered || 'u';
+		fir := r.fir;
+	ELSE
+		tag := r.rendered || 'm';
+		fir := r.masked;
+	END IF;
+	IF tag = have THEN
+		fir := NULL;
+	END IF;
+END
+$fn$;
+COMMENT ON FUNCTION api.get_fir_tagged(int, int, int, text, text) IS
+	'api.get_fir for cctns-server''s FIR cache: tag names the stored rendering (core.fir_rendered.rendered) and which JSON this reader gets (p plain, u unmasked, m masked; NULL: not stored, do not keep); fir is that JSON, or NULL when have equals tag (the server''s copy is current). Same checks, sealing decision and audit.sealed_read as api.get_fir (0045)';
+REVOKE ALL ON FUNCTION api.get_fir_tagged(int, int, int, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION api.get_fir_tagged(int, int, int, text, text) TO cctns_server;
 
 -- 0042's wrapped function, unused now.
 DROP FUNCTION core.get_fir_0041(int, int, int, text);
