@@ -22,10 +22,6 @@ void handlers_identity_pb(const struct identity *id, Cctns__V1__Identity *out);
 void handle_json_call(struct request *req, const Envelope *env,
                       const struct jsoncall *call);
 
-/* fir: the statement that sets the officer for the transaction (handlers_call.c). */
-struct pool_stmt;
-const struct pool_stmt *handlers_officer_context(void);
-
 /* handlers_officer.c (signin): SignIn, SignOut, WhoAmI (call is NULL). */
 void handle_sign_in(struct request *req, const Envelope *env,
                     const struct jsoncall *call);

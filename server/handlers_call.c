@@ -144,10 +144,3 @@ void handle_json_call(struct request *req, const Envelope *env,
 	}
 	jsoncall_params_free(&p);
 }
-
-/* fir: the officer context statement, for handlers of their own that run a
- * statement after it the same way (handlers_fir.c). */
-const struct pool_stmt *handlers_officer_context(void)
-{
-	return &officer_context;
-}

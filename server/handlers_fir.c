@@ -1,12 +1,12 @@
 /* handlers_fir.c: GetFir (an FIR by its number) with the worker's copies
- * (fircache.h). The request is the get_fir row's JSON call with one more
- * parameter, the tag of the worker's copy ("" when none), sent to
- * api.get_fir_tagged after the officer context like every call: the
- * database checks the station and the number, decides what this officer may
- * see, records a sealed read, and sends the JSON unless the copy's tag is
- * still its answer. The answer then goes out from the copy; the audit
- * record is the session's, as for every request. Nothing here logs request
- * or case content. */
+ * (fircache.h). The request is the get_fir row's JSON call with the tag of
+ * the worker's copy ("" when none) and the officer context as parameters of
+ * one statement, api.get_fir_tagged (it sets the officer for the
+ * transaction itself): the database checks the station and the number,
+ * decides what this officer may see, records a sealed read, and sends the
+ * JSON unless the copy's tag is still its answer. The answer then goes out
+ * from the copy; the audit record is the session's, as for every request.
+ * Nothing here logs request or case content. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,12 +22,13 @@
 #include "util.h"
 
 #define SC(x)   CCTNS__V1__STATUS_CODE__STATUS_CODE_##x
-#define NPARAMS 5
+#define NPARAMS 7
 
+/* The officer context goes in as $6, $7 (one statement, no pre). */
 static const struct pool_stmt get_fir_tagged = {
         "get_fir_tagged",
         "SELECT tag, fir FROM api.get_fir_tagged($1::int, $2::int, $3::int, "
-        "$4::text, $5::text)",
+        "$4::text, $5::text, $6::text, $7::text)",
         NPARAMS,
 };
 
@@ -118,25 +119,24 @@ static int fir_send(struct request *req, const struct fir_call *call,
 {
 	const char *values[NPARAMS];
 	int lengths[NPARAMS] = {0}, formats[NPARAMS] = {0};
-	const char *ctx[2];
 	char mask[24];
 
-	if (p->n != NPARAMS - 1)
+	if (p->n != 4)
 		return -1;
-	memcpy(values, p->values, sizeof(values[0]) * (NPARAMS - 1));
-	values[NPARAMS - 1] = call->have ? fircache_entry_tag(call->have) : "";
+	memcpy(values, p->values, sizeof(values[0]) * 4);
+	values[4] = call->have ? fircache_entry_tag(call->have) : "";
 	snprintf(mask, sizeof(mask), "%llu",
 	         (unsigned long long)(req->seat ? req->seat->permissions : 0));
-	ctx[0] = req->seat ? req->seat->officer_no : "";
-	ctx[1] = mask;
+	values[5] = req->seat ? req->seat->officer_no : "";
+	values[6] = mask;
 	if (req->reads)
-		return readpool_query_pre(
-		        req->reads, req->type, handlers_officer_context(), 2,
-		        ctx, &get_fir_tagged, NPARAMS, values, lengths, formats,
-		        fir_done, (void *)call);
-	return pool_query_pre(req->pool, handlers_officer_context(), 2, ctx,
-	                      &get_fir_tagged, NPARAMS, values, lengths,
-	                      formats, fir_done, (void *)call);
+		return readpool_query_pre(req->reads, req->type, NULL, 0, NULL,
+		                          &get_fir_tagged, NPARAMS, values,
+		                          lengths, formats, fir_done,
+		                          (void *)call);
+	return pool_query_pre(req->pool, NULL, 0, NULL, &get_fir_tagged,
+	                      NPARAMS, values, lengths, formats, fir_done,
+	                      (void *)call);
 }
 
 void handle_get_fir(struct request *req, const Envelope *env,

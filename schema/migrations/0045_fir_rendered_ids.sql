@@ -182,15 +182,19 @@ COMMENT ON FUNCTION api.get_fir(int, int, int, text) IS
 -- tag of the server's copy, equals it, fir is NULL and the server answers
 -- from its copy. Everything else is api.get_fir's: the station, the number
 -- and the FIR checked, who reads decided now, an unmasked sealed read
--- recorded in audit.sealed_read.
+-- recorded in audit.sealed_read. The reading officer and the session's
+-- permissions come as parameters and are set for the transaction here
+-- (cctns.officer, cctns.permissions, as the server's officer context
+-- statement sets them before every other call): one statement a read.
 CREATE FUNCTION api.get_fir_tagged(state int, district int, station int, fir_number text, have text,
-	OUT tag text, OUT fir jsonb)
+	officer text, permissions text, OUT tag text, OUT fir jsonb)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
 	r core.fir_rendered;
 BEGIN
+	PERFORM set_config('cctns.officer', officer, true), set_config('cctns.permissions', permissions, true);
 	IF fir_number ~ '^[0-9]{1,9}/[0-9]{4}$' THEN
 		SELECT c.* INTO r FROM core.fir_rendered c
 		JOIN ref.station s ON s.state_code = c.state_code AND s.district_code = c.district_code
@@ -226,10 +230,10 @@ BEGIN
 	END IF;
 END
 $fn$;
-COMMENT ON FUNCTION api.get_fir_tagged(int, int, int, text, text) IS
-	'api.get_fir for cctns-server''s FIR cache: tag names the stored rendering (core.fir_rendered.rendered) and which JSON this reader gets (p plain, u unmasked, m masked; NULL: not stored, do not keep); fir is that JSON, or NULL when have equals tag (the server''s copy is current). Same checks, sealing decision and audit.sealed_read as api.get_fir (0045)';
-REVOKE ALL ON FUNCTION api.get_fir_tagged(int, int, int, text, text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION api.get_fir_tagged(int, int, int, text, text) TO cctns_server;
+COMMENT ON FUNCTION api.get_fir_tagged(int, int, int, text, text, text, text) IS
+	'api.get_fir for cctns-server''s FIR cache: tag names the stored rendering (core.fir_rendered.rendered) and which JSON this reader gets (p plain, u unmasked, m masked; NULL: not stored, do not keep); fir is that JSON, or NULL when have equals tag (the server''s copy is current); officer and permissions set cctns.officer and cctns.permissions for the transaction first. Same checks, sealing decision and audit.sealed_read as api.get_fir (0045)';
+REVOKE ALL ON FUNCTION api.get_fir_tagged(int, int, int, text, text, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION api.get_fir_tagged(int, int, int, text, text, text, text) TO cctns_server;
 
 -- 0042's wrapped function, unused now.
 DROP FUNCTION core.get_fir_0041(int, int, int, text);
