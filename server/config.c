@@ -81,6 +81,9 @@ static const conf_key server_keys[] = {
             "reads fall back to the primary while it is down"),
         KEY("database", "read_pool_size", CONF_INT, "2", 1, 256, 1,
             db_read_pool_size, "connections of the read pool"),
+        /* fir: the worker's FIR copies (fircache.h) */
+        KEY("cache", "fir_mb", CONF_INT, "16", 0, 4096, 1, cache_fir_mb,
+            "MB of FIRs each worker keeps as built (0 = off)"),
 };
 
 /* Split "host:port" / "[v6]:port" into host and port text. */

@@ -52,6 +52,8 @@ struct server_config {
 	/* repl: reads on standbys (readpool.h); "" = none */
 	char *db_read_conninfo;
 	long db_read_pool_size;
+	/* fir: [cache] fir_mb, per worker (fircache.h) */
+	long cache_fir_mb;
 
 	/* Derived by config_load, not keys. */
 	struct listen_addr listen_addr;

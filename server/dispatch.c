@@ -29,6 +29,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fircache.h"
 #include "handlers.h"
 #include "metrics.h"
 #include "perm.h"
@@ -169,7 +170,7 @@ static const struct dispatch_row rows[] = {
                  .echo_key = 1,
          },
          "register", NULL},
-        {BODY(GET_FIR), "get_fir", handle_json_call, 1,
+        {BODY(GET_FIR), "get_fir", handle_get_fir, 1, /* fir: fircache.h */
          &(const struct jsoncall){
                  .stmt = {"get_fir",
                           "SELECT api.get_fir($1::int, $2::int, $3::int, "
@@ -874,7 +875,8 @@ static int check_row(size_t i, char *why, size_t whysz)
 		         envelope_body_name(&e));
 		return -1;
 	}
-	if (!r->call != (r->handler != handle_json_call)) {
+	if (!r->call != (r->handler != handle_json_call &&
+	                 r->handler != handle_get_fir)) {
 		snprintf(why, whysz, "row %s: a JSON call needs its handler",
 		         r->name);
 		return -1;

@@ -347,14 +347,21 @@ void jsoncall_reply_make(struct jsoncall_reply *r, const struct jsoncall *c,
 	        r->body;
 }
 
-void jsoncall_reply_free(struct jsoncall_reply *r)
+ProtobufCMessage *jsoncall_reply_detach(struct jsoncall_reply *r)
 {
+	ProtobufCMessage *result = r->result;
+
 	if (r->station_slot)
 		*r->station_slot = NULL;
 	if (r->key_slot)
 		*r->key_slot = (ProtobufCBinaryData){0, NULL};
 	if (r->body != r->result)
 		free(r->body); /* the wrapper owns nothing */
-	protobuf_c_message_free_unpacked(r->result, NULL);
 	memset(r, 0, sizeof(*r));
+	return result;
+}
+
+void jsoncall_reply_free(struct jsoncall_reply *r)
+{
+	protobuf_c_message_free_unpacked(jsoncall_reply_detach(r), NULL);
 }

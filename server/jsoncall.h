@@ -115,4 +115,8 @@ void jsoncall_reply_make(struct jsoncall_reply *r, const struct jsoncall *c,
                          size_t keylen);
 void jsoncall_reply_free(struct jsoncall_reply *r);
 
+/* fir: the same, except that the result is not freed but returned, as it
+ * was before jsoncall_reply_make (a kept copy answers again). */
+ProtobufCMessage *jsoncall_reply_detach(struct jsoncall_reply *r);
+
 #endif

@@ -5,6 +5,8 @@
 -- register, the sending FIR of a transfer) shows in the next read; the
 -- cached JSON equals a fresh rendering; the masking of a cached sealed FIR
 -- is still decided per reader, and an unmasked read is still audited.
+-- 0045: the property identifiers (core.property_identifier) are part of the
+-- rendered FIR, masked and unmasked, and a change of them shows too.
 -- Stations 990210-990211 (state 9), officers READ-*. Runs as cctns_owner
 -- after court_checks.sql (it borrows one of its final reports). Any failed
 -- check raises.
@@ -112,6 +114,36 @@ SELECT pg_temp.check(pg_temp.gf(:'a') #>> '{content,properties,1,description}' =
 DELETE FROM core.fir_property WHERE state_code = 9 AND year = :y AND fir_id = pg_temp.fid(:'a') AND seq = 5;
 SELECT pg_temp.check(jsonb_array_length(pg_temp.gf(:'a') #> '{content,properties}') = 1,
 	'core.fir_property DELETE shows in the next read');
+
+-- core.property_identifier (0045: the identifiers are in the rendered FIR):
+-- INSERT, UPDATE, DELETE of the first property's identifiers; the read
+-- between them is a hit.
+SELECT pg_temp.gf(:'a') IS NOT NULL AS warm \gset
+INSERT INTO core.property_identifier (state_code, source, record_year, record_id, item, version, ord, kind, number)
+VALUES (9, 'fir_property', :y, pg_temp.fid(:'a'), 0, 0, 0, 'imei', '49-015420-323751-8');
+SELECT pg_temp.check(pg_temp.gf(:'a') #> '{content,properties,0,identifiers}'
+		= '[{"kind": "imei", "number": "49-015420-323751-8"}]',
+	'core.property_identifier INSERT shows in the next read');
+SELECT pg_temp.check(pg_temp.cached(:'a') AND (SELECT c.fir #> '{content,properties,0,identifiers,0,number}'
+		FROM core.fir_rendered c WHERE c.state_code = 9 AND c.year = :y AND c.fir_id = pg_temp.fid(:'a'))
+		= '"49-015420-323751-8"',
+	'the identifiers are kept in core.fir_rendered');
+INSERT INTO core.property_identifier (state_code, source, record_year, record_id, item, version, ord, kind, number)
+VALUES (9, 'lost_item', :y, pg_temp.fid(:'a'), 0, 0, 0, 'serial', 'LOST-ITEM-SAME-ID');
+SELECT pg_temp.check(pg_temp.cached(:'a'), 'an identifier of another source leaves the rendered FIR');
+SELECT pg_temp.check(pg_temp.gf(:'a') #> '{content,properties,0,identifiers}'
+		= '[{"kind": "imei", "number": "49-015420-323751-8"}]',
+	'an identifier of another source with the same record number is not the FIR''s');
+DELETE FROM core.property_identifier WHERE state_code = 9 AND source = 'lost_item' AND record_year = :y
+	AND record_id = pg_temp.fid(:'a');
+UPDATE core.property_identifier SET number = '35-209900-176148-1' WHERE state_code = 9 AND source = 'fir_property'
+	AND record_year = :y AND record_id = pg_temp.fid(:'a') AND item = 0;
+SELECT pg_temp.check(pg_temp.gf(:'a') #>> '{content,properties,0,identifiers,0,number}' = '35-209900-176148-1',
+	'core.property_identifier UPDATE shows in the next read');
+DELETE FROM core.property_identifier WHERE state_code = 9 AND source = 'fir_property' AND record_year = :y
+	AND record_id = pg_temp.fid(:'a');
+SELECT pg_temp.check(pg_temp.gf(:'a') #> '{content,properties,0,identifiers}' IS NULL,
+	'core.property_identifier DELETE shows in the next read');
 
 -- The transaction that registers an FIR reads it and adds a charge: its
 -- own rows' triggers skip it (cctns.fir_new), so the read must not have
@@ -241,6 +273,20 @@ BEGIN
 	RAISE NOTICE 'ok: one cached sealed FIR: masked for the writer and no officer, unmasked and audited for the SHO';
 END
 $chk$;
+
+-- The identifiers of a sealed FIR's property are in the masked JSON too
+-- (0045; as 0042 gave them), and the masking is still decided per reader.
+INSERT INTO core.property_identifier (state_code, source, record_year, record_id, item, version, ord, kind, number)
+VALUES (9, 'fir_property', :y, pg_temp.fid(:'s'), 0, 0, 0, 'serial', 'SEALED-CHECK-0045');
+SELECT set_config('cctns.officer', 'READ-W', false), set_config('cctns.permissions', '7', false);
+SELECT pg_temp.check(pg_temp.gf(:'s') #>> '{content,properties,0,identifiers,0,number}' = 'SEALED-CHECK-0045'
+		AND pg_temp.gf(:'s') #>> '{content,complainant,name}' = '[sealed: BNS 72]',
+	'a sealed FIR read masked carries its property identifiers');
+SELECT set_config('cctns.officer', 'READ-SHO', false), set_config('cctns.permissions', '511', false);
+SELECT pg_temp.check(pg_temp.gf(:'s') #>> '{content,properties,0,identifiers,0,number}' = 'SEALED-CHECK-0045'
+		AND pg_temp.gf(:'s') #>> '{content,complainant,name}' = 'Ramesh Kumar',
+	'a sealed FIR read unmasked carries its property identifiers');
+SELECT set_config('cctns.officer', '', false), set_config('cctns.permissions', '', false);
 
 -- Errors as before: unknown station, bad number, no such FIR; nothing cached.
 SELECT pg_temp.expect_error('SELECT api.get_fir(9, 118, 990219, ''1/2026'')', 'CT401', NULL, NULL);

@@ -42,6 +42,16 @@ void handle_json_call(struct request *req, const Envelope *env,
 	fail_msg("handle_json_call called");
 }
 
+/* fir: GetFir's handler (server/handlers_fir.c). */
+void handle_get_fir(struct request *req, const Envelope *env,
+                    const struct jsoncall *call)
+{
+	(void)req;
+	(void)env;
+	(void)call;
+	fail_msg("handle_get_fir called");
+}
+
 /* signin: the officer handlers the table points at. */
 void handle_sign_in(struct request *req, const Envelope *env,
                     const struct jsoncall *call)

@@ -1,0 +1,183 @@
+/* fircache.c: the worker's FIR copies (fircache.h): a hash table of keys
+ * with a least-recently-used list, bounded in (estimated) bytes. An entry
+ * still held by a call in flight is unlinked when evicted or replaced and
+ * freed when its last holder releases it. */
+#include "fircache.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define NSLOTS 4096 /* chains; entries are bounded by bytes, not count */
+
+struct fircache_entry {
+	char key[FIRCACHE_KEY_MAX];
+	char tag[FIRCACHE_TAG_MAX];
+	ProtobufCMessage *msg;
+	size_t bytes;
+	unsigned refs;
+	int linked;
+	struct fircache_entry *hnext;       /* chain */
+	struct fircache_entry *prev, *next; /* LRU: head most recent */
+};
+
+static struct {
+	struct fircache_entry *slots[NSLOTS];
+	struct fircache_entry *head, *tail;
+	size_t entries, bytes, cap;
+	uint64_t hits, stores, evictions;
+} fc;
+
+static size_t slot_of(const char *key)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+
+	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h % NSLOTS;
+}
+
+static void entry_free(struct fircache_entry *e)
+{
+	protobuf_c_message_free_unpacked(e->msg, NULL);
+	free(e);
+}
+
+static void lru_unlink(struct fircache_entry *e)
+{
+	if (e->prev)
+		e->prev->next = e->next;
+	else
+		fc.head = e->next;
+	if (e->next)
+		e->next->prev = e->prev;
+	else
+		fc.tail = e->prev;
+	e->prev = e->next = NULL;
+}
+
+static void lru_front(struct fircache_entry *e)
+{
+	e->next = fc.head;
+	if (fc.head)
+		fc.head->prev = e;
+	fc.head = e;
+	if (!fc.tail)
+		fc.tail = e;
+}
+
+/* Take e out of the table and the list; freed now unless held. */
+static void entry_drop(struct fircache_entry *e)
+{
+	struct fircache_entry **p = &fc.slots[slot_of(e->key)];
+
+	while (*p != e)
+		p = &(*p)->hnext;
+	*p = e->hnext;
+	lru_unlink(e);
+	e->linked = 0;
+	fc.entries--;
+	fc.bytes -= e->bytes;
+	if (!e->refs)
+		entry_free(e);
+}
+
+static struct fircache_entry *find(const char *key)
+{
+	struct fircache_entry *e = fc.slots[slot_of(key)];
+
+	while (e && strcmp(e->key, key) != 0)
+		e = e->hnext;
+	return e;
+}
+
+static void shrink_to(size_t cap)
+{
+	while (fc.tail && fc.bytes > cap) {
+		fc.evictions++;
+		entry_drop(fc.tail);
+	}
+}
+
+void fircache_configure(size_t bytes)
+{
+	fc.cap = bytes;
+	shrink_to(bytes);
+}
+
+struct fircache_entry *fircache_get(const char *key)
+{
+	struct fircache_entry *e = fc.cap ? find(key) : NULL;
+
+	if (!e)
+		return NULL;
+	lru_unlink(e);
+	lru_front(e);
+	e->refs++;
+	return e;
+}
+
+const char *fircache_entry_tag(const struct fircache_entry *e)
+{
+	return e->tag;
+}
+
+ProtobufCMessage *fircache_entry_msg(struct fircache_entry *e)
+{
+	fc.hits++;
+	return e->msg;
+}
+
+void fircache_release(struct fircache_entry *e)
+{
+	if (--e->refs == 0 && !e->linked)
+		entry_free(e);
+}
+
+void fircache_forget(const char *key)
+{
+	struct fircache_entry *e = find(key);
+
+	if (e)
+		entry_drop(e);
+}
+
+void fircache_put(const char *key, const char *tag, ProtobufCMessage *msg,
+                  size_t bytes)
+{
+	struct fircache_entry *e;
+	size_t slot;
+
+	fircache_forget(key);
+	bytes += sizeof(*e);
+	if (strlen(key) >= FIRCACHE_KEY_MAX ||
+	    strlen(tag) >= FIRCACHE_TAG_MAX || bytes > fc.cap / 4) {
+		protobuf_c_message_free_unpacked(msg, NULL);
+		return;
+	}
+	shrink_to(fc.cap - bytes);
+	e = xcalloc(1, sizeof(*e));
+	memcpy(e->key, key, strlen(key) + 1);
+	memcpy(e->tag, tag, strlen(tag) + 1);
+	e->msg = msg;
+	e->bytes = bytes;
+	e->linked = 1;
+	slot = slot_of(key);
+	e->hnext = fc.slots[slot];
+	fc.slots[slot] = e;
+	lru_front(e);
+	fc.entries++;
+	fc.bytes += bytes;
+	fc.stores++;
+}
+
+void fircache_stats(struct fircache_stats *out)
+{
+	out->hits = fc.hits;
+	out->stores = fc.stores;
+	out->evictions = fc.evictions;
+	out->entries = fc.entries;
+	out->bytes = fc.bytes;
+	out->cap = fc.cap;
+}

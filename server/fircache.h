@@ -1,0 +1,60 @@
+/* fircache.h: the worker's copies of FIRs it answered (issue 7, FIR by
+ * number). An FIR read through the server is built from the database's JSON
+ * (json-c, pbjson_parse) into a Fir message; the worker keeps that message
+ * under its key (station codes and the number as asked) with the tag the
+ * database gave it (api.get_fir_tagged: which stored rendering, which of its
+ * unmasked / masked JSONs). At every read the worker sends the tag of its
+ * copy; the database decides as for any read (station, FIR, sealing, the
+ * sealed-read record) and leaves the JSON out when the tag is still the
+ * one it would answer with. Least recently used copies go first when the
+ * bytes (an estimate: twice the JSON's length) pass the configured size
+ * ([cache] fir_mb). One per worker process; not thread-safe (the worker's
+ * event loop only). */
+#ifndef CCTNS_SERVER_FIRCACHE_H
+#define CCTNS_SERVER_FIRCACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <protobuf-c/protobuf-c.h>
+
+#include "envelope.h"
+#include "jsoncall.h"
+#include "request.h"
+
+#define FIRCACHE_KEY_MAX 64
+#define FIRCACHE_TAG_MAX 32
+
+struct fircache_entry;
+
+/* Set the size (bytes; 0 turns the cache off and empties it); copies beyond
+ * it are dropped, least recently used first. */
+void fircache_configure(size_t bytes);
+
+/* The copy under key, held (fircache_release) so it outlives eviction, and
+ * made the most recently used; NULL when none. */
+struct fircache_entry *fircache_get(const char *key);
+const char *fircache_entry_tag(const struct fircache_entry *e);
+ProtobufCMessage *fircache_entry_msg(struct fircache_entry *e);
+void fircache_release(struct fircache_entry *e);
+
+/* Keep msg (owned from now on: freed here, now when it does not fit) under
+ * key with tag, replacing any earlier copy; bytes is its estimated size. */
+void fircache_put(const char *key, const char *tag, ProtobufCMessage *msg,
+                  size_t bytes);
+
+/* Drop the copy under key, if any (the database said not to keep it). */
+void fircache_forget(const char *key);
+
+/* Counters since start: answers from a copy, copies stored, dropped. */
+struct fircache_stats {
+	uint64_t hits, stores, evictions;
+	size_t entries, bytes, cap;
+};
+void fircache_stats(struct fircache_stats *out);
+
+/* handlers_fir.c: GetFir through api.get_fir_tagged and the cache. */
+void handle_get_fir(struct request *req, const Envelope *env,
+                    const struct jsoncall *call);
+
+#endif

@@ -1,0 +1,172 @@
+/* handlers_fir.c: GetFir (an FIR by its number) with the worker's copies
+ * (fircache.h). The request is the get_fir row's JSON call with the tag of
+ * the worker's copy ("" when none) and the officer context as parameters of
+ * one statement, api.get_fir_tagged (it sets the officer for the
+ * transaction itself): the database checks the station and the number,
+ * decides what this officer may see, records a sealed read, and sends the
+ * JSON unless the copy's tag is still its answer. The answer then goes out
+ * from the copy; the audit record is the session's, as for every request.
+ * Nothing here logs request or case content. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dberr.h"
+#include "fircache.h"
+#include "handlers.h"
+#include "identity.h"
+#include "log.h"
+#include "pbjson.h"
+#include "pool.h"
+#include "readpool.h"
+#include "util.h"
+
+#define SC(x)   CCTNS__V1__STATUS_CODE__STATUS_CODE_##x
+#define NPARAMS 7
+
+/* The officer context goes in as $6, $7 (one statement, no pre). */
+static const struct pool_stmt get_fir_tagged = {
+        "get_fir_tagged",
+        "SELECT tag, fir FROM api.get_fir_tagged($1::int, $2::int, $3::int, "
+        "$4::text, $5::text, $6::text, $7::text)",
+        NPARAMS,
+};
+
+/* A read waiting for the database: the copy it offered, held. */
+struct fir_call {
+	struct request *req;
+	const struct jsoncall *row;
+	struct fircache_entry *have;
+	char key[FIRCACHE_KEY_MAX]; /* "" when the number is too long to keep */
+};
+
+static void fir_field(const void *row, const char *column, char *out,
+                      size_t outsz)
+{
+	jsoncall_field(row, column, out, outsz);
+}
+
+/* Answer with msg (the result message); it stays the caller's. */
+static void fir_reply(struct fir_call *call, ProtobufCMessage *msg)
+{
+	Cctns__V1__Identity station = CCTNS__V1__IDENTITY__INIT;
+	struct jsoncall_reply r;
+
+	handlers_identity_pb(call->req->identity, &station);
+	jsoncall_reply_make(&r, call->row, msg, 0, &station, NULL, 0);
+	request_reply(call->req, &r.env);
+	(void)jsoncall_reply_detach(&r);
+}
+
+/* The database sent the JSON: build the FIR, answer, keep it when tagged. */
+static void fir_fresh(struct fir_call *call, const PGresult *res)
+{
+	const ProtobufCMessageDescriptor *d = jsoncall_result_desc(call->row);
+	size_t len = (size_t)PQgetlength(res, 0, 1);
+	ProtobufCMessage *msg;
+	pbjson_error err;
+
+	msg = pbjson_parse(d, PQgetvalue(res, 0, 1), len, &err);
+	if (!msg) {
+		log_event(LOG_ERROR, "db_bad_json",
+		          "conn=%llu id=%llu message=%s path=%s",
+		          (unsigned long long)call->req->conn_id,
+		          (unsigned long long)call->req->id, d->name,
+		          err.path[0] ? err.path : "-");
+		request_fail(call->req, SC(INTERNAL), NULL,
+		             "internal error: the database's answer cannot be "
+		             "read; the server log has the request id");
+		if (call->key[0])
+			fircache_forget(call->key);
+		return;
+	}
+	fir_reply(call, msg);
+	if (call->key[0] && !PQgetisnull(res, 0, 0))
+		fircache_put(call->key, PQgetvalue(res, 0, 0), msg, 2 * len);
+	else {
+		if (call->key[0])
+			fircache_forget(call->key);
+		protobuf_c_message_free_unpacked(msg, NULL);
+	}
+}
+
+static void fir_done(void *arg, enum pool_outcome outcome, const PGresult *res)
+{
+	struct fir_call *call = arg;
+
+	if (outcome != POOL_OK)
+		dberr_fail(call->req, outcome, res, fir_field, call->row);
+	else if (PQntuples(res) != 1 || PQnfields(res) != 2)
+		request_fail(call->req, SC(INTERNAL), NULL,
+		             "internal error: unexpected answer from the "
+		             "database");
+	else if (!PQgetisnull(res, 0, 1))
+		fir_fresh(call, res);
+	else if (call->have && !PQgetisnull(res, 0, 0) &&
+	         strcmp(PQgetvalue(res, 0, 0),
+	                fircache_entry_tag(call->have)) == 0)
+		fir_reply(call, fircache_entry_msg(call->have));
+	else
+		request_fail(call->req, SC(NOT_FOUND), NULL,
+		             "not found at this station");
+	if (call->have)
+		fircache_release(call->have);
+	free(call);
+}
+
+static int fir_send(struct request *req, const struct fir_call *call,
+                    const struct jsoncall_params *p)
+{
+	const char *values[NPARAMS];
+	int lengths[NPARAMS] = {0}, formats[NPARAMS] = {0};
+	char mask[24];
+
+	if (p->n != 4)
+		return -1;
+	memcpy(values, p->values, sizeof(values[0]) * 4);
+	values[4] = call->have ? fircache_entry_tag(call->have) : "";
+	snprintf(mask, sizeof(mask), "%llu",
+	         (unsigned long long)(req->seat ? req->seat->permissions : 0));
+	values[5] = req->seat ? req->seat->officer_no : "";
+	values[6] = mask;
+	if (req->reads)
+		return readpool_query_pre(req->reads, req->type, NULL, 0, NULL,
+		                          &get_fir_tagged, NPARAMS, values,
+		                          lengths, formats, fir_done,
+		                          (void *)call);
+	return pool_query_pre(req->pool, NULL, 0, NULL, &get_fir_tagged,
+	                      NPARAMS, values, lengths, formats, fir_done,
+	                      (void *)call);
+}
+
+void handle_get_fir(struct request *req, const Envelope *env,
+                    const struct jsoncall *row)
+{
+	const struct identity *id = req->identity;
+	const uint32_t codes[3] = {id->state, id->district, id->station};
+	struct jsoncall_params p;
+	struct fir_call *call;
+	int n;
+
+	if (jsoncall_params(row, jsoncall_request_body(env), codes, &p) != 0) {
+		jsoncall_params_free(&p);
+		request_fail(req, SC(INTERNAL), NULL,
+		             "internal error: cannot encode the request");
+		return;
+	}
+	call = xcalloc(1, sizeof(*call));
+	call->req = req;
+	call->row = row;
+	n = snprintf(call->key, sizeof(call->key), "%u:%u:%u:%s", codes[0],
+	             codes[1], codes[2], p.n > 3 ? p.values[3] : "");
+	if (n < 0 || (size_t)n >= sizeof(call->key))
+		call->key[0] = '\0';
+	call->have = call->key[0] ? fircache_get(call->key) : NULL;
+	if (fir_send(req, call, &p) != 0) {
+		if (call->have)
+			fircache_release(call->have);
+		free(call);
+		dberr_fail(req, POOL_UNAVAILABLE, NULL, NULL, NULL);
+	}
+	jsoncall_params_free(&p);
+}

@@ -1,0 +1,121 @@
+/* test_fircache.c: the worker's FIR copies (server/fircache.c): a copy is
+ * found by its key with its tag, replaced by a newer one, dropped when the
+ * database says so; the least recently used copies go first when the
+ * configured bytes are passed, and none are kept when the size is 0 or the
+ * copy is too big; a copy held by a call in flight outlives its eviction
+ * (ASan builds catch a use after free). fircache.c is included directly. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../../server/fircache.c"
+
+/* A message owned by the cache once put (freed with free_unpacked). */
+static ProtobufCMessage *msg(void)
+{
+	Cctns__V1__Fir *f = xmalloc(sizeof(*f));
+
+	cctns__v1__fir__init(f);
+	return &f->base;
+}
+
+static int has(const char *key, const char *tag)
+{
+	struct fircache_entry *e = fircache_get(key);
+	int ok = e && strcmp(fircache_entry_tag(e), tag) == 0;
+
+	if (e)
+		fircache_release(e);
+	return ok;
+}
+
+static void test_put_get_replace_forget(void **state)
+{
+	(void)state;
+	fircache_configure(1 << 20);
+	assert_null(fircache_get("9:118:1001:1/2026"));
+	fircache_put("9:118:1001:1/2026", "7p", msg(), 1000);
+	assert_true(has("9:118:1001:1/2026", "7p"));
+	assert_false(has("9:118:1001:2/2026", "7p"));
+	fircache_put("9:118:1001:1/2026", "9m", msg(), 1000);
+	assert_true(has("9:118:1001:1/2026", "9m"));
+	fircache_forget("9:118:1001:1/2026");
+	assert_null(fircache_get("9:118:1001:1/2026"));
+	fircache_configure(0);
+}
+
+static void test_lru_within_bytes(void **state)
+{
+	char key[32];
+	struct fircache_stats st;
+
+	(void)state;
+	fircache_configure(4 * (1000 + sizeof(struct fircache_entry)));
+	for (int i = 1; i <= 4; i++) {
+		snprintf(key, sizeof(key), "9:118:1001:%d/2026", i);
+		fircache_put(key, "1p", msg(), 1000);
+	}
+	assert_true(has("9:118:1001:1/2026", "1p")); /* 1 is now the newest */
+	fircache_put("9:118:1001:5/2026", "1p", msg(), 1000);
+	assert_false(has("9:118:1001:2/2026", "1p")); /* the oldest went */
+	assert_true(has("9:118:1001:1/2026", "1p"));
+	assert_true(has("9:118:1001:5/2026", "1p"));
+	fircache_stats(&st);
+	assert_true(st.bytes <= st.cap);
+	assert_int_equal(4, st.entries);
+	fircache_configure(1000 + sizeof(struct fircache_entry));
+	fircache_stats(&st);
+	assert_true(st.bytes <= st.cap && st.entries <= 1);
+	fircache_configure(0);
+	fircache_stats(&st);
+	assert_int_equal(0, st.entries);
+	assert_int_equal(0, st.bytes);
+}
+
+static void test_nothing_kept_when_off_or_too_big(void **state)
+{
+	(void)state;
+	fircache_configure(0);
+	fircache_put("9:118:1001:1/2026", "1p", msg(), 10);
+	assert_null(fircache_get("9:118:1001:1/2026"));
+	fircache_configure(4000);
+	fircache_put("9:118:1001:1/2026", "1p", msg(), 3000); /* > a quarter */
+	assert_null(fircache_get("9:118:1001:1/2026"));
+	fircache_configure(0);
+}
+
+static void test_held_copy_outlives_eviction(void **state)
+{
+	struct fircache_entry *e;
+	ProtobufCMessage *m;
+
+	(void)state;
+	fircache_configure(1 << 20);
+	fircache_put("9:118:1001:1/2026", "3u", msg(), 100);
+	e = fircache_get("9:118:1001:1/2026");
+	assert_non_null(e);
+	fircache_put("9:118:1001:1/2026", "4u", msg(), 100); /* replaced */
+	fircache_configure(0);                               /* and emptied */
+	m = fircache_entry_msg(e); /* still readable while held */
+	assert_ptr_equal(&cctns__v1__fir__descriptor, m->descriptor);
+	assert_string_equal("3u", fircache_entry_tag(e));
+	fircache_release(e); /* freed now */
+	assert_null(fircache_get("9:118:1001:1/2026"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(test_put_get_replace_forget),
+	        cmocka_unit_test(test_lru_within_bytes),
+	        cmocka_unit_test(test_nothing_kept_when_off_or_too_big),
+	        cmocka_unit_test(test_held_copy_outlives_eviction),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
