@@ -137,6 +137,7 @@ static void print_properties(FILE *out, const Cctns__V1__CrimeDetails *d)
 		                                      sizeof(value))
 		                         : "value not stated");
 		pr_row(out, IND, label, line);
+		pr_property_ids(out, IND + 4, p->identifiers, p->n_identifiers);
 		total += p->value_rupees;
 	}
 	if (d->n_properties)

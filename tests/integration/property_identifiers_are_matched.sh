@@ -4,7 +4,9 @@
 # the description); property search --number finds it by either, however written. Station B
 # seizes a phone whose IMEI is given as an identifying number with spaces: both stations get a
 # property alert matched by that number. A lost report at B with the IMEI as an identifier is
-# matched against the seizure too. An IMEI with a wrong check digit, a too short number and an
+# matched against the seizure too. Every read gives the identifiers back, text and --json: fir show,
+# lost show, seizure show (0042), malkhana show and list, crime-details show of each version (0046).
+# An IMEI with a wrong check digit, a too short number and an
 # unknown kind are refused by the terminal before anything is sent (exit 3, naming the field); an
 # FIR sent past the terminal's check is refused by the server the same way. Nothing refused is
 # stored.
@@ -44,6 +46,8 @@ cat >"$T/seizure.json" <<JSON
 JSON
 run term b seizure register "$fir_b" "$T/seizure.json"
 assert_eq 0 "$RC" "station B seizes a phone with the IMEI as an identifying number"
+malkhana_b=$(sed -n 's/^Item 1: malkhana \([0-9]*\/[0-9]*\)$/\1/p' <<<"$OUT")
+[ -n "$malkhana_b" ] || fail "no malkhana number in: $OUT"
 run term a alerts list --json
 assert_contains "$OUT" '"kind": "property"' "A gets a property alert"
 assert_contains "$OUT" "\"other_record\": \"FIR $fir_a property 1\"" "... naming its stolen phone"
@@ -80,6 +84,34 @@ assert_match "$OUT" "IMEI +49015 42032 37518" "... prints the seized phone's IME
 run term b seizure show "$fir_b" 1 --json
 assert_eq "49015 42032 37518" "$(jq -r '.memo.items[0].identifying_numbers[0].number' <<<"$OUT")" \
 	"seizure show --json has the IMEI"
+# ... and the malkhana entry of that item and the crime details (0046).
+run term b malkhana show "$malkhana_b"
+assert_eq 0 "$RC" "malkhana show $malkhana_b"
+assert_match "$OUT" "IMEI +49015 42032 37518" "... prints the seized phone's IMEI as written"
+run term b malkhana show "$malkhana_b" --json
+assert_eq "49015 42032 37518" "$(jq -r '.item.identifying_numbers[0].number' <<<"$OUT")" \
+	"malkhana show --json has the IMEI"
+run term b malkhana list --json
+assert_eq "49015 42032 37518" "$(jq -r '.entries[0].item.identifying_numbers[0].number' <<<"$OUT")" \
+	"malkhana list --json has it too"
+jq --argjson ids "[{\"kind\": \"imei\", \"number\": \"$imei\"}, {\"kind\": \"serial\", \"number\": \"R58M-12AB-CD\"}]" \
+	--arg at "$(TZ=Asia/Kolkata date -Iseconds)" \
+	'.properties = [.properties[0] | .identifiers = $ids, {"kind": "cash", "value_rupees": 500}] | .panchnama_at = $at' \
+	"$SRC/deploy/samples/crime-details.json" >"$T/cd.json"
+run term a crime-details record "$fir_a" "$T/cd.json"
+assert_eq 0 "$RC" "station A records crime details whose phone carries its IMEI and serial"
+jq '.properties[0].identifiers = [{"kind": "serial", "number": "SN-99887766"}]' "$T/cd.json" >"$T/cd2.json"
+run term a crime-details record "$fir_a" "$T/cd2.json"
+assert_eq 0 "$RC" "... and a second version with another identifier"
+run term a crime-details show "$fir_a" --version 1
+assert_eq 0 "$RC" "crime-details show $fir_a --version 1"
+assert_match "$OUT" "IMEI +$imei" "... prints the phone's IMEI"
+assert_match "$OUT" "Serial No\\. +R58M-12AB-CD" "... and its serial as written"
+run term a crime-details show "$fir_a" --json
+assert_eq 0 "$RC" "crime-details show $fir_a --json"
+assert_eq "SN-99887766" "$(jq -r '.details.properties[0].identifiers | map(.number) | join(",")' <<<"$OUT")" \
+	"... the latest version has its own identifiers only"
+assert_eq "null" "$(jq -c '.details.properties[1].identifiers' <<<"$OUT")" "... and the cash none"
 
 # Refusals: by the terminal, then past it by the server.
 n=$(sql "SELECT count(*) FROM core.fir")
