@@ -39,6 +39,7 @@ struct server {
 	struct session_hub hub;
 	struct hashpool *hashes; /* signin: Argon2id workers */
 	struct pool *pool;
+	struct pool *audit_pool; /* reg: the audit's own connection */
 	struct audit *audit;
 	struct listener *listener;
 	struct http *http;
@@ -283,7 +284,10 @@ static int server_start(struct server *srv, SSL_CTX *ctx)
 	srv->reads = readpool_new(srv->base, srv->pool); /* repl */
 	reads_configure(srv);
 	srv->hub.reads = srv->reads;
-	srv->audit = audit_new(srv->base, srv->pool, &srv->metrics);
+	srv->audit_pool = pool_new_named(srv->base, srv->cfg.db_conninfo, 1,
+	                                 "cctns-server-audit"); /* reg */
+	pool_set_wait(srv->audit_pool, srv->cfg.db_wait_ms);
+	srv->audit = audit_new(srv->base, srv->audit_pool, &srv->metrics);
 	srv->hub.audit = srv->audit;
 	srv->metrics.hub = &srv->hub;                                  /* ops */
 	srv->opsmon = opsmon_new(srv->base, srv->pool, &srv->metrics); /* ops */
@@ -327,6 +331,7 @@ static void server_stop(struct server *srv)
 	hashpool_free(srv->hashes); /* its callbacks may still query */
 	readpool_free(srv->reads);  /* repl: before the primary's pool */
 	pool_free(srv->pool);       /* answers whatever is still in flight */
+	pool_free(srv->audit_pool); /* reg: after audit_stop, before free */
 	opsmon_free(srv->opsmon);   /* ops */
 	notify_free();              /* ops */
 	audit_free(srv->audit);
