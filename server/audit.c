@@ -1,10 +1,22 @@
 /* audit.c: the audit log writer (audit.h). Records wait in one FIFO, in
- * chain order; the first AUDIT_BATCH_MAX of them form the batch on the
- * wire, kept (and its JSON with it) until api.audit_append says it is
- * written, then their callbacks run and they are freed. One batch at a
- * time keeps the chain in order; the database checks each batch continues
- * its chain's head, and returns at once for a batch sent again after a lost
- * answer that had in fact committed. */
+ * chain order. The first of them are cut into batches (at most
+ * AUDIT_BATCH_MAX records each), each kept with its JSON until
+ * api.audit_append says it is written; then their callbacks run and they
+ * are freed. Up to AUDIT_INFLIGHT_MAX batches are on the wire at once,
+ * pipelined on the audit's own connection (a pool of one: statements run
+ * and answer in the order sent), so a record appended while a batch is in
+ * flight goes out at the end of the loop pass, not after that batch's
+ * answer, and an audit batch never waits behind a registration.
+ *
+ * Order and failures: the database checks that each batch continues its
+ * chain's head (CT409 otherwise), and answers at once for a batch that was
+ * already written. So an answer OK for a batch means it and every record
+ * before it are committed. A batch that fails (an error, a lost
+ * connection, a refused send) rolls back, and the batches sent after it,
+ * which no longer continue the head, fail too: nothing more is sent until
+ * every batch in flight has answered, then, after a backoff, the unwritten
+ * batches are sent again in order with the same bounds (a batch that did
+ * commit before its answer was lost is then answered at once). */
 #include "audit.h"
 
 #include <stdarg.h>
@@ -42,6 +54,18 @@ struct arec {
 	void *arg;
 };
 
+/* A batch: the next k records after the batches before it. Its bounds
+ * never change once made (a resend must match what may have committed). */
+struct abatch {
+	struct abatch *next;
+	struct audit *a;
+	size_t k;
+	char *json;
+	int inflight;     /* sent, no answer yet */
+	int written;      /* known committed (it or a later batch said OK) */
+	uint64_t sent_us; /* ops: when it was last sent */
+};
+
 struct audit {
 	struct event_base *base;
 	struct pool *pool;
@@ -52,16 +76,18 @@ struct audit {
 	char started[24];
 	struct audit_rec tmpl; /* chain id; last seq and hash in seq, prev */
 	struct arec *head, *tail;
-	size_t n;        /* records waiting (head..tail) */
-	size_t inflight; /* the first inflight of them are the batch sent */
-	char *json;      /* that batch, kept for a retry */
-	int sending;     /* a statement is on the pool */
+	size_t n;               /* records waiting (head..tail) */
+	struct arec *unbatched; /* first record in no batch (NULL: none) */
+	struct abatch *bhead, *btail;
+	size_t nbatches; /* made and not yet written */
+	size_t ninflight;
+	int broken;  /* a batch failed: send nothing until all have answered */
+	int closing; /* api.audit_close is on the wire */
 	int stopped;
 	struct event *kick;  /* send at the end of this loop pass */
 	struct event *retry; /* send again after a failure */
 	long backoff_ms;
 	uint64_t overflow; /* requests refused unaudited, not yet recorded */
-	uint64_t sent_us;  /* ops: when the batch in flight was sent */
 	void (*idle_fn)(void *);
 	void *idle_arg;
 };
@@ -141,23 +167,31 @@ static void audit_send(struct audit *a);
 
 static void audit_kick(struct audit *a)
 {
-	if (!a->stopped && !a->sending && !evtimer_pending(a->retry, NULL))
+	if (!a->stopped && !a->broken && !evtimer_pending(a->retry, NULL))
 		event_active(a->kick, 0, 0);
 }
 
-static void audit_retry_later(struct audit *a, const char *why)
+/* Every batch in flight has answered after a failure: send again later. */
+static void audit_retry_later(struct audit *a)
 {
 	struct timeval tv = {a->backoff_ms / 1000,
 	                     (a->backoff_ms % 1000) * 1000};
 
-	a->metrics->audit_failures++;
-	log_event(LOG_ERROR, "audit_write_failed",
-	          "chain=%s reason=%s pending=%zu retry_ms=%ld", a->chain_str,
-	          why, a->n, a->backoff_ms);
 	evtimer_add(a->retry, &tv);
 	a->backoff_ms *= 2;
 	if (a->backoff_ms > BACKOFF_MAX_MS)
 		a->backoff_ms = BACKOFF_MAX_MS;
+}
+
+static void audit_failed(struct audit *a, const char *why)
+{
+	a->metrics->audit_failures++;
+	log_event(LOG_ERROR, "audit_write_failed",
+	          "chain=%s reason=%s pending=%zu in_flight=%zu retry_ms=%ld",
+	          a->chain_str, why, a->n, a->ninflight, a->backoff_ms);
+	a->broken = 1;
+	if (!a->ninflight)
+		audit_retry_later(a);
 }
 
 static void audit_close_done(void *arg, enum pool_outcome outcome,
@@ -167,7 +201,7 @@ static void audit_close_done(void *arg, enum pool_outcome outcome,
 	void (*fn)(void *) = a->idle_fn;
 
 	(void)res;
-	a->sending = 0;
+	a->closing = 0;
 	a->idle_fn = NULL;
 	log_event(outcome == POOL_OK ? LOG_INFO : LOG_WARN, "audit_close",
 	          "chain=%s seq=%llu ok=%d", a->chain_str,
@@ -180,9 +214,9 @@ static void audit_close_done(void *arg, enum pool_outcome outcome,
  * tell them. */
 static void audit_check_idle(struct audit *a)
 {
-	if (!a->idle_fn || a->head || a->sending || a->stopped)
+	if (!a->idle_fn || a->head || a->ninflight || a->closing || a->stopped)
 		return;
-	a->sending = 1;
+	a->closing = 1;
 	if (pool_query(a->pool, &close_stmt, 1,
 	               (const char *const[]){a->chain_str}, NULL, NULL,
 	               audit_close_done, a) != 0)
@@ -203,18 +237,18 @@ static void audit_overflow_record(struct audit *a)
 	audit_append(a, &e, NULL, NULL);
 }
 
-/* The batch is written: its records are done. */
-static void audit_committed(struct audit *a)
+/* The first batch is written: its records are done. */
+static void audit_pop_batch(struct audit *a)
 {
-	size_t k = a->inflight;
+	struct abatch *b = a->bhead;
+	size_t k = b->k;
 
+	a->bhead = b->next;
+	if (!a->bhead)
+		a->btail = NULL;
+	a->nbatches--;
 	a->metrics->audit_batches++;
 	a->metrics->audit_records += k;
-	metrics_audit_batch(a->metrics, metrics_now_us() - a->sent_us);
-	a->inflight = 0;
-	free(a->json);
-	a->json = NULL;
-	a->backoff_ms = BACKOFF_MIN_MS;
 	while (k--) {
 		struct arec *r = a->head;
 
@@ -226,6 +260,23 @@ static void audit_committed(struct audit *a)
 			r->done(r->arg, 1);
 		free(r);
 	}
+	free(b->json);
+	free(b);
+}
+
+/* b answered OK: it and every batch before it are committed (the database
+ * took b only as the continuation of its chain's head). */
+static void audit_written(struct audit *a, struct abatch *b)
+{
+	for (struct abatch *x = a->bhead; x; x = x->next) {
+		x->written = 1;
+		if (x == b)
+			break;
+	}
+	a->backoff_ms = BACKOFF_MIN_MS;
+	/* a batch still in flight keeps its memory until its answer */
+	while (a->bhead && a->bhead->written && !a->bhead->inflight)
+		audit_pop_batch(a);
 	a->metrics->audit_pending = a->n;
 	audit_overflow_record(a);
 }
@@ -233,71 +284,107 @@ static void audit_committed(struct audit *a)
 static void audit_sent(void *arg, enum pool_outcome outcome,
                        const PGresult *res)
 {
-	struct audit *a = arg;
+	struct abatch *b = arg;
+	struct audit *a = b->a;
 	char why[64];
 
-	a->sending = 0;
+	b->inflight = 0;
+	a->ninflight--;
 	if (a->stopped)
 		return;
-	if (outcome == POOL_OK) {
-		audit_committed(a);
-		if (a->head)
-			audit_send(a); /* group commit: the next batch now */
+	metrics_audit_batch(a->metrics, metrics_now_us() - b->sent_us);
+	if (outcome == POOL_OK || b->written) {
+		audit_written(a, b);
+		if (a->broken && !a->ninflight)
+			audit_retry_later(a);
 		else
-			audit_check_idle(a);
+			audit_send(a); /* whatever came meanwhile, now */
+		audit_check_idle(a);
 		return;
 	}
 	snprintf(why, sizeof(why), "%s",
 	         outcome == POOL_SQL_ERROR
 	                 ? PQresultErrorField(res, PG_DIAG_SQLSTATE)
-	                 : "unavailable");
-	audit_retry_later(a, why);
-}
-
-/* Build the batch from the first records, unless one is kept for retry. */
-static void audit_build(struct audit *a)
-{
-	struct buf b = {xmalloc(4096), 0, 4096};
-	size_t k = 0;
-
-	buf_add(&b, "[");
-	for (struct arec *r = a->head; r && k < AUDIT_BATCH_MAX;
-	     r = r->next, k++) {
-		if (k)
-			buf_add(&b, ",");
-		json_rec(&b, &r->r);
+	         : outcome == POOL_DEADLINE ? "deadline"
+	                                    : "unavailable");
+	if (a->broken) { /* one after a failed batch: expected */
+		a->metrics->audit_failures++;
+		if (!a->ninflight)
+			audit_retry_later(a);
+		return;
 	}
-	buf_add(&b, "]");
-	a->json = b.p;
-	a->inflight = k;
+	audit_failed(a, why);
 }
 
+/* The next batch: up to AUDIT_BATCH_MAX records not in one yet. */
+static struct abatch *audit_build(struct audit *a)
+{
+	struct buf bf = {xmalloc(4096), 0, 4096};
+	struct abatch *b = xcalloc(1, sizeof(*b));
+	struct arec *r = a->unbatched;
+
+	buf_add(&bf, "[");
+	for (; r && b->k < AUDIT_BATCH_MAX; r = r->next, b->k++) {
+		if (b->k)
+			buf_add(&bf, ",");
+		json_rec(&bf, &r->r);
+	}
+	buf_add(&bf, "]");
+	a->unbatched = r;
+	b->a = a;
+	b->json = bf.p;
+	if (a->btail)
+		a->btail->next = b;
+	else
+		a->bhead = b;
+	a->btail = b;
+	a->nbatches++;
+	return b;
+}
+
+static int audit_send_batch(struct audit *a, struct abatch *b)
+{
+	const char *values[5] = {a->chain_str, a->host, a->pid, a->started,
+	                         b->json};
+
+	if (pool_query(a->pool, &append_stmt, 5, values, NULL, NULL, audit_sent,
+	               b) != 0) {
+		audit_failed(a, "pool_refused");
+		return -1;
+	}
+	b->inflight = 1;
+	b->sent_us = metrics_now_us();
+	a->ninflight++;
+	return 0;
+}
+
+/* Send, in order, the batches made but not on the wire (after a failure:
+ * all of them), then new batches of the records not in one yet. */
 static void audit_send(struct audit *a)
 {
-	const char *values[5];
-
-	if (a->stopped || a->sending || !a->head)
+	if (a->stopped || a->broken || evtimer_pending(a->retry, NULL))
 		return;
-	if (!a->json)
-		audit_build(a);
-	values[0] = a->chain_str;
-	values[1] = a->host;
-	values[2] = a->pid;
-	values[3] = a->started;
-	values[4] = a->json;
-	if (pool_query(a->pool, &append_stmt, 5, values, NULL, NULL, audit_sent,
-	               a) != 0) {
-		audit_retry_later(a, "pool_refused");
-		return;
-	}
-	a->sending = 1;
-	a->sent_us = metrics_now_us();
+	for (struct abatch *b = a->bhead; b; b = b->next)
+		if (!b->inflight && !b->written && audit_send_batch(a, b) != 0)
+			return;
+	while (a->unbatched && a->nbatches < AUDIT_INFLIGHT_MAX)
+		if (audit_send_batch(a, audit_build(a)) != 0)
+			return;
 }
 
 static void audit_kick_cb(evutil_socket_t fd, short what, void *arg)
 {
 	(void)fd, (void)what;
 	audit_send(arg);
+}
+
+static void audit_retry_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct audit *a = arg;
+
+	(void)fd, (void)what;
+	a->broken = 0;
+	audit_send(a);
 }
 
 /* ---------------------------------------------------------------- record */
@@ -440,6 +527,8 @@ void audit_append(struct audit *a, const struct audit_entry *e,
 	else
 		a->head = r;
 	a->tail = r;
+	if (!a->unbatched)
+		a->unbatched = r;
 	a->n++;
 	a->metrics->audit_pending = a->n;
 	audit_kick(a);
@@ -500,7 +589,7 @@ struct audit *audit_new(struct event_base *base, struct pool *pool,
 	snprintf(a->started, sizeof(a->started), "%lld", (long long)wall_us());
 	a->backoff_ms = BACKOFF_MIN_MS;
 	a->kick = event_new(base, -1, 0, audit_kick_cb, a);
-	a->retry = evtimer_new(base, audit_kick_cb, a);
+	a->retry = evtimer_new(base, audit_retry_cb, a);
 	log_event(LOG_INFO, "audit_chain", "chain=%s host=%s pid=%s",
 	          a->chain_str, a->host, a->pid);
 	return a;
@@ -522,8 +611,8 @@ void audit_stop(struct audit *a)
 			r->done(r->arg, 0);
 		free(r);
 	}
-	a->head = a->tail = NULL;
-	a->n = a->inflight = 0;
+	a->head = a->tail = a->unbatched = NULL;
+	a->n = 0;
 	a->metrics->audit_pending = 0;
 }
 
@@ -534,6 +623,12 @@ void audit_free(struct audit *a)
 	audit_stop(a);
 	event_free(a->kick);
 	event_free(a->retry);
-	free(a->json);
+	while (a->bhead) { /* its pool is freed: no answer will come */
+		struct abatch *b = a->bhead;
+
+		a->bhead = b->next;
+		free(b->json);
+		free(b);
+	}
 	free(a);
 }

@@ -1,10 +1,13 @@
 /* audit.h: the server's audit log writer. Every request the server answers
  * or refuses is appended as one record (audit_chain.h) to this process's
  * hash chain: hashed here, at once, in the order of the answers, then
- * written to audit.log in batches through the pool (api.audit_append, one
- * statement per batch). Group commit: a batch is sent as soon as the one
- * before it returned (records appended meanwhile wait and go together);
- * the first of a burst goes at the end of the current loop pass.
+ * written to audit.log in batches (api.audit_append, one statement and
+ * one transaction per batch) through a pool of its own with one
+ * connection: the records appended in one loop pass go as one batch at its
+ * end, pipelined behind the batches still in flight (at most
+ * AUDIT_INFLIGHT_MAX; past that, records wait and go together: group
+ * commit). A batch never queues behind other statements, and a record
+ * waits for its own batch's commit, not first for the batch before it.
  *
  * A caller may ask to be told when its record is committed (the session
  * holds the answer to a write until then). A failed batch is kept and sent
@@ -27,8 +30,9 @@ struct metrics;
 struct pool;
 struct audit;
 
-#define AUDIT_PENDING_MAX 20000 /* records waiting; past it, refuse */
-#define AUDIT_BATCH_MAX   1000  /* records per statement */
+#define AUDIT_PENDING_MAX  20000 /* records waiting; past it, refuse */
+#define AUDIT_BATCH_MAX    1000  /* records per statement */
+#define AUDIT_INFLIGHT_MAX 8     /* batches on the wire at once */
 
 /* What the caller knows of a request; the writer adds chain, sequence,
  * time and hashes. Strings may be NULL (none); they are cleaned
@@ -46,7 +50,9 @@ struct audit_entry {
  * has committed, 0 when it never will (the server is stopping). */
 typedef void (*audit_done_fn)(void *arg, int ok);
 
-/* A new chain for this process (random id, host name, pid, now). */
+/* A new chain for this process (random id, host name, pid, now). pool:
+ * the audit's own, of one connection (answers come in the order sent);
+ * free it between audit_stop() and audit_free(). */
 struct audit *audit_new(struct event_base *base, struct pool *pool,
                         struct metrics *metrics);
 

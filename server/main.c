@@ -17,6 +17,7 @@
 #include "crl.h"
 #include "dispatch.h"
 #include "fircache.h"
+#include "ginflush.h"
 #include "hashpool.h"
 #include "http.h"
 #include "listener.h"
@@ -40,6 +41,8 @@ struct server {
 	struct session_hub hub;
 	struct hashpool *hashes; /* signin: Argon2id workers */
 	struct pool *pool;
+	struct pool *audit_pool;   /* reg: the audit's own connection */
+	struct ginflush *ginflush; /* reg: worker 0 only */
 	struct audit *audit;
 	struct listener *listener;
 	struct http *http;
@@ -286,10 +289,17 @@ static int server_start(struct server *srv, SSL_CTX *ctx)
 	srv->reads = readpool_new(srv->base, srv->pool); /* repl */
 	reads_configure(srv);
 	srv->hub.reads = srv->reads;
-	srv->audit = audit_new(srv->base, srv->pool, &srv->metrics);
+	srv->audit_pool = pool_new_named(srv->base, srv->cfg.db_conninfo, 1,
+	                                 "cctns-server-audit"); /* reg */
+	pool_set_wait(srv->audit_pool, srv->cfg.db_wait_ms);
+	srv->audit = audit_new(srv->base, srv->audit_pool, &srv->metrics);
 	srv->hub.audit = srv->audit;
 	srv->metrics.hub = &srv->hub;                                  /* ops */
 	srv->opsmon = opsmon_new(srv->base, srv->pool, &srv->metrics); /* ops */
+	if (srv->worker == 0) /* reg: one worker per server */
+		srv->ginflush =
+		        ginflush_new(srv->base, srv->cfg.db_conninfo,
+		                     srv->cfg.db_wait_ms, &srv->metrics);
 	srv->hashes =
 	        hashpool_new(srv->base, (int)srv->cfg.officer_hash_threads);
 	srv->hub.hashes = srv->hashes;
@@ -326,12 +336,14 @@ fail:
 
 static void server_stop(struct server *srv)
 {
-	audit_stop(srv->audit);     /* held answers become UNAVAILABLE */
-	hashpool_free(srv->hashes); /* its callbacks may still query */
-	readpool_free(srv->reads);  /* repl: before the primary's pool */
-	pool_free(srv->pool);       /* answers whatever is still in flight */
-	opsmon_free(srv->opsmon);   /* ops */
-	notify_free();              /* ops */
+	audit_stop(srv->audit);       /* held answers become UNAVAILABLE */
+	hashpool_free(srv->hashes);   /* its callbacks may still query */
+	readpool_free(srv->reads);    /* repl: before the primary's pool */
+	pool_free(srv->pool);         /* answers whatever is still in flight */
+	pool_free(srv->audit_pool);   /* reg: after audit_stop, before free */
+	opsmon_free(srv->opsmon);     /* ops */
+	ginflush_free(srv->ginflush); /* reg */
+	notify_free();                /* ops */
 	audit_free(srv->audit);
 	session_hub_close_all(&srv->hub);
 	listener_free(srv->listener);

@@ -77,9 +77,17 @@ struct metrics {
 	uint64_t audit_batch_buckets[METRICS_BUCKETS]; /* batch latency */
 	uint64_t audit_batch_count;
 	uint64_t audit_batch_sum_us;
-	struct metrics_repl repl;      /* opsmon.c: api.replication_status */
-	struct metrics_outbox outbox;  /* outbox backlog told in Hello */
-	const struct session_hub *hub; /* connections by state */
+	/* reg: how long a write's answer was held for its audit record */
+	uint64_t audit_hold_buckets[METRICS_BUCKETS];
+	uint64_t audit_hold_count;
+	uint64_t audit_hold_sum_us;
+	/* reg: api.person_search_flush calls (ginflush.c) */
+	uint64_t search_flushes;        /* calls that succeeded */
+	uint64_t search_flush_pages;    /* pending pages they moved */
+	uint64_t search_flush_failures; /* calls that failed */
+	struct metrics_repl repl;       /* opsmon.c: api.replication_status */
+	struct metrics_outbox outbox;   /* outbox backlog told in Hello */
+	const struct session_hub *hub;  /* connections by state */
 };
 
 /* A snapshot of the pool, for the gauges. */
@@ -118,6 +126,8 @@ uint64_t metrics_now_us(void);
 
 /* ops: one audit batch written in us microseconds. */
 void metrics_audit_batch(struct metrics *m, uint64_t us);
+/* reg: a write's answer held us microseconds for its audit record. */
+void metrics_audit_hold(struct metrics *m, uint64_t us);
 
 /* ops: terminal identity key (never 0) said `pending` in its Hello. */
 void metrics_outbox_report(struct metrics *m, uint64_t key, uint32_t pending);

@@ -35,6 +35,18 @@ void metrics_audit_batch(struct metrics *m, uint64_t us)
 	}
 }
 
+void metrics_audit_hold(struct metrics *m, uint64_t us)
+{
+	m->audit_hold_count++;
+	m->audit_hold_sum_us += us;
+	for (size_t b = 0; b < METRICS_BUCKETS; b++) {
+		if (us <= batch_bucket_us[b]) {
+			m->audit_hold_buckets[b]++;
+			break;
+		}
+	}
+}
+
 void metrics_outbox_report(struct metrics *m, uint64_t key, uint32_t pending)
 {
 	struct metrics_outbox *o = &m->outbox;
@@ -123,6 +135,53 @@ static void render_sessions(const struct metrics *m,
 	        "cctns_tls_handshakes_total{result=\"failed\"} %llu\n",
 	        (unsigned long long)m->tls_handshakes,
 	        (unsigned long long)m->refused[REFUSED_TLS]);
+}
+
+/* reg: the time a write's answer waits for its audit record. */
+static void render_audit_hold(const struct metrics *m, struct evbuffer *out)
+{
+	uint64_t cum = 0;
+
+	evbuffer_add_printf(out,
+	                    "# HELP cctns_audit_hold_seconds Time a write's "
+	                    "answer is held until its audit record commits.\n"
+	                    "# TYPE cctns_audit_hold_seconds histogram\n");
+	for (size_t b = 0; b < METRICS_BUCKETS; b++) {
+		cum += m->audit_hold_buckets[b];
+		evbuffer_add_printf(
+		        out,
+		        "cctns_audit_hold_seconds_bucket{le=\"%g\"} %llu\n",
+		        (double)batch_bucket_us[b] / 1e6,
+		        (unsigned long long)cum);
+	}
+	evbuffer_add_printf(
+	        out,
+	        "cctns_audit_hold_seconds_bucket{le=\"+Inf\"} %llu\n"
+	        "cctns_audit_hold_seconds_sum %.6f\n"
+	        "cctns_audit_hold_seconds_count %llu\n",
+	        (unsigned long long)m->audit_hold_count,
+	        (double)m->audit_hold_sum_us / 1e6,
+	        (unsigned long long)m->audit_hold_count);
+}
+
+/* reg: api.person_search_flush calls (ginflush.c). */
+static void render_search_flush(const struct metrics *m, struct evbuffer *out)
+{
+	evbuffer_add_printf(
+	        out,
+	        "# HELP cctns_search_flushes_total Calls of "
+	        "api.person_search_flush (the person search GIN pending list "
+	        "moved into the index tree), by result.\n"
+	        "# TYPE cctns_search_flushes_total counter\n"
+	        "cctns_search_flushes_total{result=\"ok\"} %llu\n"
+	        "cctns_search_flushes_total{result=\"failed\"} %llu\n"
+	        "# HELP cctns_search_flush_pages_total Pending list pages "
+	        "moved by those calls.\n"
+	        "# TYPE cctns_search_flush_pages_total counter\n"
+	        "cctns_search_flush_pages_total %llu\n",
+	        (unsigned long long)m->search_flushes,
+	        (unsigned long long)m->search_flush_failures,
+	        (unsigned long long)m->search_flush_pages);
 }
 
 static void render_audit_batches(const struct metrics *m, struct evbuffer *out)
@@ -224,6 +283,8 @@ void metrics_render_ops(const struct metrics *m,
 	if (sv)
 		render_sessions(m, sv, out);
 	render_audit_batches(m, out);
+	render_audit_hold(m, out);   /* reg */
+	render_search_flush(m, out); /* reg */
 	render_outbox(&m->outbox, out);
 	render_repl(&m->repl, out);
 }

@@ -83,6 +83,7 @@ struct pconn {
 struct pool {
 	struct event_base *base;
 	char *conninfo;
+	const char *appname; /* application_name, unless conninfo sets one */
 	struct pconn *conns;
 	int size;
 	struct op_queue pending;
@@ -409,7 +410,7 @@ static void pconn_connect_step(struct pconn *c)
 static void pconn_connect(struct pconn *c)
 {
 	static const char *const keys[] = {"application_name", "dbname", NULL};
-	const char *vals[] = {"cctns-server", c->pool->conninfo, NULL};
+	const char *vals[] = {c->pool->appname, c->pool->conninfo, NULL};
 
 	c->pg = PQconnectStartParams(keys, vals, 1);
 	if (!c->pg || PQstatus(c->pg) == CONNECTION_BAD) {
@@ -676,9 +677,16 @@ static void pconn_lost(struct pconn *c, const char *why)
 
 struct pool *pool_new(struct event_base *base, const char *conninfo, int size)
 {
+	return pool_new_named(base, conninfo, size, "cctns-server");
+}
+
+struct pool *pool_new_named(struct event_base *base, const char *conninfo,
+                            int size, const char *appname)
+{
 	struct pool *pool = xcalloc(1, sizeof(*pool));
 
 	pool->base = base;
+	pool->appname = appname;
 	pool->conninfo = xstrdup(conninfo);
 	pool->size = size;
 	pool->conns = xcalloc((size_t)size, sizeof(*pool->conns));

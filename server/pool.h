@@ -46,6 +46,11 @@ enum pool_conn_state {
 
 /* Start size connections to conninfo (no I/O until the loop runs). */
 struct pool *pool_new(struct event_base *base, const char *conninfo, int size);
+/* The same, its connections named appname (a string that outlives the
+ * pool) in pg_stat_activity unless conninfo names them: "cctns-server" for
+ * pool_new(). */
+struct pool *pool_new_named(struct event_base *base, const char *conninfo,
+                            int size, const char *appname);
 
 /* Close every connection. Statements queued or in flight get their
  * callback with POOL_UNAVAILABLE before this returns. */

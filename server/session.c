@@ -350,6 +350,7 @@ static void session_finish(struct request *req, int status, uint8_t *buf,
 /* A write's answer, held until its audit record is written. */
 struct held {
 	struct request *req;
+	uint64_t since_us; /* reg: when the answer was ready */
 	int status;
 	uint8_t *buf;
 	size_t len;
@@ -364,6 +365,7 @@ static void session_held_done(void *arg, int ok)
 	struct held *h = arg;
 	struct session *s = h->req->owner;
 
+	metrics_audit_hold(s->hub->metrics, metrics_now_us() - h->since_us);
 	if (!ok) {
 		free(h->buf);
 		h->buf = NULL;
@@ -404,6 +406,7 @@ static void session_request_done(struct request *req, Envelope *resp)
 	if (req->write && status == SC(OK) && s->hub->audit) {
 		h = xcalloc(1, sizeof(*h));
 		h->req = req;
+		h->since_us = metrics_now_us();
 		h->status = status;
 		h->buf = buf;
 		h->len = len;

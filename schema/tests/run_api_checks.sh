@@ -234,3 +234,5 @@ SQL
 echo "== read cache race"
 read_race reader_first
 read_race writer_first
+# reg (issue 7, 0044): the person search GIN pending list moved by api.person_search_flush
+echo "== reg44_checks.sql"; run_psql cctns_owner -f "$here/reg44_checks.sql"
