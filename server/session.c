@@ -717,12 +717,18 @@ static int session_one_frame(struct session *s, struct evbuffer *in)
 	return 1;
 }
 
-static void session_process_input(struct session *s)
+/* The frames in plain, while input is accepted (s is not freed here). */
+static void session_take_frames(struct session *s)
 {
 	s->busy++;
 	while (session_accepts_input(s) && session_one_frame(s, s->plain) > 0)
 		;
 	s->busy--;
+}
+
+static void session_process_input(struct session *s)
+{
+	session_take_frames(s);
 	session_free_if_done(s);
 }
 
@@ -762,7 +768,7 @@ static void session_read_cb(struct bufferevent *bev, void *arg)
 	rc = tlsrec_read(s->hub->tlsrec, &s->rec, bufferevent_get_input(bev),
 	                 s->plain, bufferevent_get_output(bev), &why);
 	if (rc != TLSREC_FAIL)
-		session_process_input(s);
+		session_take_frames(s);
 	if (rc == TLSREC_FAIL && s->bev) {
 		s->hub->metrics->protocol_errors[PROTO_DECODE]++;
 		log_event(LOG_WARN, "tls_record_refused", "conn=%llu reason=%s",
