@@ -507,14 +507,27 @@ static void test_sequence_never_wraps(void **state)
 	link_down(&l);
 }
 
-/* The cost of keying the worker's one AEAD context again per record. */
+/* Seconds since a. */
+static double since(const struct timespec *a)
+{
+	struct timespec b;
+
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	return (double)(b.tv_sec - a->tv_sec) +
+	       (double)(b.tv_nsec - a->tv_nsec) / 1e9;
+}
+
+/* The cost of keying the worker's one AEAD context again per record,
+ * against the same records on a context keyed once (only the nonce set). */
 static void test_rekey_cost(void **state)
 {
 	struct link l;
-	struct timespec a, b;
-	uint8_t data[100] = {0};
+	struct timespec a;
+	uint8_t data[100] = {0}, out[200], hdr[5] = {23, 3, 3, 0, 117};
+	uint8_t nonce[TLSREC_IV_LEN] = {0};
 	const int n = 20000;
-	double us;
+	double rekeyed, once;
+	int m;
 
 	(void)state;
 	link_up(&l);
@@ -524,13 +537,34 @@ static void test_rekey_cost(void **state)
 		                 0);
 		evbuffer_drain(l.out, evbuffer_get_length(l.out));
 	}
-	clock_gettime(CLOCK_MONOTONIC, &b);
-	us = ((double)(b.tv_sec - a.tv_sec) * 1e6 +
-	      (double)(b.tv_nsec - a.tv_nsec) / 1e3) /
-	     n;
-	printf("tlsrec: %.2f us per 100-byte record, context keyed per "
-	       "record (AES-128-GCM)\n",
-	       us);
+	rekeyed = since(&a) / n * 1e6;
+	assert_int_equal(EVP_CipherInit_ex(l.e->ctx, l.e->cipher[l.rec.suite],
+	                                   NULL, l.rec.wr.key, nonce, 1),
+	                 1);
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	for (int i = 0; i < n; i++) {
+		nonce[11] = (uint8_t)i;
+		assert_int_equal(
+		        EVP_CipherInit_ex(l.e->ctx, NULL, NULL, NULL, nonce, 1),
+		        1);
+		assert_int_equal(EVP_EncryptUpdate(l.e->ctx, NULL, &m, hdr, 5),
+		                 1);
+		assert_int_equal(
+		        EVP_EncryptUpdate(l.e->ctx, out, &m, data, 100), 1);
+		assert_int_equal(EVP_EncryptUpdate(l.e->ctx, out + 100, &m,
+		                                   (const uint8_t *)"\x17", 1),
+		                 1);
+		assert_int_equal(EVP_EncryptFinal_ex(l.e->ctx, out + 101, &m),
+		                 1);
+		assert_int_equal(EVP_CIPHER_CTX_ctrl(l.e->ctx,
+		                                     EVP_CTRL_AEAD_GET_TAG, 16,
+		                                     out + 101),
+		                 1);
+	}
+	once = since(&a) / n * 1e6;
+	printf("tlsrec: %.2f us per 100-byte record keyed per record "
+	       "(AES-128-GCM), %.2f us on a context keyed once\n",
+	       rekeyed, once);
 	link_down(&l);
 }
 
