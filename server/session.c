@@ -786,7 +786,11 @@ static void session_write_cb(struct bufferevent *bev, void *arg)
 {
 	struct session *s = arg;
 
-	(void)bev;
+	/* tlsrec: a plain socket bufferevent also calls this when its write
+	 * event fires with nothing to write (deferred, so data may have come
+	 * since): only a drained output counts */
+	if (evbuffer_get_length(bufferevent_get_output(bev)) > 0)
+		return;
 	if (s->state == SESSION_CLOSING) {
 		if (!s->n_in_flight)
 			session_teardown(s, s->close_reason);
