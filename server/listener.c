@@ -15,7 +15,6 @@
 #include <unistd.h>
 
 #include <event2/bufferevent.h>
-#include <event2/bufferevent_ssl.h>
 #include <event2/event.h>
 #include <event2/listener.h>
 
@@ -60,17 +59,18 @@ static void listener_accept_cb(struct evconnlistener *evl, evutil_socket_t fd,
 		evutil_closesocket(fd);
 		return;
 	}
-	/* With CLOSE_ON_FREE the bufferevent owns ssl and fd from here. */
-	bev = bufferevent_openssl_socket_new(
-	        l->hub->base, fd, ssl, BUFFEREVENT_SSL_ACCEPTING,
-	        BEV_OPT_CLOSE_ON_FREE | BEV_OPT_DEFER_CALLBACKS);
+	/* With CLOSE_ON_FREE the bufferevent owns fd from here; tlsrec: the
+	 * session runs OpenSSL's handshake on the socket, then carries the
+	 * connection with records of its own through this plain bev. */
+	bev = bufferevent_socket_new(l->hub->base, fd,
+	                             BEV_OPT_CLOSE_ON_FREE |
+	                                     BEV_OPT_DEFER_CALLBACKS);
 	if (!bev) {
 		SSL_free(ssl);
 		evutil_closesocket(fd);
 		return;
 	}
-	bufferevent_openssl_set_allow_dirty_shutdown(bev, 1);
-	session_start(l->hub, bev, sa, salen);
+	session_start(l->hub, bev, ssl, sa, salen);
 }
 
 static void listener_resume_cb(evutil_socket_t fd, short what, void *arg)

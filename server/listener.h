@@ -1,6 +1,7 @@
 /* listener.h: the TLS listening socket. Accepts TCP connections, refuses
- * those over max_connections, wraps the rest in a bufferevent_openssl with
- * the current TLS context and hands them to a new session. */
+ * those over max_connections, and hands the rest to a new session as a
+ * socket bufferevent and an SSL of the current TLS context (OpenSSL does
+ * the handshake, our record layer the rest: tlsrec.h). */
 #ifndef CCTNS_SERVER_LISTENER_H
 #define CCTNS_SERVER_LISTENER_H
 

@@ -13,10 +13,10 @@
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <sys/socket.h>
 
 #include <event2/buffer.h>
 #include <event2/bufferevent.h>
-#include <event2/bufferevent_ssl.h>
 #include <event2/event.h>
 #include <event2/util.h>
 #include <openssl/err.h>
@@ -35,6 +35,8 @@
 #include "peercert.h"
 #include "request.h"
 #include "tls.h"
+#include "tlsaccept.h"
+#include "tlsrec.h"
 #include "util.h"
 
 #define SC(x)                CCTNS__V1__STATUS_CODE__STATUS_CODE_##x
@@ -76,9 +78,16 @@ struct session {
 	struct seat seat;
 	uint32_t outbox_pending; /* ops: told in Hello, counted at HelloAck */
 	struct peercert cert;    /* conn: the peer's certificates, DER */
+	/* tlsrec: OpenSSL's handshake while it runs (bev is then idle);
+	 * after it, our record layer: rec protects what goes through bev,
+	 * plain holds what was read and not yet taken as frames */
+	struct tls_accept *hs;
+	struct evbuffer *plain;
+	struct tlsrec rec;
 };
 
 static void session_close_after_flush(struct session *s, const char *reason);
+static void session_error(struct session *s, short what);
 static void session_process_input(struct session *s);
 static int session_recheck_cert(struct session *s, SSL_CTX *ctx); /* crl */
 
@@ -109,25 +118,43 @@ static void session_free_if_done(struct session *s)
 		hub->on_empty(hub->on_empty_arg);
 }
 
+/* tlsrec: end the TLS part: a handshake in progress is dropped; an open
+ * record layer says close_notify (best effort: what the socket takes now)
+ * and forgets its keys. */
+static void session_tls_end(struct session *s, evutil_socket_t fd)
+{
+	struct evbuffer *out = bufferevent_get_output(s->bev);
+
+	if (s->hs) {
+		tls_accept_free(s->hs);
+		s->hs = NULL;
+	} else if (s->rec.suite != TLSREC_NONE && fd >= 0) {
+		tlsrec_alert(s->hub->tlsrec, &s->rec, out,
+		             TLSREC_ALERT_CLOSE_NOTIFY);
+		while (evbuffer_get_length(out) > 0 &&
+		       evbuffer_write(out, fd) > 0)
+			;
+	}
+	tlsrec_clear(&s->rec);
+	if (s->plain)
+		evbuffer_free(s->plain);
+	s->plain = NULL;
+}
+
 /* Close the connection now (close_notify first if TLS is up). The session
  * stays until its requests in flight are answered. */
 static void session_teardown(struct session *s, const char *reason)
 {
-	SSL *ssl;
-	char err[64];
 	evutil_socket_t fd, keep = -1;
 
 	if (!s->bev)
 		return;
-	ssl = bufferevent_openssl_get_ssl(s->bev);
-	if (ssl && SSL_is_init_finished(ssl))
-		SSL_shutdown(ssl);
-	tls_last_error(err, sizeof(err)); /* do not leak errors onward */
 	fd = bufferevent_getfd(s->bev);
+	session_tls_end(s, fd);
 	if (fd >= 0)
 		keep = fcntl(fd, F_DUPFD_CLOEXEC,
 		             0);  /* for the lingering close */
-	bufferevent_free(s->bev); /* frees ssl, closes fd */
+	bufferevent_free(s->bev); /* closes fd */
 	if (keep >= 0)
 		linger_close(&s->hub->lingers, s->hub->base, keep);
 	s->bev = NULL;
@@ -173,7 +200,14 @@ static void session_send_frame(struct session *s, uint8_t *buf, size_t len)
 {
 	size_t backlog;
 
-	bufferevent_write(s->bev, buf, len);
+	if (tlsrec_write(s->hub->tlsrec, &s->rec,
+	                 bufferevent_get_output(s->bev), buf, len) != 0) {
+		/* tlsrec: no record can be protected (the sequence ran out):
+		 * the socket's end brings the teardown through the event */
+		log_event(LOG_WARN, "tls_record_refused",
+		          "conn=%llu reason=write", (unsigned long long)s->id);
+		shutdown(bufferevent_getfd(s->bev), SHUT_RDWR);
+	}
 	free(buf);
 	backlog = evbuffer_get_length(bufferevent_get_output(s->bev));
 	if (!s->paused && backlog > BACKLOG_MIN + s->limits.max_frame) {
@@ -686,13 +720,18 @@ static int session_one_frame(struct session *s, struct evbuffer *in)
 	return 1;
 }
 
-static void session_process_input(struct session *s)
+/* The frames in plain, while input is accepted (s is not freed here). */
+static void session_take_frames(struct session *s)
 {
 	s->busy++;
-	while (session_accepts_input(s) &&
-	       session_one_frame(s, bufferevent_get_input(s->bev)) > 0)
+	while (session_accepts_input(s) && session_one_frame(s, s->plain) > 0)
 		;
 	s->busy--;
+}
+
+static void session_process_input(struct session *s)
+{
+	session_take_frames(s);
 	session_free_if_done(s);
 }
 
@@ -718,10 +757,31 @@ static void session_close_after_flush(struct session *s, const char *reason)
 		bufferevent_set_timeouts(s->bev, NULL, &flush);
 }
 
+/* tlsrec: the records read, through our record layer: application data
+ * goes to plain and on to the frames; close_notify ends the connection
+ * once what came before it is taken; a refused record ends it at once
+ * (after the alert tlsrec_read queued). */
 static void session_read_cb(struct bufferevent *bev, void *arg)
 {
-	(void)bev;
-	session_process_input(arg);
+	struct session *s = arg;
+	const char *why;
+	enum tlsrec_result rc;
+
+	s->busy++;
+	rc = tlsrec_read(s->hub->tlsrec, &s->rec, bufferevent_get_input(bev),
+	                 s->plain, bufferevent_get_output(bev), &why);
+	if (rc != TLSREC_FAIL)
+		session_take_frames(s);
+	if (rc == TLSREC_FAIL && s->bev) {
+		s->hub->metrics->protocol_errors[PROTO_DECODE]++;
+		log_event(LOG_WARN, "tls_record_refused", "conn=%llu reason=%s",
+		          (unsigned long long)s->id, why);
+		session_teardown(s, "tls_record");
+	} else if (rc == TLSREC_CLOSED && s->bev) {
+		session_error(s, BEV_EVENT_EOF | BEV_EVENT_READING);
+	}
+	s->busy--;
+	session_free_if_done(s);
 }
 
 /* Output drained: finish a close, or resume reading after a backlog. */
@@ -729,7 +789,11 @@ static void session_write_cb(struct bufferevent *bev, void *arg)
 {
 	struct session *s = arg;
 
-	(void)bev;
+	/* tlsrec: a plain socket bufferevent also calls this when its write
+	 * event fires with nothing to write (deferred, so data may have come
+	 * since): only a drained output counts */
+	if (evbuffer_get_length(bufferevent_get_output(bev)) > 0)
+		return;
 	if (s->state == SESSION_CLOSING) {
 		if (!s->n_in_flight)
 			session_teardown(s, s->close_reason);
@@ -742,29 +806,72 @@ static void session_write_cb(struct bufferevent *bev, void *arg)
 	}
 }
 
-static void session_handshake_done(struct session *s)
+/* A handshake that failed or was refused (err): counted, audited, logged
+ * with the verify result, and the connection closed. */
+static void session_tls_refused(struct session *s, SSL *ssl, const char *err)
 {
-	SSL *ssl = bufferevent_openssl_get_ssl(s->bev);
+	long v = ssl ? SSL_get_verify_result(ssl) : X509_V_OK;
+	char q[300], vq[128];
+	int timeout = err == tls_accept_timeout;
+
+	s->hub->metrics->refused[REFUSED_TLS]++;
+	session_audit_event(s, "tls_handshake", SC(UNAUTHENTICATED));
+	if (!timeout)
+		log_event(
+		        LOG_WARN, "tls_refused", "conn=%llu error=%s verify=%s",
+		        (unsigned long long)s->id, log_quote(err, q, sizeof(q)),
+		        log_quote(v == X509_V_OK
+		                          ? "ok"
+		                          : X509_verify_cert_error_string(v),
+		                  vq, sizeof(vq)));
+	session_teardown(s, timeout ? "handshake_timeout" : "tls");
+}
+
+/* tls_accept_fn: the handshake is over. On success the identity and the
+ * peer's certificates (DER) are taken from ssl, the traffic secrets go to
+ * our record layer, and OpenSSL's part ends (tlsrec, issue 7). */
+static void session_handshake_done(void *arg, SSL *ssl,
+                                   struct tlsrec_secrets *sec, const char *err)
+{
+	struct session *s = arg;
 	SSL_CTX *began = SSL_get_SSL_CTX(ssl); /* peercert_keep changes it */
 	struct timeval idle = ms_tv(s->idle_timeout_ms);
+	const char *why = NULL;
 
+	if (err) {
+		session_tls_refused(s, ssl, err);
+		return;
+	}
 	if (identity_from_cert(SSL_get0_peer_certificate(ssl), &s->identity,
 	                       s->cert_why, sizeof(s->cert_why)) != 0)
 		s->identity.kind = IDENTITY_NONE; /* refused at Hello */
-	/* conn: the parsed certificates are not needed any more (a failure
-	 * leaves them with OpenSSL, where a recheck finds them) */
+	/* conn: the certificates are kept as DER for the revocation recheck;
+	 * tlsrec: they are needed, as OpenSSL's copies go with the SSL */
 	if (peercert_keep(ssl, &s->cert) != 0)
-		log_event(LOG_DEBUG, "peercert_not_kept", "conn=%llu",
-		          (unsigned long long)s->id);
+		why = "peer_certificate_not_kept";
+	else if (tlsrec_take_over(s->hub->tlsrec, &s->rec, ssl, sec, &why) == 0)
+		why = NULL;
+	if (why) {
+		session_tls_refused(s, ssl, why);
+		return;
+	}
+	SSL_CTX_up_ref(began);
+	tls_accept_free(s->hs); /* SSL_free: no shutdown, nothing sent */
+	s->hs = NULL;
+	s->plain = evbuffer_new();
+	if (!s->plain)
+		abort(); /* out of memory, as xmalloc */
 	s->state = SESSION_AWAIT_HELLO;
 	s->hub->metrics->tls_handshakes++; /* ops */
 	bufferevent_set_timeouts(s->bev, &idle, NULL);
+	bufferevent_enable(s->bev, EV_READ | EV_WRITE);
 	log_event(LOG_DEBUG, "tls_ok", "conn=%llu identity=%s",
 	          (unsigned long long)s->id,
 	          s->identity.kind == IDENTITY_NONE ? "none" : "station");
 	/* Begun before a reload: check against what was reloaded. */
 	if (s->hub->verify_ctx && began != s->hub->verify_ctx)
 		(void)session_recheck_cert(s, s->hub->verify_ctx);
+	SSL_CTX_free(began);
 }
 
 static void session_timeout(struct session *s, short what)
@@ -781,48 +888,11 @@ static void session_timeout(struct session *s, short what)
 	}
 }
 
-/* The handshake's verify result, quoted for the log ("ok" when none). */
-static const char *session_verify_text(struct session *s, char *buf,
-                                       size_t bufsz)
-{
-	SSL *ssl = bufferevent_openssl_get_ssl(s->bev);
-	long v = ssl ? SSL_get_verify_result(ssl) : X509_V_OK;
-
-	return log_quote(v == X509_V_OK ? "ok"
-	                                : X509_verify_cert_error_string(v),
-	                 buf, bufsz);
-}
-
 static void session_error(struct session *s, short what)
 {
-	char err[256] = "", q[300], vq[128];
-	unsigned long e, first = 0;
-
-	/* Popped newest first; libevent also records SSL_get_error() codes
-	 * (library 0): keep the oldest real OpenSSL error, the root cause. */
-	while ((e = bufferevent_get_openssl_error(s->bev)))
-		if (ERR_GET_LIB(e) != 0)
-			first = e;
-	if (first)
-		ERR_error_string_n(first, err, sizeof(err));
-	if (s->state == SESSION_HANDSHAKE) {
-		if (!first && !(what & BEV_EVENT_EOF))
-			snprintf(err, sizeof(err), "%s",
-			         evutil_socket_error_to_string(
-			                 EVUTIL_SOCKET_ERROR()));
-		s->hub->metrics->refused[REFUSED_TLS]++;
-		session_audit_event(s, "tls_handshake", SC(UNAUTHENTICATED));
-		log_event(LOG_WARN, "tls_refused",
-		          "conn=%llu error=%s verify=%s",
-		          (unsigned long long)s->id,
-		          log_quote((what & BEV_EVENT_EOF) ? "eof" : err, q,
-		                    sizeof(q)),
-		          session_verify_text(s, vq, sizeof(vq)));
-		session_teardown(s, "tls");
-		return;
-	}
 	if ((what & BEV_EVENT_EOF) && s->state != SESSION_CLOSING &&
-	    evbuffer_get_length(bufferevent_get_input(s->bev)) > 0) {
+	    ((s->plain && evbuffer_get_length(s->plain) > 0) ||
+	     evbuffer_get_length(bufferevent_get_input(s->bev)) > 0)) {
 		s->hub->metrics->protocol_errors[PROTO_TRUNCATED]++;
 		log_event(LOG_WARN, "protocol_error",
 		          "conn=%llu reason=truncated",
@@ -836,9 +906,7 @@ static void session_event_cb(struct bufferevent *bev, short what, void *arg)
 	struct session *s = arg;
 
 	(void)bev;
-	if (what & BEV_EVENT_CONNECTED)
-		session_handshake_done(s);
-	else if (what & BEV_EVENT_TIMEOUT)
+	if (what & BEV_EVENT_TIMEOUT)
 		session_timeout(s, what);
 	else if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR))
 		session_error(s, what);
@@ -880,30 +948,12 @@ static void session_refuse_cert(struct session *s, int verr, X509 *leaf)
 	                                     : "certificate_invalid");
 }
 
-/* The peer's certificates, leaf first: from the DER kept at the handshake
- * (conn), else from OpenSSL's own copies. NULL if none. */
+/* The peer's certificates, leaf first, from the DER kept at the handshake
+ * (conn; tlsrec: a connection without it is refused at the handshake).
+ * NULL if none. */
 static STACK_OF(X509) * session_peer_chain(struct session *s)
 {
-	SSL *ssl = bufferevent_openssl_get_ssl(s->bev);
-	X509 *leaf = ssl ? SSL_get0_peer_certificate(ssl) : NULL;
-	STACK_OF(X509) *sent = ssl ? SSL_get_peer_cert_chain(ssl) : NULL;
-	STACK_OF(X509) * chain;
-
-	if (s->cert.der)
-		return peercert_chain(&s->cert);
-	if (!leaf || !(chain = sk_X509_new_null()))
-		return NULL;
-	X509_up_ref(leaf);
-	if (!sk_X509_push(chain, leaf))
-		X509_free(leaf);
-	for (int i = 0; sent && i < sk_X509_num(sent); i++) {
-		X509 *x = sk_X509_value(sent, i);
-
-		X509_up_ref(x);
-		if (!sk_X509_push(chain, x))
-			X509_free(x);
-	}
-	return chain;
+	return s->cert.der ? peercert_chain(&s->cert) : NULL;
 }
 
 /* Verify s's certificate against ctx; refuse it when it fails. 1 when
@@ -967,11 +1017,10 @@ static void format_peer(const struct sockaddr *sa, char *buf, size_t bufsz)
 	}
 }
 
-void session_start(struct session_hub *hub, struct bufferevent *bev,
+void session_start(struct session_hub *hub, struct bufferevent *bev, SSL *ssl,
                    const struct sockaddr *peer, int peerlen)
 {
 	struct session *s = xcalloc(1, sizeof(*s));
-	struct timeval hs = ms_tv(HANDSHAKE_TIMEOUT_MS);
 
 	(void)peerlen;
 	s->hub = hub;
@@ -994,10 +1043,20 @@ void session_start(struct session_hub *hub, struct bufferevent *bev,
 	hub->metrics->connections_total++;
 	bufferevent_setcb(bev, session_read_cb, session_write_cb,
 	                  session_event_cb, s);
-	bufferevent_set_timeouts(bev, &hs, &hs);
-	bufferevent_enable(bev, EV_READ | EV_WRITE);
 	log_event(LOG_INFO, "conn_open", "conn=%llu peer=%s",
 	          (unsigned long long)s->id, s->peer);
+	/* tlsrec: bev stays idle until the handshake is done on its own
+	 * event; one record engine per worker (hub) */
+	if (!hub->tlsrec)
+		hub->tlsrec = tlsrec_engine_new();
+	if (hub->tlsrec)
+		s->hs = tls_accept_start(hub->base, bufferevent_getfd(bev), ssl,
+		                         HANDSHAKE_TIMEOUT_MS,
+		                         session_handshake_done, s);
+	else
+		SSL_free(ssl);
+	if (!s->hs)
+		session_tls_refused(s, NULL, "cannot start the handshake");
 }
 
 void session_hub_drain(struct session_hub *hub)
@@ -1027,6 +1086,8 @@ void session_hub_close_all(struct session_hub *hub)
 	linger_free_all(&hub->lingers);
 	SSL_CTX_free(hub->verify_ctx); /* crl */
 	hub->verify_ctx = NULL;
+	tlsrec_engine_free(hub->tlsrec);
+	hub->tlsrec = NULL;
 }
 
 /* ops (issue 7): open sessions by state, for /metrics. */

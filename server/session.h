@@ -22,6 +22,8 @@ struct readpool;
 struct audit;
 struct session;
 struct ssl_ctx_st;
+struct ssl_st;
+struct tlsrec_engine;
 
 /* Limits applied to connections accepted from now on (SIGHUP updates). */
 struct session_limits {
@@ -55,12 +57,19 @@ struct session_hub {
 	 * any), which handshakes begun under an older one are checked against
 	 * when they finish. Freed by session_hub_close_all. */
 	struct ssl_ctx_st *verify_ctx;
+	/* tlsrec: the record layer's AEAD context and scratch buffer, one
+	 * per worker, made at the first connection; freed by
+	 * session_hub_close_all. */
+	struct tlsrec_engine *tlsrec;
 };
 
-/* Take over bev (a bufferevent_openssl in accepting state whose callbacks
- * are not yet set) for a connection from peer. */
+/* Take over bev (a socket bufferevent, not enabled, callbacks not set)
+ * and ssl (new, server side) for a connection from peer: OpenSSL does the
+ * handshake on the socket, then our record layer (tlsrec.h) carries the
+ * connection through bev. */
 void session_start(struct session_hub *hub, struct bufferevent *bev,
-                   const struct sockaddr *peer, int peerlen);
+                   struct ssl_st *ssl, const struct sockaddr *peer,
+                   int peerlen);
 
 /* SIGTERM: stop reading on every connection; each closes once its requests
  * in flight are answered. on_empty fires when none is left. */

@@ -10,6 +10,7 @@
 #include <openssl/x509.h>
 
 #include "crl.h"
+#include "tlsrec.h"
 
 const char *tls_last_error(char *buf, size_t bufsz)
 {
@@ -49,6 +50,14 @@ static int tls_ctx_policy(SSL_CTX *ctx, char *why, size_t whysz)
 	SSL_CTX_set_verify(
 	        ctx, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, NULL);
 	SSL_CTX_set_verify_depth(ctx, 4);
+	/* tlsrec: after the handshake our record layer carries the
+	 * connection: the suites it handles, and the traffic secrets */
+	if (!SSL_CTX_set_ciphersuites(ctx, "TLS_AES_256_GCM_SHA384:"
+	                                   "TLS_CHACHA20_POLY1305_SHA256:"
+	                                   "TLS_AES_128_GCM_SHA256") ||
+	    tlsrec_ctx_prepare(ctx) != 0)
+		return tls_fail(why, whysz, "cannot set the TLS 1.3 suites",
+		                NULL);
 	return 0;
 }
 
