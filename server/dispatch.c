@@ -875,8 +875,8 @@ static int check_row(size_t i, char *why, size_t whysz)
 		         envelope_body_name(&e));
 		return -1;
 	}
-	if (!r->call != (r->handler != handle_json_call &&
-	                 r->handler != handle_get_fir)) {
+	if (!r->call !=
+	    (r->handler != handle_json_call && r->handler != handle_get_fir)) {
 		snprintf(why, whysz, "row %s: a JSON call needs its handler",
 		         r->name);
 		return -1;
