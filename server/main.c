@@ -196,7 +196,7 @@ static void server_reload(struct server *srv)
 	srv->cfg = next;
 	hub_limits(&srv->cfg, &srv->hub.limits);
 	pool_set_wait(srv->pool, srv->cfg.db_wait_ms);
-	fircache_configure((size_t)srv->cfg.cache_fir_mb << 20); /* fir */
+	fircache_configure((size_t)srv->cfg.cache_fir_mb << 20);
 	reads_configure(srv); /* repl */
 	log_set_level(srv->cfg.level);
 	log_event(LOG_INFO, "reload", "ok=1 closed=%zu", closed);
@@ -284,7 +284,7 @@ static int server_start(struct server *srv, SSL_CTX *ctx)
 	srv->pool = pool_new(srv->base, srv->cfg.db_conninfo,
 	                     (int)srv->cfg.db_pool_size);
 	pool_set_wait(srv->pool, srv->cfg.db_wait_ms);
-	fircache_configure((size_t)srv->cfg.cache_fir_mb << 20); /* fir */
+	fircache_configure((size_t)srv->cfg.cache_fir_mb << 20);
 	srv->hub.pool = srv->pool;
 	srv->reads = readpool_new(srv->base, srv->pool); /* repl */
 	reads_configure(srv);
