@@ -19,6 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include <event2/buffer.h>
 #include <event2/bufferevent.h>
 #include <event2/bufferevent_ssl.h>
@@ -354,7 +358,11 @@ static void conn_open(struct bench *b, struct conn *c)
 		b->failed_setup++;
 		note_error(b, "connect failed");
 		conn_close(c);
+		return;
 	}
+	/* as the terminal does (client/conn.c): frames are small */
+	(void)setsockopt(bufferevent_getfd(c->bev), IPPROTO_TCP, TCP_NODELAY,
+	                 &(int){1}, sizeof(int));
 }
 
 /* Open connections until all are open, at most MAX_OPEN_HANDSHAKES at a
