@@ -20,41 +20,12 @@
 #include <openssl/x509v3.h>
 
 #include "../../server/peercert.c"
+#include "cert_fixtures.h"
 
 struct pki {
 	EVP_PKEY *ca_key, *srv_key, *term_key;
 	X509 *ca, *srv, *term;
 };
-
-static X509 *make_cert(const char *cn, EVP_PKEY *key, X509 *issuer,
-                       EVP_PKEY *issuer_key, long serial)
-{
-	X509 *x = X509_new();
-	X509_NAME *name = X509_NAME_new();
-
-	assert_non_null(x);
-	X509_set_version(x, 2);
-	ASN1_INTEGER_set(X509_get_serialNumber(x), serial);
-	X509_gmtime_adj(X509_getm_notBefore(x), -60);
-	X509_gmtime_adj(X509_getm_notAfter(x), 3600);
-	X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC,
-	                           (const unsigned char *)"CCTNS", -1, -1, 0);
-	X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
-	                           (const unsigned char *)cn, -1, -1, 0);
-	X509_set_subject_name(x, name);
-	X509_set_issuer_name(x, issuer ? X509_get_subject_name(issuer) : name);
-	X509_NAME_free(name);
-	X509_set_pubkey(x, key);
-	if (!issuer) {
-		X509_EXTENSION *ext = X509V3_EXT_conf_nid(
-		        NULL, NULL, NID_basic_constraints, "critical,CA:TRUE");
-
-		X509_add_ext(x, ext, -1);
-		X509_EXTENSION_free(ext);
-	}
-	assert_true(X509_sign(x, issuer_key, EVP_sha256()) > 0);
-	return x;
-}
 
 static void pki_make(struct pki *p)
 {
@@ -62,10 +33,10 @@ static void pki_make(struct pki *p)
 	p->srv_key = EVP_EC_gen("P-256");
 	p->term_key = EVP_EC_gen("P-256");
 	assert_non_null(p->ca_key);
-	p->ca = make_cert("test CA", p->ca_key, NULL, p->ca_key, 1);
-	p->srv = make_cert("localhost", p->srv_key, p->ca, p->ca_key, 2);
-	p->term = make_cert("station:9:118:1001", p->term_key, p->ca, p->ca_key,
-	                    3);
+	p->ca = fixture_cert("test CA", p->ca_key, NULL, p->ca_key, 1);
+	p->srv = fixture_cert("localhost", p->srv_key, p->ca, p->ca_key, 2);
+	p->term = fixture_cert("station:9:118:1001", p->term_key, p->ca,
+	                       p->ca_key, 3);
 }
 
 static void pki_free(struct pki *p)

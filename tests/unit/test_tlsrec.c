@@ -27,33 +27,7 @@
 
 #include "../../server/tlsrec.c"
 #include "../../server/tlsrec_ssl.c"
-
-static X509 *make_cert(const char *cn, EVP_PKEY *key, X509 *issuer,
-                       EVP_PKEY *issuer_key, long serial)
-{
-	X509 *x = X509_new();
-	X509_NAME *name = X509_NAME_new();
-
-	X509_set_version(x, 2);
-	ASN1_INTEGER_set(X509_get_serialNumber(x), serial);
-	X509_gmtime_adj(X509_getm_notBefore(x), -60);
-	X509_gmtime_adj(X509_getm_notAfter(x), 3600);
-	X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
-	                           (const unsigned char *)cn, -1, -1, 0);
-	X509_set_subject_name(x, name);
-	X509_set_issuer_name(x, issuer ? X509_get_subject_name(issuer) : name);
-	X509_NAME_free(name);
-	X509_set_pubkey(x, key);
-	if (!issuer) {
-		X509_EXTENSION *ext = X509V3_EXT_conf_nid(
-		        NULL, NULL, NID_basic_constraints, "critical,CA:TRUE");
-
-		X509_add_ext(x, ext, -1);
-		X509_EXTENSION_free(ext);
-	}
-	assert_true(X509_sign(x, issuer_key, EVP_sha256()) > 0);
-	return x;
-}
+#include "cert_fixtures.h"
 
 static struct {
 	EVP_PKEY *ca_key, *srv_key, *term_key;
@@ -587,10 +561,10 @@ int main(void)
 	pki.ca_key = EVP_EC_gen("P-256");
 	pki.srv_key = EVP_EC_gen("P-256");
 	pki.term_key = EVP_EC_gen("P-256");
-	pki.ca = make_cert("test CA", pki.ca_key, NULL, pki.ca_key, 1);
-	pki.srv = make_cert("localhost", pki.srv_key, pki.ca, pki.ca_key, 2);
-	pki.term = make_cert("station:9:118:1001", pki.term_key, pki.ca,
-	                     pki.ca_key, 3);
+	pki.ca = fixture_cert("test CA", pki.ca_key, NULL, pki.ca_key, 1);
+	pki.srv = fixture_cert("localhost", pki.srv_key, pki.ca, pki.ca_key, 2);
+	pki.term = fixture_cert("station:9:118:1001", pki.term_key, pki.ca,
+	                        pki.ca_key, 3);
 	rc = cmocka_run_group_tests(tests, NULL, NULL);
 	X509_free(pki.ca);
 	X509_free(pki.srv);
