@@ -22,6 +22,23 @@ void handlers_identity_pb(const struct identity *id, Cctns__V1__Identity *out);
 void handle_json_call(struct request *req, const Envelope *env,
                       const struct jsoncall *call);
 
+/* The officer context of req for the database: ctx[0] the signed-in
+ * officer's number ("" when none), ctx[1] the session's permission mask in
+ * decimal, written into mask. */
+void handlers_officer_ctx(const struct request *req, const char *ctx[2],
+                          char mask[24]);
+
+/* The call's result message built from the database's JSON answer, or NULL
+ * after req has been answered INTERNAL (and the reason logged, without
+ * content). */
+ProtobufCMessage *handlers_parse_answer(struct request *req,
+                                        const struct jsoncall *row,
+                                        const char *json, size_t len);
+
+/* dberr_field_fn over a JSON call's row (jsoncall_field). */
+void handlers_call_field(const void *row, const char *column, char *out,
+                         size_t outsz);
+
 /* handlers_officer.c (signin): SignIn, SignOut, WhoAmI (call is NULL). */
 void handle_sign_in(struct request *req, const Envelope *env,
                     const struct jsoncall *call);

@@ -40,25 +40,30 @@ struct call {
 	size_t keylen;
 };
 
-/* dberr_field_fn over a row. */
-static void call_field(const void *row, const char *column, char *out,
-                       size_t outsz)
+void handlers_call_field(const void *row, const char *column, char *out,
+                         size_t outsz)
 {
 	jsoncall_field(row, column, out, outsz);
 }
 
-static void call_reply(struct call *call, const PGresult *res)
+void handlers_officer_ctx(const struct request *req, const char *ctx[2],
+                          char mask[24])
 {
-	struct request *req = call->req;
-	const struct jsoncall *row = call->row;
+	snprintf(mask, 24, "%llu",
+	         (unsigned long long)(req->seat ? req->seat->permissions : 0));
+	ctx[0] = req->seat ? req->seat->officer_no : "";
+	ctx[1] = mask;
+}
+
+ProtobufCMessage *handlers_parse_answer(struct request *req,
+                                        const struct jsoncall *row,
+                                        const char *json, size_t len)
+{
 	const ProtobufCMessageDescriptor *d = jsoncall_result_desc(row);
-	Cctns__V1__Identity station = CCTNS__V1__IDENTITY__INIT;
-	struct jsoncall_reply r;
 	ProtobufCMessage *msg;
 	pbjson_error err;
 
-	msg = pbjson_parse(d, PQgetvalue(res, 0, 0),
-	                   (size_t)PQgetlength(res, 0, 0), &err);
+	msg = pbjson_parse(d, json, len, &err);
 	if (!msg) {
 		log_event(LOG_ERROR, "db_bad_json",
 		          "conn=%llu id=%llu message=%s path=%s",
@@ -68,8 +73,22 @@ static void call_reply(struct call *call, const PGresult *res)
 		request_fail(req, SC(INTERNAL), NULL,
 		             "internal error: the database's answer cannot be "
 		             "read; the server log has the request id");
-		return;
 	}
+	return msg;
+}
+
+static void call_reply(struct call *call, const PGresult *res)
+{
+	struct request *req = call->req;
+	const struct jsoncall *row = call->row;
+	Cctns__V1__Identity station = CCTNS__V1__IDENTITY__INIT;
+	struct jsoncall_reply r;
+	ProtobufCMessage *msg;
+
+	msg = handlers_parse_answer(req, row, PQgetvalue(res, 0, 0),
+	                            (size_t)PQgetlength(res, 0, 0));
+	if (!msg)
+		return;
 	handlers_identity_pb(req->identity, &station);
 	jsoncall_reply_make(&r, row, msg,
 	                    row->replayed && PQgetvalue(res, 0, 1)[0] == 't',
@@ -84,7 +103,8 @@ static void call_done(void *arg, enum pool_outcome outcome, const PGresult *res)
 	int ncols = call->row->replayed ? 2 : 1;
 
 	if (outcome != POOL_OK)
-		dberr_fail(call->req, outcome, res, call_field, call->row);
+		dberr_fail(call->req, outcome, res, handlers_call_field,
+		           call->row);
 	else if (PQntuples(res) != 1 || PQnfields(res) != ncols)
 		request_fail(call->req, SC(INTERNAL), NULL,
 		             "internal error: unexpected answer from the "
@@ -134,10 +154,7 @@ void handle_json_call(struct request *req, const Envelope *env,
 	call->keylen = p.keylen < KEY_MAX ? p.keylen : KEY_MAX;
 	if (call->keylen)
 		memcpy(call->key, p.key, call->keylen);
-	snprintf(mask, sizeof(mask), "%llu",
-	         (unsigned long long)(req->seat ? req->seat->permissions : 0));
-	ctx[0] = req->seat ? req->seat->officer_no : "";
-	ctx[1] = mask;
+	handlers_officer_ctx(req, ctx, mask);
 	if (call_send(req, ctx, row, &p, call) != 0) {
 		free(call);
 		dberr_fail(req, POOL_UNAVAILABLE, NULL, NULL, NULL);

@@ -15,8 +15,6 @@
 #include "fircache.h"
 #include "handlers.h"
 #include "identity.h"
-#include "log.h"
-#include "pbjson.h"
 #include "pool.h"
 #include "readpool.h"
 #include "util.h"
@@ -40,12 +38,6 @@ struct fir_call {
 	char key[FIRCACHE_KEY_MAX]; /* "" when the number is too long to keep */
 };
 
-static void fir_field(const void *row, const char *column, char *out,
-                      size_t outsz)
-{
-	jsoncall_field(row, column, out, outsz);
-}
-
 /* Answer with msg (the result message); it stays the caller's. */
 static void fir_reply(struct fir_call *call, ProtobufCMessage *msg)
 {
@@ -61,21 +53,12 @@ static void fir_reply(struct fir_call *call, ProtobufCMessage *msg)
 /* The database sent the JSON: build the FIR, answer, keep it when tagged. */
 static void fir_fresh(struct fir_call *call, const PGresult *res)
 {
-	const ProtobufCMessageDescriptor *d = jsoncall_result_desc(call->row);
 	size_t len = (size_t)PQgetlength(res, 0, 1);
 	ProtobufCMessage *msg;
-	pbjson_error err;
 
-	msg = pbjson_parse(d, PQgetvalue(res, 0, 1), len, &err);
+	msg = handlers_parse_answer(call->req, call->row, PQgetvalue(res, 0, 1),
+	                            len);
 	if (!msg) {
-		log_event(LOG_ERROR, "db_bad_json",
-		          "conn=%llu id=%llu message=%s path=%s",
-		          (unsigned long long)call->req->conn_id,
-		          (unsigned long long)call->req->id, d->name,
-		          err.path[0] ? err.path : "-");
-		request_fail(call->req, SC(INTERNAL), NULL,
-		             "internal error: the database's answer cannot be "
-		             "read; the server log has the request id");
 		if (call->key[0])
 			fircache_forget(call->key);
 		return;
@@ -95,7 +78,8 @@ static void fir_done(void *arg, enum pool_outcome outcome, const PGresult *res)
 	struct fir_call *call = arg;
 
 	if (outcome != POOL_OK)
-		dberr_fail(call->req, outcome, res, fir_field, call->row);
+		dberr_fail(call->req, outcome, res, handlers_call_field,
+		           call->row);
 	else if (PQntuples(res) != 1 || PQnfields(res) != 2)
 		request_fail(call->req, SC(INTERNAL), NULL,
 		             "internal error: unexpected answer from the "
@@ -125,10 +109,7 @@ static int fir_send(struct request *req, const struct fir_call *call,
 		return -1;
 	memcpy(values, p->values, sizeof(values[0]) * 4);
 	values[4] = call->have ? fircache_entry_tag(call->have) : "";
-	snprintf(mask, sizeof(mask), "%llu",
-	         (unsigned long long)(req->seat ? req->seat->permissions : 0));
-	values[5] = req->seat ? req->seat->officer_no : "";
-	values[6] = mask;
+	handlers_officer_ctx(req, values + 5, mask);
 	if (req->reads)
 		return readpool_query_pre(req->reads, req->type, NULL, 0, NULL,
 		                          &get_fir_tagged, NPARAMS, values,
