@@ -42,6 +42,7 @@ struct model {
 	int rc;          /* TLSREC_AGAIN, _CLOSED, _FAIL or MODEL_TAG */
 	const char *why; /* NULL: not checked (raw mode, a whole record) */
 	int done;        /* a record ended the reading: later ones unread */
+	int asked;       /* KeyUpdates taken with update_requested */
 	struct evbuffer *plain;
 };
 
@@ -94,7 +95,7 @@ static int model_record(struct model *md, const uint8_t *content, size_t n,
 		else if (m[4] > 1)
 			model_end(md, TLSREC_FAIL, "key_update_value");
 		else
-			return 1;
+			return md->asked += m[4], 1;
 		return 0;
 	default:
 		model_end(md, TLSREC_FAIL, "content_type");
@@ -180,7 +181,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct tlsrec_engine *e;
 	struct tlsrec srv, peer, peer_rd;
 	struct evbuffer *in, *plain, *out;
-	struct model md = {TLSREC_AGAIN, NULL, 0, NULL};
+	struct model md = {TLSREC_AGAIN, NULL, 0, 0, NULL};
 	const char *why;
 	int suite, rc = TLSREC_AGAIN;
 	size_t half;
@@ -267,6 +268,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			            "a whole record left unread");
 	}
 	check_out(e, &peer_rd, out);
+	/* one KeyUpdate back for each update_requested: the peer reading
+	 * them moved its read keys that many times */
+	for (int k = 0; k < md.asked; k++)
+		FUZZ_ASSERT(dir_update(e, suite, &peer.rd) == 0, "next keys");
+	FUZZ_ASSERT(memcmp(peer.rd.secret, peer_rd.rd.secret,
+	                   suite_table[suite].hash_len) == 0,
+	            "a KeyUpdate answered for each update_requested");
 	tlsrec_clear(&srv);
 	tlsrec_clear(&peer);
 	tlsrec_clear(&peer_rd);
