@@ -80,4 +80,11 @@ typedef struct field_rule_info {
 void envelope_field_info(const ProtobufCMessageDescriptor *msg,
                          const char *field, field_rule_info *out);
 
+/* ops (slice 11): an FIR number as the station writes it ("42/2026",
+ * "0042/2026": 1..9 digits, "/", 4 digits; the request check and
+ * core.fir_number_parse take the same) into its number and year, read as
+ * the database reads them, so "12/2026" and "0012/2026" give 12 and 2026.
+ * 0, or -1 when s is not one (nothing written). */
+int envelope_fir_number_parse(const char *s, uint32_t *no, uint32_t *year);
+
 #endif

@@ -54,21 +54,34 @@ int env_section_valid(const char *s)
 }
 
 /* An FIR number as the station writes it: 1..9 digits, "/", the year:
- * "42/2026" or "0042/2026". */
-int env_fir_number_valid(const char *s)
+ * "42/2026" or "0042/2026" (envelope.h). */
+int envelope_fir_number_parse(const char *s, uint32_t *no, uint32_t *year)
 {
+	uint32_t v = 0, y = 0;
 	size_t n = 0;
 
 	while (env_is_digit(s[n]))
-		n++;
+		v = v * 10 + (uint32_t)(s[n++] - '0'); /* 9 digits fit */
 	if (n < 1 || n > 9 || s[n] != '/')
-		return 0;
+		return -1;
 	s += n + 1;
 	for (int i = 0; i < 4; i++) {
 		if (!env_is_digit(s[i]))
-			return 0;
+			return -1;
+		y = y * 10 + (uint32_t)(s[i] - '0');
 	}
-	return s[4] == '\0';
+	if (s[4] != '\0')
+		return -1;
+	*no = v;
+	*year = y;
+	return 0;
+}
+
+int env_fir_number_valid(const char *s)
+{
+	uint32_t no, year;
+
+	return envelope_fir_number_parse(s, &no, &year) == 0;
 }
 
 /* An accused code: a capital letter and a digit 1..9 ("A1", "B9"). */

@@ -64,6 +64,7 @@ struct abatch {
 	int inflight;     /* sent, no answer yet */
 	int written;      /* known committed (it or a later batch said OK) */
 	uint64_t sent_us; /* ops: when it was last sent */
+	int sent;         /* ops (slice 11): sent before (a resend next) */
 };
 
 struct audit {
@@ -290,6 +291,7 @@ static void audit_sent(void *arg, enum pool_outcome outcome,
 
 	b->inflight = 0;
 	a->ninflight--;
+	a->metrics->audit_in_flight = a->ninflight; /* ops (slice 11) */
 	if (a->stopped)
 		return;
 	metrics_audit_batch(a->metrics, metrics_now_us() - b->sent_us);
@@ -355,6 +357,9 @@ static int audit_send_batch(struct audit *a, struct abatch *b)
 	b->inflight = 1;
 	b->sent_us = metrics_now_us();
 	a->ninflight++;
+	a->metrics->audit_in_flight = a->ninflight; /* ops (slice 11) */
+	a->metrics->audit_resends += b->sent != 0;
+	b->sent = 1;
 	return 0;
 }
 

@@ -84,6 +84,13 @@ static const conf_key server_keys[] = {
         /* fir: the worker's FIR copies (fircache.h) */
         KEY("cache", "fir_mb", CONF_INT, "16", 0, 4096, 1, cache_fir_mb,
             "MB of FIRs each worker keeps as built (0 = off)"),
+        /* ops (slice 11): the person search GIN flush (ginflush.h) */
+        KEY("search", "flush_ms", CONF_INT, "250", 0, 3600000L, 1,
+            search_flush_ms,
+            "milliseconds between moves of the person search index's "
+            "pending list into its tree (one worker; 0 = off: "
+            "autovacuum and registrations past gin_pending_list_limit "
+            "do it)"),
 };
 
 /* Split "host:port" / "[v6]:port" into host and port text. */

@@ -54,6 +54,8 @@ struct server_config {
 	long db_read_pool_size;
 	/* fir: [cache] fir_mb, per worker (fircache.h) */
 	long cache_fir_mb;
+	/* ops (slice 11): [search] flush_ms (ginflush.h), 0 = off */
+	long search_flush_ms;
 
 	/* Derived by config_load, not keys. */
 	struct listen_addr listen_addr;

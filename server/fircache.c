@@ -4,9 +4,12 @@
  * freed when its last holder releases it. */
 #include "fircache.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "envelope.h"
+#include "metrics.h"
 #include "util.h"
 
 #define NSLOTS 4096 /* chains; entries are bounded by bytes, not count */
@@ -27,7 +30,15 @@ static struct {
 	struct fircache_entry *head, *tail;
 	size_t entries, bytes, cap;
 	uint64_t hits, stores, evictions;
+	struct metrics *metrics; /* ops (slice 11): NULL in unit tests */
 } fc;
+
+/* ops (slice 11): a /metrics counter of the worker, when there is one. */
+#define COUNT(field)                                                           \
+	do {                                                                   \
+		if (fc.metrics)                                                \
+			fc.metrics->field++;                                   \
+	} while (0)
 
 static size_t slot_of(const char *key)
 {
@@ -96,6 +107,7 @@ static void shrink_to(size_t cap)
 {
 	while (fc.tail && fc.bytes > cap) {
 		fc.evictions++;
+		COUNT(fircache_evictions);
 		entry_drop(fc.tail);
 	}
 }
@@ -126,6 +138,7 @@ const char *fircache_entry_tag(const struct fircache_entry *e)
 ProtobufCMessage *fircache_entry_msg(struct fircache_entry *e)
 {
 	fc.hits++;
+	COUNT(fircache_hits);
 	return e->msg;
 }
 
@@ -170,6 +183,7 @@ void fircache_put(const char *key, const char *tag, ProtobufCMessage *msg,
 	fc.entries++;
 	fc.bytes += bytes;
 	fc.stores++;
+	COUNT(fircache_stores);
 }
 
 void fircache_stats(struct fircache_stats *out)
@@ -180,4 +194,36 @@ void fircache_stats(struct fircache_stats *out)
 	out->entries = fc.entries;
 	out->bytes = fc.bytes;
 	out->cap = fc.cap;
+}
+
+void fircache_set_metrics(struct metrics *m)
+{
+	fc.metrics = m;
+}
+
+void fircache_count_miss(int changed)
+{
+	if (changed)
+		COUNT(fircache_misses_changed);
+	else
+		COUNT(fircache_misses_absent);
+}
+
+int fircache_key(char *key, size_t size, const uint32_t codes[3],
+                 const char *fir_number)
+{
+	uint32_t no, year;
+	int n;
+
+	key[0] = '\0';
+	if (!fir_number ||
+	    envelope_fir_number_parse(fir_number, &no, &year) != 0)
+		return -1;
+	n = snprintf(key, size, "%u:%u:%u:%u/%u", codes[0], codes[1], codes[2],
+	             no, year);
+	if (n < 0 || (size_t)n >= size) {
+		key[0] = '\0';
+		return -1;
+	}
+	return 0;
 }

@@ -53,6 +53,22 @@ struct fircache_stats {
 };
 void fircache_stats(struct fircache_stats *out);
 
+/* ops (slice 11): also count hits, misses, stores and evictions into m
+ * (the worker's /metrics counters; NULL: only here). */
+struct metrics;
+void fircache_set_metrics(struct metrics *m);
+
+/* ops (slice 11): a read answered from the database's JSON; changed: a
+ * copy was held but its tag was no longer the answer. */
+void fircache_count_miss(int changed);
+
+/* ops (slice 11): the key of an FIR: the station's codes and the number as
+ * the database reads it (envelope_fir_number_parse: "12/2026" and
+ * "0012/2026" are one FIR, so one copy). -1 (key "") when the number is
+ * not one or the key does not fit. */
+int fircache_key(char *key, size_t size, const uint32_t codes[3],
+                 const char *fir_number);
+
 /* handlers_fir.c: GetFir through api.get_fir_tagged and the cache. */
 void handle_get_fir(struct request *req, const Envelope *env,
                     const struct jsoncall *call);

@@ -35,7 +35,8 @@ struct fir_call {
 	struct request *req;
 	const struct jsoncall *row;
 	struct fircache_entry *have;
-	char key[FIRCACHE_KEY_MAX]; /* "" when the number is too long to keep */
+	char key[FIRCACHE_KEY_MAX]; /* "" when not an FIR number (fircache_key)
+	                             */
 };
 
 /* Answer with msg (the result message); it stays the caller's. */
@@ -55,6 +56,9 @@ static void fir_fresh(struct fir_call *call, const PGresult *res)
 {
 	size_t len = (size_t)PQgetlength(res, 0, 1);
 	ProtobufCMessage *msg;
+
+	if (call->key[0])
+		fircache_count_miss(call->have != NULL); /* ops (slice 11) */
 
 	msg = handlers_parse_answer(call->req, call->row, PQgetvalue(res, 0, 1),
 	                            len);
@@ -127,7 +131,6 @@ void handle_get_fir(struct request *req, const Envelope *env,
 	const uint32_t codes[3] = {id->state, id->district, id->station};
 	struct jsoncall_params p;
 	struct fir_call *call;
-	int n;
 
 	if (jsoncall_params(row, jsoncall_request_body(env), codes, &p) != 0) {
 		jsoncall_params_free(&p);
@@ -138,10 +141,9 @@ void handle_get_fir(struct request *req, const Envelope *env,
 	call = xcalloc(1, sizeof(*call));
 	call->req = req;
 	call->row = row;
-	n = snprintf(call->key, sizeof(call->key), "%u:%u:%u:%s", codes[0],
-	             codes[1], codes[2], p.n > 3 ? p.values[3] : "");
-	if (n < 0 || (size_t)n >= sizeof(call->key))
-		call->key[0] = '\0';
+	/* ops (slice 11): the number as the database reads it */
+	(void)fircache_key(call->key, sizeof(call->key), codes,
+	                   p.n > 3 ? p.values[3] : NULL);
 	call->have = call->key[0] ? fircache_get(call->key) : NULL;
 	if (fir_send(req, call, &p) != 0) {
 		if (call->have)

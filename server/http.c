@@ -19,6 +19,7 @@
 #include <event2/keyvalq_struct.h>
 
 #include "dispatch.h"
+#include "fircache.h"
 #include "metrics.h"
 #include "metrics_shared.h"
 #include "pool.h"
@@ -31,7 +32,8 @@ struct http {
 	struct event_base *base;
 	const struct metrics *metrics;
 	const struct pool *pool;
-	const struct readpool *reads; /* repl: NULL until set */
+	const struct readpool *reads;                /* repl: NULL until set */
+	const struct pool *side[METRICS_SIDE_POOLS]; /* ops: audit, flush */
 	char address[80];
 	/* load: several workers (NULL: this process alone) */
 	struct metrics_shared *shared;
@@ -68,6 +70,31 @@ static void http_healthz(struct evhttp_request *req, void *arg)
 		          "database unavailable\n");
 }
 
+_Static_assert(POOL_CONN_STATE_COUNT == METRICS_SIDE_STATES,
+               "metrics.h: one side_conns gauge per pool connection state");
+
+/* ops (slice 11): the FIR copies' gauges, and the audit's and flush's
+ * connections (their reconnects continue an earlier worker's: the value
+ * struct metrics resumed with, plus this process's). */
+static void http_side(const struct http *h, struct metrics_snapshot *s)
+{
+	struct fircache_stats fs;
+	struct pool_counters pc;
+	uint64_t queued;
+
+	fircache_stats(&fs);
+	s->m.fircache_entries = fs.entries;
+	s->m.fircache_bytes = fs.bytes;
+	for (int p = 0; p < METRICS_SIDE_POOLS; p++) {
+		memset(s->m.side_conns[p], 0, sizeof(s->m.side_conns[p]));
+		if (!h->side[p])
+			continue;
+		pool_stats(h->side[p], s->m.side_conns[p], &queued);
+		pool_counters(h->side[p], &pc);
+		s->m.side_reconnects[p] += pc.reconnects;
+	}
+}
+
 /* Everything /metrics renders of this process, read now. */
 static void http_snapshot(const struct http *h, struct metrics_snapshot *s)
 {
@@ -90,6 +117,7 @@ static void http_snapshot(const struct http *h, struct metrics_snapshot *s)
 	session_hub_states(h->metrics->hub, &s->sv);
 	s->has_sv = h->metrics->hub != NULL;
 	readpool_view(h->reads, &s->rv); /* repl */
+	http_side(h, s);                 /* ops (slice 11) */
 }
 
 static void http_render(const struct metrics_snapshot *s, struct evbuffer *body)
@@ -222,4 +250,11 @@ void http_free(struct http *h)
 void http_set_reads(struct http *h, const struct readpool *reads)
 {
 	h->reads = reads;
+}
+
+void http_set_side_pools(struct http *h, const struct pool *audit,
+                         const struct pool *flush)
+{
+	h->side[0] = audit;
+	h->side[1] = flush;
 }

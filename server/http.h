@@ -24,6 +24,12 @@ struct http *http_new(struct event_base *base, const struct listen_addr *addr,
 struct readpool;
 void http_set_reads(struct http *h, const struct readpool *reads);
 
+/* ops (slice 11): the audit writer's and the search flush's connections
+ * (either NULL), whose states and reconnects /metrics adds. */
+struct pool;
+void http_set_side_pools(struct http *h, const struct pool *audit,
+                         const struct pool *flush);
+
 /* "host:port" actually bound. */
 const char *http_address(const struct http *h);
 

@@ -197,7 +197,9 @@ static void server_reload(struct server *srv)
 	hub_limits(&srv->cfg, &srv->hub.limits);
 	pool_set_wait(srv->pool, srv->cfg.db_wait_ms);
 	fircache_configure((size_t)srv->cfg.cache_fir_mb << 20);
-	reads_configure(srv); /* repl */
+	ginflush_set_interval(srv->ginflush,
+	                      srv->cfg.search_flush_ms); /* ops */
+	reads_configure(srv);                            /* repl */
 	log_set_level(srv->cfg.level);
 	log_event(LOG_INFO, "reload", "ok=1 closed=%zu", closed);
 	return;
@@ -285,6 +287,7 @@ static int server_start(struct server *srv, SSL_CTX *ctx)
 	                     (int)srv->cfg.db_pool_size);
 	pool_set_wait(srv->pool, srv->cfg.db_wait_ms);
 	fircache_configure((size_t)srv->cfg.cache_fir_mb << 20);
+	fircache_set_metrics(&srv->metrics); /* ops (slice 11) */
 	srv->hub.pool = srv->pool;
 	srv->reads = readpool_new(srv->base, srv->pool); /* repl */
 	reads_configure(srv);
@@ -297,9 +300,9 @@ static int server_start(struct server *srv, SSL_CTX *ctx)
 	srv->metrics.hub = &srv->hub;                                  /* ops */
 	srv->opsmon = opsmon_new(srv->base, srv->pool, &srv->metrics); /* ops */
 	if (srv->worker == 0) /* reg: one worker per server */
-		srv->ginflush =
-		        ginflush_new(srv->base, srv->cfg.db_conninfo,
-		                     srv->cfg.db_wait_ms, &srv->metrics);
+		srv->ginflush = ginflush_new(
+		        srv->base, srv->cfg.db_conninfo, srv->cfg.db_wait_ms,
+		        srv->cfg.search_flush_ms, &srv->metrics);
 	srv->hashes =
 	        hashpool_new(srv->base, (int)srv->cfg.officer_hash_threads);
 	srv->hub.hashes = srv->hashes;
@@ -323,6 +326,9 @@ static int server_start(struct server *srv, SSL_CTX *ctx)
 	}
 	if (srv->http)
 		http_set_reads(srv->http, srv->reads); /* repl */
+	if (srv->http) /* ops (slice 11): the audit's and flush's own */
+		http_set_side_pools(srv->http, srv->audit_pool,
+		                    ginflush_pool(srv->ginflush));
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
 		srv->signals[i] =
 		        evsignal_new(srv->base, sigs[i], signal_cb, srv);

@@ -14,6 +14,10 @@ struct evbuffer;
 #define METRICS_TYPES_MAX  96 /* dispatch rows, plus one for "other" */
 #define METRICS_STATUS_MAX 16 /* cctns.v1.StatusCode values */
 #define METRICS_BUCKETS    12
+/* ops (slice 11): connections of their own (audit writer, search flush),
+ * by state (down, connecting, ready: enum pool_conn_state). */
+#define METRICS_SIDE_POOLS  2 /* 0 audit, 1 flush */
+#define METRICS_SIDE_STATES 3
 
 enum metrics_refused {
 	REFUSED_MAX_CONNECTIONS, /* accepted and closed at once: limit hit */
@@ -85,9 +89,28 @@ struct metrics {
 	uint64_t search_flushes;        /* calls that succeeded */
 	uint64_t search_flush_pages;    /* pending pages they moved */
 	uint64_t search_flush_failures; /* calls that failed */
-	struct metrics_repl repl;       /* opsmon.c: api.replication_status */
-	struct metrics_outbox outbox;   /* outbox backlog told in Hello */
-	const struct session_hub *hub;  /* connections by state */
+	/* ops (slice 11): the worker's FIR copies (fircache.c); counters
+	 * bumped by fircache, gauges set at every snapshot */
+	uint64_t fircache_hits;           /* answers sent from a copy */
+	uint64_t fircache_misses_absent;  /* built fresh: no copy held */
+	uint64_t fircache_misses_changed; /* built fresh: copy out of date */
+	uint64_t fircache_stores;         /* copies kept */
+	uint64_t fircache_evictions;      /* dropped for room */
+	uint64_t fircache_entries;        /* gauge: copies held */
+	uint64_t fircache_bytes;          /* gauge: their estimated bytes */
+	/* ops (slice 11): the flush (ginflush.c) and its setting */
+	uint64_t search_flush_us;          /* time of the calls, microseconds */
+	uint64_t search_flush_interval_ms; /* gauge: [search] flush_ms, 0 off */
+	/* ops (slice 11): the audit writer's and the flush's own connections,
+	 * which are not in the pool's series */
+	uint64_t audit_in_flight; /* gauge: batches sent, not answered */
+	uint64_t audit_resends;   /* batches sent again after a failure */
+	uint64_t side_conns[METRICS_SIDE_POOLS]
+	                   [METRICS_SIDE_STATES];     /* gauge */
+	uint64_t side_reconnects[METRICS_SIDE_POOLS]; /* carried + live */
+	struct metrics_repl repl;      /* opsmon.c: api.replication_status */
+	struct metrics_outbox outbox;  /* outbox backlog told in Hello */
+	const struct session_hub *hub; /* connections by state */
 };
 
 /* A snapshot of the pool, for the gauges. */
@@ -131,6 +154,10 @@ void metrics_audit_hold(struct metrics *m, uint64_t us);
 
 /* ops: terminal identity key (never 0) said `pending` in its Hello. */
 void metrics_outbox_report(struct metrics *m, uint64_t key, uint32_t pending);
+
+/* ops (slice 11): the FIR copies, the flush, the side connections
+ * (metrics_side.c); called by metrics_render_ops. */
+void metrics_render_side(const struct metrics *m, struct evbuffer *out);
 
 /* ops: append the operator's series (pool counters, sessions by state, TLS
  * handshakes, audit batch latency, outbox backlog, replication). */

@@ -285,6 +285,7 @@ void metrics_render_ops(const struct metrics *m,
 	render_audit_batches(m, out);
 	render_audit_hold(m, out);   /* reg */
 	render_search_flush(m, out); /* reg */
+	metrics_render_side(m, out); /* ops (slice 11) */
 	render_outbox(&m->outbox, out);
 	render_repl(&m->repl, out);
 }

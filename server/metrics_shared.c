@@ -147,6 +147,9 @@ void metrics_shared_resume(struct metrics_shared *ms, int index,
 		*m = old->m;
 		m->connections_open = 0; /* the dead worker's connections */
 		m->audit_pending = 0;    /* ... and its unwritten records */
+		m->audit_in_flight = 0;  /* ops (slice 11): its gauges */
+		m->fircache_entries = m->fircache_bytes = 0;
+		memset(m->side_conns, 0, sizeof(m->side_conns));
 		polls = m->repl.polls; /* counters go on; readings start anew */
 		failures = m->repl.failures;
 		memset(&m->repl, 0, sizeof(m->repl));

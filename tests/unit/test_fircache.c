@@ -3,7 +3,10 @@
  * database says so; the least recently used copies go first when the
  * configured bytes are passed, and none are kept when the size is 0 or the
  * copy is too big; a copy held by a call in flight outlives its eviction
- * (ASan builds catch a use after free). fircache.c is included directly. */
+ * (ASan builds catch a use after free). ops (slice 11): the key reads the
+ * number as the database does ("12/2026" and "0012/2026": one copy) and
+ * the hits, misses, stores and evictions reach the worker's /metrics
+ * counters. fircache.c is included directly. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -109,6 +112,88 @@ static void test_held_copy_outlives_eviction(void **state)
 	assert_null(fircache_get("9:118:1001:1/2026"));
 }
 
+/* ops (slice 11): one FIR, one key, however many zeros it was typed with;
+ * what is not an FIR number gets no key (the database refuses it). */
+static void test_key_is_the_number_the_database_reads(void **state)
+{
+	const uint32_t codes[3] = {9, 118, 1001}, other[3] = {9, 118, 1002};
+	char k1[FIRCACHE_KEY_MAX], k2[FIRCACHE_KEY_MAX];
+
+	(void)state;
+	assert_int_equal(0, fircache_key(k1, sizeof(k1), codes, "12/2026"));
+	assert_int_equal(0, fircache_key(k2, sizeof(k2), codes, "0012/2026"));
+	assert_string_equal(k1, k2);
+	assert_string_equal("9:118:1001:12/2026", k1);
+	assert_int_equal(0,
+	                 fircache_key(k2, sizeof(k2), codes, "000000012/2026"));
+	assert_string_equal(k1, k2);
+	assert_int_equal(0, fircache_key(k2, sizeof(k2), codes, "120/2026"));
+	assert_string_not_equal(k1, k2);
+	assert_int_equal(0, fircache_key(k2, sizeof(k2), codes, "12/2025"));
+	assert_string_not_equal(k1, k2);
+	assert_int_equal(0, fircache_key(k2, sizeof(k2), other, "12/2026"));
+	assert_string_not_equal(k1, k2);
+	assert_int_equal(0,
+	                 fircache_key(k2, sizeof(k2), codes, "999999999/9999"));
+	assert_string_equal("9:118:1001:999999999/9999", k2);
+
+	/* one copy for both spellings */
+	fircache_configure(1 << 20);
+	assert_int_equal(0, fircache_key(k1, sizeof(k1), codes, "0012/2026"));
+	fircache_put(k1, "5p", msg(), 100);
+	assert_int_equal(0, fircache_key(k2, sizeof(k2), codes, "12/2026"));
+	assert_true(has(k2, "5p"));
+	fircache_configure(0);
+
+	static const char *const bad[] = {
+	        "",         "/2026",           "12/",      "12/202",
+	        "12/20261", "1234567890/2026", "12-2026",  " 12/2026",
+	        "12/2026 ", "+12/2026",        "12//2026", "１2/2026"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		strcpy(k1, "x");
+		assert_int_equal(-1,
+		                 fircache_key(k1, sizeof(k1), codes, bad[i]));
+		assert_string_equal("", k1);
+	}
+	assert_int_equal(-1, fircache_key(k1, sizeof(k1), codes, NULL));
+	/* a key that does not fit is no key */
+	assert_int_equal(-1, fircache_key(k1, 12, codes, "12/2026"));
+	assert_string_equal("", k1);
+}
+
+/* ops (slice 11): the counters /metrics shows. */
+static void test_counts_into_metrics(void **state)
+{
+	struct metrics *m = calloc(1, sizeof(*m));
+	struct fircache_entry *e;
+
+	(void)state;
+	assert_non_null(m);
+	fircache_set_metrics(m);
+	fircache_configure(4 * (1000 + sizeof(struct fircache_entry)));
+	fircache_count_miss(0);
+	fircache_put("9:118:1001:1/2026", "1p", msg(), 1000);
+	e = fircache_get("9:118:1001:1/2026");
+	assert_non_null(e);
+	(void)fircache_entry_msg(e); /* answered from the copy */
+	fircache_release(e);
+	fircache_count_miss(1);
+	for (int i = 2; i <= 5; i++) { /* the fifth evicts the first */
+		char key[32];
+
+		snprintf(key, sizeof(key), "9:118:1001:%d/2026", i);
+		fircache_put(key, "1p", msg(), 1000);
+	}
+	assert_int_equal(1, m->fircache_hits);
+	assert_int_equal(1, m->fircache_misses_absent);
+	assert_int_equal(1, m->fircache_misses_changed);
+	assert_int_equal(5, m->fircache_stores);
+	assert_int_equal(1, m->fircache_evictions);
+	fircache_configure(0);
+	fircache_set_metrics(NULL);
+	free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -116,6 +201,8 @@ int main(void)
 	        cmocka_unit_test(test_lru_within_bytes),
 	        cmocka_unit_test(test_nothing_kept_when_off_or_too_big),
 	        cmocka_unit_test(test_held_copy_outlives_eviction),
+	        cmocka_unit_test(test_key_is_the_number_the_database_reads),
+	        cmocka_unit_test(test_counts_into_metrics),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

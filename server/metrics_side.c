@@ -1,0 +1,106 @@
+/* metrics_side.c: ops (slice 11) series of /metrics: the worker's FIR
+ * copies (fircache.c), the search flush's timing and setting (ginflush.c),
+ * and the connections the audit writer and the flush keep of their own
+ * (not in cctns_pool_*). Every value is a sum over the workers. */
+#include <event2/buffer.h>
+
+#include "metrics.h"
+
+static void render_fircache(const struct metrics *m, struct evbuffer *out)
+{
+	evbuffer_add_printf(
+	        out,
+	        "# HELP cctns_fircache_hits_total FIR reads answered from the "
+	        "worker's copy (the database said it is current).\n"
+	        "# TYPE cctns_fircache_hits_total counter\n"
+	        "cctns_fircache_hits_total %llu\n"
+	        "# HELP cctns_fircache_misses_total FIR reads built from the "
+	        "database's JSON: no copy held (absent) or the copy out of "
+	        "date (changed).\n"
+	        "# TYPE cctns_fircache_misses_total counter\n"
+	        "cctns_fircache_misses_total{reason=\"absent\"} %llu\n"
+	        "cctns_fircache_misses_total{reason=\"changed\"} %llu\n"
+	        "# HELP cctns_fircache_stores_total FIR copies kept.\n"
+	        "# TYPE cctns_fircache_stores_total counter\n"
+	        "cctns_fircache_stores_total %llu\n"
+	        "# HELP cctns_fircache_evictions_total FIR copies dropped, "
+	        "least recently used first, to stay within [cache] fir_mb.\n"
+	        "# TYPE cctns_fircache_evictions_total counter\n"
+	        "cctns_fircache_evictions_total %llu\n"
+	        "# HELP cctns_fircache_entries FIR copies held.\n"
+	        "# TYPE cctns_fircache_entries gauge\n"
+	        "cctns_fircache_entries %llu\n"
+	        "# HELP cctns_fircache_bytes Estimated bytes of the FIR copies "
+	        "held.\n"
+	        "# TYPE cctns_fircache_bytes gauge\n"
+	        "cctns_fircache_bytes %llu\n",
+	        (unsigned long long)m->fircache_hits,
+	        (unsigned long long)m->fircache_misses_absent,
+	        (unsigned long long)m->fircache_misses_changed,
+	        (unsigned long long)m->fircache_stores,
+	        (unsigned long long)m->fircache_evictions,
+	        (unsigned long long)m->fircache_entries,
+	        (unsigned long long)m->fircache_bytes);
+}
+
+static void render_flush(const struct metrics *m, struct evbuffer *out)
+{
+	evbuffer_add_printf(
+	        out,
+	        "# HELP cctns_search_flush_seconds_total Time the calls of "
+	        "api.person_search_flush took, answered or failed.\n"
+	        "# TYPE cctns_search_flush_seconds_total counter\n"
+	        "cctns_search_flush_seconds_total %.6f\n"
+	        "# HELP cctns_search_flush_interval_seconds Time between "
+	        "flushes ([search] flush_ms); 0 when off.\n"
+	        "# TYPE cctns_search_flush_interval_seconds gauge\n"
+	        "cctns_search_flush_interval_seconds %.3f\n",
+	        (double)m->search_flush_us / 1e6,
+	        (double)m->search_flush_interval_ms / 1e3);
+}
+
+static void render_side_conns(const struct metrics *m, struct evbuffer *out)
+{
+	static const char *const pools[METRICS_SIDE_POOLS] = {"audit", "flush"};
+	static const char *const states[METRICS_SIDE_STATES] = {
+	        "down", "connecting", "ready"};
+
+	evbuffer_add_printf(
+	        out,
+	        "# HELP cctns_audit_batches_in_flight Audit batches sent and "
+	        "not yet answered.\n"
+	        "# TYPE cctns_audit_batches_in_flight gauge\n"
+	        "cctns_audit_batches_in_flight %llu\n"
+	        "# HELP cctns_audit_resends_total Audit batches sent again "
+	        "after a failed batch or a lost connection.\n"
+	        "# TYPE cctns_audit_resends_total counter\n"
+	        "cctns_audit_resends_total %llu\n"
+	        "# HELP cctns_side_connections Database connections of their "
+	        "own (audit: one a worker; flush: one a server), by state.\n"
+	        "# TYPE cctns_side_connections gauge\n",
+	        (unsigned long long)m->audit_in_flight,
+	        (unsigned long long)m->audit_resends);
+	for (int p = 0; p < METRICS_SIDE_POOLS; p++)
+		for (int s = 0; s < METRICS_SIDE_STATES; s++)
+			evbuffer_add_printf(
+			        out,
+			        "cctns_side_connections{pool=\"%s\","
+			        "state=\"%s\"} %llu\n",
+			        pools[p], states[s],
+			        (unsigned long long)m->side_conns[p][s]);
+	evbuffer_add_printf(out,
+	                    "# HELP cctns_side_reconnects_total Those "
+	                    "connections made again after a loss.\n"
+	                    "# TYPE cctns_side_reconnects_total counter\n");
+	for (int p = 0; p < METRICS_SIDE_POOLS; p++)
+		evbuffer_add_printf(
+		        out, "cctns_side_reconnects_total{pool=\"%s\"} %llu\n",
+		        pools[p], (unsigned long long)m->side_reconnects[p]);
+}
+
+void metrics_render_side(const struct metrics *m, struct evbuffer *out)
+{
+	render_fircache(m, out);
+	render_flush(m, out);
+	render_side_conns(m, out);
+}
