@@ -115,6 +115,14 @@ struct import_run {
 	int first_state, progress;
 	uint64_t t0, last_draw;
 	struct imp_csv_head *head; /* CSV: the header's columns */
+	/* CSV: a row whose quote is never closed, written last into the
+	 * rejects file (anything after it would be read as inside its quote) */
+	struct {
+		long long no;
+		char field[64], reason[160];
+		char *raw;
+		size_t len;
+	} unclosed;
 };
 
 static int parse_args(int argc, char **argv, struct import_args *a)
@@ -466,8 +474,19 @@ static void csv_one(struct import_run *r, const struct csv_reader *rd, int got,
 			field = (snprintf(col, sizeof(col), "column %zu",
 			                  e->column),
 			         col);
-		write_reject(r, rd->first, field, e->reason, raw, n);
 		r->rejected++;
+		if (!e->unclosed || r->unclosed.raw) {
+			write_reject(r, rd->first, field, e->reason, raw, n);
+			return;
+		}
+		r->unclosed.no = rd->first;
+		snprintf(r->unclosed.field, sizeof(r->unclosed.field), "%s",
+		         field);
+		snprintf(r->unclosed.reason, sizeof(r->unclosed.reason), "%s",
+		         e->reason);
+		r->unclosed.raw = xmalloc(n + 1);
+		memcpy(r->unclosed.raw, raw, n);
+		r->unclosed.len = n;
 	} else if (imp_csv_record(r->head, rd, raw, n, rd->first, &r->rows,
 	                          &rej) != 0) {
 		write_reject(r, rd->first, rej.field, rej.reason, raw, n);
@@ -546,6 +565,11 @@ static int read_csv(struct import_run *r)
 		goto fail;
 	rc = 0;
 fail:
+	if (r->unclosed.raw)
+		write_reject(r, r->unclosed.no, r->unclosed.field,
+		             r->unclosed.reason, r->unclosed.raw,
+		             r->unclosed.len);
+	free(r->unclosed.raw);
 	csv_free(&rd);
 	if (map)
 		munmap(map, (size_t)r->size);

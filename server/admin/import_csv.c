@@ -62,6 +62,7 @@ fault(struct csv_error *e, size_t column, const char *fmt, ...)
 	va_list ap;
 
 	e->column = column;
+	e->unclosed = 0;
 	va_start(ap, fmt);
 	vsnprintf(e->reason, sizeof(e->reason), fmt, ap);
 	va_end(ap);
@@ -139,11 +140,13 @@ static int quoted(struct csv_reader *r, size_t col, long long open_line,
 		      "column %zu: the record is longer than %zu bytes (a "
 		      "quote not closed?)",
 		      col, r->max);
-	else
+	else {
 		fault(e, col,
 		      "column %zu: the quote opened on line %lld is never "
 		      "closed",
 		      col, open_line);
+		e->unclosed = 1;
+	}
 	return -1;
 }
 

@@ -39,6 +39,8 @@ struct csv_reader {
 struct csv_error {
 	size_t column;
 	char reason[160];
+	int unclosed; /* a quote never closed: the record runs to the end of
+	               * the input, so it can only be the last one */
 };
 
 /* Read s[0..n) (a UTF-8 BOM at its start is skipped); records longer than
