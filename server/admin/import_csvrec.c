@@ -508,8 +508,10 @@ static void rename_text(const struct namer *nm, char *s, size_t cap, int field)
 		}
 		out[j++] = s[i++];
 	}
-	out[j] = '\0';
-	snprintf(s, cap, "%s", out);
+	if (j >= cap)
+		j = cap - 1;
+	memcpy(s, out, j);
+	s[j] = '\0';
 }
 
 static void rename_reject(const struct namer *nm, struct imp_reject *rej)
