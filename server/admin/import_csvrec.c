@@ -345,9 +345,11 @@ static int person_map(const struct imp_csv_head *h, const struct csv_reader *r,
 		if (h->col[c].kind == C_PERSON) {
 			present[h->col[c].group] = 1;
 		} else if (h->col[c].kind == C_UNKNOWN) {
-			size_t d = strspn(f, " ");
-			if (len - d > 2 || len == d ||
-			    strspn(f + d, "0123456789 ") != len - d)
+			/* one or two digits, spaces around them allowed */
+			size_t d = strspn(f, " \t"),
+			       k = strspn(f + d, "0123456789");
+			if (k < 1 || k > 2 ||
+			    d + k + strspn(f + d + k, " \t") != len)
 				return -1;
 			unknown = atoi(f + d);
 		}

@@ -61,6 +61,12 @@ assert_contains "$OUT" "Geeta Sharma" "... with its complainant"
 assert_contains "$OUT" "Kuldeep Singh" "... its accused"
 assert_contains "$OUT" "392" "... and its section"
 
+# unknown_accused is a count: anything else refuses the row before any other check
+sed '4s/,1$/,two/' "$SAMPLE_CSV" >"$T/unknown.csv"
+run "${ADMIN[@]}" import "$T/unknown.csv" --quiet
+assert_contains "$(grep '^# line 3: ' "$T/unknown.csv.rejects")" \
+	"unknown_accused: unknown_accused: expected a whole number 0..99" "unknown_accused not a count"
+
 # --- generated rows (BOM, CRLF) and hostile rows
 python3 "$GEN" --n 40 --state $A_STATE --district $A_DISTRICT --station $A_STATION \
 	--years 2019-2023 --format csv --out "$T/gen.csv"
