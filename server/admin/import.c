@@ -1,5 +1,6 @@
 /* import.c (issue 7): `cctns-admin import FILE`: bulk import of legacy FIRs
- * from a JSON-lines file (docs/IMPORT.md). Each line is checked in C
+ * from a JSON-lines or CSV file (docs/IMPORT.md). Each line (each CSV row,
+ * made into the same JSON record by import_csvrec.c) is checked in C
  * (import_line.c); a batch of good lines goes by COPY FROM STDIN into the
  * UNLOGGED staging tables of 0038, then core.import_batch() checks what the
  * database knows and stores the rest set-based, in one transaction with one
@@ -12,12 +13,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "admin.h"
 #include "audit_note.h"
 #include "db.h"
+#include "import_csv.h"
 #include "import_line.h"
 #include "util.h"
 
@@ -25,12 +29,15 @@
 #define IMPORT_REJECTS 3
 
 static const char import_help[] =
-        "usage: cctns-admin [--db CONNINFO] import FILE [--rejects FILE] "
-        "[--batch N] [--quiet]\n"
+        "usage: cctns-admin [--db CONNINFO] import FILE [--format jsonl|csv] "
+        "[--rejects FILE]\n"
+        "                   [--batch N] [--quiet]\n"
         "\n"
         "Import legacy FIRs (registered before CCTNS) from FILE, one JSON "
         "object per\n"
-        "line (the format: docs/IMPORT.md). The legacy FIR numbers are "
+        "line, or CSV with a header row naming the columns (the formats: "
+        "docs/IMPORT.md).\n"
+        "The legacy FIR numbers are "
         "kept; each\n"
         "FIR is stored with its sections, persons (linked in the persons "
         "register,\n"
@@ -40,11 +47,17 @@ static const char import_help[] =
         "live FIR\n"
         "follows the imported ones.\n"
         "\n"
+        "  --format F      jsonl (the default) or csv; without it a FILE "
+        "whose name ends\n"
+        "                  in .csv is read as CSV (--format wins over the "
+        "name)\n"
         "  --rejects FILE  where refused lines go (default FILE.rejects): "
         "for each,\n"
         "                  a line \"# line N: FIELD: REASON\" then the "
         "original line,\n"
-        "                  so the file can be fixed and imported again\n"
+        "                  so the file can be fixed and imported again "
+        "(a CSV rejects\n"
+        "                  file starts with the header row)\n"
         "  --batch N       lines per transaction (default 5000, 1..100000); "
         "a batch\n"
         "                  stores all its valid lines or none\n"
@@ -72,12 +85,13 @@ static const char import_help[] =
         "Examples:\n"
         "  cctns-admin import legacy-2019.jsonl\n"
         "  cctns-admin import legacy-2019.jsonl --rejects /tmp/refused.jsonl "
-        "--quiet\n";
+        "--quiet\n"
+        "  cctns-admin import export.txt --format csv\n";
 
 struct import_args {
 	const char *db, *file, *rejects;
 	long batch;
-	int quiet;
+	int quiet, csv; /* csv: -1 not said, 0 JSON lines, 1 CSV */
 };
 
 /* Lines of the current batch as read, for the rejects file. */
@@ -100,6 +114,15 @@ struct import_run {
 	long long size, bytes;
 	int first_state, progress;
 	uint64_t t0, last_draw;
+	struct imp_csv_head *head; /* CSV: the header's columns */
+	/* CSV: a row whose quote is never closed, written last into the
+	 * rejects file (anything after it would be read as inside its quote) */
+	struct {
+		long long no;
+		char field[64], reason[160];
+		char *raw;
+		size_t len;
+	} unclosed;
 };
 
 static int parse_args(int argc, char **argv, struct import_args *a)
@@ -108,6 +131,7 @@ static int parse_args(int argc, char **argv, struct import_args *a)
 	        {"rejects", required_argument, NULL, 'r'},
 	        {"batch", required_argument, NULL, 'b'},
 	        {"quiet", no_argument, NULL, 'q'},
+	        {"format", required_argument, NULL, 'f'},
 	        {"db", required_argument, NULL, 'D'},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0},
@@ -133,6 +157,16 @@ static int parse_args(int argc, char **argv, struct import_args *a)
 		case 'q':
 			a->quiet = 1;
 			break;
+		case 'f':
+			if (strcmp(optarg, "csv") != 0 &&
+			    strcmp(optarg, "jsonl") != 0)
+				return admin_usage(
+				        "import",
+				        "--format: expected jsonl or "
+				        "csv, not '%s'",
+				        optarg);
+			a->csv = strcmp(optarg, "csv") == 0;
+			break;
 		case 'D':
 			a->db = optarg;
 			break;
@@ -151,6 +185,10 @@ static int parse_args(int argc, char **argv, struct import_args *a)
 		return admin_usage("import", "unexpected argument %s",
 		                   argv[optind + 1]);
 	a->file = argv[optind];
+	if (a->csv < 0) {
+		size_t n = strlen(a->file);
+		a->csv = n >= 4 && strcasecmp(a->file + n - 4, ".csv") == 0;
+	}
 	return 0;
 }
 
@@ -299,9 +337,16 @@ static int flush_batch(struct import_run *r)
 	for (i = 0; i < PQntuples(res); i++) {
 		long long no = strtoll(PQgetvalue(res, i, 0), NULL, 10);
 		const struct batch_line *l = find_line(r, no);
-		write_reject(r, no, PQgetvalue(res, i, 1),
-		             PQgetvalue(res, i, 2), l ? r->raw.p + l->off : "",
-		             l ? l->len : 0);
+		struct imp_reject why;
+		snprintf(why.field, sizeof(why.field), "%s",
+		         PQgetvalue(res, i, 1));
+		snprintf(why.reason, sizeof(why.reason), "%s",
+		         PQgetvalue(res, i, 2));
+		if (r->head && l) /* name the CSV columns */
+			imp_csv_rename(r->head, r->raw.p + l->off, l->len,
+			               &why);
+		write_reject(r, no, why.field, why.reason,
+		             l ? r->raw.p + l->off : "", l ? l->len : 0);
 		if (PQgetvalue(res, i, 3)[0] == 't')
 			r->duplicates++;
 		refused++;
@@ -408,6 +453,129 @@ fail:
 	return rc;
 }
 
+/* ------------------------------------------------------------ CSV */
+
+/* One CSV record (raw[0..n), first line no): a tokenizer refusal (got < 0,
+ * *e why), or checked as an FIR and kept for the batch or refused. */
+static void csv_one(struct import_run *r, const struct csv_reader *rd, int got,
+                    const struct csv_error *e)
+{
+	const char *raw = rd->s + rd->start;
+	size_t n = rd->end - rd->start, at = r->rows.fir.len;
+	struct imp_reject rej;
+	char col[32];
+	const char *field = "line";
+
+	r->read++;
+	if (got < 0) {
+		if (e->column > 0 && e->column <= imp_csv_head_columns(r->head))
+			field = imp_csv_head_name(r->head, e->column - 1);
+		else if (e->column > 0)
+			field = (snprintf(col, sizeof(col), "column %zu",
+			                  e->column),
+			         col);
+		r->rejected++;
+		if (!e->unclosed || r->unclosed.raw) {
+			write_reject(r, rd->first, field, e->reason, raw, n);
+			return;
+		}
+		r->unclosed.no = rd->first;
+		snprintf(r->unclosed.field, sizeof(r->unclosed.field), "%s",
+		         field);
+		snprintf(r->unclosed.reason, sizeof(r->unclosed.reason), "%s",
+		         e->reason);
+		r->unclosed.raw = xmalloc(n + 1);
+		memcpy(r->unclosed.raw, raw, n);
+		r->unclosed.len = n;
+	} else if (imp_csv_record(r->head, rd, raw, n, rd->first, &r->rows,
+	                          &rej) != 0) {
+		write_reject(r, rd->first, rej.field, rej.reason, raw, n);
+		r->rejected++;
+	} else {
+		/* the audit record's state: the FIR row's second column */
+		const char *tab = strchr(r->rows.fir.p + at, '\t');
+		if (!r->first_state && tab)
+			r->first_state = atoi(tab + 1);
+		keep_line(r, rd->first, raw, n);
+	}
+}
+
+/* The header row: its columns, written first into the rejects file too so
+ * that it can be fixed and imported again. */
+static int csv_header(struct import_run *r, struct csv_reader *rd)
+{
+	struct csv_error e;
+	char why[200];
+	int got = csv_next(rd, &e);
+
+	if (got == 0) {
+		fprintf(stderr,
+		        "cctns-admin: import: %s: no header row (the columns: "
+		        "docs/IMPORT.md)\n",
+		        r->a.file);
+		return -1;
+	}
+	if (got < 0) {
+		imp_printable(e.reason);
+		fprintf(stderr,
+		        "cctns-admin: import: %s: line %lld: header: %s\n",
+		        r->a.file, rd->first, e.reason);
+		return -1;
+	}
+	r->head = imp_csv_head_new(rd, why, sizeof(why));
+	if (!r->head) {
+		fprintf(stderr, "cctns-admin: import: %s: line %lld: %s\n",
+		        r->a.file, rd->first, why);
+		return -1;
+	}
+	fwrite(rd->s + rd->start, 1, rd->end - rd->start, r->rej);
+	fputc('\n', r->rej);
+	return 0;
+}
+
+/* The whole CSV file, mapped, record by record. */
+static int read_csv(struct import_run *r)
+{
+	struct csv_reader rd;
+	struct csv_error e;
+	void *map = NULL;
+	int got, rc = -1;
+
+	if (r->size > 0) {
+		map = mmap(NULL, (size_t)r->size, PROT_READ, MAP_PRIVATE,
+		           fileno(r->in), 0);
+		if (map == MAP_FAILED) {
+			fprintf(stderr, "cctns-admin: import: %s: %s\n",
+			        r->a.file, strerror(errno));
+			return -1;
+		}
+	}
+	csv_init(&rd, map ? map : "", (size_t)r->size, IMP_LINE_MAX);
+	if (csv_header(r, &rd) != 0)
+		goto fail;
+	while ((got = csv_next(&rd, &e)) != 0) {
+		csv_one(r, &rd, got, &e);
+		r->bytes = (long long)rd.pos;
+		if ((long)r->nlines >= r->a.batch && flush_batch(r) != 0)
+			goto fail;
+		if ((r->read & 255) == 0)
+			draw_progress(r, 0);
+	}
+	if (flush_batch(r) != 0)
+		goto fail;
+	rc = 0;
+fail:
+	if (r->unclosed.raw)
+		write_reject(r, r->unclosed.no, r->unclosed.field,
+		             r->unclosed.reason, r->unclosed.raw,
+		             r->unclosed.len);
+	free(r->unclosed.raw);
+	csv_free(&rd);
+	if (map)
+		munmap(map, (size_t)r->size);
+	return rc;
+}
+
 /* The file's base name, cleaned for the audit record. */
 static void make_label(struct import_run *r)
 {
@@ -483,6 +651,7 @@ int cmd_import(const char *db, int argc, char **argv)
 	memset(&r, 0, sizeof(r));
 	r.a.db = db;
 	r.a.batch = 5000;
+	r.a.csv = -1;
 	p = parse_args(argc, argv, &r.a);
 	if (p != 0)
 		return p == 1 ? ADMIN_OK : p;
@@ -495,7 +664,7 @@ int cmd_import(const char *db, int argc, char **argv)
 	r.parser = imp_parser_new();
 	r.progress = !r.a.quiet && isatty(STDERR_FILENO);
 	r.t0 = now_us();
-	if (read_all(&r) != 0)
+	if ((r.a.csv ? read_csv(&r) : read_all(&r)) != 0)
 		goto done;
 	draw_progress(&r, 1);
 	secs = (double)(now_us() - r.t0) / 1e6;
@@ -519,6 +688,7 @@ done:
 		rc = ADMIN_FAIL;
 	}
 	imp_parser_free(r.parser);
+	imp_csv_head_free(r.head);
 	imp_buf_free(&r.rows.fir);
 	imp_buf_free(&r.rows.person);
 	imp_buf_free(&r.rows.charge);

@@ -564,8 +564,7 @@ int imp_parse_line(struct imp_parser *p, const char *s, size_t n,
                    long long line_no, struct imp_rows *out,
                    struct imp_reject *r)
 {
-	size_t keep_f = out->fir.len, keep_p = out->person.len,
-	       keep_c = out->charge.len, end;
+	size_t end;
 	struct json_object *o;
 	int rc;
 
@@ -598,8 +597,19 @@ int imp_parse_line(struct imp_parser *p, const char *s, size_t n,
 		json_object_put(o);
 		return bad(r, "line", "expected one JSON object per line");
 	}
-	rc = record(o, s, n, line_no, out, r);
+	rc = imp_parse_object(o, s, n, line_no, out, r);
 	json_object_put(o);
+	return rc;
+}
+
+int imp_parse_object(struct json_object *o, const char *raw, size_t n,
+                     long long line_no, struct imp_rows *out,
+                     struct imp_reject *r)
+{
+	size_t keep_f = out->fir.len, keep_p = out->person.len,
+	       keep_c = out->charge.len;
+	int rc = record(o, raw, n, line_no, out, r);
+
 	if (rc != 0) {
 		out->fir.len = keep_f;
 		out->person.len = keep_p;

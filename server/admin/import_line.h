@@ -46,4 +46,14 @@ int imp_parse_line(struct imp_parser *p, const char *s, size_t n,
                    long long line_no, struct imp_rows *out,
                    struct imp_reject *rej) __attribute__((warn_unused_result));
 
+/* The same checks and rows for a record already parsed into a JSON object
+ * (the CSV path builds one per row, import_csv.h); raw[0..n) is the record
+ * as read (its SHA-256 is stored). Returns 0, or -1 with *rej filled and
+ * out unchanged. */
+struct json_object;
+int imp_parse_object(struct json_object *o, const char *raw, size_t n,
+                     long long line_no, struct imp_rows *out,
+                     struct imp_reject *rej)
+        __attribute__((warn_unused_result));
+
 #endif

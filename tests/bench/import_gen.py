@@ -2,10 +2,13 @@
 """import_gen.py (issue 7): made-up legacy FIRs for `cctns-admin import`.
 
     import_gen.py --n N --state S --district D --station ST --out FILE.jsonl
-                  [--years 2015-2023] [--first-no 1] [--copy-dir DIR
-                  --fir-id-from ID --person-id-from ID]
+                  [--format jsonl|csv] [--years 2015-2023] [--first-no 1]
+                  [--copy-dir DIR --fir-id-from ID --person-id-from ID]
 
-Writes N FIRs of station S/D/ST as JSON lines (docs/IMPORT.md), spread over
+Writes N FIRs of station S/D/ST as JSON lines (docs/IMPORT.md), or with
+--format csv the same records as CSV (a header row, CRLF line ends, the
+flat columns of docs/IMPORT.md: complainant_*, accused_1_*, accused_2_*,
+victim_1_*, sections as "IPC 379; IPC 411"), spread over
 the years given (numbers from --first-no in each year), each with 1-2
 sections, a complainant, 1-2 accused and sometimes a victim. With
 --copy-dir it also writes the same rows as COPY text files of the target
@@ -14,6 +17,7 @@ with explicit ids from the numbers given: the raw COPY anchor of
 tests/bench/import. Deterministic (seeded), names made up from short lists.
 """
 import argparse
+import csv
 import hashlib
 import json
 import os
@@ -113,6 +117,34 @@ def copy_rows(files, rec, line, fir_id, next_pid):
     return next_pid
 
 
+PERSON_COLS = ["name", "relative_name", "sex", "age", "birth_year", "address", "pincode"]
+GROUPS = ["complainant", "accused_1", "accused_2", "victim_1"]
+CSV_HEADER = (["state", "district", "station", "year", "fir_no", "registered_at", "occurred_from",
+               "information_type", "place_line1", "place_city", "place_pincode", "brief_facts",
+               "sections"] + [g + "_" + c for g in GROUPS for c in PERSON_COLS])
+
+
+def csv_row(rec):
+    """The record as one CSV row of CSV_HEADER (docs/IMPORT.md's flat form)."""
+    p = rec["place"]
+    row = [rec["state"], rec["district"], rec["station"], rec["year"], rec["fir_no"],
+           rec["registered_at"], rec["occurred_from"], rec["information_type"], p["line1"],
+           p["city"], p["pincode"], rec["brief_facts"],
+           "; ".join("%s %s" % (c["act"].upper(), c["section"]) for c in rec["sections"])]
+    groups = {g: {} for g in GROUPS}
+    accused = 0
+    for pr in rec["persons"]:
+        if pr["role"] == "accused":
+            accused += 1
+            g = "accused_%d" % accused
+        else:
+            g = pr["role"] if pr["role"] == "complainant" else "victim_1"
+        groups[g] = pr
+    for g in GROUPS:
+        row += [groups[g].get(c, "") for c in PERSON_COLS]
+    return row
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, required=True)
@@ -124,6 +156,7 @@ def main():
     ap.add_argument("--first-no", type=int, default=1)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--copy-dir")
+    ap.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
     ap.add_argument("--fir-id-from", type=int, default=10 ** 12)
     ap.add_argument("--person-id-from", type=int, default=10 ** 12)
     a = ap.parse_args()
@@ -137,12 +170,18 @@ def main():
             files[t] = open(os.path.join(a.copy_dir, t + ".copy"), "w", encoding="utf-8")
     per_year = -(-a.n // len(years))
     fir_id, pid = a.fir_id_from, a.person_id_from
-    with open(a.out, "w", encoding="utf-8") as out:
+    with open(a.out, "w", encoding="utf-8", newline="") as out:
+        w = csv.writer(out, lineterminator="\r\n") if a.format == "csv" else None
+        if w:
+            w.writerow(CSV_HEADER)
         for i in range(a.n):
             yr = years[i // per_year]
             rec = fir(rng, a, yr, a.first_no + i % per_year)
             line = json.dumps(rec, ensure_ascii=False, separators=(",", ":"))
-            out.write(line + "\n")
+            if w:
+                w.writerow(csv_row(rec))
+            else:
+                out.write(line + "\n")
             if files:
                 pid = copy_rows(files, rec, line, fir_id, pid)
                 fir_id += 1
