@@ -30,7 +30,8 @@
 --   * or it is dense: every tag it asks the GIN index for is among the
 --     most common elements of the state's core.person_search tags that
 --     ANALYZE (autovacuum) keeps in pg_stats, each on more than 20,000
---     rows (core.search_dense_tags). No new table: PostgreSQL's own
+--     rows (core.search_dense_tags; cctns.search_dense_rows, when a
+--     session sets it, for another count). No new table: PostgreSQL's own
 --     statistics of the tags are the frequency table, kept by ANALYZE;
 --     without statistics (never analysed) no probe is dense and the
 --     search is 0042's.
@@ -139,6 +140,9 @@ DECLARE
 	dense text[];
 	found int;
 	sl int;
+	-- Rows above which a tag is dense (cctns.search_dense_rows: a session may
+	-- set it, the checks do; 20,000 when not set).
+	dmin float8 := coalesce(nullif(current_setting('cctns.search_dense_rows', true), '')::float8, 20000);
 BEGIN
 	-- First every key: all its rows (up to 2,000) ranked, the best 100 (0036).
 	SELECT coalesce(array_agg(c.person_id), '{}'), coalesce(array_agg(c.year), '{}') INTO ids, yrs
@@ -169,7 +173,7 @@ BEGIN
 			FOR i IN 1 .. n LOOP
 				CONTINUE WHEN sl IS NOT NULL AND core.search_probe_bound(q, ARRAY[loose[i]]) < sl;
 				tags := must || core.search_pairs(ARRAY(SELECT t FROM unnest(loose) WITH ORDINALITY AS x(t, j) WHERE j <> i ORDER BY j));
-				dense := coalesce(dense, core.search_dense_tags(state, 20000));
+				dense := coalesce(dense, core.search_dense_tags(state, dmin));
 				CONTINUE WHEN tags <@ dense;
 				probes := probes || jsonb_build_array(to_jsonb(tags));
 			END LOOP;
@@ -188,7 +192,7 @@ BEGIN
 				FOR m IN 1 .. 2 LOOP
 					CONTINUE WHEN sl IS NOT NULL AND core.search_probe_bound(q, ARRAY[loose[3 - m]]) < sl;
 					tags := must || loose[m] || linit;
-					dense := coalesce(dense, core.search_dense_tags(state, 20000));
+					dense := coalesce(dense, core.search_dense_tags(state, dmin));
 					CONTINUE WHEN tags <@ dense;
 					probes := probes || jsonb_build_array(to_jsonb(tags));
 				END LOOP;
@@ -198,7 +202,7 @@ BEGIN
 						CONTINUE WHEN sl IS NOT NULL AND core.search_probe_bound(q, ARRAY[loose[i], loose[k]]) < sl;
 						tags := must || core.search_pairs(ARRAY(
 							SELECT t FROM unnest(loose) WITH ORDINALITY AS x(t, j) WHERE j <> i AND j <> k ORDER BY j));
-						dense := coalesce(dense, core.search_dense_tags(state, 20000));
+						dense := coalesce(dense, core.search_dense_tags(state, dmin));
 						CONTINUE WHEN tags <@ dense;
 						probes := probes || jsonb_build_array(to_jsonb(tags));
 					END LOOP;
@@ -219,6 +223,6 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION core.search_rank(int, jsonb, bigint[]) IS
-	'Ranked matches of a parsed search (core.search_parse), best first (equal scores: the likeness of the spellings, then the year of birth nearest the age asked, then person_id; 0042), at most its limit, without the persons in exclude. Candidates as core.search_candidates (0036), but the first probe''s are scored first and a later probe runs only when its bound (core.search_probe_bound) reaches the limit-th score found and not every tag it asks for is dense (core.search_dense_tags, more than 20,000 rows): 0049';
+	'Ranked matches of a parsed search (core.search_parse), best first (equal scores: the likeness of the spellings, then the year of birth nearest the age asked, then person_id; 0042), at most its limit, without the persons in exclude. Candidates as core.search_candidates (0036), but the first probe''s are scored first and a later probe runs only when its bound (core.search_probe_bound) reaches the limit-th score found and not every tag it asks for is dense (core.search_dense_tags, more than 20,000 rows or the session''s cctns.search_dense_rows): 0049';
 
 REVOKE ALL ON FUNCTION core.search_dense_tags(int, float8), core.search_probe_bound(jsonb, text[]) FROM PUBLIC;
