@@ -126,3 +126,10 @@ FROM core.person_search s WHERE s.state_code = 1 AND s.station_code = 990320;
 SELECT pg_temp.check(NOT core.search_dense_tags(1, 2000) && '{n:jrb,n:kbr}',
 	'0049: once they are gone and counted again, their keys are not dense');
 RESET cctns.search_dense_rows;
+
+-- ============================================================ lean probes
+SELECT pg_temp.check(core.search_lean_tags('{i:j,n:mn,i:m}') = '{i:j,n:mn}'
+		AND core.search_lean_tags('{i:s,r:sa,i:m,j:s}') = '{i:s,r:sa,i:m}'
+		AND core.search_lean_tags('{D:1,p:n:krt|r:ksm,i:k,j:k,i:q}') = '{D:1,p:n:krt|r:ksm,i:q}'
+		AND core.search_lean_tags('{}') = '{}',
+	'0049: a probe leaves out the initials its keys and pairs imply (i: for n:, j: for r:), keeps the others in order');
