@@ -236,3 +236,5 @@ read_race reader_first
 read_race writer_first
 # reg (issue 7, 0044): the person search GIN pending list moved by api.person_search_flush
 echo "== reg44_checks.sql"; run_psql cctns_owner -f "$here/reg44_checks.sql"
+# search (issue 4, 0049): person search probes skipped when they cannot change the answer or are dense
+echo "== search49_checks.sql"; run_psql cctns_owner -f "$here/search49_checks.sql"

@@ -23,7 +23,11 @@
 \set ON_ERROR_STOP 1
 SET client_min_messages = warning;
 SET work_mem = '512MB';
+-- The partition made as its owner (as the trigger path makes it), so that the search's own reads
+-- of its statistics (pg_stats, core.search_dense_tags of 0049) see them.
+SET ROLE cctns_owner;
 SELECT core.person_search_partition(:state);
+RESET ROLE;
 
 -- The n:/i: (r:/j:) tags of keys in the order core.person_search_build appends them: for each
 -- key, its tag if it has two letters or more and is new, then its initial's tag if new.
