@@ -212,18 +212,19 @@ void fircache_count_miss(int changed)
 int fircache_key(char *key, size_t size, const uint32_t codes[3],
                  const char *fir_number)
 {
+	char buf[FIRCACHE_KEY_MAX]; /* five numbers of 10 digits and 4 marks */
 	uint32_t no, year;
 	int n;
 
-	key[0] = '\0';
+	if (size)
+		key[0] = '\0';
 	if (!fir_number ||
 	    envelope_fir_number_parse(fir_number, &no, &year) != 0)
 		return -1;
-	n = snprintf(key, size, "%u:%u:%u:%u/%u", codes[0], codes[1], codes[2],
-	             no, year);
-	if (n < 0 || (size_t)n >= size) {
-		key[0] = '\0';
+	n = snprintf(buf, sizeof(buf), "%u:%u:%u:%u/%u", codes[0], codes[1],
+	             codes[2], no, year);
+	if (n < 0 || (size_t)n >= sizeof(buf) || (size_t)n >= size)
 		return -1;
-	}
+	memcpy(key, buf, (size_t)n + 1);
 	return 0;
 }
