@@ -236,3 +236,5 @@ read_race reader_first
 read_race writer_first
 # reg (issue 7, 0044): the person search GIN pending list moved by api.person_search_flush
 echo "== reg44_checks.sql"; run_psql cctns_owner -f "$here/reg44_checks.sql"
+# reg (issue 7, 0052): api.audit_append's two-statement path for a batch continuing its head
+echo "== reg52_checks.sql"; run_psql cctns_owner -f "$here/reg52_checks.sql"
