@@ -238,3 +238,5 @@ read_race writer_first
 echo "== reg44_checks.sql"; run_psql cctns_owner -f "$here/reg44_checks.sql"
 # search (issue 4, 0049): person search probes skipped when they cannot change the answer or are dense
 echo "== search49_checks.sql"; run_psql cctns_owner -f "$here/search49_checks.sql"
+# reg (issue 7, 0052): api.audit_append's two-statement path for a batch continuing its head
+echo "== reg52_checks.sql"; run_psql cctns_owner -f "$here/reg52_checks.sql"
