@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "fuzz_import_rows.h"
 #include "fuzz_util.h"
 #include "import_csv.h"
 
@@ -26,24 +27,6 @@ static const char header[] =
         "complainant_address,complainant_pincode,accused_1_name,accused_1_age,"
         "accused_2_name,accused_2_birth_year,victim_1_name,victim_1_sex,"
         "unknown_accused\n";
-
-static void check_rows(const struct imp_buf *b, size_t from, int cols,
-                       const char *what)
-{
-	int tabs = 0;
-
-	FUZZ_ASSERT(b->len == from || b->p[b->len - 1] == '\n', what);
-	FUZZ_ASSERT(b->len == from || !memchr(b->p + from, '\0', b->len - from),
-	            what);
-	for (size_t i = from; i < b->len; i++) {
-		if (b->p[i] == '\t') {
-			tabs++;
-		} else if (b->p[i] == '\n') {
-			FUZZ_ASSERT(tabs == cols - 1, what);
-			tabs = 0;
-		}
-	}
-}
 
 static void printable(const char *s, const char *what)
 {

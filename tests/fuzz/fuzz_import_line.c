@@ -8,29 +8,11 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "fuzz_import_rows.h"
 #include "fuzz_util.h"
 #include "import_line.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* Every row of b[from..) ends in a newline and has cols columns. */
-static void check_rows(const struct imp_buf *b, size_t from, int cols,
-                       const char *what)
-{
-	int tabs = 0;
-
-	FUZZ_ASSERT(b->len == from || b->p[b->len - 1] == '\n', what);
-	FUZZ_ASSERT(b->len == from || !memchr(b->p + from, '\0', b->len - from),
-	            what);
-	for (size_t i = from; i < b->len; i++) {
-		if (b->p[i] == '\t') {
-			tabs++;
-		} else if (b->p[i] == '\n') {
-			FUZZ_ASSERT(tabs == cols - 1, what);
-			tabs = 0;
-		}
-	}
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
