@@ -6,6 +6,8 @@
 
 #include <openssl/evp.h>
 
+#include "util.h"
+
 #define AUDIT_TAG "cctns-audit-1"
 #define NULL_LEN  0xFFFFFFFFu
 
@@ -96,40 +98,14 @@ int audit_hash(struct audit_rec *r)
 
 void audit_hex(const uint8_t *b, size_t n, char *out)
 {
-	static const char digits[] = "0123456789abcdef";
-
-	for (size_t i = 0; i < n; i++) {
-		out[2 * i] = digits[b[i] >> 4];
-		out[2 * i + 1] = digits[b[i] & 15];
-	}
-	out[2 * n] = '\0';
-}
-
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
+	hex_encode(b, n, out);
 }
 
 int audit_unhex(const char *s, uint8_t *out, size_t n)
 {
 	if (s[0] == '\\' && s[1] == 'x')
 		s += 2;
-	if (strlen(s) != 2 * n)
-		return -1;
-	for (size_t i = 0; i < n; i++) {
-		int hi = hexval(s[2 * i]), lo = hexval(s[2 * i + 1]);
-
-		if (hi < 0 || lo < 0)
-			return -1;
-		out[i] = (uint8_t)(hi << 4 | lo);
-	}
-	return 0;
+	return hex_decode(s, out, n);
 }
 
 void audit_uuid_str(const uint8_t id[AUDIT_CHAIN_LEN], char out[37])

@@ -12,35 +12,20 @@
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 
-static int secrets_index = -1;
+#include "util.h"
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
+static int secrets_index = -1;
 
 /* The secret of a line "LABEL <client random hex> <secret hex>" into out.
  * Returns its length, or 0 when the line is not well formed. */
 static uint8_t parse_secret(const char *hex, uint8_t *out)
 {
-	size_t n = 0;
-	int hi, lo;
+	size_t len = strlen(hex);
 
-	while (*hex && n < TLSREC_SECRET_MAX) {
-		hi = hexval(hex[0]);
-		lo = hi < 0 ? -1 : hexval(hex[1]);
-		if (lo < 0)
-			return 0;
-		out[n++] = (uint8_t)(hi << 4 | lo);
-		hex += 2;
-	}
-	return *hex ? 0 : (uint8_t)n;
+	if (len == 0 || len % 2 || len / 2 > TLSREC_SECRET_MAX ||
+	    hex_decode(hex, out, len / 2) != 0)
+		return 0;
+	return (uint8_t)(len / 2);
 }
 
 static void keylog_cb(const SSL *ssl, const char *line)
