@@ -22,6 +22,11 @@ void handlers_identity_pb(const struct identity *id, Cctns__V1__Identity *out);
 void handle_json_call(struct request *req, const Envelope *env,
                       const struct jsoncall *call);
 
+/* The call's parameters for req's body and station (jsoncall_params), or -1
+ * after req has been answered INTERNAL (p is then freed). */
+int handlers_call_params(struct request *req, const Envelope *env,
+                         const struct jsoncall *row, struct jsoncall_params *p);
+
 /* The officer context of req for the database: ctx[0] the signed-in
  * officer's number ("" when none), ctx[1] the session's permission mask in
  * decimal, written into mask. */

@@ -46,6 +46,20 @@ void handlers_call_field(const void *row, const char *column, char *out,
 	jsoncall_field(row, column, out, outsz);
 }
 
+int handlers_call_params(struct request *req, const Envelope *env,
+                         const struct jsoncall *row, struct jsoncall_params *p)
+{
+	const struct identity *id = req->identity;
+	const uint32_t codes[3] = {id->state, id->district, id->station};
+
+	if (jsoncall_params(row, jsoncall_request_body(env), codes, p) == 0)
+		return 0;
+	jsoncall_params_free(p);
+	request_fail(req, SC(INTERNAL), NULL,
+	             "internal error: cannot encode the request");
+	return -1;
+}
+
 void handlers_officer_ctx(const struct request *req, const char *ctx[2],
                           char mask[24])
 {
@@ -135,19 +149,13 @@ static int call_send(struct request *req, const char *const *ctx,
 void handle_json_call(struct request *req, const Envelope *env,
                       const struct jsoncall *row)
 {
-	const struct identity *id = req->identity;
-	const uint32_t codes[3] = {id->state, id->district, id->station};
 	struct jsoncall_params p;
 	struct call *call;
 	const char *ctx[2];
 	char mask[24];
 
-	if (jsoncall_params(row, jsoncall_request_body(env), codes, &p) != 0) {
-		jsoncall_params_free(&p);
-		request_fail(req, SC(INTERNAL), NULL,
-		             "internal error: cannot encode the request");
+	if (handlers_call_params(req, env, row, &p) != 0)
 		return;
-	}
 	call = xcalloc(1, sizeof(*call));
 	call->req = req;
 	call->row = row;

@@ -132,12 +132,8 @@ void handle_get_fir(struct request *req, const Envelope *env,
 	struct jsoncall_params p;
 	struct fir_call *call;
 
-	if (jsoncall_params(row, jsoncall_request_body(env), codes, &p) != 0) {
-		jsoncall_params_free(&p);
-		request_fail(req, SC(INTERNAL), NULL,
-		             "internal error: cannot encode the request");
+	if (handlers_call_params(req, env, row, &p) != 0)
 		return;
-	}
 	call = xcalloc(1, sizeof(*call));
 	call->req = req;
 	call->row = row;
