@@ -36,20 +36,6 @@ END \$\$;
 CREATE TRIGGER audit_fail_once AFTER INSERT ON audit.log FOR EACH STATEMENT
 EXECUTE FUNCTION public.audit_fail_once();" >/dev/null
 
-hold_lock() {
-	rm -f "$T/lock.in" "$T/lock.out"
-	mkfifo "$T/lock.in"
-	psql -X -q -At -d "$CCTNS_DB" <"$T/lock.in" >"$T/lock.out" 2>&1 &
-	LOCK_PID=$!
-	exec {LOCK_FD}>"$T/lock.in"
-	printf 'BEGIN;\nLOCK TABLE audit.chain IN EXCLUSIVE MODE;\nSELECT %s;\n' "'held'" >&"$LOCK_FD"
-	wait_for_text "$T/lock.out" held 20 || fail "psql did not take the lock: $(cat "$T/lock.out")"
-}
-release_lock() {
-	printf 'ROLLBACK;\n' >&"$LOCK_FD"
-	exec {LOCK_FD}>&-
-	wait "$LOCK_PID" || true
-}
 fir_count() { sql 'SELECT count(*) FROM core.fir'; }
 failures() { metrics_sum '^cctns_audit_failures_total$'; }
 

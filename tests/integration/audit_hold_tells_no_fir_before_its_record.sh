@@ -20,21 +20,6 @@ for i in $(seq 1 $N); do
 	terminal_conf "t$i" "station-$A_STATE-$A_DISTRICT-$A_STATION-desk-$i"
 done
 
-# hold_lock: a psql session holding LOCK audit.chain until release_lock.
-hold_lock() {
-	rm -f "$T/lock.in" "$T/lock.out"
-	mkfifo "$T/lock.in"
-	psql -X -q -At -d "$CCTNS_DB" <"$T/lock.in" >"$T/lock.out" 2>&1 &
-	LOCK_PID=$!
-	exec {LOCK_FD}>"$T/lock.in"
-	printf 'BEGIN;\nLOCK TABLE audit.chain IN EXCLUSIVE MODE;\nSELECT %s;\n' "'held'" >&"$LOCK_FD"
-	wait_for_text "$T/lock.out" held 20 || fail "psql did not take the lock: $(cat "$T/lock.out")"
-}
-release_lock() {
-	printf 'ROLLBACK;\n' >&"$LOCK_FD"
-	exec {LOCK_FD}>&-
-	wait "$LOCK_PID" || true
-}
 fir_count() { sql 'SELECT count(*) FROM core.fir'; }
 # register GROUP: every terminal registers one FIR in the background.
 register() {

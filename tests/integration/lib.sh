@@ -515,3 +515,20 @@ sign_in_sample_io() {
 	fi
 	term_login "$1" UP-15432 >/dev/null || fail "UP-15432 (the samples' IO) signs in at $1"
 }
+
+# hold_lock: a psql session holding LOCK audit.chain (so no audit batch can
+# commit) until release_lock. The audit tests stop the chain with it.
+hold_lock() {
+	rm -f "$T/lock.in" "$T/lock.out"
+	mkfifo "$T/lock.in"
+	psql -X -q -At -d "$CCTNS_DB" <"$T/lock.in" >"$T/lock.out" 2>&1 &
+	LOCK_PID=$!
+	exec {LOCK_FD}>"$T/lock.in"
+	printf 'BEGIN;\nLOCK TABLE audit.chain IN EXCLUSIVE MODE;\nSELECT %s;\n' "'held'" >&"$LOCK_FD"
+	wait_for_text "$T/lock.out" held 20 || fail "psql did not take the lock: $(cat "$T/lock.out")"
+}
+release_lock() {
+	printf 'ROLLBACK;\n' >&"$LOCK_FD"
+	exec {LOCK_FD}>&-
+	wait "$LOCK_PID" || true
+}
