@@ -305,8 +305,7 @@ static void audit_sent(void *arg, enum pool_outcome outcome,
 		return;
 	}
 	snprintf(why, sizeof(why), "%s",
-	         outcome == POOL_SQL_ERROR
-	                 ? PQresultErrorField(res, PG_DIAG_SQLSTATE)
+	         outcome == POOL_SQL_ERROR  ? pool_sqlstate(res)
 	         : outcome == POOL_DEADLINE ? "deadline"
 	                                    : "unavailable");
 	if (a->broken) { /* one after a failed batch: expected */

@@ -55,9 +55,8 @@ static void ginflush_done(void *arg, enum pool_outcome outcome,
 	if (!g->failing)
 		log_event(LOG_WARN, "search_flush",
 		          "ok=0 sqlstate=%s retry_ms=%d",
-		          outcome == POOL_SQL_ERROR
-		                  ? PQresultErrorField(res, PG_DIAG_SQLSTATE)
-		                  : "none",
+		          outcome == POOL_SQL_ERROR ? pool_sqlstate(res)
+		                                    : "none",
 		          GINFLUSH_BACKOFF_MS);
 	g->failing = 1;
 	ginflush_arm(g, GINFLUSH_BACKOFF_MS);

@@ -810,3 +810,10 @@ int pool_ready_count(const struct pool *pool)
 		n += pool->conns[i].state == POOL_CONN_READY;
 	return n;
 }
+
+const char *pool_sqlstate(const PGresult *res)
+{
+	const char *st = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+
+	return st && *st ? st : "none";
+}

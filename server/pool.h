@@ -61,6 +61,10 @@ void pool_free(struct pool *pool);
  * is never sent. Applies to statements queued from now on. */
 void pool_set_wait(struct pool *pool, long wait_ms);
 
+/* The SQLSTATE of a failed result, or "none" when it has none (an error
+ * libpq made itself, or no result): safe to print. */
+const char *pool_sqlstate(const PGresult *res);
+
 /* Queue stmt with nparams values (NULL = SQL NULL). lengths and formats may
  * be NULL (all text); a format of 1 is binary and uses lengths[i]. Values
  * are copied. Returns 0: cb will be called once, never from inside this
