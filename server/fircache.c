@@ -206,6 +206,34 @@ void fircache_forget_all(void)
 		entry_drop(fc.head);
 }
 
+int fircache_forget_payload(const char *payload)
+{
+	char key[FIRCACHE_KEY_MAX];
+	const char *p = payload;
+	int n = 0;
+
+	if (strcmp(payload, "*") == 0)
+		goto all;
+	while (*p) {
+		size_t len = strcspn(p, " ");
+
+		if (len >= sizeof(key))
+			goto all; /* not a key of ours: be safe */
+		if (len) {
+			memcpy(key, p, len);
+			key[len] = '\0';
+			fircache_forget(key);
+			n++;
+		}
+		p += len;
+		p += strspn(p, " ");
+	}
+	return n;
+all:
+	fircache_forget_all();
+	return -1;
+}
+
 void fircache_count_local(void)
 {
 	COUNT(fircache_local_hits);

@@ -56,6 +56,10 @@ void fircache_forget(const char *key);
 void fircache_verify(const char *key, const char *tag);
 int fircache_entry_verified(const struct fircache_entry *e);
 void fircache_forget_all(void);
+/* A cctns_fir notification's payload (0053): forget the copies under the
+ * space-separated keys it names; "*" (or anything that is not a key of
+ * ours) forgets every copy. Returns the keys forgotten, -1 for all. */
+int fircache_forget_payload(const char *payload);
 /* A read answered from a verified copy without the database (also counted
  * as a hit by fircache_entry_msg). */
 void fircache_count_local(void);

@@ -144,31 +144,7 @@ static int fl_send(const char *sql)
 
 int firlisten_apply(const char *payload)
 {
-	char key[FIRCACHE_KEY_MAX];
-	const char *p = payload;
-	int n = 0;
-
-	if (strcmp(payload, "*") == 0) {
-		fircache_forget_all();
-		return -1;
-	}
-	while (*p) {
-		size_t len = strcspn(p, " ");
-
-		if (len >= sizeof(key)) { /* not a key of ours: be safe */
-			fircache_forget_all();
-			return -1;
-		}
-		if (len) {
-			memcpy(key, p, len);
-			key[len] = '\0';
-			fircache_forget(key);
-			n++;
-		}
-		p += len;
-		p += strspn(p, " ");
-	}
-	return n;
+	return fircache_forget_payload(payload);
 }
 
 static void fl_notified(const PGnotify *n)
