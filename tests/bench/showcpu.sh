@@ -8,11 +8,19 @@
 # Needs compare's world (bench, cpu.sh, $T).
 # shellcheck shell=bash
 
+# audit_counts: "records batches" of the audit writers now (/metrics, both workers).
+audit_counts() {
+	curl -fsS --max-time 5 "http://127.0.0.1:$HTTP_PORT/metrics" |
+		awk '$1 == "cctns_audit_records_total" { r = $2 } $1 == "cctns_audit_batches_total" { b = $2 }
+		END { print r + 0, b + 0 }'
+}
+
 show_cpu() {
-	local t0 t1 out ok client_s
+	local t0 t1 out ok client_s a0 a1 r0 b0 r1 b1
 	cpu_classify 0 1 "$T/cpu.pids"
 	sed -i '/ client$/d' "$T/cpu.pids"
 	cpu_snap "$T/cpu.pids" "$T/cpu.a"
+	a0=$(audit_counts)
 	CPU_SECS=$SECS cpu_perf show
 	t0=$(date +%s.%N)
 	out=$( {
@@ -22,6 +30,8 @@ show_cpu() {
 	t1=$(date +%s.%N)
 	wait_perf
 	cpu_snap "$T/cpu.pids" "$T/cpu.b"
+	sleep 1.5 # every worker has published its counters
+	a1=$(audit_counts)
 	ok=$(grep -oE '(^| )ok=[0-9]+' <<<"$out" | head -n 1 | cut -d= -f2)
 	client_s=$(awk '/^client_s / { print $2 + $3 }' <<<"$out")
 	echo "$out" | grep -v '^client_s' >"$T/cpu-show.out"
@@ -45,4 +55,7 @@ show_cpu() {
 		split("client server pool audit flush pg_other pg_total all", out, " ")
 		for (i = 1; i <= 8; i++) printf "%-10s %8.1f\n", out[i], d[out[i]] / n
 	}' "$T/cpu.a" "$T/cpu.b"
+	read -r r0 b0 <<<"$a0"
+	read -r r1 b1 <<<"$a1"
+	awk -v r=$((r1 - r0)) -v b=$((b1 - b0)) 'BEGIN { printf "audit records %d in %d batches (%.1f a batch)\n", r, b, (b > 0 ? r / b : 0) }'
 }
