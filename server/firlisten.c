@@ -40,6 +40,7 @@ static struct {
 	uint64_t gen;
 	uint64_t heard_us;    /* last bytes from the server */
 	uint64_t ping_us;     /* when the ping in flight went; 0: none */
+	int busy;             /* a command is out (LISTEN or a ping) */
 	uint64_t pool_reconn; /* the pool's reconnects when LISTEN took */
 	struct metrics dummy; /* metrics when none is given (tests) */
 } fl = {.io_fd = -1};
@@ -94,6 +95,7 @@ static void fl_close(void)
 		PQfinish(fl.pg);
 	fl.pg = NULL;
 	fl.ping_us = 0;
+	fl.busy = 0;
 	fl.metrics->firlisten_up = 0;
 }
 
@@ -136,6 +138,7 @@ static int fl_send(const char *sql)
 
 	if (!PQsendQueryParams(fl.pg, sql, 0, NULL, NULL, NULL, NULL, 0))
 		return -1;
+	fl.busy = 1;
 	r = PQflush(fl.pg);
 	if (r < 0)
 		return -1;
@@ -172,21 +175,27 @@ static void fl_listening(void)
 	fl_timer_in(FIRLISTEN_PING_MS);
 }
 
-/* Results of LISTEN and of the pings; -1 when one failed. */
+/* Results of LISTEN and of the pings; -1 when one failed. A command is
+ * done when libpq's results end (its ReadyForQuery came): only then may
+ * the next one be sent. */
 static int fl_results(void)
 {
-	PGresult *res;
+	while (fl.busy && !PQisBusy(fl.pg)) {
+		PGresult *res = PQgetResult(fl.pg);
+		ExecStatusType st;
 
-	while (!PQisBusy(fl.pg) && (res = PQgetResult(fl.pg))) {
-		ExecStatusType st = PQresultStatus(res);
-
+		if (!res) {
+			fl.busy = 0;
+			if (fl.state == FL_SUBSCRIBING)
+				fl_listening();
+			else
+				fl.ping_us = 0;
+			break;
+		}
+		st = PQresultStatus(res);
 		PQclear(res);
 		if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
 			return -1;
-		if (fl.state == FL_SUBSCRIBING)
-			fl_listening();
-		else
-			fl.ping_us = 0;
 	}
 	return 0;
 }
@@ -291,7 +300,7 @@ static void fl_tick(void)
 		fl_down("the pool reconnected");
 		return;
 	}
-	if (!fl.ping_us) {
+	if (!fl.ping_us && !fl.busy) {
 		if (fl_send(ping_sql) != 0) {
 			fl_down_pq();
 			return;
