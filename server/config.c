@@ -91,6 +91,11 @@ static const conf_key server_keys[] = {
             "pending list into its tree (one worker; 0 = off: "
             "autovacuum and registrations past gin_pending_list_limit "
             "do it)"),
+        /* fir (slice 12): local answers of plain FIR copies (firlisten.h) */
+        KEY("cache", "fir_local", CONF_BOOL, "on", 0, 1, 1, cache_fir_local,
+            "answer a current plain FIR copy in the worker, without the "
+            "database, while its LISTEN cctns_fir connection is up (off: "
+            "every read asks the database)"),
 };
 
 /* Split "host:port" / "[v6]:port" into host and port text. */

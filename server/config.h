@@ -56,6 +56,8 @@ struct server_config {
 	long cache_fir_mb;
 	/* ops (slice 11): [search] flush_ms (ginflush.h), 0 = off */
 	long search_flush_ms;
+	/* fir (slice 12): [cache] fir_local (firlisten.h) */
+	int cache_fir_local;
 
 	/* Derived by config_load, not keys. */
 	struct listen_addr listen_addr;

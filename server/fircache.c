@@ -21,6 +21,7 @@ struct fircache_entry {
 	size_t bytes;
 	unsigned refs;
 	int linked;
+	int verified; /* fir (slice 12): may be answered locally */
 	struct fircache_entry *hnext;       /* chain */
 	struct fircache_entry *prev, *next; /* LRU: head most recent */
 };
@@ -184,6 +185,58 @@ void fircache_put(const char *key, const char *tag, ProtobufCMessage *msg,
 	fc.bytes += bytes;
 	fc.stores++;
 	COUNT(fircache_stores);
+}
+
+void fircache_verify(const char *key, const char *tag)
+{
+	struct fircache_entry *e = find(key);
+
+	if (e && strcmp(e->tag, tag) == 0)
+		e->verified = 1;
+}
+
+int fircache_entry_verified(const struct fircache_entry *e)
+{
+	return e->verified;
+}
+
+void fircache_forget_all(void)
+{
+	while (fc.head)
+		entry_drop(fc.head);
+}
+
+int fircache_forget_payload(const char *payload)
+{
+	char key[FIRCACHE_KEY_MAX];
+	const char *p = payload;
+	int n = 0;
+
+	if (strcmp(payload, "*") == 0)
+		goto all;
+	while (*p) {
+		size_t len = strcspn(p, " ");
+
+		if (len >= sizeof(key))
+			goto all; /* not a key of ours: be safe */
+		if (len) {
+			memcpy(key, p, len);
+			key[len] = '\0';
+			fircache_forget(key);
+			n++;
+		}
+		p += len;
+		p += strspn(p, " ");
+	}
+	return n;
+all:
+	fircache_forget_all();
+	return -1;
+}
+
+void fircache_count_local(void)
+{
+	COUNT(fircache_local_hits);
 }
 
 void fircache_stats(struct fircache_stats *out)

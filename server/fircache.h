@@ -46,6 +46,24 @@ void fircache_put(const char *key, const char *tag, ProtobufCMessage *msg,
 /* Drop the copy under key, if any (the database said not to keep it). */
 void fircache_forget(const char *key);
 
+/* fir (slice 12): local answers (firlisten.h). A copy is "verified" when
+ * the worker may answer it without the database: a plain copy (tag ending
+ * in 'p') confirmed by a read during which the listener stayed up and
+ * received nothing (handlers_fir.c explains why that is enough). Every
+ * copy starts unverified. fircache_verify marks the copy under key if its
+ * tag is tag; fircache_forget_all drops every copy (a '*' notification, the
+ * listener (re)connected). */
+void fircache_verify(const char *key, const char *tag);
+int fircache_entry_verified(const struct fircache_entry *e);
+void fircache_forget_all(void);
+/* A cctns_fir notification's payload (0053): forget the copies under the
+ * space-separated keys it names; "*" (or anything that is not a key of
+ * ours) forgets every copy. Returns the keys forgotten, -1 for all. */
+int fircache_forget_payload(const char *payload);
+/* A read answered from a verified copy without the database (also counted
+ * as a hit by fircache_entry_msg). */
+void fircache_count_local(void);
+
 /* Counters since start: answers from a copy, copies stored, dropped. */
 struct fircache_stats {
 	uint64_t hits, stores, evictions;

@@ -13,6 +13,7 @@
 
 #include "dberr.h"
 #include "fircache.h"
+#include "firlisten.h"
 #include "handlers.h"
 #include "identity.h"
 #include "pool.h"
@@ -35,6 +36,7 @@ struct fir_call {
 	struct request *req;
 	const struct jsoncall *row;
 	struct fircache_entry *have;
+	uint64_t gen; /* fir (slice 12): the listener's when it was sent */
 	char key[FIRCACHE_KEY_MAX]; /* "" when not an FIR number (fircache_key)
 	                             */
 };
@@ -49,6 +51,17 @@ static void fir_reply(struct fir_call *call, ProtobufCMessage *msg)
 	jsoncall_reply_make(&r, call->row, msg, 0, &station, NULL, 0);
 	request_reply(call->req, &r.env);
 	(void)jsoncall_reply_detach(&r);
+}
+
+/* fir (slice 12): may a copy tagged tag, confirmed by this read, be
+ * answered locally from now on? Plain, and nothing could have been missed
+ * while the read was out (the comment at the top). */
+static int fir_verifiable(const struct fir_call *call, const char *tag)
+{
+	size_t n = strlen(tag);
+
+	return n > 1 && tag[n - 1] == 'p' &&
+	       call->gen == firlisten_generation() && firlisten_local_ok();
 }
 
 /* The database sent the JSON: build the FIR, answer, keep it when tagged. */
@@ -68,9 +81,13 @@ static void fir_fresh(struct fir_call *call, const PGresult *res)
 		return;
 	}
 	fir_reply(call, msg);
-	if (call->key[0] && !PQgetisnull(res, 0, 0))
-		fircache_put(call->key, PQgetvalue(res, 0, 0), msg, 2 * len);
-	else {
+	if (call->key[0] && !PQgetisnull(res, 0, 0)) {
+		const char *tag = PQgetvalue(res, 0, 0);
+
+		fircache_put(call->key, tag, msg, 2 * len);
+		if (fir_verifiable(call, tag))
+			fircache_verify(call->key, tag);
+	} else {
 		if (call->key[0])
 			fircache_forget(call->key);
 		protobuf_c_message_free_unpacked(msg, NULL);
@@ -92,9 +109,12 @@ static void fir_done(void *arg, enum pool_outcome outcome, const PGresult *res)
 		fir_fresh(call, res);
 	else if (call->have && !PQgetisnull(res, 0, 0) &&
 	         strcmp(PQgetvalue(res, 0, 0),
-	                fircache_entry_tag(call->have)) == 0)
+	                fircache_entry_tag(call->have)) == 0) {
 		fir_reply(call, fircache_entry_msg(call->have));
-	else
+		if (fir_verifiable(call, fircache_entry_tag(call->have)))
+			fircache_verify(call->key,
+			                fircache_entry_tag(call->have));
+	} else
 		request_fail(call->req, SC(NOT_FOUND), NULL,
 		             "not found at this station");
 	if (call->have)
@@ -141,6 +161,16 @@ void handle_get_fir(struct request *req, const Envelope *env,
 	(void)fircache_key(call->key, sizeof(call->key), codes,
 	                   p.n > 3 ? p.values[3] : NULL);
 	call->have = call->key[0] ? fircache_get(call->key) : NULL;
+	if (call->have && fircache_entry_verified(call->have) &&
+	    firlisten_local_ok()) { /* fir (slice 12): no database */
+		fircache_count_local();
+		fir_reply(call, fircache_entry_msg(call->have));
+		fircache_release(call->have);
+		free(call);
+		jsoncall_params_free(&p);
+		return;
+	}
+	call->gen = firlisten_generation();
 	if (fir_send(req, call, &p) != 0) {
 		if (call->have)
 			fircache_release(call->have);

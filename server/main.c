@@ -17,6 +17,7 @@
 #include "crl.h"
 #include "dispatch.h"
 #include "fircache.h"
+#include "firlisten.h"
 #include "ginflush.h"
 #include "hashpool.h"
 #include "http.h"
@@ -197,6 +198,7 @@ static void server_reload(struct server *srv)
 	hub_limits(&srv->cfg, &srv->hub.limits);
 	pool_set_wait(srv->pool, srv->cfg.db_wait_ms);
 	fircache_configure((size_t)srv->cfg.cache_fir_mb << 20);
+	firlisten_set_enabled(srv->cfg.cache_fir_local); /* fir (slice 12) */
 	ginflush_set_interval(srv->ginflush,
 	                      srv->cfg.search_flush_ms); /* ops */
 	reads_configure(srv);                            /* repl */
@@ -292,6 +294,8 @@ static int server_start(struct server *srv, SSL_CTX *ctx)
 	srv->reads = readpool_new(srv->base, srv->pool); /* repl */
 	reads_configure(srv);
 	srv->hub.reads = srv->reads;
+	firlisten_start(srv->base, srv->cfg.db_conninfo, srv->pool,
+	                &srv->metrics, srv->cfg.cache_fir_local); /* fir */
 	srv->audit_pool = pool_new_named(srv->base, srv->cfg.db_conninfo, 1,
 	                                 "cctns-server-audit"); /* reg */
 	pool_set_wait(srv->audit_pool, srv->cfg.db_wait_ms);
@@ -346,6 +350,7 @@ static void server_stop(struct server *srv)
 	hashpool_free(srv->hashes);   /* its callbacks may still query */
 	readpool_free(srv->reads);    /* repl: before the primary's pool */
 	pool_free(srv->pool);         /* answers whatever is still in flight */
+	firlisten_stop();             /* fir (slice 12) */
 	pool_free(srv->audit_pool);   /* reg: after audit_stop, before free */
 	opsmon_free(srv->opsmon);     /* ops */
 	ginflush_free(srv->ginflush); /* reg */

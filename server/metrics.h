@@ -108,9 +108,16 @@ struct metrics {
 	uint64_t side_conns[METRICS_SIDE_POOLS]
 	                   [METRICS_SIDE_STATES];     /* gauge */
 	uint64_t side_reconnects[METRICS_SIDE_POOLS]; /* carried + live */
-	struct metrics_repl repl;      /* opsmon.c: api.replication_status */
-	struct metrics_outbox outbox;  /* outbox backlog told in Hello */
-	const struct session_hub *hub; /* connections by state */
+	/* fir (slice 12): local answers and their listener (firlisten.c) */
+	uint64_t fircache_local_hits;     /* answered without the database */
+	uint64_t firlisten_up;            /* gauge: 1 while listening */
+	uint64_t firlisten_connects;      /* LISTEN established */
+	uint64_t firlisten_lost;          /* listener connections lost */
+	uint64_t firlisten_notifications; /* notifications received */
+	uint64_t firlisten_forget_all;    /* of them '*' */
+	struct metrics_repl repl;         /* opsmon.c: api.replication_status */
+	struct metrics_outbox outbox;     /* outbox backlog told in Hello */
+	const struct session_hub *hub;    /* connections by state */
 };
 
 /* A snapshot of the pool, for the gauges. */

@@ -1,5 +1,6 @@
 /* metrics_side.c: ops (slice 11) series of /metrics: the worker's FIR
- * copies (fircache.c), the search flush's timing and setting (ginflush.c),
+ * copies (fircache.c) and their local answers and listener (fir, slice 12:
+ * firlisten.c), the search flush's timing and setting (ginflush.c),
  * and the connections the audit writer and the flush keep of their own
  * (not in cctns_pool_*). Every value is a sum over the workers. */
 #include <event2/buffer.h>
@@ -11,7 +12,8 @@ static void render_fircache(const struct metrics *m, struct evbuffer *out)
 	evbuffer_add_printf(
 	        out,
 	        "# HELP cctns_fircache_hits_total FIR reads answered from the "
-	        "worker's copy (the database said it is current).\n"
+	        "worker's copy (the database said it is current, or it was "
+	        "answered locally).\n"
 	        "# TYPE cctns_fircache_hits_total counter\n"
 	        "cctns_fircache_hits_total %llu\n"
 	        "# HELP cctns_fircache_misses_total FIR reads built from the "
@@ -41,6 +43,42 @@ static void render_fircache(const struct metrics *m, struct evbuffer *out)
 	        (unsigned long long)m->fircache_evictions,
 	        (unsigned long long)m->fircache_entries,
 	        (unsigned long long)m->fircache_bytes);
+}
+
+/* fir (slice 12): local answers and the LISTEN connection (firlisten.c). */
+static void render_firlisten(const struct metrics *m, struct evbuffer *out)
+{
+	evbuffer_add_printf(
+	        out,
+	        "# HELP cctns_fircache_local_hits_total FIR reads answered "
+	        "from "
+	        "a verified plain copy without the database.\n"
+	        "# TYPE cctns_fircache_local_hits_total counter\n"
+	        "cctns_fircache_local_hits_total %llu\n"
+	        "# HELP cctns_firlisten_up Workers whose LISTEN cctns_fir "
+	        "connection listens.\n"
+	        "# TYPE cctns_firlisten_up gauge\n"
+	        "cctns_firlisten_up %llu\n"
+	        "# HELP cctns_firlisten_connects_total LISTEN cctns_fir "
+	        "established (every copy is forgotten each time).\n"
+	        "# TYPE cctns_firlisten_connects_total counter\n"
+	        "cctns_firlisten_connects_total %llu\n"
+	        "# HELP cctns_firlisten_lost_total Listening connections lost "
+	        "(closed, no answer to the ping, the pool reconnected).\n"
+	        "# TYPE cctns_firlisten_lost_total counter\n"
+	        "cctns_firlisten_lost_total %llu\n"
+	        "# HELP cctns_firlisten_notifications_total Notifications "
+	        "received (forget=all: the '*' ones).\n"
+	        "# TYPE cctns_firlisten_notifications_total counter\n"
+	        "cctns_firlisten_notifications_total{forget=\"keys\"} %llu\n"
+	        "cctns_firlisten_notifications_total{forget=\"all\"} %llu\n",
+	        (unsigned long long)m->fircache_local_hits,
+	        (unsigned long long)m->firlisten_up,
+	        (unsigned long long)m->firlisten_connects,
+	        (unsigned long long)m->firlisten_lost,
+	        (unsigned long long)(m->firlisten_notifications -
+	                             m->firlisten_forget_all),
+	        (unsigned long long)m->firlisten_forget_all);
 }
 
 static void render_flush(const struct metrics *m, struct evbuffer *out)
@@ -101,6 +139,7 @@ static void render_side_conns(const struct metrics *m, struct evbuffer *out)
 void metrics_render_side(const struct metrics *m, struct evbuffer *out)
 {
 	render_fircache(m, out);
+	render_firlisten(m, out); /* fir (slice 12) */
 	render_flush(m, out);
 	render_side_conns(m, out);
 }

@@ -240,3 +240,5 @@ echo "== reg44_checks.sql"; run_psql cctns_owner -f "$here/reg44_checks.sql"
 echo "== search49_checks.sql"; run_psql cctns_owner -f "$here/search49_checks.sql"
 # reg (issue 7, 0052): api.audit_append's two-statement path for a batch continuing its head
 echo "== reg52_checks.sql"; run_psql cctns_owner -f "$here/reg52_checks.sql"
+# fir (issue 7, 0053): NOTIFY cctns_fir of forgotten FIR renderings (the worker's local answers)
+echo "== fir53_checks.sql"; run_psql cctns_owner -v notes="$work/fir53.notes" -f "$here/fir53_checks.sql"

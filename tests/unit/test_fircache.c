@@ -6,7 +6,10 @@
  * (ASan builds catch a use after free). ops (slice 11): the key reads the
  * number as the database does ("12/2026" and "0012/2026": one copy) and
  * the hits, misses, stores and evictions reach the worker's /metrics
- * counters. fircache.c is included directly. */
+ * counters. fir (slice 12): copies start unverified and are verified
+ * only under their own tag; a notification's payload forgets the copies
+ * it names, "*" or a word too long to be a key forgets all. fircache.c is
+ * included directly. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -50,6 +53,47 @@ static void test_put_get_replace_forget(void **state)
 	assert_true(has("9:118:1001:1/2026", "9m"));
 	fircache_forget("9:118:1001:1/2026");
 	assert_null(fircache_get("9:118:1001:1/2026"));
+	fircache_configure(0);
+}
+
+static int verified(const char *key)
+{
+	struct fircache_entry *e = fircache_get(key);
+	int v = e && fircache_entry_verified(e);
+
+	if (e)
+		fircache_release(e);
+	return v;
+}
+
+static void test_verify_and_payloads(void **state)
+{
+	char big[FIRCACHE_KEY_MAX + 8];
+
+	(void)state;
+	fircache_configure(1 << 20);
+	fircache_put("9:118:1001:1/2026", "7p", msg(), 1000);
+	fircache_put("9:118:1001:2/2026", "8p", msg(), 1000);
+	fircache_put("9:118:1001:3/2026", "9p", msg(), 1000);
+	assert_false(verified("9:118:1001:1/2026"));
+	fircache_verify("9:118:1001:1/2026", "6p"); /* not its tag */
+	assert_false(verified("9:118:1001:1/2026"));
+	fircache_verify("9:118:1001:1/2026", "7p");
+	assert_true(verified("9:118:1001:1/2026"));
+	fircache_put("9:118:1001:1/2026", "7p", msg(), 1000);
+	assert_false(verified("9:118:1001:1/2026")); /* a new copy */
+	assert_int_equal(2, fircache_forget_payload(
+	                            "9:118:1001:1/2026 9:118:1001:9/2026"));
+	assert_null(fircache_get("9:118:1001:1/2026"));
+	assert_true(has("9:118:1001:2/2026", "8p"));
+	memset(big, '1', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	assert_int_equal(-1, fircache_forget_payload(big));
+	assert_null(fircache_get("9:118:1001:2/2026"));
+	fircache_put("9:118:1001:2/2026", "8p", msg(), 1000);
+	assert_int_equal(-1, fircache_forget_payload("*"));
+	assert_null(fircache_get("9:118:1001:2/2026"));
+	assert_int_equal(0, fircache_forget_payload(""));
 	fircache_configure(0);
 }
 
@@ -198,6 +242,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_put_get_replace_forget),
+	        cmocka_unit_test(test_verify_and_payloads),
 	        cmocka_unit_test(test_lru_within_bytes),
 	        cmocka_unit_test(test_nothing_kept_when_off_or_too_big),
 	        cmocka_unit_test(test_held_copy_outlives_eviction),

@@ -1,0 +1,56 @@
+/* firlisten.h: the worker's LISTEN cctns_fir connection (fir, slice 12;
+ * migration 0053). The database notifies cctns_fir with the keys of the
+ * FIR renderings it forgets ('*': all of them); the listener forgets the
+ * worker's copies of them (fircache.h), so that a verified plain copy may
+ * be answered without the database (handlers_fir.c).
+ *
+ * One per worker process, on a libpq connection of its own (not the pool:
+ * notifications arrive between statements), driven by the event loop:
+ * connect, LISTEN, then read notifications as they come; every
+ * FIRLISTEN_PING_MS a `SELECT 1` shows that the server still answers.
+ * The generation counts every event that may hide a forgetting: each
+ * notification received, each (re)connect and each loss. Local answers are
+ * allowed only while the listener is listening, has heard from the server
+ * within FIRLISTEN_DEAD_MS, and the worker's pool has not reconnected since
+ * the LISTEN (a pool on another server than the listener, after a failover,
+ * would see writes whose notifications never reach us). A ping unanswered
+ * for FIRLISTEN_DEAD_MS closes the connection; it reconnects with backoff,
+ * and every copy is forgotten when it listens again (notifications may have
+ * been missed). */
+#ifndef CCTNS_SERVER_FIRLISTEN_H
+#define CCTNS_SERVER_FIRLISTEN_H
+
+#include <stdint.h>
+
+#define FIRLISTEN_CHANNEL "cctns_fir"
+#define FIRLISTEN_PING_MS 1000
+#define FIRLISTEN_DEAD_MS 3000
+
+struct event_base;
+struct metrics;
+struct pool;
+
+/* Start the worker's listener (one per process): conninfo as the pool's,
+ * pool the worker's (its reconnects stop local answers), enabled from
+ * [cache] fir_local (off: no connection, no local answers). */
+void firlisten_start(struct event_base *base, const char *conninfo,
+                     const struct pool *pool, struct metrics *metrics,
+                     int enabled);
+
+/* SIGHUP: [cache] fir_local. Off closes the connection at once. */
+void firlisten_set_enabled(int enabled);
+
+/* Close the connection; local answers stop. */
+void firlisten_stop(void);
+
+/* The generation now (see above). */
+uint64_t firlisten_generation(void);
+
+/* May a verified copy be answered locally now? */
+int firlisten_local_ok(void);
+
+/* The listener's payload: forget the keys it names ('*': every copy).
+ * Returns the number of keys forgotten, -1 for '*' (exposed for tests). */
+int firlisten_apply(const char *payload);
+
+#endif
