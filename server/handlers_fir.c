@@ -60,6 +60,10 @@ static int fir_verifiable(const struct fir_call *call, const char *tag)
 {
 	size_t n = strlen(tag);
 
+	/* A standby's answer may be behind the notifications the listener
+	 * (on the primary) has already received: never verified by one. */
+	if (call->req->reads && readpool_row_reads(call->req->type))
+		return 0;
 	return n > 1 && tag[n - 1] == 'p' &&
 	       call->gen == firlisten_generation() && firlisten_local_ok();
 }
