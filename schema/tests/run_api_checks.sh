@@ -240,3 +240,6 @@ echo "== reg44_checks.sql"; run_psql cctns_owner -f "$here/reg44_checks.sql"
 echo "== search49_checks.sql"; run_psql cctns_owner -f "$here/search49_checks.sql"
 # reg (issue 7, 0052): api.audit_append's two-statement path for a batch continuing its head
 echo "== reg52_checks.sql"; run_psql cctns_owner -f "$here/reg52_checks.sql"
+# reg (issue 7, 0054): a registration on a connection that planned while its FIR partition was
+# small does not scan the grown partition sequentially (the rendered-FIR lock by index)
+echo "== reg54_checks.sql"; run_psql cctns_owner -f "$here/reg54_checks.sql"
