@@ -242,3 +242,6 @@ echo "== search49_checks.sql"; run_psql cctns_owner -f "$here/search49_checks.sq
 echo "== reg52_checks.sql"; run_psql cctns_owner -f "$here/reg52_checks.sql"
 # fir (issue 7, 0053): NOTIFY cctns_fir of forgotten FIR renderings (the worker's local answers)
 echo "== fir53_checks.sql"; run_psql cctns_owner -v notes="$work/fir53.notes" -f "$here/fir53_checks.sql"
+# reg (issue 7, 0054): a registration on a connection that planned while its FIR partition was
+# small does not scan the grown partition sequentially (the rendered-FIR lock by index)
+echo "== reg54_checks.sql"; run_psql cctns_owner -f "$here/reg54_checks.sql"

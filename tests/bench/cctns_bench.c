@@ -474,27 +474,39 @@ static void due_push(struct bench *b, uint64_t t)
 	b->due[(b->due_head + b->due_len++) % b->due_cap] = t;
 }
 
-/* --rate: every millisecond, the requests due so far go to free
- * connections or wait in the due queue. */
+/* --rate: request k (from 0) is due at started_us + k / rate. */
+static uint64_t due_at(const struct bench *b, uint64_t k)
+{
+	return b->started_us + (uint64_t)((double)k * 1e6 / b->rate);
+}
+
+/* --rate: the requests due by now (every one whose due time has come, the
+ * k-th at due_at(k)) go to free connections or wait in the due queue, their
+ * latency counted from their due time; then the timer is set for the next
+ * due time (a precise timer, see main: not rounded up to a millisecond). */
 static void tick_cb(evutil_socket_t fd, short what, void *arg)
 {
 	struct bench *b = arg;
-	uint64_t now = now_us();
+	uint64_t now = now_us(), next;
+	struct timeval tv;
 
 	(void)fd, (void)what;
 	if (!b->started_us || now >= b->end_us)
 		return;
-	uint64_t want =
-	        (uint64_t)((double)(now - b->started_us) * b->rate / 1e6);
-	for (; b->issued < want; b->issued++)
-		due_push(b, b->started_us + (uint64_t)((double)b->issued * 1e6 /
-		                                       b->rate));
+	for (; due_at(b, b->issued) <= now; b->issued++)
+		due_push(b, due_at(b, b->issued));
 	for (int k = 0; k < b->nconn && b->due_len > 0; k++) {
 		struct conn *c = &b->conns[b->rr++ % (unsigned)b->nconn];
 
 		if (c->state == C_READY)
 			conn_free_for_work(c);
 	}
+	next = due_at(b, b->issued);
+	now = now_us();
+	next = next > now ? next - now : 0;
+	tv.tv_sec = (time_t)(next / 1000000u);
+	tv.tv_usec = (suseconds_t)(next % 1000000u);
+	evtimer_add(b->tick, &tv);
 }
 
 static void start_measuring(struct bench *b)
@@ -506,6 +518,8 @@ static void start_measuring(struct bench *b)
 		for (int k = 0; k < b->nconn; k++)
 			if (b->conns[k].state == C_READY)
 				conn_free_for_work(&b->conns[k]);
+	if (b->mode == MODE_RUN && b->rate > 0)
+		tick_cb(-1, EV_TIMEOUT, b);
 }
 
 /* Every 100 ms: start measuring once every connection is up, stop at the
@@ -679,7 +693,8 @@ int main(int argc, char **argv)
 	                  .mix = {1, 0, 0, 0},
 	                  .fir_path = "deploy/samples/fir.json",
 	                  .search_name = "Ramesh Agarwal"};
-	struct timeval ms = {0, 1000}, tenth = {0, 10000};
+	struct timeval tenth = {0, 10000};
+	struct event_config *cfg;
 	char why[600];
 
 	if (parse_args(&b, argc, argv) != 0) {
@@ -692,17 +707,23 @@ int main(int argc, char **argv)
 		fprintf(stderr, "cctns-bench: %s\n", why);
 		return 2;
 	}
-	b.base = event_base_new();
+	/* --rate: requests go out at their due time to the microsecond
+	 * (timerfd), not at epoll's timeout rounded up to a millisecond */
+	cfg = event_config_new();
+	if (!cfg || event_config_set_flag(cfg, EVENT_BASE_FLAG_PRECISE_TIMER))
+		abort();
+	b.base = event_base_new_with_config(cfg);
+	event_config_free(cfg);
+	if (!b.base)
+		abort();
 	b.conns = xcalloc((size_t)b.nconn, sizeof(*b.conns));
 	for (int k = 0; k < b.nconn; k++) {
 		b.conns[k].b = &b;
 		b.conns[k].st = &b.stations[k % b.nstations];
 	}
 	bench_stats_init(&b.stats);
-	b.tick = event_new(b.base, -1, EV_PERSIST, tick_cb, &b);
+	b.tick = evtimer_new(b.base, tick_cb, &b); /* set by start_measuring */
 	b.stop = event_new(b.base, -1, EV_PERSIST, stop_cb, &b);
-	if (b.rate > 0)
-		event_add(b.tick, &ms);
 	event_add(b.stop, &tenth);
 	if (b.mode == MODE_HANDSHAKES) {
 		start_measuring(&b);
