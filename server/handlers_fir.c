@@ -37,6 +37,8 @@ struct fir_call {
 	const struct jsoncall *row;
 	struct fircache_entry *have;
 	uint64_t gen; /* fir (slice 12): the listener's when it was sent */
+	int standby;  /* sent where a standby may answer (readpool.h); the
+	               * request is gone once answered, so noted here */
 	char key[FIRCACHE_KEY_MAX]; /* "" when not an FIR number (fircache_key)
 	                             */
 };
@@ -62,7 +64,7 @@ static int fir_verifiable(const struct fir_call *call, const char *tag)
 
 	/* A standby's answer may be behind the notifications the listener
 	 * (on the primary) has already received: never verified by one. */
-	if (call->req->reads && readpool_row_reads(call->req->type))
+	if (call->standby)
 		return 0;
 	return n > 1 && tag[n - 1] == 'p' &&
 	       call->gen == firlisten_generation() && firlisten_local_ok();
@@ -175,6 +177,7 @@ void handle_get_fir(struct request *req, const Envelope *env,
 		return;
 	}
 	call->gen = firlisten_generation();
+	call->standby = req->reads && readpool_row_reads(req->type);
 	if (fir_send(req, call, &p) != 0) {
 		if (call->have)
 			fircache_release(call->have);
