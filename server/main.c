@@ -13,6 +13,7 @@
 #include <event2/event.h>
 
 #include "audit.h"
+#include "certcache.h"
 #include "config.h"
 #include "crl.h"
 #include "dispatch.h"
@@ -288,6 +289,7 @@ static int server_start(struct server *srv, SSL_CTX *ctx)
 	pool_set_wait(srv->pool, srv->cfg.db_wait_ms);
 	fircache_configure((size_t)srv->cfg.cache_fir_mb << 20);
 	fircache_set_metrics(&srv->metrics); /* ops (slice 11) */
+	certcache_set_metrics(&srv->metrics); /* hs (issue 7) */
 	srv->hub.pool = srv->pool;
 	srv->reads = readpool_new(srv->base, srv->pool); /* repl */
 	reads_configure(srv);

@@ -108,6 +108,9 @@ struct metrics {
 	uint64_t side_conns[METRICS_SIDE_POOLS]
 	                   [METRICS_SIDE_STATES];     /* gauge */
 	uint64_t side_reconnects[METRICS_SIDE_POOLS]; /* carried + live */
+	/* hs (issue 7): client certificate verifications (certcache.c) */
+	uint64_t tls_verify_cached; /* chain verification skipped: cached */
+	uint64_t tls_verify_full;   /* chain verified in full */
 	struct metrics_repl repl;      /* opsmon.c: api.replication_status */
 	struct metrics_outbox outbox;  /* outbox backlog told in Hello */
 	const struct session_hub *hub; /* connections by state */

@@ -9,6 +9,7 @@
 #include <openssl/err.h>
 #include <openssl/x509.h>
 
+#include "certcache.h"
 #include "crl.h"
 #include "tlsrec.h"
 
@@ -117,6 +118,13 @@ SSL_CTX *tls_ctx_new(const char *ca, const char *cert, const char *key,
 	memset(crl_info, 0, sizeof(*crl_info));
 	if (crl && *crl && crl_load(ctx, crl, crl_info, why, whysz) != 0)
 		goto fail;
+	/* hs (issue 7): a chain verified in full is not verified again at
+	 * every handshake of the same certificate (certcache.h) */
+	if (certcache_attach(ctx) != 0) {
+		tls_fail(why, whysz, "cannot set up certificate verification",
+		         NULL);
+		goto fail;
+	}
 	return ctx;
 fail:
 	SSL_CTX_free(ctx);
