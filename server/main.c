@@ -508,7 +508,9 @@ int main(int argc, char **argv)
 	/* load: a fixed mmap threshold, so that the 19 MiB of each Argon2id
 	 * verification is mapped and given back, not kept on the heap once
 	 * glibc's dynamic threshold has grown past it (40 MB held after the
-	 * first sign-ins, per worker) */
+	 * first sign-ins, per worker). hs: a build linked with jemalloc
+	 * (server/CMakeLists.txt) does not use glibc's malloc; jemalloc
+	 * gives unused pages back on its own (dirty page decay, 10 s). */
 	mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
 	if (parse_args(argc, argv, &mode, &srv.config_path) != 0) {
 		usage(stderr);
