@@ -7,10 +7,12 @@
 #include <string.h>
 
 #include <openssl/err.h>
+#include <openssl/pem.h>
 #include <openssl/x509.h>
 
 #include "certcache.h"
 #include "crl.h"
+#include "tlsprov.h"
 #include "tlsrec.h"
 
 const char *tls_last_error(char *buf, size_t bufsz)
@@ -76,12 +78,27 @@ static int tls_ctx_ca(SSL_CTX *ctx, const char *ca, char *why, size_t whysz)
 	return 0;
 }
 
+/* hs: the key is read with the process's default library context (the
+ * TLS context's, tlsprov.h, decodes certificates' public keys only). */
+static int tls_ctx_key(SSL_CTX *ctx, const char *key)
+{
+	BIO *in = BIO_new_file(key, "r");
+	EVP_PKEY *pkey = in ? PEM_read_bio_PrivateKey_ex(in, NULL, NULL, NULL,
+	                                                 NULL, NULL)
+	                    : NULL;
+	int ok = pkey && SSL_CTX_use_PrivateKey(ctx, pkey) == 1;
+
+	EVP_PKEY_free(pkey);
+	BIO_free(in);
+	return ok ? 0 : -1;
+}
+
 static int tls_ctx_cert(SSL_CTX *ctx, const char *cert, const char *key,
                         char *why, size_t whysz)
 {
 	if (!SSL_CTX_use_certificate_chain_file(ctx, cert))
 		return tls_fail(why, whysz, "cannot load certificate", cert);
-	if (!SSL_CTX_use_PrivateKey_file(ctx, key, SSL_FILETYPE_PEM))
+	if (tls_ctx_key(ctx, key) != 0)
 		return tls_fail(why, whysz, "cannot load key", key);
 	if (!SSL_CTX_check_private_key(ctx))
 		return tls_fail(why, whysz, "key does not match certificate",
@@ -104,7 +121,9 @@ SSL_CTX *tls_ctx_new(const char *ca, const char *cert, const char *key,
                      const char *crl, struct crl_info *crl_info, char *why,
                      size_t whysz)
 {
-	SSL_CTX *ctx = SSL_CTX_new(TLS_server_method());
+	/* hs (issue 7): a library context with fewer decoders (tlsprov.h) */
+	SSL_CTX *ctx =
+	        SSL_CTX_new_ex(tlsprov_libctx(), NULL, TLS_server_method());
 
 	if (!ctx) {
 		tls_fail(why, whysz, "cannot create TLS context", NULL);

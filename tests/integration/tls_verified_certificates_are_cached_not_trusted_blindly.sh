@@ -5,7 +5,8 @@
 # a certificate with the same names from another CA (never cached), an expired one (refused at
 # every handshake), one that expires while cached (refused at its next handshake, the dates are
 # checked at each use), and a cached certificate revoked by a new CRL (the reload starts an
-# empty cache), with the CRL on throughout.
+# empty cache), with the CRL on throughout. Also: a certificate with an Ed25519 key is refused
+# (the server's TLS context decodes EC keys only, server/tlsprov.h).
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 SERVER_CRL=pki/crl.pem
@@ -39,6 +40,19 @@ for _ in 1 2; do
 done
 assert_eq $((f1 + 2)) "$(full)" "... verified in full both times"
 assert_eq "$c1" "$(cached)" "... and never from the cache"
+
+# A certificate of the state CA with an Ed25519 key: the server's TLS context handles EC keys
+# only (server/tlsprov.h; deploy/pki and cctns-admin issue ECDSA P-256): refused.
+openssl genpkey -algorithm ed25519 -out "$T/pki/ed.key" 2>/dev/null
+openssl req -new -key "$T/pki/ed.key" -subj "/O=CCTNS/OU=desk-9/CN=station:$A_STATE:$A_DISTRICT:$A_STATION" \
+	-out "$T/ed.csr" 2>/dev/null
+printf 'extendedKeyUsage=clientAuth\nkeyUsage=critical,digitalSignature\n' >"$T/ed.ext"
+openssl x509 -req -in "$T/ed.csr" -CA "$T/pki/ca.crt" -CAkey "$T/pki/ca.key" -set_serial 4242 \
+	-days 30 -extfile "$T/ed.ext" -out "$T/pki/ed.crt" 2>/dev/null || fail "cannot make the Ed25519 certificate"
+terminal_conf_only ed ed
+run term ed hello
+assert_eq 4 "$RC" "a terminal certificate with an Ed25519 key is refused"
+tail -n 3 "$SERVER_LOG" | grep -q 'event=tls_refused' || fail "... and the server says so"
 
 # An expired certificate: refused at every handshake.
 "$PKI" client "$T/pki" expired --ou desk-7 --cn "station:$A_STATE:$A_DISTRICT:$A_STATION" \
