@@ -13,6 +13,7 @@
 #include <event2/event.h>
 
 #include "audit.h"
+#include "certcache.h"
 #include "config.h"
 #include "crl.h"
 #include "dispatch.h"
@@ -290,6 +291,7 @@ static int server_start(struct server *srv, SSL_CTX *ctx)
 	pool_set_wait(srv->pool, srv->cfg.db_wait_ms);
 	fircache_configure((size_t)srv->cfg.cache_fir_mb << 20);
 	fircache_set_metrics(&srv->metrics); /* ops (slice 11) */
+	certcache_set_metrics(&srv->metrics); /* hs (issue 7) */
 	srv->hub.pool = srv->pool;
 	srv->reads = readpool_new(srv->base, srv->pool); /* repl */
 	reads_configure(srv);
@@ -511,7 +513,9 @@ int main(int argc, char **argv)
 	/* load: a fixed mmap threshold, so that the 19 MiB of each Argon2id
 	 * verification is mapped and given back, not kept on the heap once
 	 * glibc's dynamic threshold has grown past it (40 MB held after the
-	 * first sign-ins, per worker) */
+	 * first sign-ins, per worker). hs: a build linked with jemalloc
+	 * (server/CMakeLists.txt) does not use glibc's malloc; jemalloc
+	 * gives unused pages back on its own (dirty page decay, 10 s). */
 	mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
 	if (parse_args(argc, argv, &mode, &srv.config_path) != 0) {
 		usage(stderr);

@@ -115,9 +115,12 @@ struct metrics {
 	uint64_t firlisten_lost;          /* listener connections lost */
 	uint64_t firlisten_notifications; /* notifications received */
 	uint64_t firlisten_forget_all;    /* of them '*' */
-	struct metrics_repl repl;         /* opsmon.c: api.replication_status */
-	struct metrics_outbox outbox;     /* outbox backlog told in Hello */
-	const struct session_hub *hub;    /* connections by state */
+	/* hs (issue 7): client certificate verifications (certcache.c) */
+	uint64_t tls_verify_cached;    /* chain verification skipped: cached */
+	uint64_t tls_verify_full;      /* chain verified in full */
+	struct metrics_repl repl;      /* opsmon.c: api.replication_status */
+	struct metrics_outbox outbox;  /* outbox backlog told in Hello */
+	const struct session_hub *hub; /* connections by state */
 };
 
 /* A snapshot of the pool, for the gauges. */

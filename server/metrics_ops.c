@@ -135,6 +135,17 @@ static void render_sessions(const struct metrics *m,
 	        "cctns_tls_handshakes_total{result=\"failed\"} %llu\n",
 	        (unsigned long long)m->tls_handshakes,
 	        (unsigned long long)m->refused[REFUSED_TLS]);
+	/* hs (issue 7): the verified-certificate cache (certcache.c) */
+	evbuffer_add_printf(
+	        out,
+	        "# HELP cctns_tls_client_verify_total Client certificate "
+	        "chain verifications: in full, or skipped for a certificate "
+	        "verified in full within the last minutes.\n"
+	        "# TYPE cctns_tls_client_verify_total counter\n"
+	        "cctns_tls_client_verify_total{how=\"full\"} %llu\n"
+	        "cctns_tls_client_verify_total{how=\"cached\"} %llu\n",
+	        (unsigned long long)m->tls_verify_full,
+	        (unsigned long long)m->tls_verify_cached);
 }
 
 /* reg: the time a write's answer waits for its audit record. */
