@@ -1,5 +1,6 @@
 /* cert_fixtures.h: certificates made in memory for the unit tests that run a
- * real TLS 1.3 handshake (test_peercert.c, test_tlsrec.c). Include after
+ * real TLS 1.3 handshake (test_peercert.c, test_tlsrec.c, test_tlsprov.c,
+ * test_certcache.c). Include after
  * cmocka.h and OpenSSL's x509/x509v3 headers. */
 #ifndef CCTNS_TESTS_CERT_FIXTURES_H
 #define CCTNS_TESTS_CERT_FIXTURES_H
@@ -34,6 +35,35 @@ static X509 *fixture_cert(const char *cn, EVP_PKEY *key, X509 *issuer,
 	}
 	assert_true(X509_sign(x, issuer_key, EVP_sha256()) > 0);
 	return x;
+}
+
+/* A state CA, a server certificate (CN=localhost) and a terminal
+ * certificate (CN=station:9:118:1001), all ECDSA P-256, signed by that CA. */
+struct fixture_pki {
+	EVP_PKEY *ca_key, *srv_key, *term_key;
+	X509 *ca, *srv, *term;
+};
+
+static inline void fixture_pki_make(struct fixture_pki *p)
+{
+	p->ca_key = EVP_EC_gen("P-256");
+	p->srv_key = EVP_EC_gen("P-256");
+	p->term_key = EVP_EC_gen("P-256");
+	assert_non_null(p->ca_key);
+	p->ca = fixture_cert("test CA", p->ca_key, NULL, p->ca_key, 1);
+	p->srv = fixture_cert("localhost", p->srv_key, p->ca, p->ca_key, 2);
+	p->term = fixture_cert("station:9:118:1001", p->term_key, p->ca,
+	                       p->ca_key, 3);
+}
+
+static inline void fixture_pki_free(struct fixture_pki *p)
+{
+	X509_free(p->ca);
+	X509_free(p->srv);
+	X509_free(p->term);
+	EVP_PKEY_free(p->ca_key);
+	EVP_PKEY_free(p->srv_key);
+	EVP_PKEY_free(p->term_key);
 }
 
 #endif

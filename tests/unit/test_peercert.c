@@ -22,33 +22,6 @@
 #include "../../server/peercert.c"
 #include "cert_fixtures.h"
 
-struct pki {
-	EVP_PKEY *ca_key, *srv_key, *term_key;
-	X509 *ca, *srv, *term;
-};
-
-static void pki_make(struct pki *p)
-{
-	p->ca_key = EVP_EC_gen("P-256");
-	p->srv_key = EVP_EC_gen("P-256");
-	p->term_key = EVP_EC_gen("P-256");
-	assert_non_null(p->ca_key);
-	p->ca = fixture_cert("test CA", p->ca_key, NULL, p->ca_key, 1);
-	p->srv = fixture_cert("localhost", p->srv_key, p->ca, p->ca_key, 2);
-	p->term = fixture_cert("station:9:118:1001", p->term_key, p->ca,
-	                       p->ca_key, 3);
-}
-
-static void pki_free(struct pki *p)
-{
-	X509_free(p->ca);
-	X509_free(p->srv);
-	X509_free(p->term);
-	EVP_PKEY_free(p->ca_key);
-	EVP_PKEY_free(p->srv_key);
-	EVP_PKEY_free(p->term_key);
-}
-
 static SSL_CTX *ctx_make(const SSL_METHOD *m, X509 *cert, EVP_PKEY *key,
                          X509 *ca)
 {
@@ -76,7 +49,7 @@ struct link {
 };
 
 /* A server and a terminal joined by a BIO pair, handshake done. */
-static void link_up(struct link *l, struct pki *p, int with_term_cert)
+static void link_up(struct link *l, struct fixture_pki *p, int with_term_cert)
 {
 	BIO *a, *b;
 	int done = 0;
@@ -129,13 +102,13 @@ static void pass(SSL *from, SSL *to, const char *msg)
 
 static void drops_the_parsed_certificate_and_keeps_der(void **state)
 {
-	struct pki p;
+	struct fixture_pki p;
 	struct link l;
 	struct peercert pc = {0};
 	STACK_OF(X509) * chain;
 
 	(void)state;
-	pki_make(&p);
+	fixture_pki_make(&p);
 	link_up(&l, &p, 1);
 	assert_non_null(SSL_get0_peer_certificate(l.srv));
 	assert_int_equal(peercert_keep(l.srv, &pc), 0);
@@ -154,18 +127,18 @@ static void drops_the_parsed_certificate_and_keeps_der(void **state)
 	peercert_clear(&pc);
 	assert_null(pc.der);
 	link_down(&l);
-	pki_free(&p);
+	fixture_pki_free(&p);
 }
 
 static void connection_still_works_after(void **state)
 {
-	struct pki p;
+	struct fixture_pki p;
 	struct link l;
 	struct peercert pc = {0};
 	char buf[8];
 
 	(void)state;
-	pki_make(&p);
+	fixture_pki_make(&p);
 	link_up(&l, &p, 1);
 	assert_int_equal(peercert_keep(l.srv, &pc), 0);
 	pass(l.term, l.srv, "hello from the terminal");
@@ -181,24 +154,24 @@ static void connection_still_works_after(void **state)
 	assert_int_equal(SSL_get_error(l.term, 0), SSL_ERROR_ZERO_RETURN);
 	peercert_clear(&pc);
 	link_down(&l);
-	pki_free(&p);
+	fixture_pki_free(&p);
 }
 
 static void without_a_peer_certificate_nothing_changes(void **state)
 {
-	struct pki p;
+	struct fixture_pki p;
 	struct link l;
 	struct peercert pc = {0};
 
 	(void)state;
-	pki_make(&p);
+	fixture_pki_make(&p);
 	link_up(&l, &p, 0);
 	assert_int_equal(peercert_keep(l.srv, &pc), -1);
 	assert_null(pc.der);
 	assert_ptr_equal(SSL_get_SSL_CTX(l.srv), l.sctx);
 	pass(l.term, l.srv, "still fine");
 	link_down(&l);
-	pki_free(&p);
+	fixture_pki_free(&p);
 }
 
 static void garbage_der_gives_no_chain(void **state)

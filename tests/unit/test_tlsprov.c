@@ -22,33 +22,6 @@
 #include "../../server/tlsprov.c"
 #include "cert_fixtures.h"
 
-struct pki {
-	EVP_PKEY *ca_key, *srv_key, *term_key;
-	X509 *ca, *srv, *term;
-};
-
-static void pki_make(struct pki *p)
-{
-	p->ca_key = EVP_EC_gen("P-256");
-	p->srv_key = EVP_EC_gen("P-256");
-	p->term_key = EVP_EC_gen("P-256");
-	assert_non_null(p->ca_key);
-	p->ca = fixture_cert("test CA", p->ca_key, NULL, p->ca_key, 1);
-	p->srv = fixture_cert("localhost", p->srv_key, p->ca, p->ca_key, 2);
-	p->term = fixture_cert("station:9:118:1001", p->term_key, p->ca,
-	                       p->ca_key, 3);
-}
-
-static void pki_free(struct pki *p)
-{
-	X509_free(p->ca);
-	X509_free(p->srv);
-	X509_free(p->term);
-	EVP_PKEY_free(p->ca_key);
-	EVP_PKEY_free(p->srv_key);
-	EVP_PKEY_free(p->term_key);
-}
-
 /* cert parsed again from its DER in lib: 1 when its key decodes. */
 static int key_decodes_in(OSSL_LIB_CTX *lib, X509 *cert)
 {
@@ -72,13 +45,13 @@ static void decodes_ec_keys_only(void **state)
 {
 	OSSL_LIB_CTX *lib = tlsprov_libctx();
 	EVP_PKEY *ed = EVP_PKEY_Q_keygen(NULL, NULL, "ED25519");
-	struct pki p;
+	struct fixture_pki p;
 	X509 *edcert;
 
 	(void)state;
 	assert_non_null(lib);
 	assert_ptr_equal(lib, tlsprov_libctx()); /* one per process */
-	pki_make(&p);
+	fixture_pki_make(&p);
 	assert_non_null(ed);
 	edcert = fixture_cert("station:9:118:1001", ed, p.ca, p.ca_key, 4);
 	assert_int_equal(key_decodes_in(lib, p.term), 1);
@@ -86,10 +59,10 @@ static void decodes_ec_keys_only(void **state)
 	assert_int_equal(key_decodes_in(lib, edcert), 0);
 	X509_free(edcert);
 	EVP_PKEY_free(ed);
-	pki_free(&p);
+	fixture_pki_free(&p);
 }
 
-static SSL_CTX *server_ctx(struct pki *p, const char *suite)
+static SSL_CTX *server_ctx(struct fixture_pki *p, const char *suite)
 {
 	SSL_CTX *ctx =
 	        SSL_CTX_new_ex(tlsprov_libctx(), NULL, TLS_server_method());
@@ -108,7 +81,7 @@ static SSL_CTX *server_ctx(struct pki *p, const char *suite)
 	return ctx;
 }
 
-static SSL_CTX *terminal_ctx(struct pki *p, const char *groups)
+static SSL_CTX *terminal_ctx(struct fixture_pki *p, const char *groups)
 {
 	SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
 
@@ -123,7 +96,8 @@ static SSL_CTX *terminal_ctx(struct pki *p, const char *groups)
 }
 
 /* One handshake over a BIO pair; checks what the server saw. */
-static void handshake(struct pki *p, const char *suite, const char *groups)
+static void handshake(struct fixture_pki *p, const char *suite,
+                      const char *groups)
 {
 	SSL_CTX *sctx = server_ctx(p, suite), *cctx = terminal_ctx(p, groups);
 	SSL *srv = SSL_new(sctx), *term = SSL_new(cctx);
@@ -158,14 +132,14 @@ static void carries_mutual_tls13(void **state)
 	static const char *const suites[] = {"TLS_AES_128_GCM_SHA256",
 	                                     "TLS_AES_256_GCM_SHA384",
 	                                     "TLS_CHACHA20_POLY1305_SHA256"};
-	struct pki p;
+	struct fixture_pki p;
 
 	(void)state;
-	pki_make(&p);
+	fixture_pki_make(&p);
 	for (size_t i = 0; i < sizeof(suites) / sizeof(suites[0]); i++)
 		handshake(&p, suites[i], "X25519");
 	handshake(&p, suites[0], "P-256");
-	pki_free(&p);
+	fixture_pki_free(&p);
 }
 
 int main(void)
