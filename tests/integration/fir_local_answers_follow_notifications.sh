@@ -14,21 +14,6 @@
 SERVER_WORKERS=2
 stack_up
 
-# metric SERIES: one /metrics sample (the sum over both workers; "" when absent).
-metric() {
-	curl -fsS --max-time 5 "http://127.0.0.1:$HTTP_PORT/metrics" |
-		awk -v k="$1" '!/^#/ && $1 == k && !seen { print $2; seen = 1 }'
-}
-# wait_metric SERIES OP VALUE: up to 10 s for the sample to compare (awk) OP VALUE.
-wait_metric() {
-	local i v
-	for ((i = 0; i < 50; i++)); do
-		v=$(metric "$1")
-		[ -n "$v" ] && awk -v a="$v" -v b="$3" "BEGIN { exit !(a $2 b) }" && return 0
-		sleep 0.2
-	done
-	fail "$1 is \"$v\", expected $2 $3"
-}
 # settled SERIES: its value once both workers have published (each does every second).
 settled() {
 	sleep 1.5

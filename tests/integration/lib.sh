@@ -383,6 +383,25 @@ metrics_sum() {
 		awk -v re="$1" '!/^#/ && $1 ~ re { s += $NF } END { printf "%d\n", s }'
 }
 
+# metric SERIES: one /metrics sample as printed, e.g. cctns_firlisten_up or
+# 'cctns_fircache_misses_total{reason="absent"}' (with several workers, the sum /metrics
+# shows; "" when absent). A test may define its own metric after sourcing this file.
+metric() {
+	curl -fsS --max-time 5 "http://127.0.0.1:$HTTP_PORT/metrics" |
+		awk -v k="$1" '!/^#/ && $1 == k && !seen { print $2; seen = 1 }'
+}
+
+# wait_metric SERIES OP VALUE: up to 10 s for the sample to compare (awk) OP VALUE.
+wait_metric() {
+	local i v
+	for ((i = 0; i < 50; i++)); do
+		v=$(metric "$1")
+		[ -n "$v" ] && awk -v a="$v" -v b="$3" "BEGIN { exit !(a $2 b) }" && return 0
+		sleep 0.2
+	done
+	fail "$1 is \"$v\", expected $2 $3"
+}
+
 # sanitizer_clean: no sanitizer report in the server log (ASan builds).
 sanitizer_clean() {
 	if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$SERVER_LOG" 2>/dev/null; then

@@ -10,22 +10,6 @@
 . "$(dirname "$0")/lib.sh"
 stack_up
 
-# metric NAME_OR_SERIES: the value of one /metrics sample, as printed ("" when absent).
-metric() {
-	curl -fsS --max-time 5 "http://127.0.0.1:$HTTP_PORT/metrics" |
-		awk -v k="$1" '!/^#/ && $1 == k && !seen { print $2; seen = 1 }'
-}
-# wait_metric SERIES OP VALUE: up to 10 s for the sample to compare (awk) OP VALUE.
-wait_metric() {
-	local i v
-	for ((i = 0; i < 50; i++)); do
-		v=$(metric "$1")
-		[ -n "$v" ] && awk -v a="$v" -v b="$3" "BEGIN { exit !(a $2 b) }" && return 0
-		sleep 0.2
-	done
-	fail "$1 is \"$v\", expected $2 $3"
-}
-
 # ---------------------------------------------------------------- the FIR copies
 run term a fir register "$SAMPLE"
 assert_eq 0 "$RC" "station A registers the sample FIR"
