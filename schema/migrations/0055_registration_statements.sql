@@ -19,6 +19,9 @@
 -- subtransaction or transaction takes the note back with it). The child tables' triggers
 -- then see it noted and return at once. Same rows, same locks taken (none), same deletes
 -- (none): only the useless work goes. Everything else in core.fir_store is as in 0010.
+-- Below, two more statements that found nothing are left out: api.register_fir's rebuild of
+-- a document without property identifiers when it has none, and core.property_ids_keep's
+-- insert of no identifiers (with the statement trigger it fired).
 
 CREATE OR REPLACE FUNCTION core.fir_store(state int, district int, station int, yr int, id bigint, idem bytea,
 	sha bytea, fir jsonb, reg_at timestamptz, officer jsonb,
