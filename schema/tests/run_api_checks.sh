@@ -245,3 +245,6 @@ echo "== fir53_checks.sql"; run_psql cctns_owner -v notes="$work/fir53.notes" -f
 # reg (issue 7, 0054): a registration on a connection that planned while its FIR partition was
 # small does not scan the grown partition sequentially (the rendered-FIR lock by index)
 echo "== reg54_checks.sql"; run_psql cctns_owner -f "$here/reg54_checks.sql"
+# sql (issue 7, 0055): a registration's child rows skip the rendered-copy lock and deletes of
+# its own new FIR; the document is stripped of property identifiers only when it has some
+echo "== sql55_checks.sql"; run_psql cctns_owner -f "$here/sql55_checks.sql"
