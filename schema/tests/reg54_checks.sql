@@ -36,17 +36,17 @@ CREATE FUNCTION pg_temp.register() RETURNS text LANGUAGE sql AS $fn$
 		pg_temp.key(), pg_temp.sample()) r
 $fn$;
 
--- Change the charges of the last FIR of station 990380 (registered in an earlier
--- transaction): an UPDATE that rewrites each charge as it is, so that core.fir_charge's
--- update trigger (core.fir_rendered_forget) locks the FIR row; the charges changed.
+-- Change the charges of the FIR registered first below (reg54.year, reg54.fir: in an earlier
+-- transaction): an UPDATE by the charges' own key that rewrites each charge as it is, so that
+-- core.fir_charge's update trigger (core.fir_rendered_forget) locks the FIR row; the charges
+-- changed. (Found by key, so that nothing but the trigger reads the FIR partition.)
 CREATE FUNCTION pg_temp.touch() RETURNS int LANGUAGE plpgsql AS $fn$
 DECLARE
 	n int;
 BEGIN
 	UPDATE core.fir_charge c SET law = c.law
-	FROM (SELECT state_code, year, fir_id FROM core.fir WHERE state_code = 32 AND station_code = 990380
-		ORDER BY fir_id DESC LIMIT 1) f
-	WHERE c.state_code = f.state_code AND c.year = f.year AND c.fir_id = f.fir_id;
+	WHERE c.state_code = 32 AND c.year = current_setting('reg54.year')::smallint
+		AND c.fir_id = current_setting('reg54.fir')::bigint;
 	GET DIAGNOSTICS n = ROW_COUNT;
 	RETURN n;
 END
@@ -73,7 +73,8 @@ $fn$;
 
 -- The partition FIRs registered now go to.
 SELECT pg_temp.register();
-SELECT set_config('reg54.part', tableoid::regclass::text, false)
+SELECT set_config('reg54.part', tableoid::regclass::text, false),
+	set_config('reg54.year', year::text, false), set_config('reg54.fir', fir_id::text, false)
 FROM core.fir WHERE state_code = 32 AND station_code = 990380 ORDER BY fir_id DESC LIMIT 1;
 -- Leftovers of an earlier run of these checks: none of the filler, and its pages gone.
 DELETE FROM core.fir WHERE state_code = 32 AND station_code = 990381;
