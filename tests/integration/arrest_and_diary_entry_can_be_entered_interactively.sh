@@ -25,8 +25,10 @@ ans '^ *Name:$' "Ravi Kumar Sharma"
 ans '^ *Rank' SI
 ans '^  Day of the entry corrected' ""
 ans '^  Number of the entry corrected' ""
-assert_contains "$(screen)" "! corrects_date: is required for a correction" \
-	"a correction without the entry it corrects is refused on the spot"
+# (waited for: the refusal comes after the last answer, and the screen was read too soon on a
+# loaded machine)
+wait_screen "! corrects_date: is required for a correction"
+ok "a correction without the entry it corrects is refused on the spot"
 reach '^  Day of the entry corrected'
 ok "... and its day asked again"
 # Not a correction after all: back to the kind (past the officer) with "<".
