@@ -3,11 +3,15 @@
  * hash chain: hashed here, at once, in the order of the answers, then
  * written to audit.log in batches (api.audit_append, one statement and
  * one transaction per batch) through a pool of its own with one
- * connection: the records appended in one loop pass go as one batch at its
- * end, pipelined behind the batches still in flight (at most
+ * connection. A record someone waits for (a write's answer) goes at the
+ * end of the loop pass that made it, with every record before it, as one
+ * batch pipelined behind the batches still in flight (at most
  * AUDIT_INFLIGHT_MAX; past that, records wait and go together: group
- * commit). A batch never queues behind other statements, and a record
- * waits for its own batch's commit, not first for the batch before it.
+ * commit); it waits for its own batch's commit, not first for the batch
+ * before it. Records no one waits for (reads, refusals) go at once only
+ * when no batch is on the wire; otherwise they wait for the answer and go
+ * together (one transaction for many reads). A batch never queues behind
+ * other statements.
  *
  * A caller may ask to be told when its record is committed (the session
  * holds the answer to a write until then). A failed batch is kept and sent

@@ -118,6 +118,9 @@ struct metrics {
 	/* hs (issue 7): client certificate verifications (certcache.c) */
 	uint64_t tls_verify_cached;    /* chain verification skipped: cached */
 	uint64_t tls_verify_full;      /* chain verified in full */
+	/* core (session 10): how answers reached their sockets */
+	uint64_t answers_direct; /* written at once, whole */
+	uint64_t answers_queued; /* behind output, or the socket was full */
 	struct metrics_repl repl;      /* opsmon.c: api.replication_status */
 	struct metrics_outbox outbox;  /* outbox backlog told in Hello */
 	const struct session_hub *hub; /* connections by state */

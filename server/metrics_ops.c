@@ -146,6 +146,16 @@ static void render_sessions(const struct metrics *m,
 	        "cctns_tls_client_verify_total{how=\"cached\"} %llu\n",
 	        (unsigned long long)m->tls_verify_full,
 	        (unsigned long long)m->tls_verify_cached);
+	evbuffer_add_printf(
+	        out,
+	        "# HELP cctns_answer_writes_total Answers written to their "
+	        "socket at once and whole (direct), or queued: behind output "
+	        "not yet sent, or more than the socket took (a slow reader).\n"
+	        "# TYPE cctns_answer_writes_total counter\n"
+	        "cctns_answer_writes_total{how=\"direct\"} %llu\n"
+	        "cctns_answer_writes_total{how=\"queued\"} %llu\n",
+	        (unsigned long long)m->answers_direct,
+	        (unsigned long long)m->answers_queued);
 }
 
 /* reg: the time a write's answer waits for its audit record. */

@@ -70,7 +70,7 @@ struct session {
 	struct request *in_flight;
 	size_t n_in_flight;
 	struct request *hello_req; /* the Hello in flight, if any */
-	int busy;                  /* inside input processing: do not free */
+	int busy;   /* inside a call that uses it after: do not free */
 	int paused; /* reading paused until the output backlog drains */
 	const char *close_reason;
 	/* signin: the officer signed in on this connection (seat.officer_no,
@@ -195,13 +195,23 @@ static int session_encode(const struct session *s, const Envelope *resp,
 	        "internal error: answer larger than a frame", buf, len);
 }
 
-/* Write an encoded frame (taking buf); pause reading past the backlog. */
+/* Write an encoded frame (taking buf); pause reading past the backlog.
+ * An answer goes straight to the socket when nothing waits before it in
+ * the output: sealed into the worker's scratch buffer and written at once
+ * (one writev). Through the bufferevent it would cost a loop pass and two
+ * epoll_ctl (the write event added, then removed once the output drains)
+ * for every answer. Whatever the socket does not take now, and any error,
+ * is handed to the bufferevent in order: its write event sends the rest,
+ * its event callback reports the error. */
 static void session_send_frame(struct session *s, uint8_t *buf, size_t len)
 {
+	struct evbuffer *out = bufferevent_get_output(s->bev);
+	struct evbuffer *rec = out;
 	size_t backlog;
 
-	if (tlsrec_write(s->hub->tlsrec, &s->rec,
-	                 bufferevent_get_output(s->bev), buf, len) != 0) {
+	if (s->hub->direct && evbuffer_get_length(out) == 0)
+		rec = s->hub->direct;
+	if (tlsrec_write(s->hub->tlsrec, &s->rec, rec, buf, len) != 0) {
 		/* tlsrec: no record can be protected (the sequence ran out):
 		 * the socket's end brings the teardown through the event */
 		log_event(LOG_WARN, "tls_record_refused",
@@ -209,7 +219,15 @@ static void session_send_frame(struct session *s, uint8_t *buf, size_t len)
 		shutdown(bufferevent_getfd(s->bev), SHUT_RDWR);
 	}
 	free(buf);
-	backlog = evbuffer_get_length(bufferevent_get_output(s->bev));
+	if (rec != out && evbuffer_write(rec, bufferevent_getfd(s->bev)) >= 0 &&
+	    evbuffer_get_length(rec) == 0) {
+		s->hub->metrics->answers_direct++;
+	} else {
+		s->hub->metrics->answers_queued++;
+		if (rec != out)
+			evbuffer_add_buffer(out, rec); /* the rest, in order */
+	}
+	backlog = evbuffer_get_length(out);
 	if (!s->paused && backlog > BACKLOG_MIN + s->limits.max_frame) {
 		s->paused = 1; /* resumed by the write callback */
 		bufferevent_disable(s->bev, EV_READ);
@@ -359,6 +377,9 @@ static void session_finish(struct request *req, int status, uint8_t *buf,
 	uint64_t us = now_us() - req->start_us;
 	char name[32];
 
+	/* held: a close below may tear the connection down at once (the
+	 * answer already went to the socket), and the session is used after */
+	s->busy++;
 	metrics_request(s->hub->metrics, req->type, status, us);
 	log_event(LOG_INFO, "request",
 	          "conn=%llu id=%llu type=%s status=%s us=%llu",
@@ -378,6 +399,7 @@ static void session_finish(struct request *req, int status, uint8_t *buf,
 	free(req);
 	if (s->state == SESSION_CLOSING && !s->n_in_flight)
 		session_close_after_flush(s, NULL); /* the last answer is out */
+	s->busy--;
 	session_free_if_done(s);
 }
 
@@ -1049,6 +1071,9 @@ void session_start(struct session_hub *hub, struct bufferevent *bev, SSL *ssl,
 	 * event; one record engine per worker (hub) */
 	if (!hub->tlsrec)
 		hub->tlsrec = tlsrec_engine_new();
+	if (!hub->direct)
+		hub->direct =
+		        evbuffer_new(); /* NULL: answers queue as before */
 	if (hub->tlsrec)
 		s->hs = tls_accept_start(hub->base, bufferevent_getfd(bev), ssl,
 		                         HANDSHAKE_TIMEOUT_MS,
@@ -1088,6 +1113,9 @@ void session_hub_close_all(struct session_hub *hub)
 	hub->verify_ctx = NULL;
 	tlsrec_engine_free(hub->tlsrec);
 	hub->tlsrec = NULL;
+	if (hub->direct)
+		evbuffer_free(hub->direct);
+	hub->direct = NULL;
 }
 
 /* ops (issue 7): open sessions by state, for /metrics. */

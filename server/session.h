@@ -14,6 +14,7 @@
 #include "linger.h"
 
 struct bufferevent;
+struct evbuffer;
 struct event_base;
 struct hashpool;
 struct metrics;
@@ -61,6 +62,9 @@ struct session_hub {
 	 * per worker, made at the first connection; freed by
 	 * session_hub_close_all. */
 	struct tlsrec_engine *tlsrec;
+	/* An answer sealed here is written to its socket at once when the
+	 * connection's output is empty (session_send_frame). */
+	struct evbuffer *direct;
 };
 
 /* Take over bev (a socket bufferevent, not enabled, callbacks not set)

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# audit_records_of_reads_go_together (core, session 10): a record no one waits for (a read, a
+# Hello, a refusal) goes to the audit log at once only when no audit batch is on the wire;
+# otherwise it waits for that batch's answer and goes with every record that came meanwhile,
+# in one transaction. A record a write's answer is held for goes at once, pipelined.
+# A psql session holds LOCK audit.chain, so the first batch blocks on the wire. Twenty reads
+# follow, each from its own terminal process (its own loop pass in the server): with one
+# batch per loop pass (before) up to eight batches were on the wire; now one is, and the
+# twenty reads' records wait in the server. A registration then goes at once (two on the
+# wire) and waits for its record. Once the lock is released every record is written, the
+# reads' in the write's batch, and the chain verifies.
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "$0")/lib.sh"
+stack_up
+
+run term a fir register "$SAMPLE"
+assert_eq 0 "$RC" "an FIR is registered"
+n=$(fir_number "$OUT")
+wait_metric cctns_audit_pending == 0
+b0=$(metric cctns_audit_batches_total)
+
+hold_lock
+run term a fir show "$n"
+assert_eq 0 "$RC" "a read is answered while the audit log is locked (its record waits)"
+wait_metric cctns_audit_batches_in_flight ">=" 1
+for i in $(seq 1 20); do
+	run term a fir show "$n"
+	assert_eq 0 "$RC" "read $i is answered at once"
+done
+sleep 0.5
+assert_eq 1 "$(metric cctns_audit_batches_in_flight)" \
+	"the reads' records wait for the batch on the wire instead of going one batch a loop pass"
+pending=$(metric cctns_audit_pending)
+awk -v p="$pending" 'BEGIN { exit !(p >= 20) }' || fail "records waiting: $pending, expected >= 20"
+ok "$pending records wait in the server"
+
+term a fir register "$SAMPLE" >"$T/reg.out" 2>&1 &
+reg_pid=$!
+wait_metric cctns_audit_batches_in_flight == 2
+ok "a write's record goes at once, pipelined behind the blocked batch"
+sleep 0.5
+kill -0 "$reg_pid" 2>/dev/null || fail "the registration was told before its record was written"
+ok "the registration waits for its record"
+
+release_lock
+wait "$reg_pid" || fail "the registration failed: $(cat "$T/reg.out")"
+ok "the registration is told once its record is written"
+wait_metric cctns_audit_pending == 0
+b1=$(metric cctns_audit_batches_total)
+assert_eq 2 "$((b1 - b0))" \
+	"two batches: the blocked one, then the write's, which took every read's record with it"
+assert_eq 21 "$(sql "SELECT count(*) FROM audit.log WHERE action = 'get_fir' AND record = '$n'")" \
+	"every read is in the audit log"
+run "$BIN/cctns-admin" --db "$CCTNS_DB" audit verify
+assert_eq 0 "$RC" "the chain verifies: $OUT"
+sanitizer_clean
