@@ -248,3 +248,5 @@ echo "== reg54_checks.sql"; run_psql cctns_owner -f "$here/reg54_checks.sql"
 # sql (issue 7, 0055): a registration's child rows skip the rendered-copy lock and deletes of
 # its own new FIR; the document is stripped of property identifiers only when it has some
 echo "== sql55_checks.sql"; run_psql cctns_owner -f "$here/sql55_checks.sql"
+# core (issue 7, 0057): audit.log's chain checked once per statement, not by a per-row foreign key
+echo "== core57_checks.sql"; run_psql cctns_owner -f "$here/core57_checks.sql"
