@@ -1042,6 +1042,9 @@ int main(int argc, char **argv)
 	event_add(b.stop, &tenth);
 	if (b.mode == MODE_HANDSHAKES) {
 		start_measuring(&b);
+		/* every slot opens now and reopens itself: bench_fill (after a
+		 * failure past the end) must not open a slot again */
+		b.next_to_open = b.nconn;
 		for (int k = 0; k < b.nconn; k++)
 			conn_open(&b, &b.conns[k]);
 	} else {
