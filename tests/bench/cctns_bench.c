@@ -622,6 +622,8 @@ static void on_writable(evutil_socket_t fd, short what, void *arg)
 		tls_step(c);
 	} else if (c->out) {
 		(void)flush_out(c);
+	} else if (c->state != C_CLOSED) {
+		read_some(c); /* an SSL_read that wanted to write first */
 	}
 }
 
