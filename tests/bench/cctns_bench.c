@@ -127,16 +127,18 @@ static void note_error(struct bench *b, const char *what)
 /* What went wrong on an SSL call that failed with err. */
 static const char *ssl_why(int err, char *buf, size_t n)
 {
+	int saved = errno;
 	unsigned long e = ERR_get_error();
+	const char *reason = e ? ERR_reason_error_string(e) : NULL;
 
 	ERR_clear_error();
 	if (e)
-		snprintf(buf, n, "%s", ERR_reason_error_string(e));
+		snprintf(buf, n, "%s", reason ? reason : "TLS error");
 	else if (err == SSL_ERROR_ZERO_RETURN ||
-	         (err == SSL_ERROR_SYSCALL && errno == 0))
+	         (err == SSL_ERROR_SYSCALL && saved == 0))
 		snprintf(buf, n, "closed by the server");
 	else
-		snprintf(buf, n, "%s", strerror(errno));
+		snprintf(buf, n, "%s", strerror(saved));
 	return buf;
 }
 
