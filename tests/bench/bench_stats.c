@@ -65,7 +65,8 @@ static double pct(const uint32_t *v, size_t n, double p)
 static void line(FILE *out, const char *head, uint32_t *v, size_t n,
                  uint64_t ok, uint64_t errors, double seconds)
 {
-	qsort(v, n, sizeof(*v), cmp_u32);
+	if (n > 1) /* v is NULL when nothing was counted */
+		qsort(v, n, sizeof(*v), cmp_u32);
 	fprintf(out,
 	        "%s ok=%llu errors=%llu per_s=%.1f p50_ms=%.2f p99_ms=%.2f "
 	        "p999_ms=%.2f\n",

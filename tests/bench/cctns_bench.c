@@ -10,22 +10,24 @@
  *   --handshakes   connect, full TLS 1.3 handshake, Hello, HelloAck, close,
  *                  again and again on N concurrent slots.
  * Prints key=value lines: a total and one line per request type, with
- * throughput and p50/p99/p99.9 in milliseconds. tests/bench/compare runs
- * it; see tests/bench/README.md. */
+ * throughput and p50/p99/p99.9 in milliseconds. An answer is ok when it is
+ * the answer its request expects (body and request id); a Status or any
+ * other answer is an error. Its own connection engine (bench, issue 7: a
+ * socket, an SSL object and one read event each, no bufferevent) keeps the
+ * tool's CPU per request low, since it shares the cores with the server.
+ * tests/bench/compare runs it; see tests/bench/README.md. */
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
-#include <event2/buffer.h>
-#include <event2/bufferevent.h>
-#include <event2/bufferevent_ssl.h>
 #include <event2/event.h>
 #include <event2/util.h>
 #include <openssl/err.h>
@@ -33,15 +35,17 @@
 #include <openssl/ssl.h>
 
 #include "bench_stats.h"
+#include "bench_wire.h"
 #include "conn.h"
 #include "frame.h"
 #include "pbjson.h"
 #include "util.h"
 
-#define MAX_OPEN_HANDSHAKES 64 /* connections being set up at once */
+#define MAX_OPEN_HANDSHAKES 64   /* connections being set up at once */
+#define READ_ROOM           4096 /* free bytes in a buffer before a read */
 
 enum mode { MODE_RUN, MODE_IDLE, MODE_HANDSHAKES };
-enum cstate { C_CLOSED, C_CONNECTING, C_HELLO, C_READY, C_BUSY };
+enum cstate { C_CLOSED, C_CONNECTING, C_TLS, C_HELLO, C_READY, C_BUSY };
 
 struct station {
 	term_config cfg;
@@ -49,16 +53,32 @@ struct station {
 	uint8_t token[TERM_TOKEN_LEN];
 	int has_token;
 	char fir[32]; /* a number this station registered, for reads */
+	/* bench: the Envelope of each request but a registration, packed once
+	 * without its request id (see send_request) */
+	uint8_t *req[OP_COUNT];
+	size_t req_len[OP_COUNT];
 };
 
+/* bench: one connection, a connection engine of its own (not a
+ * bufferevent): a non-blocking socket with an SSL object on it (read-ahead
+ * on, so one read() takes every record there), one persistent read event,
+ * and a one-shot write event only while the socket cannot take more (TCP
+ * connect, handshake, or a request SSL_write could not finish). */
 struct conn {
 	struct bench *b;
 	struct station *st;
-	struct bufferevent *bev;
+	int fd;
+	SSL *ssl;
+	struct event *rev, *wev;
 	enum cstate state;
-	int op;      /* the request in flight */
-	uint64_t t0; /* when it was due or sent, us */
+	unsigned gen; /* bumped at every close: a callback stops if it moved */
+	int op;       /* the request in flight */
+	uint64_t t0;  /* when it was due or sent, us */
 	uint64_t next_id;
+	uint8_t *in; /* bytes read, not yet a whole frame */
+	size_t in_len, in_cap;
+	uint8_t *out; /* a frame SSL_write has not taken all of */
+	size_t out_off, out_len;
 };
 
 struct bench {
@@ -86,8 +106,17 @@ struct bench {
 	char first_error[300];
 };
 
+/* The answer each request type expects (its Envelope body field). */
+static const uint32_t answer_body[OP_COUNT] = {
+        [OP_REGISTER] = CCTNS__V1__ENVELOPE__BODY_FIR_RECEIPT,
+        [OP_SHOW] = CCTNS__V1__ENVELOPE__BODY_FIR,
+        [OP_SEARCH] = CCTNS__V1__ENVELOPE__BODY_PERSON_MATCHES,
+        [OP_LOOKUP] = CCTNS__V1__ENVELOPE__BODY_REF_LIST,
+};
+
 static void conn_open(struct bench *b, struct conn *c);
 static void bench_fill(struct bench *b);
+static void conn_lost(struct conn *c, const char *why);
 
 static void note_error(struct bench *b, const char *what)
 {
@@ -95,7 +124,84 @@ static void note_error(struct bench *b, const char *what)
 		snprintf(b->first_error, sizeof(b->first_error), "%s", what);
 }
 
-/* ---------------------------------------------------------------- frames */
+/* What went wrong on an SSL call that failed with err. */
+static const char *ssl_why(int err, char *buf, size_t n)
+{
+	int saved = errno;
+	unsigned long e = ERR_get_error();
+	const char *reason = e ? ERR_reason_error_string(e) : NULL;
+
+	ERR_clear_error();
+	if (e)
+		snprintf(buf, n, "%s", reason ? reason : "TLS error");
+	else if (err == SSL_ERROR_ZERO_RETURN ||
+	         (err == SSL_ERROR_SYSCALL && saved == 0))
+		snprintf(buf, n, "closed by the server");
+	else
+		snprintf(buf, n, "%s", strerror(saved));
+	return buf;
+}
+
+/* ---------------------------------------------------------------- writing */
+
+/* Hand what is left of c->out to SSL_write; what the socket cannot take
+ * now waits for the write event. Returns -1 if the connection was lost. */
+static int flush_out(struct conn *c)
+{
+	char why[200];
+
+	while (c->out_off < c->out_len) {
+		int r, err;
+
+		r = SSL_write(c->ssl, c->out + c->out_off,
+		              (int)(c->out_len - c->out_off));
+		if (r > 0) {
+			c->out_off += (size_t)r;
+			continue;
+		}
+		err = SSL_get_error(c->ssl, r);
+		if (err == SSL_ERROR_WANT_WRITE) {
+			event_add(c->wev, NULL);
+			return 0;
+		}
+		if (err == SSL_ERROR_WANT_READ) /* retried at the next read */
+			return 0;
+		conn_lost(c, ssl_why(err, why, sizeof(why)));
+		return -1;
+	}
+	free(c->out);
+	c->out = NULL;
+	c->out_off = c->out_len = 0;
+	return 0;
+}
+
+/* Send a frame: straight to SSL_write, unless an earlier one is still
+ * waiting (then after it); what SSL_write does not take is kept in c->out. */
+static void send_bytes(struct conn *c, const uint8_t *buf, size_t len)
+{
+	size_t left = c->out_len - c->out_off;
+	uint8_t *all;
+
+	if (!c->out) {
+		int r = SSL_write(c->ssl, buf, (int)len);
+
+		if (r > 0 && (size_t)r == len)
+			return;
+		if (r > 0) {
+			buf += r;
+			len -= (size_t)r;
+		}
+	}
+	all = xmalloc(left + len);
+	if (left)
+		memcpy(all, c->out + c->out_off, left);
+	memcpy(all + left, buf, len);
+	free(c->out);
+	c->out = all;
+	c->out_off = 0;
+	c->out_len = left + len;
+	(void)flush_out(c);
+}
 
 static int send_env(struct conn *c, Envelope *env)
 {
@@ -105,8 +211,40 @@ static int send_env(struct conn *c, Envelope *env)
 	env->request_id = ++c->next_id;
 	if (envelope_encode_frame(env, FRAME_DEFAULT_MAX, &buf, &len) != 0)
 		return -1;
-	bufferevent_write(c->bev, buf, len);
+	send_bytes(c, buf, len);
 	free(buf);
+	return 0;
+}
+
+/* Send env (packed without a request id into *packed the first time) with
+ * the next request id: the bytes protobuf-c would make (request_id, field
+ * 1, first), without packing the same request again and again. */
+static int send_packed(struct conn *c, Envelope *env, uint8_t **packed,
+                       size_t *packed_len)
+{
+	uint8_t stack[512], *frame = stack;
+	uint64_t id = ++c->next_id;
+	size_t n = FRAME_HEADER_LEN;
+
+	if (!*packed) {
+		*packed_len = cctns__v1__envelope__get_packed_size(env);
+		if (*packed_len == 0 || *packed_len > FRAME_DEFAULT_MAX - 16)
+			return -1;
+		*packed = xmalloc(*packed_len);
+		cctns__v1__envelope__pack(env, *packed);
+	}
+	if (*packed_len + 16 > sizeof(stack))
+		frame = xmalloc(*packed_len + 16);
+	frame[n++] = 0x08; /* field 1, varint */
+	for (; id >= 0x80; id >>= 7)
+		frame[n++] = (uint8_t)(id | 0x80);
+	frame[n++] = (uint8_t)id;
+	memcpy(frame + n, *packed, *packed_len);
+	n += *packed_len;
+	frame_put_header(frame, (uint32_t)(n - FRAME_HEADER_LEN));
+	send_bytes(c, frame, n);
+	if (frame != stack)
+		free(frame);
 	return 0;
 }
 
@@ -186,7 +324,9 @@ static void send_request(struct conn *c, uint64_t t0)
 	}
 	c->t0 = t0;
 	c->state = C_BUSY;
-	if (send_env(c, &env) != 0)
+	if ((c->op == OP_REGISTER ? send_env(c, &env)
+	                          : send_packed(c, &env, &c->st->req[c->op],
+	                                        &c->st->req_len[c->op])) != 0)
 		note_error(c->b, "cannot encode a request");
 }
 
@@ -196,14 +336,52 @@ static void conn_close(struct conn *c)
 {
 	struct bench *b = c->b;
 
-	if (c->bev)
-		bufferevent_free(c->bev);
-	c->bev = NULL;
-	if (c->state == C_CONNECTING || c->state == C_HELLO)
+	if (c->state == C_CLOSED)
+		return;
+	event_free(c->rev);
+	event_free(c->wev);
+	c->rev = c->wev = NULL;
+	SSL_free(c->ssl); /* no close_notify: the socket just closes */
+	c->ssl = NULL;
+	close(c->fd);
+	c->fd = -1;
+	free(c->out);
+	c->out = NULL;
+	c->out_off = c->out_len = 0;
+	c->in_len = 0;
+	c->gen++;
+	if (c->state == C_CONNECTING || c->state == C_TLS ||
+	    c->state == C_HELLO)
 		b->opening--;
-	else if (c->state == C_READY || c->state == C_BUSY)
+	else
 		b->ready--;
 	c->state = C_CLOSED;
+}
+
+/* The connection failed or broke (why: for the first error): a setup that
+ * failed, or a request in flight lost, is counted; then, with
+ * --handshakes, the slot opens again. */
+static void conn_lost(struct conn *c, const char *why)
+{
+	struct bench *b = c->b;
+	char msg[300];
+
+	if (c->state == C_CONNECTING || c->state == C_TLS ||
+	    c->state == C_HELLO) {
+		b->failed_setup++;
+		snprintf(msg, sizeof(msg), "connection setup failed: %s", why);
+		note_error(b, msg);
+	} else if (c->state == C_BUSY) {
+		bench_stats_add(&b->stats, c->op, now_us() - c->t0, 0);
+		snprintf(msg, sizeof(msg),
+		         "connection lost with a request in flight: %s", why);
+		note_error(b, msg);
+	}
+	conn_close(c);
+	if (b->mode == MODE_HANDSHAKES && now_us() < b->end_us)
+		conn_open(b, c);
+	else
+		bench_fill(b);
 }
 
 /* A connection is free: in run mode give it work. */
@@ -253,116 +431,247 @@ static void on_hello_ack(struct conn *c, const Envelope *env)
 	bench_fill(b);
 }
 
-static void on_answer(struct conn *c, const Envelope *env)
+/* The answer to the request in flight: ok when it is the answer that
+ * request expects (its body, its request id); a Status is unpacked for its
+ * message, a registration's receipt for the FIR number (later reads ask
+ * for it); any other answer is checked by its top level only (bench_wire.h:
+ * a read's Fir is not unpacked). Returns -1 on a frame that is no
+ * Envelope. */
+static int on_answer(struct conn *c, const uint8_t *body, uint32_t len)
 {
 	struct bench *b = c->b;
-	int ok = env->body_case != CCTNS__V1__ENVELOPE__BODY_STATUS;
+	uint64_t id;
+	uint32_t field;
+	int ok;
+	char msg[200];
 
-	if (c->op == OP_REGISTER && ok &&
-	    env->body_case == CCTNS__V1__ENVELOPE__BODY_FIR_RECEIPT &&
-	    env->fir_receipt->fir_number)
-		snprintf(c->st->fir, sizeof(c->st->fir), "%s",
-		         env->fir_receipt->fir_number);
-	if (!ok)
-		note_error(b, env->status->message);
+	if (wire_envelope_top(body, len, &id, &field) != 0)
+		return -1;
+	ok = field == answer_body[c->op] && id == c->next_id;
+	if (field == CCTNS__V1__ENVELOPE__BODY_STATUS ||
+	    (ok && c->op == OP_REGISTER)) {
+		Envelope *env = envelope_decode(body, len);
+
+		if (!env)
+			return -1;
+		if (field == CCTNS__V1__ENVELOPE__BODY_STATUS)
+			note_error(b, env->status->message);
+		else if (env->fir_receipt->fir_number &&
+		         strcmp(c->st->fir, env->fir_receipt->fir_number)) {
+			snprintf(c->st->fir, sizeof(c->st->fir), "%s",
+			         env->fir_receipt->fir_number);
+			free(c->st->req[OP_SHOW]); /* reads ask for this one */
+			c->st->req[OP_SHOW] = NULL;
+		}
+		envelope_free(env);
+	} else if (!ok) {
+		snprintf(msg, sizeof(msg),
+		         "answer %u to request %llu: expected %u to %llu",
+		         (unsigned)field, (unsigned long long)id,
+		         (unsigned)answer_body[c->op],
+		         (unsigned long long)c->next_id);
+		note_error(b, msg);
+	}
 	bench_stats_add(&b->stats, c->op, now_us() - c->t0, ok);
 	conn_free_for_work(c);
+	return 0;
 }
 
-static void read_cb(struct bufferevent *bev, void *arg)
+/* One whole frame's body. Returns -1 on a frame that is no Envelope. */
+static int on_frame(struct conn *c, const uint8_t *body, uint32_t len)
 {
-	struct conn *c = arg;
-	struct evbuffer *in = bufferevent_get_input(bev);
-	uint8_t hdr[FRAME_HEADER_LEN];
-	uint32_t len;
 	Envelope *env;
 
-	while (c->bev && evbuffer_copyout(in, hdr, sizeof(hdr)) ==
-	                         (ev_ssize_t)sizeof(hdr)) {
-		if (frame_peek(hdr, sizeof(hdr), FRAME_ABSOLUTE_MAX, &len) <
-		            0 ||
-		    evbuffer_get_length(in) < FRAME_HEADER_LEN + len)
-			return;
-		evbuffer_drain(in, FRAME_HEADER_LEN);
-		env = envelope_decode(evbuffer_pullup(in, len), len);
-		evbuffer_drain(in, len);
-		if (!env) {
-			note_error(c->b, "undecodable frame");
-			conn_close(c);
+	if (c->state == C_BUSY)
+		return on_answer(c, body, len);
+	if (c->state != C_HELLO)
+		return 0; /* nothing asked: not counted, as before */
+	if (!(env = envelope_decode(body, len)))
+		return -1;
+	on_hello_ack(c, env);
+	envelope_free(env);
+	return 0;
+}
+
+/* Cut the whole frames off c->in and answer them. Returns -1 if the
+ * connection closed meanwhile (its buffer is then not touched again). */
+static int cut_frames(struct conn *c)
+{
+	unsigned gen = c->gen;
+	size_t off = 0;
+
+	while (c->in_len - off >= FRAME_HEADER_LEN) {
+		uint32_t len;
+		frame_status st = frame_peek(c->in + off, c->in_len - off,
+		                             FRAME_ABSOLUTE_MAX, &len);
+
+		if (st == FRAME_NEED_MORE) {
+			if (FRAME_HEADER_LEN + (size_t)len > c->in_cap) {
+				c->in_cap = FRAME_HEADER_LEN + (size_t)len;
+				c->in = xrealloc(c->in, c->in_cap);
+			}
+			break;
+		}
+		if (st != FRAME_READY ||
+		    on_frame(c, c->in + off + FRAME_HEADER_LEN, len) != 0) {
+			if (c->gen == gen)
+				conn_lost(c, "undecodable frame");
+			return -1;
+		}
+		if (c->gen != gen)
+			return -1;
+		off += FRAME_HEADER_LEN + len;
+	}
+	if (off > 0) {
+		memmove(c->in, c->in + off, c->in_len - off);
+		c->in_len -= off;
+	}
+	return 0;
+}
+
+/* Read what the socket has: SSL_read into c->in until OpenSSL wants more
+ * from the socket, or until it holds nothing more and the frames read are
+ * whole (the read event is level-triggered: more data wakes it again), so
+ * an answer costs one read(). */
+static void read_some(struct conn *c)
+{
+	unsigned gen = c->gen;
+	char why[200];
+
+	for (;;) {
+		int r, err;
+
+		if (c->in_cap - c->in_len < READ_ROOM) {
+			c->in_cap = c->in_cap ? 2 * c->in_cap : 2 * READ_ROOM;
+			c->in = xrealloc(c->in, c->in_cap);
+		}
+		r = SSL_read(c->ssl, c->in + c->in_len,
+		             (int)(c->in_cap - c->in_len));
+		if (r <= 0) {
+			err = SSL_get_error(c->ssl, r);
+			if (err == SSL_ERROR_WANT_READ)
+				return;
+			if (err == SSL_ERROR_WANT_WRITE) {
+				event_add(c->wev, NULL);
+				return;
+			}
+			conn_lost(c, ssl_why(err, why, sizeof(why)));
 			return;
 		}
-		if (c->state == C_HELLO)
-			on_hello_ack(c, env);
-		else if (c->state == C_BUSY)
-			on_answer(c, env);
-		envelope_free(env);
+		c->in_len += (size_t)r;
+		if (cut_frames(c) != 0 || c->gen != gen)
+			return;
+		if (c->in_len == 0 && !SSL_has_pending(c->ssl))
+			return;
 	}
 }
 
-static void event_cb(struct bufferevent *bev, short what, void *arg)
+/* SSL_connect until the handshake is done, then Hello. */
+static void tls_step(struct conn *c)
 {
-	struct conn *c = arg;
-	struct bench *b = c->b;
+	char why[200];
+	int r, err;
 
-	(void)bev;
-	if (what & BEV_EVENT_CONNECTED) {
+	r = SSL_connect(c->ssl);
+	if (r == 1) {
 		send_hello(c);
 		return;
 	}
-	if (c->state == C_CONNECTING || c->state == C_HELLO) {
-		unsigned long e = bufferevent_get_openssl_error(c->bev);
-		char msg[256];
-
-		b->failed_setup++;
-		snprintf(msg, sizeof(msg), "connection setup failed: %s",
-		         e ? ERR_reason_error_string(e)
-		           : evutil_socket_error_to_string(
-		                     EVUTIL_SOCKET_ERROR()));
-		note_error(b, msg);
-	} else if (c->state == C_BUSY) {
-		bench_stats_add(&b->stats, c->op, now_us() - c->t0, 0);
-		note_error(b, "connection lost with a request in flight");
+	err = SSL_get_error(c->ssl, r);
+	if (err == SSL_ERROR_WANT_READ)
+		return;
+	if (err == SSL_ERROR_WANT_WRITE) {
+		event_add(c->wev, NULL);
+		return;
 	}
-	conn_close(c);
-	if (b->mode == MODE_HANDSHAKES && now_us() < b->end_us)
-		conn_open(b, c);
-	else
-		bench_fill(b);
+	conn_lost(c, ssl_why(err, why, sizeof(why)));
+}
+
+static void on_readable(evutil_socket_t fd, short what, void *arg)
+{
+	struct conn *c = arg;
+	unsigned gen = c->gen;
+
+	(void)fd, (void)what;
+	if (c->state == C_CONNECTING) /* the write event says how it went */
+		return;
+	if (c->state == C_TLS) {
+		tls_step(c);
+		return;
+	}
+	if (c->out && (flush_out(c) != 0 || c->gen != gen))
+		return;
+	read_some(c);
+}
+
+static void on_writable(evutil_socket_t fd, short what, void *arg)
+{
+	struct conn *c = arg;
+	int err = 0;
+	socklen_t len = sizeof(err);
+
+	(void)what;
+	if (c->state == C_CONNECTING) {
+		if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) != 0)
+			err = errno;
+		if (err) {
+			conn_lost(c, strerror(err));
+			return;
+		}
+		c->state = C_TLS;
+		tls_step(c);
+	} else if (c->state == C_TLS) {
+		tls_step(c);
+	} else if (c->out) {
+		(void)flush_out(c);
+	} else if (c->state != C_CLOSED) {
+		read_some(c); /* an SSL_read that wanted to write first */
+	}
 }
 
 /* ---------------------------------------------------------------- setup */
 
 static void conn_open(struct bench *b, struct conn *c)
 {
-	SSL *ssl = SSL_new(c->st->ctx);
+	const char *name = c->st->cfg.server_name;
+	int fd = socket(b->addr.ss_family,
+	                SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 
-	if (!ssl)
+	if (fd < 0) {
+		b->failed_setup++;
+		note_error(b, "cannot open a socket");
+		return;
+	}
+	/* as the terminal does (client/conn.c): frames are small */
+	(void)setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &(int){1}, sizeof(int));
+	c->ssl = SSL_new(c->st->ctx);
+	if (!c->ssl || SSL_set_fd(c->ssl, fd) != 1)
 		abort();
-	if (!strchr(c->st->cfg.server_name, ':') &&
-	    strspn(c->st->cfg.server_name, "0123456789.") !=
-	            strlen(c->st->cfg.server_name))
-		SSL_set_tlsext_host_name(ssl, c->st->cfg.server_name);
-	SSL_set1_host(ssl, c->st->cfg.server_name);
-	c->bev = bufferevent_openssl_socket_new(
-	        b->base, -1, ssl, BUFFEREVENT_SSL_CONNECTING,
-	        BEV_OPT_CLOSE_ON_FREE | BEV_OPT_DEFER_CALLBACKS);
-	bufferevent_openssl_set_allow_dirty_shutdown(c->bev, 1);
-	bufferevent_setcb(c->bev, read_cb, NULL, event_cb, c);
-	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
+	if (!strchr(name, ':') && strspn(name, "0123456789.") != strlen(name))
+		SSL_set_tlsext_host_name(c->ssl, name);
+	SSL_set1_host(c->ssl, name);
+	SSL_set_connect_state(c->ssl);
+	c->fd = fd;
+	c->rev = event_new(b->base, fd, EV_READ | EV_PERSIST, on_readable, c);
+	c->wev = event_new(b->base, fd, EV_WRITE, on_writable, c);
+	if (!c->rev || !c->wev)
+		abort();
+	event_add(c->rev, NULL);
 	c->state = C_CONNECTING;
 	c->t0 = now_us();
 	c->next_id = 0;
 	b->opening++;
-	if (bufferevent_socket_connect(c->bev, (struct sockaddr *)&b->addr,
-	                               b->addrlen) != 0) {
+	if (connect(fd, (struct sockaddr *)&b->addr, (socklen_t)b->addrlen) ==
+	    0) {
+		c->state = C_TLS;
+		tls_step(c);
+	} else if (errno == EINPROGRESS) {
+		event_add(c->wev, NULL);
+	} else {
 		b->failed_setup++;
 		note_error(b, "connect failed");
 		conn_close(c);
-		return;
 	}
-	/* as the terminal does (client/conn.c): frames are small */
-	(void)setsockopt(bufferevent_getfd(c->bev), IPPROTO_TCP, TCP_NODELAY,
-	                 &(int){1}, sizeof(int));
 }
 
 /* Open connections until all are open, at most MAX_OPEN_HANDSHAKES at a
@@ -391,6 +700,11 @@ static SSL_CTX *station_ctx(const term_config *cfg, char *why, size_t n)
 	}
 	SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, NULL);
 	SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_OFF);
+	/* bench: one read() takes every record the socket has; SSL_write may
+	 * take part of a frame and be called again with the rest */
+	SSL_CTX_set_read_ahead(ctx, 1);
+	SSL_CTX_set_mode(ctx, SSL_MODE_ENABLE_PARTIAL_WRITE |
+	                              SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
 	SSL_CTX_set_options(ctx, SSL_OP_NO_TICKET);
 	/* conn: as the terminal does (client/conn.c): the certificate alone,
 	 * without the CA, chained once */
@@ -553,17 +867,18 @@ static void stop_cb(evutil_socket_t fd, short what, void *arg)
 
 static void bench_free(struct bench *b)
 {
-	for (int k = 0; k < b->nconn; k++)
-		if (b->conns[k].bev)
-			bufferevent_free(b->conns[k].bev);
-	/* let the frees libevent deferred run before the base goes */
-	event_base_loop(b->base, EVLOOP_NONBLOCK);
+	for (int k = 0; k < b->nconn; k++) {
+		conn_close(&b->conns[k]);
+		free(b->conns[k].in);
+	}
 	free(b->conns);
 	event_free(b->tick);
 	event_free(b->stop);
 	event_base_free(b->base);
 	for (int i = 0; i < b->nstations; i++) {
 		SSL_CTX_free(b->stations[i].ctx);
+		for (int op = 0; op < OP_COUNT; op++)
+			free(b->stations[i].req[op]);
 		term_config_free(&b->stations[i].cfg);
 	}
 	free(b->stations);
@@ -708,9 +1023,12 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	/* --rate: requests go out at their due time to the microsecond
-	 * (timerfd), not at epoll's timeout rounded up to a millisecond */
+	 * (timerfd), not at epoll's timeout rounded up to a millisecond; flat
+	 * out, nothing waits for a timer but the stop check (bench: a timerfd
+	 * re-armed at every turn of the loop was a system call a read) */
 	cfg = event_config_new();
-	if (!cfg || event_config_set_flag(cfg, EVENT_BASE_FLAG_PRECISE_TIMER))
+	if (!cfg || (b.rate > 0 &&
+	             event_config_set_flag(cfg, EVENT_BASE_FLAG_PRECISE_TIMER)))
 		abort();
 	b.base = event_base_new_with_config(cfg);
 	event_config_free(cfg);
@@ -719,6 +1037,7 @@ int main(int argc, char **argv)
 	b.conns = xcalloc((size_t)b.nconn, sizeof(*b.conns));
 	for (int k = 0; k < b.nconn; k++) {
 		b.conns[k].b = &b;
+		b.conns[k].fd = -1;
 		b.conns[k].st = &b.stations[k % b.nstations];
 	}
 	bench_stats_init(&b.stats);
@@ -727,6 +1046,9 @@ int main(int argc, char **argv)
 	event_add(b.stop, &tenth);
 	if (b.mode == MODE_HANDSHAKES) {
 		start_measuring(&b);
+		/* every slot opens now and reopens itself: bench_fill (after a
+		 * failure past the end) must not open a slot again */
+		b.next_to_open = b.nconn;
 		for (int k = 0; k < b.nconn; k++)
 			conn_open(&b, &b.conns[k]);
 	} else {
