@@ -8,10 +8,11 @@
  * batch pipelined behind the batches still in flight (at most
  * AUDIT_INFLIGHT_MAX; past that, records wait and go together: group
  * commit); it waits for its own batch's commit, not first for the batch
- * before it. Records no one waits for (reads, refusals) go at once only
- * when no batch is on the wire; otherwise they wait for the answer and go
- * together (one transaction for many reads). A batch never queues behind
- * other statements.
+ * before it. Records no one waits for (reads, refusals) wait until
+ * AUDIT_GROUP_RECORDS of them do or the oldest has waited AUDIT_GROUP_MS,
+ * and no batch is on the wire (or a held record takes them along): one
+ * transaction for many reads. A batch never queues behind other
+ * statements.
  *
  * A caller may ask to be told when its record is committed (the session
  * holds the answer to a write until then). A failed batch is kept and sent
@@ -37,6 +38,8 @@ struct audit;
 #define AUDIT_PENDING_MAX  20000 /* records waiting; past it, refuse */
 #define AUDIT_BATCH_MAX    1000  /* records per statement */
 #define AUDIT_INFLIGHT_MAX 8     /* batches on the wire at once */
+#define AUDIT_GROUP_MS      10  /* records no one waits for wait at most */
+#define AUDIT_GROUP_RECORDS 250 /* ... or until this many wait */
 
 /* What the caller knows of a request; the writer adds chain, sequence,
  * time and hashes. Strings may be NULL (none); they are cleaned
