@@ -116,8 +116,11 @@ struct metrics {
 	uint64_t firlisten_notifications; /* notifications received */
 	uint64_t firlisten_forget_all;    /* of them '*' */
 	/* hs (issue 7): client certificate verifications (certcache.c) */
-	uint64_t tls_verify_cached;    /* chain verification skipped: cached */
-	uint64_t tls_verify_full;      /* chain verified in full */
+	uint64_t tls_verify_cached; /* chain verification skipped: cached */
+	uint64_t tls_verify_full;   /* chain verified in full */
+	/* hs (issue 7): Hellos and the station register (stationcache.c) */
+	uint64_t station_local_hits;   /* answered without the database */
+	uint64_t station_local_misses; /* asked api.station_hello */
 	struct metrics_repl repl;      /* opsmon.c: api.replication_status */
 	struct metrics_outbox outbox;  /* outbox backlog told in Hello */
 	const struct session_hub *hub; /* connections by state */
