@@ -89,6 +89,37 @@ h3=$(settled $HITS)
 [ "$h3" -ge $((h2 + 4)) ] || fail "Hellos after the changes are local again (got $((h3 - h2)))"
 ok "the new answers are local again ($((h3 - h2)) of 6)"
 
+# ---------------------------------------------------------------- changed while a Hello was out
+# An answer fetched while a notification arrived is not kept: api.station_hello made slow (1.5 s,
+# its statement's snapshot taken before the rename below commits), the station renamed while
+# one Hello waits for it; that Hello gets the old name, and no later Hello may.
+hello_fn() { # hello_fn SECONDS: api.station_hello as 0004's, after pg_sleep(SECONDS)
+	su_sql 'CREATE OR REPLACE FUNCTION api.station_hello(state int, district int, station int)
+RETURNS TABLE (station_name text, district_name text, state_name text)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	PERFORM pg_sleep('"$1"');
+	PERFORM core.station_check(state, district, station);
+	RETURN QUERY SELECT s.name, d.name, st.name FROM ref.station s
+		JOIN ref.district d ON d.state_code = s.state_code AND d.district_code = s.district_code
+		JOIN ref.state st ON st.code = s.state_code
+		WHERE s.state_code = state AND s.district_code = district AND s.station_code = station;
+END
+$fn$' >/dev/null
+}
+hello_fn 1.5
+sql "UPDATE ref.station SET active = true WHERE $STATION_A" >/dev/null # '*': both forget
+sleep 0.5
+term a hello >"$T/slow.out" 2>&1 &
+slow=$!
+sleep 0.7
+sql "UPDATE ref.station SET name = 'Agra Kotwali Nagar' WHERE $STATION_A" >/dev/null
+wait $slow || fail "the slow Hello is accepted"
+assert_contains "$(cat "$T/slow.out")" "$A_NAME (code" "the Hello out during the rename has the old name"
+hello_fn 0
+hellos 8 "Agra Kotwali Nagar" "after a rename during a Hello"
+
 # ---------------------------------------------------------------- the listener ended
 lost0=$(metric cctns_firlisten_lost_total)
 conn0=$(metric cctns_firlisten_connects_total)
