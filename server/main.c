@@ -18,7 +18,6 @@
 #include "crl.h"
 #include "dispatch.h"
 #include "fircache.h"
-#include "stationcache.h" /* hs (issue 7) */
 #include "firlisten.h"
 #include "ginflush.h"
 #include "hashpool.h"
@@ -32,6 +31,7 @@
 #include "pool.h"
 #include "readpool.h"
 #include "session.h"
+#include "stationcache.h" /* hs (issue 7) */
 #include "tls.h"
 #include "workers.h"
 
