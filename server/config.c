@@ -96,6 +96,13 @@ static const conf_key server_keys[] = {
             "answer a current plain FIR copy in the worker, without the "
             "database, while its LISTEN cctns_fir connection is up (off: "
             "every read asks the database)"),
+        /* hs (issue 7): Hello from the worker's station register
+         * (stationcache.h) */
+        KEY("cache", "station_local", CONF_BOOL, "on", 0, 1, 1,
+            cache_station_local,
+            "answer a Hello's station lookup from the worker's register "
+            "of stations it was told about, while its LISTEN cctns_fir "
+            "connection is up (off: every Hello asks the database)"),
 };
 
 /* Split "host:port" / "[v6]:port" into host and port text. */

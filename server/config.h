@@ -58,6 +58,8 @@ struct server_config {
 	long search_flush_ms;
 	/* fir (slice 12): [cache] fir_local (firlisten.h) */
 	int cache_fir_local;
+	/* hs (issue 7): [cache] station_local (stationcache.h) */
+	int cache_station_local;
 
 	/* Derived by config_load, not keys. */
 	struct listen_addr listen_addr;

@@ -14,6 +14,7 @@
 #include "log.h"
 #include "metrics.h"
 #include "pool.h"
+#include "stationcache.h"
 #include "util.h"
 
 #define BACKOFF_MIN_MS     100
@@ -35,7 +36,8 @@ static struct {
 	int io_fd;
 	short io_what;
 	enum fl_state state;
-	int enabled;
+	int enabled; /* [cache] fir_local */
+	int station; /* hs: [cache] station_local (stationcache.h) */
 	long backoff_ms;
 	uint64_t gen;
 	uint64_t heard_us;    /* last bytes from the server */
@@ -48,14 +50,10 @@ static struct {
 static void fl_connect(void);
 static void fl_io_cb(evutil_socket_t fd, short what, void *arg);
 
-static uint64_t pool_reconnects(void)
+/* hs: the pool's reconnects alone (pool_counters walks every connection). */
+static uint64_t reconnects(void)
 {
-	struct pool_counters pc;
-
-	if (!fl.pool)
-		return 0;
-	pool_counters(fl.pool, &pc);
-	return pc.reconnects;
+	return fl.pool ? pool_reconnects(fl.pool) : 0;
 }
 
 static void fl_timer_in(long ms)
@@ -147,7 +145,11 @@ static int fl_send(const char *sql)
 
 int firlisten_apply(const char *payload)
 {
-	return fircache_forget_payload(payload);
+	int n = fircache_forget_payload(payload);
+
+	if (n < 0) /* hs: '*' is also every change of the station register */
+		stationcache_forget_all();
+	return n;
 }
 
 static void fl_notified(const PGnotify *n)
@@ -167,10 +169,11 @@ static void fl_listening(void)
 	fl.state = FL_UP;
 	fl.gen++;
 	fl.backoff_ms = BACKOFF_MIN_MS;
-	fl.pool_reconn = pool_reconnects();
+	fl.pool_reconn = reconnects();
 	fl.metrics->firlisten_up = 1;
 	fl.metrics->firlisten_connects++;
 	fircache_forget_all();
+	stationcache_forget_all(); /* hs */
 	log_event(LOG_INFO, "fir_listen_up", "channel=%s", FIRLISTEN_CHANNEL);
 	fl_timer_in(FIRLISTEN_PING_MS);
 }
@@ -296,7 +299,7 @@ static void fl_tick(void)
 		fl_down("no answer to the ping");
 		return;
 	}
-	if (pool_reconnects() != fl.pool_reconn) {
+	if (reconnects() != fl.pool_reconn) {
 		fl_down("the pool reconnected");
 		return;
 	}
@@ -345,15 +348,17 @@ void firlisten_start(struct event_base *base, const char *conninfo,
 	firlisten_set_enabled(enabled);
 }
 
-void firlisten_set_enabled(int enabled)
+/* Open or close the connection as the two settings want it. */
+static void fl_want(void)
 {
-	fl.enabled = enabled != 0;
+	int want = fl.enabled || fl.station;
+
 	if (!fl.timer)
 		return;
-	if (fl.enabled && fl.state == FL_OFF) {
+	if (want && fl.state == FL_OFF) {
 		fl.backoff_ms = BACKOFF_MIN_MS;
 		fl_connect();
-	} else if (!fl.enabled && fl.state != FL_OFF) {
+	} else if (!want && fl.state != FL_OFF) {
 		evtimer_del(fl.timer);
 		fl_close();
 		fl.gen++;
@@ -363,8 +368,21 @@ void firlisten_set_enabled(int enabled)
 	}
 }
 
+void firlisten_set_enabled(int enabled)
+{
+	fl.enabled = enabled != 0;
+	fl_want();
+}
+
+void firlisten_set_station(int enabled)
+{
+	fl.station = enabled != 0;
+	fl_want();
+}
+
 void firlisten_stop(void)
 {
+	fl.station = 0;
 	firlisten_set_enabled(0);
 	if (fl.timer)
 		event_free(fl.timer);
@@ -378,9 +396,20 @@ uint64_t firlisten_generation(void)
 	return fl.gen;
 }
 
+/* Listening, heard from lately, the pool not reconnected since LISTEN. */
+static int fl_current(void)
+{
+	return fl.state == FL_UP &&
+	       metrics_now_us() - fl.heard_us <= FIRLISTEN_DEAD_MS * 1000u &&
+	       reconnects() == fl.pool_reconn;
+}
+
 int firlisten_local_ok(void)
 {
-	return fl.state == FL_UP && fl.enabled &&
-	       metrics_now_us() - fl.heard_us <= FIRLISTEN_DEAD_MS * 1000u &&
-	       pool_reconnects() == fl.pool_reconn;
+	return fl.enabled && fl_current();
+}
+
+int firlisten_station_ok(void)
+{
+	return fl.station && fl_current();
 }

@@ -37,8 +37,14 @@ void firlisten_start(struct event_base *base, const char *conninfo,
                      const struct pool *pool, struct metrics *metrics,
                      int enabled);
 
-/* SIGHUP: [cache] fir_local. Off closes the connection at once. */
+/* SIGHUP: [cache] fir_local. Off closes the connection at once (unless
+ * [cache] station_local keeps it). */
 void firlisten_set_enabled(int enabled);
+
+/* hs (issue 7): [cache] station_local (stationcache.h): the connection is
+ * kept while either setting is on; each setting allows its own answers. A
+ * '*' payload and every (re)LISTEN also forget the station register. */
+void firlisten_set_station(int enabled);
 
 /* Close the connection; local answers stop. */
 void firlisten_stop(void);
@@ -49,7 +55,12 @@ uint64_t firlisten_generation(void);
 /* May a verified copy be answered locally now? */
 int firlisten_local_ok(void);
 
-/* The listener's payload: forget the keys it names ('*': every copy).
+/* hs: may a Hello be answered from the station register now (the same
+ * conditions, with [cache] station_local instead of fir_local)? */
+int firlisten_station_ok(void);
+
+/* The listener's payload: forget the keys it names ('*': every copy, and
+ * every station of stationcache.h).
  * Returns the number of keys forgotten, -1 for '*' (exposed for tests). */
 int firlisten_apply(const char *payload);
 

@@ -2,16 +2,23 @@
  * the handshake; Hello checks the protocol version, looks the station up in
  * the register (api.station_hello) and answers HelloAck with the identity
  * completed by the register's names. Any other answer makes the session
- * close the connection. */
+ * close the connection. hs (issue 7): the worker keeps an accepted
+ * station's names (stationcache.h) and answers later Hellos of it from them
+ * while firlisten_station_ok(); an officer's resume (session token) still
+ * goes to the database. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include <openssl/sha.h>
 
 #include "dberr.h"
+#include "firlisten.h"
 #include "handlers.h"
 #include "identity.h"
 #include "log.h"
 #include "pool.h"
+#include "stationcache.h"
+#include "util.h"
 
 #define SC(x) CCTNS__V1__STATUS_CODE__STATUS_CODE_##x
 
@@ -54,11 +61,30 @@ static void hello_ack(struct request *req)
 	request_reply(req, &env);
 }
 
+/* The station is known: resume the officer (signin) or answer. */
+static void hello_station_ok(struct request *req)
+{
+	if (req->seat->has_token) /* signin: resume, then answer */
+		officer_resume(req, hello_ack);
+	else
+		hello_ack(req);
+}
+
+/* hs: a Hello out to the database, and the listener's generation then. */
+struct hello_call {
+	struct request *req;
+	uint64_t gen;
+};
+
 static void hello_done(void *arg, enum pool_outcome outcome,
                        const PGresult *res)
 {
-	struct request *req = arg;
+	struct hello_call *call = arg;
+	struct request *req = call->req;
+	uint64_t gen = call->gen;
+	const struct identity *id = req->identity;
 
+	free(call);
 	if (outcome != POOL_OK) {
 		dberr_fail(req, outcome, res, NULL, NULL);
 		return;
@@ -70,22 +96,28 @@ static void hello_done(void *arg, enum pool_outcome outcome,
 		             req->identity->station);
 		return;
 	}
+	/* hs: kept only when nothing could have been missed meanwhile (no
+	 * notification, the listener current: firlisten.h). Refusals above
+	 * are never kept. */
+	if (gen == firlisten_generation() && firlisten_station_ok())
+		stationcache_put(id->state, id->district, id->station,
+		                 PQgetvalue(res, 0, 0), PQgetvalue(res, 0, 1),
+		                 PQgetvalue(res, 0, 2));
 	identity_set_names(req->identity, PQgetvalue(res, 0, 0),
 	                   PQgetvalue(res, 0, 1), PQgetvalue(res, 0, 2));
-	if (req->seat->has_token) /* signin: resume, then answer */
-		officer_resume(req, hello_ack);
-	else
-		hello_ack(req);
+	hello_station_ok(req);
 }
 
 void handle_hello(struct request *req, const Envelope *env,
-                  const struct jsoncall *call)
+                  const struct jsoncall *row)
 {
 	const struct identity *id = req->identity;
 	char codes[3][16];
 	const char *values[3] = {codes[0], codes[1], codes[2]};
+	const char *names[3];
+	struct hello_call *call;
 
-	(void)call;
+	(void)row;
 	if (env->hello->protocol_version !=
 	    CCTNS__V1__PROTOCOL_VERSION__PROTOCOL_VERSION_CURRENT) {
 		request_fail(
@@ -108,10 +140,23 @@ void handle_hello(struct request *req, const Envelope *env,
 		       req->seat->token_hash);
 		req->seat->has_token = 1;
 	}
+	if (firlisten_station_ok() &&
+	    stationcache_get(id->state, id->district, id->station, &names[0],
+	                     &names[1], &names[2])) { /* hs: no database */
+		identity_set_names(req->identity, names[0], names[1], names[2]);
+		hello_station_ok(req);
+		return;
+	}
+	stationcache_count_miss();
 	snprintf(codes[0], sizeof(codes[0]), "%u", id->state);
 	snprintf(codes[1], sizeof(codes[1]), "%u", id->district);
 	snprintf(codes[2], sizeof(codes[2]), "%u", id->station);
+	call = xmalloc(sizeof(*call));
+	call->req = req;
+	call->gen = firlisten_generation();
 	if (pool_query(req->pool, &station_hello_stmt, 3, values, NULL, NULL,
-	               hello_done, req) != 0)
+	               hello_done, call) != 0) {
+		free(call);
 		dberr_fail(req, POOL_UNAVAILABLE, NULL, NULL, NULL);
+	}
 }

@@ -31,6 +31,7 @@
 #include "pool.h"
 #include "readpool.h"
 #include "session.h"
+#include "stationcache.h" /* hs (issue 7) */
 #include "tls.h"
 #include "workers.h"
 
@@ -200,6 +201,8 @@ static void server_reload(struct server *srv)
 	pool_set_wait(srv->pool, srv->cfg.db_wait_ms);
 	fircache_configure((size_t)srv->cfg.cache_fir_mb << 20);
 	firlisten_set_enabled(srv->cfg.cache_fir_local); /* fir (slice 12) */
+	stationcache_set_enabled(srv->cfg.cache_station_local); /* hs */
+	firlisten_set_station(srv->cfg.cache_station_local);    /* hs */
 	ginflush_set_interval(srv->ginflush,
 	                      srv->cfg.search_flush_ms); /* ops */
 	reads_configure(srv);                            /* repl */
@@ -290,12 +293,15 @@ static int server_start(struct server *srv, SSL_CTX *ctx)
 	                     (int)srv->cfg.db_pool_size);
 	pool_set_wait(srv->pool, srv->cfg.db_wait_ms);
 	fircache_configure((size_t)srv->cfg.cache_fir_mb << 20);
-	fircache_set_metrics(&srv->metrics); /* ops (slice 11) */
+	fircache_set_metrics(&srv->metrics);  /* ops (slice 11) */
 	certcache_set_metrics(&srv->metrics); /* hs (issue 7) */
 	srv->hub.pool = srv->pool;
 	srv->reads = readpool_new(srv->base, srv->pool); /* repl */
 	reads_configure(srv);
 	srv->hub.reads = srv->reads;
+	stationcache_set_enabled(srv->cfg.cache_station_local); /* hs */
+	stationcache_set_metrics(&srv->metrics);                /* hs */
+	firlisten_set_station(srv->cfg.cache_station_local);    /* hs */
 	firlisten_start(srv->base, srv->cfg.db_conninfo, srv->pool,
 	                &srv->metrics, srv->cfg.cache_fir_local); /* fir */
 	srv->audit_pool = pool_new_named(srv->base, srv->cfg.db_conninfo, 1,

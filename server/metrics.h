@@ -116,8 +116,11 @@ struct metrics {
 	uint64_t firlisten_notifications; /* notifications received */
 	uint64_t firlisten_forget_all;    /* of them '*' */
 	/* hs (issue 7): client certificate verifications (certcache.c) */
-	uint64_t tls_verify_cached;    /* chain verification skipped: cached */
-	uint64_t tls_verify_full;      /* chain verified in full */
+	uint64_t tls_verify_cached; /* chain verification skipped: cached */
+	uint64_t tls_verify_full;   /* chain verified in full */
+	/* hs (issue 7): Hellos and the station register (stationcache.c) */
+	uint64_t station_local_hits;   /* answered without the database */
+	uint64_t station_local_misses; /* asked api.station_hello */
 	/* core (session 10): how answers reached their sockets */
 	uint64_t answers_direct; /* written at once, whole */
 	uint64_t answers_queued; /* behind output, or the socket was full */

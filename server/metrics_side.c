@@ -136,10 +136,29 @@ static void render_side_conns(const struct metrics *m, struct evbuffer *out)
 		        pools[p], (unsigned long long)m->side_reconnects[p]);
 }
 
+/* hs (issue 7): Hellos answered from the worker's station register. */
+static void render_station(const struct metrics *m, struct evbuffer *out)
+{
+	evbuffer_add_printf(
+	        out,
+	        "# HELP cctns_station_local_hits_total Hellos whose station "
+	        "was answered from the worker's register, without the "
+	        "database ([cache] station_local).\n"
+	        "# TYPE cctns_station_local_hits_total counter\n"
+	        "cctns_station_local_hits_total %llu\n"
+	        "# HELP cctns_station_local_misses_total Hellos whose station "
+	        "was looked up in the database (api.station_hello).\n"
+	        "# TYPE cctns_station_local_misses_total counter\n"
+	        "cctns_station_local_misses_total %llu\n",
+	        (unsigned long long)m->station_local_hits,
+	        (unsigned long long)m->station_local_misses);
+}
+
 void metrics_render_side(const struct metrics *m, struct evbuffer *out)
 {
 	render_fircache(m, out);
 	render_firlisten(m, out); /* fir (slice 12) */
 	render_flush(m, out);
 	render_side_conns(m, out);
+	render_station(m, out); /* hs (issue 7) */
 }

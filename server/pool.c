@@ -769,6 +769,11 @@ void pool_counters(const struct pool *pool, struct pool_counters *out)
 	out->refused = pool->refused;
 }
 
+uint64_t pool_reconnects(const struct pool *pool)
+{
+	return pool->reconnects;
+}
+
 int pool_query(struct pool *pool, const struct pool_stmt *stmt, int nparams,
                const char *const *values, const int *lengths,
                const int *formats, pool_cb cb, void *arg)

@@ -113,6 +113,9 @@ struct pool_counters {
 	uint64_t refused;
 };
 void pool_counters(const struct pool *pool, struct pool_counters *out);
+/* hs (issue 7): the reconnects alone, without walking the connections
+ * (firlisten.c reads it at every local answer). */
+uint64_t pool_reconnects(const struct pool *pool);
 int pool_ready_count(const struct pool *pool);
 
 /* ops (issue 7): the pool's counters since it started (metrics.h). */
