@@ -122,9 +122,9 @@ struct metrics {
 	uint64_t station_local_hits;   /* answered without the database */
 	uint64_t station_local_misses; /* asked api.station_hello */
 	/* core (session 10): how answers reached their sockets */
-	uint64_t answers_direct; /* written at once, whole */
-	uint64_t answers_queued; /* behind output, or the socket was full */
-	struct metrics_repl repl;      /* opsmon.c: api.replication_status */
+	uint64_t answers_direct;  /* written at once, whole */
+	uint64_t answers_queued;  /* behind output, or the socket was full */
+	struct metrics_repl repl; /* opsmon.c: api.replication_status */
 	struct metrics_outbox outbox;  /* outbox backlog told in Hello */
 	const struct session_hub *hub; /* connections by state */
 };
