@@ -71,8 +71,12 @@ terminal() {
 		sleep 0.05
 	done
 }
-# served LOG: the registrations a server answered ok.
-served() { grep -c 'type=register_fir status=ok' "$1" 2>/dev/null || true; }
+# served PORT: the registrations the server with that HTTP port answered ok (its /metrics).
+served() {
+	curl -fsS --max-time 5 "http://127.0.0.1:$1/metrics" 2>/dev/null |
+		awk '$1 == "cctns_requests_total{type=\"register_fir\",status=\"ok\"}" { n = $2 }
+		END { print n + 0 }'
+}
 stored() { sql 'SELECT count(*) FROM core.fir' 2>/dev/null || echo -1; }
 
 pids=()
@@ -81,11 +85,11 @@ for i in $(seq 1 $N); do
 	pids+=($!)
 done
 for ((k = 0; k < 600; k++)); do
-	[ "$(served "$SERVER_LOG")" -ge 3 ] && [ "$(served "$T/two.server.log")" -ge 3 ] && break
+	[ "$(served "$HTTP_PORT")" -ge 3 ] && [ "$(served "${REPL_HTTP[two]}")" -ge 3 ] && break
 	sleep 0.2
 done
-s1=$(served "$SERVER_LOG")
-s2=$(served "$T/two.server.log")
+s1=$(served "$HTTP_PORT")
+s2=$(served "${REPL_HTTP[two]}")
 log "before the kill: server one answered $s1 registrations, server two $s2"
 if [ "$s1" -lt 3 ] || [ "$s2" -lt 3 ]; then
 	fail "HAProxy did not spread the terminals over both servers"
