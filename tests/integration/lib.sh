@@ -402,6 +402,15 @@ wait_metric() {
 	fail "$1 is \"$v\", expected $2 $3"
 }
 
+# settled SERIES: its value once every worker has published (each does every second).
+settled() {
+	sleep 1.5
+	metric "$1"
+}
+
+# su_sql SQL: SQL as the cluster's superuser (test set-up that no role of ours may do).
+su_sql() { psql -X -q -At -v ON_ERROR_STOP=1 -d "host=$CCTNS_PGHOST port=5432 dbname=cctns user=postgres" -c "$1"; }
+
 # sanitizer_clean: no sanitizer report in the server log (ASan builds).
 sanitizer_clean() {
 	if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$SERVER_LOG" 2>/dev/null; then

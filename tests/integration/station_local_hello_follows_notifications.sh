@@ -14,12 +14,6 @@
 SERVER_WORKERS=2
 stack_up
 
-# settled SERIES: its value once both workers have published (each does every second).
-settled() {
-	sleep 1.5
-	metric "$1"
-}
-su_sql() { psql -X -q -At -v ON_ERROR_STOP=1 -d "host=$CCTNS_PGHOST port=5432 dbname=cctns user=postgres" -c "$1"; }
 HITS=cctns_station_local_hits_total
 MISSES=cctns_station_local_misses_total
 STATION_A="state_code = $A_STATE AND district_code = $A_DISTRICT AND station_code = $A_STATION"
