@@ -1074,9 +1074,8 @@ void session_start(struct session_hub *hub, struct bufferevent *bev, SSL *ssl,
 	 * event; one record engine per worker (hub) */
 	if (!hub->tlsrec)
 		hub->tlsrec = tlsrec_engine_new();
-	if (!hub->direct)
-		hub->direct =
-		        evbuffer_new(); /* NULL: answers queue as before */
+	if (!hub->direct) /* NULL (no memory): answers queue as before */
+		hub->direct = evbuffer_new();
 	if (hub->tlsrec)
 		s->hs = tls_accept_start(hub->base, bufferevent_getfd(bev), ssl,
 		                         HANDSHAKE_TIMEOUT_MS,

@@ -12,15 +12,6 @@
 \ir helpers.sql
 SET client_min_messages = warning;
 
-CREATE FUNCTION pg_temp.batch(first bigint, last bigint, prev text) RETURNS jsonb
-LANGUAGE sql AS $fn$
-	SELECT jsonb_agg(jsonb_build_object('q', q, 't', 1795990000000000 + q, 's', 9, 'd', 118,
-		'st', 990410, 'tm', 'desk-1', 'o', 'CORE57', 'a', 'get_fir', 'r', q || '/2026',
-		'c', 'ok',
-		'p', CASE WHEN q = first THEN prev ELSE encode(sha256(int8send(q - 1)), 'hex') END,
-		'h', encode(sha256(int8send(q)), 'hex')) ORDER BY q)
-	FROM generate_series(first, last) q
-$fn$;
 -- Scans of audit.chain by this backend in this transaction.
 CREATE FUNCTION pg_temp.chain_scans() RETURNS bigint LANGUAGE sql AS $fn$
 	SELECT coalesce((SELECT coalesce(seq_scan, 0) + coalesce(idx_scan, 0)
@@ -30,14 +21,14 @@ $fn$;
 SELECT set_config('core57.chain', gen_random_uuid()::text, false);
 -- The chain's first batch (0027's path: it creates the chain).
 SELECT api.audit_append(current_setting('core57.chain')::uuid, 'core57-checks', 1, 1795990000000000,
-	pg_temp.batch(1, 1, repeat('0', 64)));
+	pg_temp.audit_batch(1, 1, repeat('0', 64)));
 
 -- A batch of 100 that continues the head: the head's UPDATE and the trigger's probe, not a
 -- probe per record (0027's foreign key: 100 more).
 BEGIN;
 SELECT set_config('core57.scans', pg_temp.chain_scans()::text, true);
 SELECT pg_temp.check(api.audit_append(current_setting('core57.chain')::uuid, 'core57-checks', 1,
-	1795990000000000, pg_temp.batch(2, 101, encode(sha256(int8send(1::bigint)), 'hex'))) = 101,
+	1795990000000000, pg_temp.audit_batch(2, 101, pg_temp.audit_h(1))) = 101,
 	'0057: a batch of 100 records is written');
 SELECT pg_temp.check(pg_temp.chain_scans() - current_setting('core57.scans')::bigint <= 4,
 	format('0057: a batch of 100 records looks audit.chain up %s times (at most 4), not once per record',

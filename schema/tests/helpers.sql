@@ -168,3 +168,18 @@ CREATE FUNCTION pg_temp.as_sent(c jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS
 			(SELECT jsonb_agg(e.a #- '{person,person_id}' ORDER BY e.n)
 			FROM jsonb_array_elements(c -> 'accused') WITH ORDINALITY e(a, n))) ELSE '{}' END
 $$;
+
+-- Audit chains (reg52, core57): a batch of records first..last for api.audit_append, the first
+-- continuing prev (hex), each record's hash made up from its sequence (pg_temp.audit_h: the
+-- database checks links, not hashes).
+CREATE FUNCTION pg_temp.audit_h(q bigint) RETURNS text LANGUAGE sql AS $fn$
+	SELECT encode(sha256(int8send(q)), 'hex')
+$fn$;
+CREATE FUNCTION pg_temp.audit_batch(first bigint, last bigint, prev text) RETURNS jsonb
+LANGUAGE sql AS $fn$
+	SELECT jsonb_agg(jsonb_build_object('q', q, 't', 1795990000000000 + q, 's', 9, 'd', 118,
+		'st', 990350, 'tm', 'desk-1', 'o', 'CHECKS', 'a', 'get_fir', 'r', q || '/2026',
+		'c', 'ok', 'p', CASE WHEN q = first THEN prev ELSE pg_temp.audit_h(q - 1) END,
+		'h', pg_temp.audit_h(q)) ORDER BY q)
+	FROM generate_series(first, last) q
+$fn$;

@@ -12,22 +12,9 @@
 
 \set ON_ERROR_STOP 1
 \c - cctns_owner
+\ir helpers.sql
 SET client_min_messages = warning;
 
--- A batch of records first..last of chain c, the first continuing prev (hex), each record's
--- hash made up from its sequence (the database checks links, not hashes).
-CREATE FUNCTION pg_temp.batch(first bigint, last bigint, prev text) RETURNS jsonb
-LANGUAGE sql AS $fn$
-	SELECT jsonb_agg(jsonb_build_object('q', q, 't', 1795990000000000 + q, 's', 9, 'd', 118,
-		'st', 990350, 'tm', 'desk-1', 'o', 'REG52', 'a', 'register_fir', 'r', q || '/2026',
-		'c', 'ok',
-		'p', CASE WHEN q = first THEN prev ELSE encode(sha256(int8send(q - 1)), 'hex') END,
-		'h', encode(sha256(int8send(q)), 'hex')) ORDER BY q)
-	FROM generate_series(first, last) q
-$fn$;
-CREATE FUNCTION pg_temp.h(q bigint) RETURNS text LANGUAGE sql AS $fn$
-	SELECT encode(sha256(int8send(q)), 'hex')
-$fn$;
 CREATE FUNCTION pg_temp.append(c uuid, recs jsonb) RETURNS bigint LANGUAGE sql AS $fn$
 	SELECT api.audit_append(c, 'reg52-checks', 4242, 1795990000000000, recs)
 $fn$;
@@ -51,41 +38,41 @@ DECLARE
 	head audit.chain;
 BEGIN
 	-- The first batch of a new chain creates it.
-	got := pg_temp.append(c, pg_temp.batch(1, 3, zero));
+	got := pg_temp.append(c, pg_temp.audit_batch(1, 3, zero));
 	SELECT * INTO head FROM audit.chain WHERE chain_id = c;
-	IF got <> 3 OR head.last_seq <> 3 OR head.last_hash <> decode(pg_temp.h(3), 'hex')
+	IF got <> 3 OR head.last_seq <> 3 OR head.last_hash <> decode(pg_temp.audit_h(3), 'hex')
 			OR head.host <> 'reg52-checks' OR head.pid <> 4242 THEN
 		RAISE EXCEPTION 'first batch: got %, head %', got, head;
 	END IF;
 	-- A batch that continues the head (the fast path) moves it and writes its rows.
-	got := pg_temp.append(c, pg_temp.batch(4, 4, pg_temp.h(3)));
+	got := pg_temp.append(c, pg_temp.audit_batch(4, 4, pg_temp.audit_h(3)));
 	SELECT * INTO head FROM audit.chain WHERE chain_id = c;
 	SELECT count(*) INTO n FROM audit.log WHERE chain_id = c;
-	IF got <> 4 OR head.last_seq <> 4 OR head.last_hash <> decode(pg_temp.h(4), 'hex') OR n <> 4 THEN
+	IF got <> 4 OR head.last_seq <> 4 OR head.last_hash <> decode(pg_temp.audit_h(4), 'hex') OR n <> 4 THEN
 		RAISE EXCEPTION 'continuing batch: got %, head %, rows %', got, head, n;
 	END IF;
-	IF (SELECT prev_hash FROM audit.log WHERE chain_id = c AND seq = 4) <> decode(pg_temp.h(3), 'hex') THEN
+	IF (SELECT prev_hash FROM audit.log WHERE chain_id = c AND seq = 4) <> decode(pg_temp.audit_h(3), 'hex') THEN
 		RAISE EXCEPTION 'continuing batch: record 4 does not link to record 3';
 	END IF;
 	-- A batch already written (a retry after a lost answer) answers the head, writes nothing.
-	got := pg_temp.append(c, pg_temp.batch(4, 4, pg_temp.h(3)));
+	got := pg_temp.append(c, pg_temp.audit_batch(4, 4, pg_temp.audit_h(3)));
 	SELECT count(*) INTO n FROM audit.log WHERE chain_id = c;
 	IF got <> 4 OR n <> 4 THEN
 		RAISE EXCEPTION 'retried batch: got %, rows %', got, n;
 	END IF;
-	got := pg_temp.append(c, pg_temp.batch(2, 3, pg_temp.h(1)));
+	got := pg_temp.append(c, pg_temp.audit_batch(2, 3, pg_temp.audit_h(1)));
 	IF got <> 4 THEN
 		RAISE EXCEPTION 'retried older batch: got %', got;
 	END IF;
 	-- Refused, nothing stored: a gap, a wrong previous hash, a batch after a hole, one
 	-- overlapping the head.
-	st := pg_temp.state_of(c, pg_temp.batch(5, 5, pg_temp.h(4)) || pg_temp.batch(7, 7, pg_temp.h(6)));
+	st := pg_temp.state_of(c, pg_temp.audit_batch(5, 5, pg_temp.audit_h(4)) || pg_temp.audit_batch(7, 7, pg_temp.audit_h(6)));
 	IF st <> 'CT400' THEN RAISE EXCEPTION 'gap: %', st; END IF;
-	st := pg_temp.state_of(c, pg_temp.batch(5, 6, pg_temp.h(3)));
+	st := pg_temp.state_of(c, pg_temp.audit_batch(5, 6, pg_temp.audit_h(3)));
 	IF st <> 'CT409' THEN RAISE EXCEPTION 'wrong previous hash: %', st; END IF;
-	st := pg_temp.state_of(c, pg_temp.batch(6, 6, pg_temp.h(5)));
+	st := pg_temp.state_of(c, pg_temp.audit_batch(6, 6, pg_temp.audit_h(5)));
 	IF st <> 'CT409' THEN RAISE EXCEPTION 'batch after a hole: %', st; END IF;
-	st := pg_temp.state_of(c, pg_temp.batch(4, 5, pg_temp.h(3)));
+	st := pg_temp.state_of(c, pg_temp.audit_batch(4, 5, pg_temp.audit_h(3)));
 	IF st <> 'CT409' THEN RAISE EXCEPTION 'batch overlapping the head: %', st; END IF;
 	SELECT * INTO head FROM audit.chain WHERE chain_id = c;
 	SELECT count(*) INTO n FROM audit.log WHERE chain_id = c;
@@ -93,11 +80,11 @@ BEGIN
 		RAISE EXCEPTION 'refused batches stored something: head %, rows %', head.last_seq, n;
 	END IF;
 	-- A new chain whose first batch does not start at 1 is refused and not created.
-	st := pg_temp.state_of(gen_random_uuid(), pg_temp.batch(2, 2, zero));
+	st := pg_temp.state_of(gen_random_uuid(), pg_temp.audit_batch(2, 2, zero));
 	IF st <> 'CT409' THEN RAISE EXCEPTION 'new chain not at 1: %', st; END IF;
 	-- A closed chain takes nothing more.
 	PERFORM api.audit_close(c);
-	st := pg_temp.state_of(c, pg_temp.batch(5, 5, pg_temp.h(4)));
+	st := pg_temp.state_of(c, pg_temp.audit_batch(5, 5, pg_temp.audit_h(4)));
 	IF st <> 'CT403' THEN RAISE EXCEPTION 'closed chain: %', st; END IF;
 	SELECT count(*) INTO n FROM audit.log WHERE chain_id = c;
 	IF n <> 4 THEN RAISE EXCEPTION 'closed chain stored a record: rows %', n; END IF;

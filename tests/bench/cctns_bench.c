@@ -142,32 +142,37 @@ static const char *ssl_why(int err, char *buf, size_t n)
 	return buf;
 }
 
+/* After an SSL call on c returned r <= 0: wait for the socket (a write
+ * event when OpenSSL wants to write; the read event is always on), or end
+ * the connection. Returns -1 if it was lost. */
+static int ssl_wait(struct conn *c, int r)
+{
+	char why[200];
+	int err = SSL_get_error(c->ssl, r);
+
+	if (err == SSL_ERROR_WANT_READ)
+		return 0;
+	if (err == SSL_ERROR_WANT_WRITE) {
+		event_add(c->wev, NULL);
+		return 0;
+	}
+	conn_lost(c, ssl_why(err, why, sizeof(why)));
+	return -1;
+}
+
 /* ---------------------------------------------------------------- writing */
 
 /* Hand what is left of c->out to SSL_write; what the socket cannot take
  * now waits for the write event. Returns -1 if the connection was lost. */
 static int flush_out(struct conn *c)
 {
-	char why[200];
-
 	while (c->out_off < c->out_len) {
-		int r, err;
+		int r = SSL_write(c->ssl, c->out + c->out_off,
+		                  (int)(c->out_len - c->out_off));
 
-		r = SSL_write(c->ssl, c->out + c->out_off,
-		              (int)(c->out_len - c->out_off));
-		if (r > 0) {
-			c->out_off += (size_t)r;
-			continue;
-		}
-		err = SSL_get_error(c->ssl, r);
-		if (err == SSL_ERROR_WANT_WRITE) {
-			event_add(c->wev, NULL);
-			return 0;
-		}
-		if (err == SSL_ERROR_WANT_READ) /* retried at the next read */
-			return 0;
-		conn_lost(c, ssl_why(err, why, sizeof(why)));
-		return -1;
+		if (r <= 0) /* wanting to read: retried at the next read */
+			return ssl_wait(c, r);
+		c->out_off += (size_t)r;
 	}
 	free(c->out);
 	c->out = NULL;
@@ -536,10 +541,9 @@ static int cut_frames(struct conn *c)
 static void read_some(struct conn *c)
 {
 	unsigned gen = c->gen;
-	char why[200];
 
 	for (;;) {
-		int r, err;
+		int r;
 
 		if (c->in_cap - c->in_len < READ_ROOM) {
 			c->in_cap = c->in_cap ? 2 * c->in_cap : 2 * READ_ROOM;
@@ -548,14 +552,7 @@ static void read_some(struct conn *c)
 		r = SSL_read(c->ssl, c->in + c->in_len,
 		             (int)(c->in_cap - c->in_len));
 		if (r <= 0) {
-			err = SSL_get_error(c->ssl, r);
-			if (err == SSL_ERROR_WANT_READ)
-				return;
-			if (err == SSL_ERROR_WANT_WRITE) {
-				event_add(c->wev, NULL);
-				return;
-			}
-			conn_lost(c, ssl_why(err, why, sizeof(why)));
+			(void)ssl_wait(c, r);
 			return;
 		}
 		c->in_len += (size_t)r;
@@ -569,22 +566,12 @@ static void read_some(struct conn *c)
 /* SSL_connect until the handshake is done, then Hello. */
 static void tls_step(struct conn *c)
 {
-	char why[200];
-	int r, err;
+	int r = SSL_connect(c->ssl);
 
-	r = SSL_connect(c->ssl);
-	if (r == 1) {
+	if (r == 1)
 		send_hello(c);
-		return;
-	}
-	err = SSL_get_error(c->ssl, r);
-	if (err == SSL_ERROR_WANT_READ)
-		return;
-	if (err == SSL_ERROR_WANT_WRITE) {
-		event_add(c->wev, NULL);
-		return;
-	}
-	conn_lost(c, ssl_why(err, why, sizeof(why)));
+	else
+		(void)ssl_wait(c, r);
 }
 
 static void on_readable(evutil_socket_t fd, short what, void *arg)
