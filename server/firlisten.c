@@ -377,6 +377,7 @@ void firlisten_set_enabled(int enabled)
 void firlisten_set_station(int enabled)
 {
 	fl.station = enabled != 0;
+	stationcache_set_enabled(fl.station); /* off: forgets every station */
 	fl_want();
 }
 

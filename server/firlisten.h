@@ -41,9 +41,10 @@ void firlisten_start(struct event_base *base, const char *conninfo,
  * [cache] station_local keeps it). */
 void firlisten_set_enabled(int enabled);
 
-/* hs (issue 7): [cache] station_local (stationcache.h): the connection is
- * kept while either setting is on; each setting allows its own answers. A
- * '*' payload and every (re)LISTEN also forget the station register. */
+/* hs (issue 7): [cache] station_local (stationcache.h): turns the station
+ * register on or off; the connection is kept while either setting is on,
+ * and each setting allows its own answers. A '*' payload and every
+ * (re)LISTEN also forget the station register. */
 void firlisten_set_station(int enabled);
 
 /* Close the connection; local answers stop. */

@@ -201,8 +201,7 @@ static void server_reload(struct server *srv)
 	pool_set_wait(srv->pool, srv->cfg.db_wait_ms);
 	fircache_configure((size_t)srv->cfg.cache_fir_mb << 20);
 	firlisten_set_enabled(srv->cfg.cache_fir_local); /* fir (slice 12) */
-	stationcache_set_enabled(srv->cfg.cache_station_local); /* hs */
-	firlisten_set_station(srv->cfg.cache_station_local);    /* hs */
+	firlisten_set_station(srv->cfg.cache_station_local); /* hs */
 	ginflush_set_interval(srv->ginflush,
 	                      srv->cfg.search_flush_ms); /* ops */
 	reads_configure(srv);                            /* repl */
@@ -299,9 +298,8 @@ static int server_start(struct server *srv, SSL_CTX *ctx)
 	srv->reads = readpool_new(srv->base, srv->pool); /* repl */
 	reads_configure(srv);
 	srv->hub.reads = srv->reads;
-	stationcache_set_enabled(srv->cfg.cache_station_local); /* hs */
-	stationcache_set_metrics(&srv->metrics);                /* hs */
-	firlisten_set_station(srv->cfg.cache_station_local);    /* hs */
+	stationcache_set_metrics(&srv->metrics);             /* hs */
+	firlisten_set_station(srv->cfg.cache_station_local); /* hs */
 	firlisten_start(srv->base, srv->cfg.db_conninfo, srv->pool,
 	                &srv->metrics, srv->cfg.cache_fir_local); /* fir */
 	srv->audit_pool = pool_new_named(srv->base, srv->cfg.db_conninfo, 1,
