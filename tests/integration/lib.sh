@@ -28,8 +28,10 @@ export CCTNS_PG_NOSYNC=1
 # the test's 0700 folder). It goes to RAM when /dev/shm is a tmpfs with room: on a virtual disk
 # creating a file costs about 0.6 ms here, a migrated cluster has 1,700 of them, and every
 # commit waits for an fsync. The clusters are the same PostgreSQL either way; only a crash of
-# the machine, which no test makes, would tell them apart.
-if [ -z "${CCTNS_PG_RELOCATE_ROOT:-}" ] && [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ] &&
+# the machine, which no test makes, would tell them apart. The benchmarks (tests/bench) set
+# ITEST_PG_DISK=1: they measure a cluster on disk.
+if [ "${ITEST_PG_DISK:-0}" != 1 ] && [ -z "${CCTNS_PG_RELOCATE_ROOT:-}" ] &&
+	[ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ] &&
 	[ "$(df --output=avail -k /dev/shm 2>/dev/null | tail -n 1)" -gt 2000000 ]; then
 	export CCTNS_PG_RELOCATE_ROOT=/dev/shm/cctns-itest
 fi
