@@ -29,6 +29,7 @@
 #include <event2/event.h>
 #include <openssl/rand.h>
 
+#include "identity.h"
 #include "jsoncall.h"
 #include "log.h"
 #include "metrics.h"
@@ -579,6 +580,55 @@ void audit_append(struct audit *a, const struct audit_entry *e,
 	a->n++;
 	a->metrics->audit_pending = a->n;
 	audit_kick(a);
+}
+
+void audit_entry_set(struct audit_entry *e, const struct identity *id,
+                     const char *officer_no, const char *action,
+                     const char *record, const char *outcome)
+{
+	int known = id->kind != IDENTITY_NONE;
+
+	e->state = known ? id->state : 0;
+	e->district = known ? id->district : 0;
+	e->station = known ? id->station : 0;
+	e->terminal = id->terminal;
+	e->officer = officer_no && officer_no[0] ? officer_no : NULL;
+	e->action = action;
+	e->record = record;
+	e->outcome = outcome;
+}
+
+static const char *tx_text(char *out, size_t outsz, const char *src)
+{
+	copy_clean(src, out, outsz);
+	return out[0] ? out : NULL;
+}
+
+static const char *tx_code(char out[12], uint32_t v)
+{
+	if (!v)
+		return NULL;
+	snprintf(out, 12, "%u", v);
+	return out;
+}
+
+void audit_tx_params(const struct audit *a, const struct audit_entry *e,
+                     struct audit_tx *t)
+{
+	t->values[0] = a->host;
+	t->values[1] = a->pid;
+	t->values[2] = tx_code(t->codes[0], e->state);
+	t->values[3] = tx_code(t->codes[1], e->district);
+	t->values[4] = tx_code(t->codes[2], e->station);
+	t->values[5] = tx_text(t->terminal, sizeof(t->terminal), e->terminal);
+	t->values[6] = tx_text(t->officer, sizeof(t->officer), e->officer);
+	t->values[7] = tx_text(t->action, sizeof(t->action), e->action);
+	t->values[8] = tx_text(t->outcome, sizeof(t->outcome), e->outcome);
+}
+
+void audit_tx_written(struct audit *a)
+{
+	a->metrics->audit_in_tx++;
 }
 
 int audit_full(const struct audit *a)

@@ -53,6 +53,15 @@ struct audit_entry {
 	const char *outcome;
 };
 
+struct identity;
+
+/* Fill e for a request of a terminal with identity id (its codes only once
+ * known), the signed-in officer's number ("" or NULL: none) and the rest
+ * as given. Pointers are kept, not copied. */
+void audit_entry_set(struct audit_entry *e, const struct identity *id,
+                     const char *officer_no, const char *action,
+                     const char *record, const char *outcome);
+
 /* Called once for a record appended with a callback: ok 1 when its batch
  * has committed, 0 when it never will (the server is stopping). */
 typedef void (*audit_done_fn)(void *arg, int ok);
@@ -67,6 +76,29 @@ struct audit *audit_new(struct event_base *base, struct pool *pool,
  * inside this call. */
 void audit_append(struct audit *a, const struct audit_entry *e,
                   audit_done_fn done, void *arg);
+
+/* reg (0058): a write whose statement appends its own record in its own
+ * transaction (api.audit_in_tx: one commit for both, to a chain of that
+ * database session's). The statement's extra parameters, as text, in this
+ * order: the worker's host and pid (for the session's chain), the state,
+ * district and station codes, terminal, officer, action and outcome of e
+ * (NULL for a code 0 or no string), cleaned as audit_append cleans them.
+ * values[] point into t. The record field of e is not used: the statement
+ * names it from its own result. */
+#define AUDIT_TX_NPARAMS 9
+struct audit_tx {
+	const char *values[AUDIT_TX_NPARAMS];
+	char codes[3][12];
+	char terminal[AUDIT_TERMINAL_MAX + 1];
+	char officer[AUDIT_OFFICER_MAX + 1];
+	char action[AUDIT_ACTION_MAX + 1];
+	char outcome[AUDIT_OUTCOME_MAX + 1];
+};
+void audit_tx_params(const struct audit *a, const struct audit_entry *e,
+                     struct audit_tx *t);
+
+/* Count a write whose record its own transaction wrote (metrics). */
+void audit_tx_written(struct audit *a);
 
 /* Too many records waiting: refuse new requests (and count them with
  * audit_refused()). */

@@ -168,6 +168,16 @@ static const struct dispatch_row rows[] = {
                  .reply = BODY(FIR_RECEIPT),
                  .station = "station",
                  .echo_key = 1,
+                 /* reg (0058): its audit record, with the FIR number,
+                  * in its own transaction */
+                 .audited = {"register_fir_audited",
+                             "SELECT api.audit_in_tx(to_jsonb(r), "
+                             "r.fir_number, $6::text, $7::int, $8::int, "
+                             "$9::int, $10::int, $11::text, $12::text, "
+                             "$13::text, $14::text) FROM "
+                             "api.register_fir($1::int, $2::int, $3::int, "
+                             "$4::bytea, $5::jsonb) r",
+                             14},
          },
          "register", NULL},
         {BODY(GET_FIR), "get_fir", handle_get_fir, 1, /* fir: fircache.h */

@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "dberr.h"
+#include "dispatch.h"
 #include "handlers.h"
 #include "identity.h"
 #include "log.h"
@@ -131,31 +133,63 @@ static void call_done(void *arg, enum pool_outcome outcome, const PGresult *res)
 	free(call);
 }
 
+/* reg (0058): a write whose row has an audited statement appends its own
+ * audit record in its transaction: p gets the record's parameters
+ * (pointing into t) and the audited statement is the one to run. */
+static const struct pool_stmt *call_audited(struct request *req,
+                                            const struct jsoncall *row,
+                                            struct jsoncall_params *p,
+                                            struct audit_tx *t)
+{
+	struct audit_entry e;
+	char ok[32];
+
+	if (!req->audit || !req->write || !row->audited.sql)
+		return &row->stmt;
+	if (!pbjson_enum_short(&cctns__v1__status_code__descriptor, SC(OK), ok,
+	                       sizeof(ok)))
+		snprintf(ok, sizeof(ok), "%d", SC(OK));
+	audit_entry_set(&e, req->identity,
+	                req->seat ? req->seat->officer_no : NULL,
+	                dispatch_type_name(req->type), NULL, ok);
+	audit_tx_params(req->audit, &e, t);
+	for (int i = 0; i < AUDIT_TX_NPARAMS; i++) {
+		p->values[p->n] = t->values[i];
+		p->lengths[p->n] = 0;
+		p->formats[p->n] = 0;
+		p->n++;
+	}
+	return &row->audited;
+}
+
 /* repl: a read may go to a standby (readpool.h); the rest to the primary. */
 static int call_send(struct request *req, const char *const *ctx,
-                     const struct jsoncall *row,
+                     const struct pool_stmt *stmt,
                      const struct jsoncall_params *p, struct call *call)
 {
 	if (req->reads)
 		return readpool_query_pre(req->reads, req->type,
-		                          &officer_context, 2, ctx, &row->stmt,
-		                          p->n, p->values, p->lengths,
-		                          p->formats, call_done, call);
-	return pool_query_pre(req->pool, &officer_context, 2, ctx, &row->stmt,
-	                      p->n, p->values, p->lengths, p->formats,
-	                      call_done, call);
+		                          &officer_context, 2, ctx, stmt, p->n,
+		                          p->values, p->lengths, p->formats,
+		                          call_done, call);
+	return pool_query_pre(req->pool, &officer_context, 2, ctx, stmt, p->n,
+	                      p->values, p->lengths, p->formats, call_done,
+	                      call);
 }
 
 void handle_json_call(struct request *req, const Envelope *env,
                       const struct jsoncall *row)
 {
 	struct jsoncall_params p;
+	const struct pool_stmt *stmt;
+	struct audit_tx t;
 	struct call *call;
 	const char *ctx[2];
 	char mask[24];
 
 	if (handlers_call_params(req, env, row, &p) != 0)
 		return;
+	stmt = call_audited(req, row, &p, &t);
 	call = xcalloc(1, sizeof(*call));
 	call->req = req;
 	call->row = row;
@@ -163,8 +197,10 @@ void handle_json_call(struct request *req, const Envelope *env,
 	if (call->keylen)
 		memcpy(call->key, p.key, call->keylen);
 	handlers_officer_ctx(req, ctx, mask);
-	if (call_send(req, ctx, row, &p, call) != 0) {
+	req->audited = stmt == &row->audited;
+	if (call_send(req, ctx, stmt, &p, call) != 0) {
 		free(call);
+		req->audited = 0;
 		dberr_fail(req, POOL_UNAVAILABLE, NULL, NULL, NULL);
 	}
 	jsoncall_params_free(&p);

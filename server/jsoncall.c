@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "pbjson.h"
 #include "util.h"
 
@@ -164,6 +165,13 @@ int jsoncall_check(const struct jsoncall *c,
 		           "statement %s takes %d parameters, the row "
 		           "makes %d",
 		           c->stmt.name, c->stmt.nparams, n);
+	if (c->audited.sql &&
+	    (!c->key || c->audited.nparams != n + AUDIT_TX_NPARAMS ||
+	     c->audited.nparams > POOL_MAX_PARAMS || !c->audited.name))
+		return bad(why, whysz,
+		           "statement %s: a write's audited statement takes "
+		           "its %d parameters and %d more",
+		           c->stmt.name, n, AUDIT_TX_NPARAMS);
 	return check_reply(c, why, whysz);
 }
 

@@ -52,6 +52,11 @@ struct jsoncall {
 	 * when the database left it out ("station", "receipt.station"). */
 	const char *station;
 	int echo_key; /* the response body's idempotency_key echoes the key */
+	/* reg (0058): stmt with its audit record appended in its own
+	 * transaction (api.audit_in_tx): stmt's parameters, then the
+	 * AUDIT_TX_NPARAMS of audit_tx_params(), in order. NULL sql: the
+	 * record goes to the worker's chain after the answer (audit.h). */
+	struct pool_stmt audited;
 };
 
 /* Is c a sound row for requests of body case request: every field it names

@@ -163,12 +163,15 @@ static void render_audit(const struct metrics *m, struct evbuffer *out)
 	                    "# TYPE cctns_audit_pending gauge\n"
 	                    "cctns_audit_pending %llu\n"
 	                    "# TYPE cctns_audit_refused_total counter\n"
-	                    "cctns_audit_refused_total %llu\n",
+	                    "cctns_audit_refused_total %llu\n"
+	                    "# TYPE cctns_audit_in_write_total counter\n"
+	                    "cctns_audit_in_write_total %llu\n",
 	                    (unsigned long long)m->audit_records,
 	                    (unsigned long long)m->audit_batches,
 	                    (unsigned long long)m->audit_failures,
 	                    (unsigned long long)m->audit_pending,
-	                    (unsigned long long)m->audit_refused);
+	                    (unsigned long long)m->audit_refused,
+	                    (unsigned long long)m->audit_in_tx);
 }
 
 void metrics_render(const struct metrics *m, const char *const *type_names,

@@ -76,6 +76,7 @@ struct metrics {
 	uint64_t audit_failures; /* batches that failed and wait to retry */
 	uint64_t audit_pending;  /* records not yet written (gauge) */
 	uint64_t audit_refused;  /* requests refused: too many pending */
+	uint64_t audit_in_tx;    /* write records in the write's transaction */
 	/* ops (issue 7): what an operator watches (metrics_ops.c) */
 	uint64_t tls_handshakes; /* handshakes completed */
 	uint64_t audit_batch_buckets[METRICS_BUCKETS]; /* batch latency */

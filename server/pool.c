@@ -600,6 +600,13 @@ static void pconn_drain(struct pconn *c)
 			PQclear(res);
 		} else if (!c->sent.head->res) {
 			c->sent.head->res = res;
+		} else if (PQresultStatus(res) == PGRES_FATAL_ERROR &&
+		           PQresultStatus(c->sent.head->res) !=
+		                   PGRES_FATAL_ERROR) {
+			/* an error after the rows (the commit at the Sync
+			 * failed): the transaction did not happen */
+			PQclear(c->sent.head->res);
+			c->sent.head->res = res;
 		} else {
 			PQclear(res);
 		}

@@ -12,6 +12,7 @@
 
 #include "envelope.h"
 
+struct audit;
 struct hashpool;
 struct identity;
 struct pool;
@@ -63,6 +64,11 @@ struct request {
 	int write;
 	int audit_skip;
 	char audit_record[64];
+	/* reg (0058): the worker's audit writer (NULL: none), and whether this
+	 * write's statement wrote its record in its own transaction (then an
+	 * answer OK is already audited and is not held) */
+	struct audit *audit;
+	int audited;
 };
 
 /* Answer with resp (its request_id is set here). req is freed. */

@@ -323,12 +323,6 @@ static void session_unlink_request(struct session *s, struct request *req)
 
 /* ---------------------------------------------------------------- audit */
 
-/* The officer signed in on the connection, or NULL. */
-static const char *audit_officer(const struct session *s)
-{
-	return s->seat.officer_no[0] ? s->seat.officer_no : NULL;
-}
-
 /* Record what happened on this connection: action (a dispatch row's name,
  * "frame", "tls_handshake"), the record touched (or NULL), the outcome (a
  * Status code). done(arg, ok) when set is called once it is written. */
@@ -336,20 +330,11 @@ static void session_audit(struct session *s, const char *action,
                           const char *record, int code, audit_done_fn done,
                           void *arg)
 {
-	const struct identity *id = &s->identity;
-	int known = id->kind != IDENTITY_NONE;
 	char outcome[32];
-	struct audit_entry e = {
-	        .state = known ? id->state : 0,
-	        .district = known ? id->district : 0,
-	        .station = known ? id->station : 0,
-	        .terminal = id->terminal,
-	        .officer = audit_officer(s),
-	        .action = action,
-	        .record = record,
-	        .outcome = status_name(code, outcome, sizeof(outcome)),
-	};
+	struct audit_entry e;
 
+	audit_entry_set(&e, &s->identity, s->seat.officer_no, action, record,
+	                status_name(code, outcome, sizeof(outcome)));
 	if (s->hub->audit)
 		audit_append(s->hub->audit, &e, done, arg);
 	else if (done)
@@ -462,6 +447,12 @@ static void session_request_done(struct request *req, Envelope *resp)
 		session_finish(req, status, buf, len);
 		return;
 	}
+	if (req->audited && status == SC(OK)) {
+		/* its record committed with it (0058): nothing to wait for */
+		audit_tx_written(req->audit);
+		session_finish(req, status, buf, len);
+		return;
+	}
 	if (req->write && status == SC(OK) && s->hub->audit) {
 		h = xcalloc(1, sizeof(*h));
 		h->req = req;
@@ -506,6 +497,7 @@ static struct request *session_request_new(struct session *s,
 	req->reads = s->hub->reads; /* repl */
 	req->seat = &s->seat;
 	req->hashes = s->hub->hashes;
+	req->audit = s->hub->audit;
 	req->done = session_request_done;
 	req->owner = s;
 	session_note(req, env);

@@ -4,7 +4,7 @@
 #ifndef CCTNS_SERVER_STMT_H
 #define CCTNS_SERVER_STMT_H
 
-#define POOL_MAX_PARAMS 8 /* parameters of one statement */
+#define POOL_MAX_PARAMS 16 /* parameters of one statement */
 
 /* A statement, defined once (static const) by the code that owns its SQL.
  * The name must be unique per SQL text; it is the prepared statement name.

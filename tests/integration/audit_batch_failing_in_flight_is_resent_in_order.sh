@@ -3,16 +3,19 @@
 # batches on its own audit connection (several on the wire at once), and a batch that fails
 # makes the ones sent after it fail too (they no longer continue the chain's head): they are
 # all sent again, in order, and only then are the writes they hold told.
-# A psql session holds LOCK audit.chain, so the first batch blocks; six terminals register and
-# the batches of their records queue behind it on the wire. A statement trigger on audit.log
+# A psql session holds LOCK audit.chain, so the first batch blocks; six terminals each write a
+# General Diary entry (a write whose record the worker writes after it: since 0058 a
+# registration writes its own, in its transaction) and the batches of their records queue
+# behind it on the wire. A statement trigger on audit.log
 # (made here by the test's superuser) is armed to fail the next batch once; the lock is
 # released: that batch fails (P0001), those behind it fail (CT409), all are resent after the
-# backoff and commit. Every terminal is told, each FIR told has its register_fir record, the
+# backoff and commit. Every terminal is told, each entry told has its add_gd_entry record, the
 # chain verifies, and cctns_audit_failures_total counts at least two failed batches: with one
 # batch at a time (before pipelining) only the injected one fails and this test fails.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 stack_up
+GD_SAMPLE=$SRC/deploy/samples/gd-entry.json
 N=6
 for i in $(seq 1 $N); do
 	"$PKI" station "$T/pki" $A_STATE $A_DISTRICT $A_STATION "desk-$i" >/dev/null
@@ -36,18 +39,18 @@ END \$\$;
 CREATE TRIGGER audit_fail_once AFTER INSERT ON audit.log FOR EACH STATEMENT
 EXECUTE FUNCTION public.audit_fail_once();" >/dev/null
 
-fir_count() { sql 'SELECT count(*) FROM core.fir'; }
+entry_count() { sql 'SELECT count(*) FROM core.gd_entry'; }
 failures() { metrics_sum '^cctns_audit_failures_total$'; }
 
-base=$(fir_count)
+base=$(entry_count)
 failed_before=$(failures)
 hold_lock
-log "audit.chain locked; $N terminals register"
+log "audit.chain locked; $N terminals write"
 PIDS=()
 for i in $(seq 1 $N); do
 	(
 		rc=0
-		timeout 60 "$BIN/cctns" --config "$T/t$i.conf" fir register "$SAMPLE" --no-queue \
+		timeout 60 "$BIN/cctns" --config "$T/t$i.conf" gd add "$GD_SAMPLE" --no-queue \
 			>"$T/out.$i" 2>&1 || rc=$?
 		echo "$rc" >"$T/rc.$i"
 	) &
@@ -55,10 +58,10 @@ for i in $(seq 1 $N); do
 	sleep 0.2 # each in its own loop pass: a batch each
 done
 for ((k = 0; k < 300; k++)); do
-	[ "$(fir_count)" -ge $((base + N)) ] && break
+	[ "$(entry_count)" -ge $((base + N)) ] && break
 	sleep 0.1
 done
-assert_eq $((base + N)) "$(fir_count)" "the FIRs commit while the audit is held"
+assert_eq $((base + N)) "$(entry_count)" "the entries commit while the audit is held"
 sleep 1
 told=$(cat "$T"/rc.* 2>/dev/null | grep -c '^0$' || true)
 assert_eq 0 "$told" "no terminal is told while its audit record cannot commit"
@@ -78,11 +81,9 @@ grep -q 'audit_write_failed.*reason=P0001' "$SERVER_LOG" || fail "no audit_write
 
 for i in $(seq 1 $N); do
 	assert_eq 0 "$(cat "$T/rc.$i")" "terminal $i is told once its batch is resent and written"
-	n=$(fir_number "$(cat "$T/out.$i")")
-	[ -n "$n" ] || fail "terminal $i was told without an FIR number"
-	a=$(sql "SELECT count(*) FROM audit.log WHERE action = 'register_fir' AND outcome = 'ok'
-		AND record = '$n' AND terminal = 'desk-$i'") # n: digits/digits
-	assert_eq 1 "$a" "FIR $n told to terminal $i has exactly one audit record"
+	a=$(sql "SELECT count(*) FROM audit.log WHERE action = 'add_gd_entry' AND outcome = 'ok'
+		AND terminal = 'desk-$i'")
+	assert_eq 1 "$a" "the entry told to terminal $i has exactly one audit record"
 done
 assert_eq "$(sql "SELECT last_seq FROM audit.chain")" "$(sql "SELECT count(*) FROM audit.log")" \
 	"the chain's head is its record count: nothing lost, nothing written twice"

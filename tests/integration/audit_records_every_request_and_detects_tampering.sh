@@ -93,11 +93,22 @@ dump=$(sql "SELECT a::text FROM audit.log a")
 for word in Ramesh Agarwal Shyam 9000000000 Kinari "Gali Barah"; do
 	assert_not_contains "$dump" "$word" "no personal data in the audit log ($word)"
 done
-assert_eq "1" "$(sql "SELECT count(*) FROM audit.chain")" "one chain for the one server process"
+# Two chains: the server process's, and that of the database connection whose transaction
+# registered the FIR and wrote its record (0058), started by the same process.
+chain=$(sql "SELECT DISTINCT chain_id FROM audit.log WHERE action = 'get_fir'")
+tx=$(sql "SELECT chain_id FROM audit.log WHERE action = 'register_fir' AND outcome = 'ok'")
+assert_eq "2" "$(sql "SELECT count(*) FROM audit.chain")" \
+	"two chains: the server process's and its registering connection's"
+assert_eq "1" "$(sql "SELECT count(*) FROM audit.chain c JOIN audit.chain p USING (host, pid)
+	WHERE c.chain_id = '$tx' AND p.chain_id = '$chain' AND c.chain_id <> p.chain_id")" \
+	"... both of the same host and process"
+assert_eq "register_fir|invalid_argument" "$(sql "SELECT action, outcome FROM audit.log
+	WHERE chain_id = '$chain' AND action = 'register_fir'")" \
+	"the refused registration is in the process's chain (its transaction rolled back)"
 
 run admin audit verify
 assert_eq 0 "$RC" "audit verify passes"
-assert_match "$OUT" '^audit: 1 chains, [0-9]+ records, verified$' "... and says so"
+assert_match "$OUT" '^audit: 2 chains, [0-9]+ records, verified$' "... and says so"
 run admin audit show --record "$n"
 assert_eq 0 "$RC" "audit show --record"
 assert_contains "$OUT" "get_fir" "... lists who read the FIR"
@@ -124,7 +135,6 @@ run sql "UPDATE audit.chain SET last_seq = 1"
 assert_contains "$OUT" "only the head moves forward" "the owner cannot move a chain's head back"
 
 # ---------------------------------------------------------------- a superuser can: it shows
-chain=$(sql "SELECT chain_id FROM audit.chain")
 su() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$super" -c "SET session_replication_role = replica; $1"; }
 orig=$(sql "SELECT outcome FROM audit.log WHERE chain_id = '$chain' AND seq = 3")
 su "UPDATE audit.log SET outcome = 'not_found' WHERE chain_id = '$chain' AND seq = 3"
@@ -159,17 +169,17 @@ assert_contains "$OUT" "broken at seq $last: missing sequence (the chain's head 
 # ---------------------------------------------------------------- a new process, a new chain
 server_stop || fail "cctns-server did not exit 0 on SIGTERM"
 ok "cctns-server exits 0 on SIGTERM"
-assert_eq "1" "$(sql "SELECT count(*) FROM audit.chain WHERE closed_at IS NOT NULL")" \
-	"a clean exit closes the chain"
+assert_eq "2" "$(sql "SELECT count(*) FROM audit.chain WHERE closed_at IS NOT NULL")" \
+	"a clean exit closes the process's chain and its connection's"
 server_start
 run term a fir show "$n"
 assert_eq 0 "$RC" "a read after the restart"
 audit_settled
-assert_eq "2" "$(sql "SELECT count(*) FROM audit.chain")" "the restarted server has its own chain"
+assert_eq "3" "$(sql "SELECT count(*) FROM audit.chain")" "the restarted server has its own chain"
 run admin audit verify
 assert_eq 1 "$RC" "verify still names the cut tail of the first chain"
 assert_eq 1 "$(grep -c "broken at" <<<"$OUT")" "... and only that chain is broken"
-new=$(sql "SELECT chain_id FROM audit.chain WHERE chain_id <> '$chain'")
+new=$(sql "SELECT chain_id FROM audit.chain WHERE closed_at IS NULL")
 run admin audit verify --chain "$new"
 assert_eq 0 "$RC" "the new chain verifies on its own"
 [ "$(metrics_sum '^cctns_audit_records_total$')" -ge 2 ] || fail "cctns_audit_records_total"

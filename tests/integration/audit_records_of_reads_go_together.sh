@@ -8,13 +8,14 @@
 # 2. A psql session holds LOCK audit.chain, so a batch blocks on the wire. Twenty reads
 #    follow, each from its own terminal process: with a batch per loop pass (0052) up to
 #    eight batches were on the wire; now one is, and the reads' records wait in the server. A
-#    registration then goes at once (two on the wire) and waits for its record. Once the lock
-#    is released every record is written, the reads' in the write's batch, and the chain
-#    verifies.
+#    General Diary entry (a write whose record the worker writes) then goes at once (two on the
+#    wire) and waits for its record. Once the lock is released every record is written, the
+#    reads' in the write's batch, and the chain verifies.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 need_binaries cctns-bench
 stack_up
+GD_SAMPLE=$SRC/deploy/samples/gd-entry.json
 terminal_conf load-1 "station-$A_STATE-$A_DISTRICT-$A_STATION-desk-1"
 
 run "$BIN/cctns-bench" --conf "$T/load-%d.conf" --stations 1 --connections 1 --seconds 1 \
@@ -57,17 +58,17 @@ pending=$(metric cctns_audit_pending)
 awk -v p="$pending" 'BEGIN { exit !(p >= 20) }' || fail "records waiting: $pending, expected >= 20"
 ok "$pending records wait in the server"
 
-term a fir register "$SAMPLE" >"$T/reg.out" 2>&1 &
+term a gd add "$GD_SAMPLE" >"$T/reg.out" 2>&1 &
 reg_pid=$!
 wait_metric cctns_audit_batches_in_flight == 2
 ok "a write's record goes at once, pipelined behind the blocked batch"
 sleep 0.5
-kill -0 "$reg_pid" 2>/dev/null || fail "the registration was told before its record was written"
-ok "the registration waits for its record"
+kill -0 "$reg_pid" 2>/dev/null || fail "the entry was told before its record was written"
+ok "the entry waits for its record"
 
 release_lock
-wait "$reg_pid" || fail "the registration failed: $(cat "$T/reg.out")"
-ok "the registration is told once its record is written"
+wait "$reg_pid" || fail "the entry failed: $(cat "$T/reg.out")"
+ok "the entry is told once its record is written"
 wait_metric cctns_audit_pending == 0
 b1=$(metric cctns_audit_batches_total)
 assert_eq 2 "$((b1 - b0))" \
