@@ -1,7 +1,7 @@
 /* audit.c: the audit log writer (audit.h). Records wait in one FIFO, in
  * chain order. The first of them are cut into batches (at most
  * AUDIT_BATCH_MAX records each), each kept with its JSON until
- * api.audit_append says it is written; then their callbacks run and they
+ * api.audit_append_arrays says it is written; then their callbacks run and they
  * are freed. Up to AUDIT_INFLIGHT_MAX batches are on the wire at once,
  * pipelined on the audit's own connection (a pool of one: statements run
  * and answer in the order sent), so a record appended while a batch is in
@@ -40,11 +40,14 @@
 #define BACKOFF_MAX_MS 5000
 #define HOST_MAX       255
 
+/* 0059: one array per column, in binary (audit_build) */
 static const struct pool_stmt append_stmt = {
-        "audit_append",
-        "SELECT api.audit_append($1::uuid, $2::text, $3::int, $4::bigint, "
-        "$5::jsonb)",
-        5};
+        "audit_append_arrays",
+        "SELECT api.audit_append_arrays($1::uuid, $2::text, $3::int, "
+        "$4::bigint, $5::bigint, $6::bigint[], $7::int[], $8::int[], "
+        "$9::int[], $10::text[], $11::text[], $12::text[], $13::text[], "
+        "$14::text[], $15::bytea[], $16::bytea[])",
+        16};
 static const struct pool_stmt close_stmt = {
         "audit_close", "SELECT api.audit_close($1::uuid)", 1};
 
@@ -61,11 +64,12 @@ struct abatch {
 	struct abatch *next;
 	struct audit *a;
 	size_t k;
-	char *json;
-	int inflight;     /* sent, no answer yet */
-	int written;      /* known committed (it or a later batch said OK) */
-	uint64_t sent_us; /* ops: when it was last sent */
-	int sent;         /* ops (slice 11): sent before (a resend next) */
+	char first[24];    /* the first record's seq, as text */
+	struct abuf *cols; /* the batch's columns (NCOLS binary arrays) */
+	int inflight;      /* sent, no answer yet */
+	int written;       /* known committed (it or a later batch said OK) */
+	uint64_t sent_us;  /* ops: when it was last sent */
+	int sent;          /* ops (slice 11): sent before (a resend next) */
 };
 
 struct audit {
@@ -107,64 +111,124 @@ static void die(const char *what)
 	abort();
 }
 
-/* ---------------------------------------------------------------- text */
+/* ------------------------------------------------------- binary arrays */
 
-struct buf {
-	char *p;
+/* A batch goes as one array per column (api.audit_append_arrays, 0059),
+ * each in PostgreSQL's binary array format: dimensions 1, a has-null flag,
+ * the element type, the length and lower bound 1; then each element as a
+ * 4-byte big-endian length (-1: NULL) and its bytes. Integers are
+ * big-endian. Element types are the built-in ones the statement casts to. */
+#define OID_BYTEA 17
+#define OID_INT8  20
+#define OID_INT4  23
+#define OID_TEXT  25
+
+enum {
+	COL_T,  /* at, microseconds: int8 */
+	COL_S,  /* state: int4, NULL for 0 */
+	COL_D,  /* district */
+	COL_ST, /* station */
+	COL_TM, /* terminal: text, NULL for "" */
+	COL_O,  /* officer */
+	COL_A,  /* action */
+	COL_R,  /* record */
+	COL_C,  /* outcome */
+	COL_P,  /* previous hash: bytea */
+	COL_H,  /* hash */
+	NCOLS
+};
+
+static const uint32_t col_oid[NCOLS] = {OID_INT8, OID_INT4,  OID_INT4, OID_INT4,
+                                        OID_TEXT, OID_TEXT,  OID_TEXT, OID_TEXT,
+                                        OID_TEXT, OID_BYTEA, OID_BYTEA};
+
+struct abuf {
+	uint8_t *p;
 	size_t len, cap;
 };
 
-static void buf_add(struct buf *b, const char *fmt, ...)
-        __attribute__((format(printf, 2, 3)));
-
-static void buf_add(struct buf *b, const char *fmt, ...)
+static void ab_put(struct abuf *b, const void *src, size_t n)
 {
-	va_list ap;
-	int n;
-
-	for (;;) {
-		va_start(ap, fmt);
-		n = vsnprintf(b->p + b->len, b->cap - b->len, fmt, ap);
-		va_end(ap);
-		if (n >= 0 && (size_t)n < b->cap - b->len)
-			break;
-		b->cap = b->cap * 2 + (size_t)(n > 0 ? n : 0) + 64;
+	if (b->len + n > b->cap) {
+		b->cap = (b->len + n) * 2 + 64;
 		b->p = xrealloc(b->p, b->cap);
 	}
-	b->len += (size_t)n;
+	memcpy(b->p + b->len, src, n);
+	b->len += n;
 }
 
-/* A JSON string member, or nothing for NULL (""). Cleaned text needs no
- * escaping (audit_clean). */
-static void json_str(struct buf *b, const char *key, const char *v)
+static void ab_u32(struct abuf *b, uint32_t v)
 {
-	if (*v)
-		buf_add(b, ",\"%s\":\"%s\"", key, v);
+	uint8_t x[4] = {(uint8_t)(v >> 24), (uint8_t)(v >> 16),
+	                (uint8_t)(v >> 8), (uint8_t)v};
+
+	ab_put(b, x, sizeof(x));
 }
 
-static void json_code(struct buf *b, const char *key, uint32_t v)
+static void ab_i8(struct abuf *b, int64_t v)
 {
-	if (v)
-		buf_add(b, ",\"%s\":%u", key, v);
+	uint64_t u = (uint64_t)v;
+
+	ab_u32(b, 8);
+	ab_u32(b, (uint32_t)(u >> 32));
+	ab_u32(b, (uint32_t)u);
 }
 
-static void json_rec(struct buf *b, const struct audit_rec *r)
+static void ab_code(struct abuf *b, uint32_t v)
 {
-	char prev[2 * AUDIT_HASH_LEN + 1], hash[2 * AUDIT_HASH_LEN + 1];
+	if (!v) {
+		ab_u32(b, 0xFFFFFFFFu); /* NULL */
+		return;
+	}
+	ab_u32(b, 4);
+	ab_u32(b, v);
+}
 
-	audit_hex(r->prev, AUDIT_HASH_LEN, prev);
-	audit_hex(r->hash, AUDIT_HASH_LEN, hash);
-	buf_add(b, "{\"q\":%llu,\"t\":%lld", (unsigned long long)r->seq,
-	        (long long)r->at_us);
-	json_code(b, "s", r->state);
-	json_code(b, "d", r->district);
-	json_code(b, "st", r->station);
-	json_str(b, "tm", r->terminal);
-	json_str(b, "o", r->officer);
-	json_str(b, "a", r->action);
-	json_str(b, "r", r->record);
-	json_str(b, "c", r->outcome);
-	buf_add(b, ",\"p\":\"%s\",\"h\":\"%s\"}", prev, hash);
+static void ab_bytes(struct abuf *b, const void *p, size_t n)
+{
+	ab_u32(b, (uint32_t)n);
+	ab_put(b, p, n);
+}
+
+/* A string: "" is NULL. */
+static void ab_str(struct abuf *b, const char *s)
+{
+	if (*s)
+		ab_bytes(b, s, strlen(s));
+	else
+		ab_u32(b, 0xFFFFFFFFu);
+}
+
+static void ab_begin(struct abuf *b, uint32_t oid, size_t n)
+{
+	ab_u32(b, 1); /* dimensions */
+	ab_u32(b, 1); /* may hold NULLs (the flag is advisory) */
+	ab_u32(b, oid);
+	ab_u32(b, (uint32_t)n);
+	ab_u32(b, 1); /* lower bound */
+}
+
+static void ab_rec(struct abuf *c, const struct audit_rec *r)
+{
+	ab_i8(&c[COL_T], r->at_us);
+	ab_code(&c[COL_S], r->state);
+	ab_code(&c[COL_D], r->district);
+	ab_code(&c[COL_ST], r->station);
+	ab_str(&c[COL_TM], r->terminal);
+	ab_str(&c[COL_O], r->officer);
+	ab_str(&c[COL_A], r->action);
+	ab_str(&c[COL_R], r->record);
+	ab_str(&c[COL_C], r->outcome);
+	ab_bytes(&c[COL_P], r->prev, AUDIT_HASH_LEN);
+	ab_bytes(&c[COL_H], r->hash, AUDIT_HASH_LEN);
+}
+
+static void abatch_free(struct abatch *b)
+{
+	for (int c = 0; b->cols && c < NCOLS; c++)
+		free(b->cols[c].p);
+	free(b->cols);
+	free(b);
 }
 
 /* ---------------------------------------------------------------- send */
@@ -266,8 +330,7 @@ static void audit_pop_batch(struct audit *a)
 			r->done(r->arg, 1);
 		free(r);
 	}
-	free(b->json);
-	free(b);
+	abatch_free(b);
 }
 
 /* b answered OK: it and every batch before it are committed (the database
@@ -325,22 +388,24 @@ static void audit_sent(void *arg, enum pool_outcome outcome,
 /* The next batch: up to AUDIT_BATCH_MAX records not in one yet. */
 static struct abatch *audit_build(struct audit *a)
 {
-	struct buf bf = {xmalloc(4096), 0, 4096};
 	struct abatch *b = xcalloc(1, sizeof(*b));
 	struct arec *r = a->unbatched;
+	size_t k = 0;
 
-	buf_add(&bf, "[");
-	for (; r && b->k < AUDIT_BATCH_MAX; r = r->next, b->k++) {
-		if (b->k)
-			buf_add(&bf, ",");
-		json_rec(&bf, &r->r);
+	for (const struct arec *x = r; x && k < AUDIT_BATCH_MAX; x = x->next)
+		k++;
+	snprintf(b->first, sizeof(b->first), "%llu",
+	         (unsigned long long)r->r.seq);
+	b->cols = xcalloc(NCOLS, sizeof(*b->cols));
+	for (int c = 0; c < NCOLS; c++)
+		ab_begin(&b->cols[c], col_oid[c], k);
+	for (; r && b->k < k; r = r->next, b->k++) {
+		ab_rec(b->cols, &r->r);
 		a->nunbatched--;
 		a->held_unbatched -= r->done != NULL;
 	}
-	buf_add(&bf, "]");
 	a->unbatched = r;
 	b->a = a;
-	b->json = bf.p;
 	if (a->btail)
 		a->btail->next = b;
 	else
@@ -352,11 +417,17 @@ static struct abatch *audit_build(struct audit *a)
 
 static int audit_send_batch(struct audit *a, struct abatch *b)
 {
-	const char *values[5] = {a->chain_str, a->host, a->pid, a->started,
-	                         b->json};
+	const char *values[5 + NCOLS] = {a->chain_str, a->host, a->pid,
+	                                 a->started, b->first};
+	int lengths[5 + NCOLS] = {0}, formats[5 + NCOLS] = {0};
 
-	if (pool_query(a->pool, &append_stmt, 5, values, NULL, NULL, audit_sent,
-	               b) != 0) {
+	for (int c = 0; c < NCOLS; c++) {
+		values[5 + c] = (const char *)b->cols[c].p;
+		lengths[5 + c] = (int)b->cols[c].len;
+		formats[5 + c] = 1; /* binary */
+	}
+	if (pool_query(a->pool, &append_stmt, 5 + NCOLS, values, lengths,
+	               formats, audit_sent, b) != 0) {
 		audit_failed(a, "pool_refused");
 		return -1;
 	}
@@ -727,8 +798,7 @@ void audit_free(struct audit *a)
 		struct abatch *b = a->bhead;
 
 		a->bhead = b->next;
-		free(b->json);
-		free(b);
+		abatch_free(b);
 	}
 	free(a);
 }

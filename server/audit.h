@@ -1,7 +1,7 @@
 /* audit.h: the server's audit log writer. Every request the server answers
  * or refuses is appended as one record (audit_chain.h) to this process's
  * hash chain: hashed here, at once, in the order of the answers, then
- * written to audit.log in batches (api.audit_append, one statement and
+ * written to audit.log in batches (api.audit_append_arrays, one statement and
  * one transaction per batch) through a pool of its own with one
  * connection. A record someone waits for (a write's answer) goes at the
  * end of the loop pass that made it, with every record before it, as one
