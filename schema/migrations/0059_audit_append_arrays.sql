@@ -13,7 +13,9 @@
 -- one UPDATE; a new chain, a batch already written (returns the head at once) and one that does
 -- not continue the head (CT409) take 0027's path; every array must hold one value per record
 -- (CT400). p_p holds each record's previous hash (p_p[1] continues the head). api.audit_append
--- stays for a server of an older version during an upgrade.
+-- (JSON) stays, for cctns-admin's one-record notes and a server of an older version during an
+-- upgrade: it now takes its batch apart into these arrays and calls this function, so the
+-- chain's rules are written once.
 
 CREATE FUNCTION api.audit_append_arrays(p_chain uuid, p_host text, p_pid int, p_started bigint,
 	p_first bigint, p_t bigint[], p_s int[], p_d int[], p_st int[], p_tm text[], p_o text[],
@@ -74,3 +76,37 @@ REVOKE ALL ON FUNCTION api.audit_append_arrays(uuid, text, int, bigint, bigint, 
 	text[], text[], text[], text[], text[], bytea[], bytea[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION api.audit_append_arrays(uuid, text, int, bigint, bigint, bigint[], int[], int[], int[],
 	text[], text[], text[], text[], text[], bytea[], bytea[]) TO cctns_server;
+
+-- The JSON form (0027, 0052), for a server of an older version during an upgrade: the same
+-- batch taken apart into the arrays above, so the chain's rules live in one function.
+CREATE OR REPLACE FUNCTION api.audit_append(p_chain uuid, p_host text, p_pid int, p_started bigint, recs jsonb)
+RETURNS bigint
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	n int := jsonb_array_length(recs);
+	v_first bigint := (recs->0->>'q')::bigint;
+	v_last bigint := (recs->(n - 1)->>'q')::bigint;
+	a record;
+BEGIN
+	IF n = 0 OR v_first IS NULL OR v_last - v_first <> n - 1 THEN
+		RAISE EXCEPTION USING ERRCODE = 'CT400', COLUMN = 'recs',
+			MESSAGE = 'audit batch: records must be numbered without gaps';
+	END IF;
+	SELECT array_agg(r.t ORDER BY r.i) AS t, array_agg(r.s ORDER BY r.i) AS s,
+		array_agg(r.d ORDER BY r.i) AS d, array_agg(r.st ORDER BY r.i) AS st,
+		array_agg(r.tm ORDER BY r.i) AS tm, array_agg(r.o ORDER BY r.i) AS o,
+		array_agg(r.a ORDER BY r.i) AS a, array_agg(r.r ORDER BY r.i) AS r,
+		array_agg(r.c ORDER BY r.i) AS c, array_agg(decode(r.p, 'hex') ORDER BY r.i) AS p,
+		array_agg(decode(r.h, 'hex') ORDER BY r.i) AS h
+	INTO a
+	FROM ROWS FROM (jsonb_to_recordset(recs) AS (q bigint, t bigint, s int, d int, st int, tm text, o text,
+		a text, r text, c text, p text, h text)) WITH ORDINALITY AS r(q, t, s, d, st, tm, o, a, r, c, p, h, i);
+	RETURN api.audit_append_arrays(p_chain, p_host, p_pid, p_started, v_first, a.t, a.s, a.d, a.st, a.tm,
+		a.o, a.a, a.r, a.c, a.p, a.h);
+END
+$fn$;
+COMMENT ON FUNCTION api.audit_append(uuid, text, int, bigint, jsonb) IS
+	'cctns-server before 0059: a batch of hashed records as JSON, appended by api.audit_append_arrays (same rules, answers and errors)';
