@@ -250,3 +250,6 @@ echo "== reg54_checks.sql"; run_psql cctns_owner -f "$here/reg54_checks.sql"
 echo "== sql55_checks.sql"; run_psql cctns_owner -f "$here/sql55_checks.sql"
 # core (issue 7, 0057): audit.log's chain checked once per statement, not by a per-row foreign key
 echo "== core57_checks.sql"; run_psql cctns_owner -f "$here/core57_checks.sql"
+# reg (issue 7, 0058, 0059): a registration's audit record hashed in SQL in its own transaction,
+# a chain per database session; audit batches as arrays
+echo "== reg58_checks.sql"; run_psql cctns_owner -f "$here/reg58_checks.sql"
