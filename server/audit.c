@@ -1,8 +1,8 @@
 /* audit.c: the audit log writer (audit.h). Records wait in one FIFO, in
  * chain order. The first of them are cut into batches (at most
- * AUDIT_BATCH_MAX records each), each kept with its JSON until
- * api.audit_append_arrays says it is written; then their callbacks run and they
- * are freed. Up to AUDIT_INFLIGHT_MAX batches are on the wire at once,
+ * AUDIT_BATCH_MAX records each), each kept with its columns (binary
+ * arrays, audit_build) until api.audit_append_arrays says it is written;
+ * then their callbacks run and they are freed. Up to AUDIT_INFLIGHT_MAX batches are on the wire at once,
  * pipelined on the audit's own connection (a pool of one: statements run
  * and answer in the order sent), so a record appended while a batch is in
  * flight goes out at the end of the loop pass, not after that batch's

@@ -146,12 +146,10 @@ static const struct pool_stmt *call_audited(struct request *req,
 
 	if (!req->audit || !req->write || !row->audited.sql)
 		return &row->stmt;
-	if (!pbjson_enum_short(&cctns__v1__status_code__descriptor, SC(OK), ok,
-	                       sizeof(ok)))
-		snprintf(ok, sizeof(ok), "%d", SC(OK));
 	audit_entry_set(&e, req->identity,
 	                req->seat ? req->seat->officer_no : NULL,
-	                dispatch_type_name(req->type), NULL, ok);
+	                dispatch_type_name(req->type), NULL,
+	                request_status_name(SC(OK), ok, sizeof(ok)));
 	audit_tx_params(req->audit, &e, t);
 	for (int i = 0; i < AUDIT_TX_NPARAMS; i++) {
 		p->values[p->n] = t->values[i];

@@ -6,7 +6,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pbjson.h"
 #include "util.h"
+
+const char *request_status_name(int code, char *buf, size_t bufsz)
+{
+	if (!pbjson_enum_short(&cctns__v1__status_code__descriptor, code, buf,
+	                       bufsz))
+		snprintf(buf, bufsz, "%d", code);
+	return buf;
+}
 
 void request_reply(struct request *req, Envelope *resp)
 {

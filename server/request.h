@@ -71,6 +71,10 @@ struct request {
 	int audited;
 };
 
+/* A Status code's name into buf ("ok", "invalid_argument", ...; the number
+ * when it has none): for logs and audit records. Returns buf. */
+const char *request_status_name(int code, char *buf, size_t bufsz);
+
 /* Answer with resp (its request_id is set here). req is freed. */
 void request_reply(struct request *req, Envelope *resp);
 

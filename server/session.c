@@ -31,7 +31,6 @@
 #include "handlers.h"
 #include "metrics.h"
 #include "perm.h"
-#include "pbjson.h"
 #include "peercert.h"
 #include "request.h"
 #include "tls.h"
@@ -243,15 +242,6 @@ static void session_send(struct session *s, const Envelope *resp)
 		session_send_frame(s, buf, len);
 }
 
-/* "ok", "invalid_argument", ... for logs. */
-static const char *status_name(int code, char *buf, size_t bufsz)
-{
-	if (!pbjson_enum_short(&cctns__v1__status_code__descriptor, code, buf,
-	                       bufsz))
-		snprintf(buf, bufsz, "%d", code);
-	return buf;
-}
-
 static int resp_status(const Envelope *resp)
 {
 	if (resp->body_case == CCTNS__V1__ENVELOPE__BODY_STATUS)
@@ -274,7 +264,7 @@ static void session_log_hello(struct session *s, int status)
 	}
 	log_event(LOG_WARN, "hello_refused", "conn=%llu status=%s cert=%s",
 	          (unsigned long long)s->id,
-	          status_name(status, name, sizeof(name)),
+	          request_status_name(status, name, sizeof(name)),
 	          log_quote(id->kind == IDENTITY_NONE ? s->cert_why : "ok", q,
 	                    sizeof(q)));
 	if (status == SC(UNAUTHENTICATED))
@@ -334,7 +324,7 @@ static void session_audit(struct session *s, const char *action,
 	struct audit_entry e;
 
 	audit_entry_set(&e, &s->identity, s->seat.officer_no, action, record,
-	                status_name(code, outcome, sizeof(outcome)));
+	                request_status_name(code, outcome, sizeof(outcome)));
 	if (s->hub->audit)
 		audit_append(s->hub->audit, &e, done, arg);
 	else if (done)
@@ -373,7 +363,7 @@ static void session_finish(struct request *req, int status, uint8_t *buf,
 	          "conn=%llu id=%llu type=%s status=%s us=%llu",
 	          (unsigned long long)s->id, (unsigned long long)req->id,
 	          dispatch_type_name(req->type),
-	          status_name(status, name, sizeof(name)),
+	          request_status_name(status, name, sizeof(name)),
 	          (unsigned long long)us);
 	if (s->bev && buf)
 		session_send_frame(s, buf, len);
