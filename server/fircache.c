@@ -10,6 +10,7 @@
 
 #include "envelope.h"
 #include "metrics.h"
+#include "prepack.h"
 #include "util.h"
 
 #define NSLOTS 4096 /* chains; entries are bounded by bytes, not count */
@@ -21,7 +22,9 @@ struct fircache_entry {
 	size_t bytes;
 	unsigned refs;
 	int linked;
-	int verified; /* fir (slice 12): may be answered locally */
+	int verified;       /* fir (slice 12): may be answered locally */
+	struct prepack *pp; /* the answer's shell, once made (prepack.h) */
+	int pp_tried;       /* made or found impossible: not tried again */
 	struct fircache_entry *hnext;       /* chain */
 	struct fircache_entry *prev, *next; /* LRU: head most recent */
 };
@@ -52,6 +55,7 @@ static size_t slot_of(const char *key)
 
 static void entry_free(struct fircache_entry *e)
 {
+	prepack_free(e->pp);
 	protobuf_c_message_free_unpacked(e->msg, NULL);
 	free(e);
 }
@@ -141,6 +145,23 @@ ProtobufCMessage *fircache_entry_msg(struct fircache_entry *e)
 	fc.hits++;
 	COUNT(fircache_hits);
 	return e->msg;
+}
+
+ProtobufCMessage *fircache_entry_answer(struct fircache_entry *e,
+                                        const char *keep)
+{
+	fc.hits++;
+	COUNT(fircache_hits);
+	if (!e->pp_tried && keep) {
+		e->pp_tried = 1;
+		e->pp = prepack_new(e->msg, keep);
+		if (e->pp) { /* counted with the copy from now on */
+			e->bytes += prepack_bytes(e->pp);
+			if (e->linked)
+				fc.bytes += prepack_bytes(e->pp);
+		}
+	}
+	return e->pp ? prepack_msg(e->pp) : e->msg;
 }
 
 void fircache_release(struct fircache_entry *e)

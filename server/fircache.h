@@ -36,6 +36,13 @@ void fircache_configure(size_t bytes);
 struct fircache_entry *fircache_get(const char *key);
 const char *fircache_entry_tag(const struct fircache_entry *e);
 ProtobufCMessage *fircache_entry_msg(struct fircache_entry *e);
+/* issue 7: the message to answer with from the copy: a shell of it whose
+ * fields other than keep (the one a reply fills per request) were encoded
+ * once, at the copy's first answer (prepack.h); the copy itself when keep
+ * is NULL or not such a field. The shell's bytes count with the copy's.
+ * Counted as a hit, as fircache_entry_msg. */
+ProtobufCMessage *fircache_entry_answer(struct fircache_entry *e,
+                                        const char *keep);
 void fircache_release(struct fircache_entry *e);
 
 /* Keep msg (owned from now on: freed here, now when it does not fit) under

@@ -55,6 +55,32 @@ static void fir_reply(struct fir_call *call, ProtobufCMessage *msg)
 	(void)jsoncall_reply_detach(&r);
 }
 
+/* issue 7: the top-level field of the answer a reply fills per request:
+ * the one that holds the asking station's Identity ("receipt" of
+ * "receipt.station"). The copy's other fields are then encoded once
+ * (fircache_entry_answer). NULL when the reply fills anything else. */
+static const char *fir_keep(const struct jsoncall *row, char keep[32])
+{
+	size_t n;
+
+	if (!row->station || row->into || row->replayed || row->echo_key)
+		return NULL;
+	n = strcspn(row->station, ".");
+	if (n == 0 || n >= 32)
+		return NULL;
+	memcpy(keep, row->station, n);
+	keep[n] = '\0';
+	return keep;
+}
+
+/* The copy held by call, as the answer. */
+static ProtobufCMessage *fir_copy(const struct fir_call *call)
+{
+	char keep[32];
+
+	return fircache_entry_answer(call->have, fir_keep(call->row, keep));
+}
+
 /* fir (slice 12): may a copy tagged tag, confirmed by this read, be
  * answered locally from now on? Plain, and nothing could have been missed
  * while the read was out (the comment at the top). */
@@ -116,7 +142,7 @@ static void fir_done(void *arg, enum pool_outcome outcome, const PGresult *res)
 	else if (call->have && !PQgetisnull(res, 0, 0) &&
 	         strcmp(PQgetvalue(res, 0, 0),
 	                fircache_entry_tag(call->have)) == 0) {
-		fir_reply(call, fircache_entry_msg(call->have));
+		fir_reply(call, fir_copy(call));
 		if (fir_verifiable(call, fircache_entry_tag(call->have)))
 			fircache_verify(call->key,
 			                fircache_entry_tag(call->have));
@@ -170,7 +196,7 @@ void handle_get_fir(struct request *req, const Envelope *env,
 	if (call->have && fircache_entry_verified(call->have) &&
 	    firlisten_local_ok()) { /* fir (slice 12): no database */
 		fircache_count_local();
-		fir_reply(call, fircache_entry_msg(call->have));
+		fir_reply(call, fir_copy(call));
 		fircache_release(call->have);
 		free(call);
 		jsoncall_params_free(&p);

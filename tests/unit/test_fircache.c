@@ -8,8 +8,12 @@
  * the hits, misses, stores and evictions reach the worker's /metrics
  * counters. fir (slice 12): copies start unverified and are verified
  * only under their own tag; a notification's payload forgets the copies
- * it names, "*" or a word too long to be a key forgets all. fircache.c is
- * included directly. */
+ * it names, "*" or a word too long to be a key forgets all. issue 7: the
+ * answer from a copy is its shell with every field but the receipt encoded
+ * once (prepack.c), made at the first answer, counted as a hit and with the
+ * copy's bytes, the copy itself when there is no field to keep; a held shell
+ * outlives its copy's replacement. fircache.c and prepack.c are included
+ * directly. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -21,6 +25,7 @@
 #include <cmocka.h>
 
 #include "../../server/fircache.c"
+#include "../../server/prepack.c"
 
 /* A message owned by the cache once put (freed with free_unpacked). */
 static ProtobufCMessage *msg(void)
@@ -205,6 +210,71 @@ static void test_key_is_the_number_the_database_reads(void **state)
 	assert_string_equal("", k1);
 }
 
+/* issue 7: the answer from a copy. */
+static void test_answer_is_the_copy_encoded_once(void **state)
+{
+	Cctns__V1__Fir *f = xmalloc(sizeof(*f));
+	Cctns__V1__FirReceipt *r = xmalloc(sizeof(*r));
+	struct fircache_stats st;
+	struct fircache_entry *e;
+	ProtobufCMessage *a, *b;
+	uint8_t want[64], got[64];
+	size_t n, one;
+	uint64_t hits;
+
+	(void)state;
+	cctns__v1__fir__init(f);
+	cctns__v1__fir_receipt__init(r);
+	r->year = 2026;
+	r->number = 1;
+	f->receipt = r;
+	f->efir_sign_by = xstrdup("2026-03-18T09:12:00+05:30");
+	n = cctns__v1__fir__get_packed_size(f);
+	assert_true(n <= sizeof(want));
+	cctns__v1__fir__pack(f, want);
+	fircache_configure(1 << 20);
+	fircache_put("9:118:1001:1/2026", "1p", &f->base, 100);
+	fircache_stats(&st);
+	one = st.bytes; /* a copy of 100 bytes with its entry */
+	hits = st.hits;
+	e = fircache_get("9:118:1001:1/2026");
+	assert_ptr_equal(fircache_entry_answer(e, NULL), &f->base);
+	assert_ptr_equal(fircache_entry_answer(e, "no_such_field"), &f->base);
+	fircache_release(e);
+	e = fircache_get("9:118:1001:2/2026");
+	assert_null(e);
+	/* a new copy: its first answer makes the shell, the next reuses it */
+	f = xmalloc(sizeof(*f));
+	cctns__v1__fir__init(f);
+	r = xmalloc(sizeof(*r));
+	cctns__v1__fir_receipt__init(r);
+	r->year = 2026;
+	r->number = 1;
+	f->receipt = r;
+	f->efir_sign_by = xstrdup("2026-03-18T09:12:00+05:30");
+	fircache_put("9:118:1001:1/2026", "2p", &f->base, 100);
+	e = fircache_get("9:118:1001:1/2026");
+	a = fircache_entry_answer(e, "receipt");
+	assert_ptr_not_equal(a, &f->base);
+	assert_ptr_equal(((Cctns__V1__Fir *)a)->receipt, r);
+	assert_int_equal(protobuf_c_message_get_packed_size(a), n);
+	assert_int_equal(protobuf_c_message_pack(a, got), n);
+	assert_memory_equal(got, want, n);
+	b = fircache_entry_answer(e, "receipt");
+	assert_ptr_equal(a, b);
+	fircache_stats(&st);
+	assert_true(st.bytes > one);         /* the shell's bytes count */
+	assert_int_equal(st.hits, hits + 4); /* every answer is a hit */
+	/* replaced while held: the shell stays usable until released */
+	fircache_put("9:118:1001:1/2026", "3p", msg(), 100);
+	fircache_stats(&st);
+	assert_int_equal(st.bytes, one);
+	assert_int_equal(protobuf_c_message_pack(a, got), n);
+	assert_memory_equal(got, want, n);
+	fircache_release(e);
+	fircache_configure(0);
+}
+
 /* ops (slice 11): the counters /metrics shows. */
 static void test_counts_into_metrics(void **state)
 {
@@ -247,6 +317,7 @@ int main(void)
 	        cmocka_unit_test(test_nothing_kept_when_off_or_too_big),
 	        cmocka_unit_test(test_held_copy_outlives_eviction),
 	        cmocka_unit_test(test_key_is_the_number_the_database_reads),
+	        cmocka_unit_test(test_answer_is_the_copy_encoded_once),
 	        cmocka_unit_test(test_counts_into_metrics),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
