@@ -236,6 +236,43 @@ static void test_both_ways_every_suite(void **state)
 	}
 }
 
+/* One worker's engine serves connections of every suite in turn, and a
+ * record refused on one connection leaves the next connection's records
+ * whole: the context is keyed for each record, its cipher changed only when
+ * the suite changes (aead_init). */
+static void test_suites_share_one_engine(void **state)
+{
+	struct link a, b;
+	struct tlsrec_engine *own;
+	const char *why;
+	uint8_t rec[64];
+	size_t n;
+
+	(void)state;
+	link_up_suite(&a, "TLS_AES_128_GCM_SHA256");
+	link_up_suite(&b, "TLS_CHACHA20_POLY1305_SHA256");
+	own = b.e;
+	b.e = a.e;
+	for (int i = 0; i < 3; i++) {
+		both_ways(&a, 100);
+		both_ways(&b, 100);
+		both_ways(&b, 50);
+		both_ways(&a, 16385);
+	}
+	/* a bad tag on b, then a's records as before */
+	assert_int_equal(SSL_write(b.term, "hello", 5), 5);
+	pull_from_term(&b);
+	n = evbuffer_remove(b.in, rec, sizeof(rec));
+	rec[n - 1] ^= 0x01;
+	evbuffer_add(b.in, rec, n);
+	assert_int_equal(tlsrec_read(b.e, &b.rec, b.in, b.plain, b.out, &why),
+	                 TLSREC_FAIL);
+	both_ways(&a, 100);
+	b.e = own;
+	link_down(&b);
+	link_down(&a);
+}
+
 static void test_many_records_in_one_read(void **state)
 {
 	struct link l;
@@ -546,6 +583,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_both_ways_every_suite),
+	        cmocka_unit_test(test_suites_share_one_engine),
 	        cmocka_unit_test(test_many_records_in_one_read),
 	        cmocka_unit_test(test_key_update_not_requested),
 	        cmocka_unit_test(test_key_update_requested),
