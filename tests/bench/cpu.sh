@@ -144,13 +144,15 @@ cpu_server() {
 		fail "registration errors: $(head -n 1 "$T/cpu-bench.out")"
 }
 
-# cpu_pgbench: pgbench over TLS, CLIENTS clients, the server's SQL, prepared.
+# cpu_pgbench [SCRIPT PATH]: pgbench over TLS, CLIENTS clients, prepared: the server's
+# transaction (register.sql), or SCRIPT reported as PATH (register_bare.sql: the registration
+# alone, without the officer context and the audit record).
 cpu_pgbench() {
 	pgbench -n -c "$CLIENTS" -j 2 -T $((CPU_SECS + 5)) -M prepared -D fir="$FIR" \
-		-f "$T/register.sql" "host=$PGIP port=5432 sslmode=require dbname=cctns user=cctns_server" \
+		-f "$T/${1:-register.sql}" "host=$PGIP port=5432 sslmode=require dbname=cctns user=cctns_server" \
 		>"$T/cpu-pgbench.out" 2>&1 &
 	local pid=$!
-	cpu_window pgbench "$pid" 0
+	cpu_window "${2:-pgbench}" "$pid" 0
 	wait "$pid" || { cat "$T/cpu-pgbench.out" >&2; fail "pgbench failed"; }
 }
 
@@ -169,14 +171,16 @@ cpu_table() {
 	}'
 }
 
-# cpu_rounds R: R pairs of windows, server then pgbench, and the table.
+# cpu_rounds R: R rounds of windows (server, pgbench with the server's transaction, pgbench
+# with the registration alone), and the table.
 cpu_rounds() {
 	local r
 	: >"$T/cpu.lines"
 	for ((r = 1; r <= $1; r++)); do
-		log "cpu round $r/$1: server, then pgbench over TLS, ${CPU_SECS}s windows"
+		log "cpu round $r/$1: server, pgbench over TLS, pgbench bare, ${CPU_SECS}s windows"
 		cpu_server | tee -a "$T/cpu.lines"
 		cpu_pgbench | tee -a "$T/cpu.lines"
+		cpu_pgbench register_bare.sql pgb_bare | tee -a "$T/cpu.lines"
 	done
 	cpu_table <"$T/cpu.lines"
 }
