@@ -182,7 +182,7 @@ static void make_nonce(const struct tlsrec_dir *d, uint8_t nonce[12])
 /* Key the worker's context for one record of suite (enc: 1 seal, 0 open).
  * The cipher is named only when the context holds another suite's: naming
  * it resets the context, freeing and making again OpenSSL's cipher state
- * (about a fifth of a record's cost, tests/bench/README.md, "Tenth run").
+ * (test_rekey_cost: 0.53 -> 0.45 us a 100-byte record).
  * The key and nonce are set every time, so no record's state outlives it. */
 static int aead_init(struct tlsrec_engine *e, int suite, const uint8_t *key,
                      const uint8_t *nonce, int enc)
