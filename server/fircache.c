@@ -140,13 +140,6 @@ const char *fircache_entry_tag(const struct fircache_entry *e)
 	return e->tag;
 }
 
-ProtobufCMessage *fircache_entry_msg(struct fircache_entry *e)
-{
-	fc.hits++;
-	COUNT(fircache_hits);
-	return e->msg;
-}
-
 ProtobufCMessage *fircache_entry_answer(struct fircache_entry *e,
                                         const char *keep)
 {

@@ -35,12 +35,11 @@ void fircache_configure(size_t bytes);
  * made the most recently used; NULL when none. */
 struct fircache_entry *fircache_get(const char *key);
 const char *fircache_entry_tag(const struct fircache_entry *e);
-ProtobufCMessage *fircache_entry_msg(struct fircache_entry *e);
-/* issue 7: the message to answer with from the copy: a shell of it whose
- * fields other than keep (the one a reply fills per request) were encoded
- * once, at the copy's first answer (prepack.h); the copy itself when keep
- * is NULL or not such a field. The shell's bytes count with the copy's.
- * Counted as a hit, as fircache_entry_msg. */
+/* issue 7: the message to answer with from the copy (counted as a hit): a
+ * shell of it whose fields other than keep (the one a reply fills per
+ * request, jsoncall_reply_keep) were encoded once, at the copy's first
+ * answer (prepack.h); the copy itself when keep is NULL or not such a
+ * field. The shell's bytes count with the copy's. */
 ProtobufCMessage *fircache_entry_answer(struct fircache_entry *e,
                                         const char *keep);
 void fircache_release(struct fircache_entry *e);
@@ -68,7 +67,7 @@ void fircache_forget_all(void);
  * ours) forgets every copy. Returns the keys forgotten, -1 for all. */
 int fircache_forget_payload(const char *payload);
 /* A read answered from a verified copy without the database (also counted
- * as a hit by fircache_entry_msg). */
+ * as a hit by fircache_entry_answer). */
 void fircache_count_local(void);
 
 /* Counters since start: answers from a copy, copies stored, dropped. */

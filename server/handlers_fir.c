@@ -55,30 +55,15 @@ static void fir_reply(struct fir_call *call, ProtobufCMessage *msg)
 	(void)jsoncall_reply_detach(&r);
 }
 
-/* issue 7: the top-level field of the answer a reply fills per request:
- * the one that holds the asking station's Identity ("receipt" of
- * "receipt.station"). The copy's other fields are then encoded once
- * (fircache_entry_answer). NULL when the reply fills anything else. */
-static const char *fir_keep(const struct jsoncall *row, char keep[32])
-{
-	size_t n;
-
-	if (!row->station || row->into || row->replayed || row->echo_key)
-		return NULL;
-	n = strcspn(row->station, ".");
-	if (n == 0 || n >= 32)
-		return NULL;
-	memcpy(keep, row->station, n);
-	keep[n] = '\0';
-	return keep;
-}
-
-/* The copy held by call, as the answer. */
+/* issue 7: the copy held by call, as the answer: every field but the one
+ * the reply fills per request (the receipt, with the asking station's
+ * Identity) encoded once (fircache_entry_answer). */
 static ProtobufCMessage *fir_copy(const struct fir_call *call)
 {
 	char keep[32];
 
-	return fircache_entry_answer(call->have, fir_keep(call->row, keep));
+	return fircache_entry_answer(
+	        call->have, jsoncall_reply_keep(call->row, keep, sizeof(keep)));
 }
 
 /* fir (slice 12): may a copy tagged tag, confirmed by this read, be

@@ -355,6 +355,20 @@ void jsoncall_reply_make(struct jsoncall_reply *r, const struct jsoncall *c,
 	        r->body;
 }
 
+const char *jsoncall_reply_keep(const struct jsoncall *c, char *keep, size_t n)
+{
+	size_t len;
+
+	if (!c->station || c->into || c->replayed || c->echo_key)
+		return NULL;
+	len = strcspn(c->station, ".");
+	if (len == 0 || len >= n)
+		return NULL;
+	memcpy(keep, c->station, len);
+	keep[len] = '\0';
+	return keep;
+}
+
 ProtobufCMessage *jsoncall_reply_detach(struct jsoncall_reply *r)
 {
 	ProtobufCMessage *result = r->result;

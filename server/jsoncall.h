@@ -124,4 +124,12 @@ void jsoncall_reply_free(struct jsoncall_reply *r);
  * was before jsoncall_reply_make (a kept copy answers again). */
 ProtobufCMessage *jsoncall_reply_detach(struct jsoncall_reply *r);
 
+/* issue 7: the top-level field of the result that jsoncall_reply_make
+ * fills per request, written into keep (size n): the first segment of
+ * c->station ("receipt" of "receipt.station"). NULL when the reply fills
+ * anything else (a wrapper, replayed, the key) or nothing: every other
+ * field of a kept result is then the same in every answer (prepack.h). */
+const char *jsoncall_reply_keep(const struct jsoncall *c, char *keep,
+                                size_t n);
+
 #endif

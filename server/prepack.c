@@ -121,9 +121,8 @@ ProtobufCMessage *prepack_msg(struct prepack *p)
 
 size_t prepack_bytes(const struct prepack *p)
 {
-	return sizeof(*p) + p->len +
-	       (p->shell ? p->shell->descriptor->sizeof_message : 0) +
-	       (p->shell ? p->shell->n_unknown_fields : 0) * sizeof(*p->fields);
+	return sizeof(*p) + p->len + p->shell->descriptor->sizeof_message +
+	       p->shell->n_unknown_fields * sizeof(*p->fields);
 }
 
 void prepack_free(struct prepack *p)

@@ -154,7 +154,7 @@ static void test_held_copy_outlives_eviction(void **state)
 	assert_non_null(e);
 	fircache_put("9:118:1001:1/2026", "4u", msg(), 100); /* replaced */
 	fircache_configure(0);                               /* and emptied */
-	m = fircache_entry_msg(e); /* still readable while held */
+	m = fircache_entry_answer(e, NULL); /* still readable while held */
 	assert_ptr_equal(&cctns__v1__fir__descriptor, m->descriptor);
 	assert_string_equal("3u", fircache_entry_tag(e));
 	fircache_release(e); /* freed now */
@@ -289,7 +289,7 @@ static void test_counts_into_metrics(void **state)
 	fircache_put("9:118:1001:1/2026", "1p", msg(), 1000);
 	e = fircache_get("9:118:1001:1/2026");
 	assert_non_null(e);
-	(void)fircache_entry_msg(e); /* answered from the copy */
+	(void)fircache_entry_answer(e, NULL); /* answered from the copy */
 	fircache_release(e);
 	fircache_count_miss(1);
 	for (int i = 2; i <= 5; i++) { /* the fifth evicts the first */

@@ -535,6 +535,42 @@ static void fir_receipt_without_gd_columns_still_reads(void **state)
 	protobuf_c_message_free_unpacked(m, NULL);
 }
 
+/* issue 7: the field a reply fills per request, for the copies' shells:
+ * GetFir's receipt (its station path "receipt.station"); none where the
+ * reply also fills a wrapper, replayed or the key, or has no station. */
+static void reply_keep_names_the_field_filled_per_request(void **state)
+{
+	const ProtobufCMessageDescriptor *d = &cctns__v1__envelope__descriptor;
+	char keep[32];
+	size_t index, n = 0;
+
+	(void)state;
+	assert_string_equal(jsoncall_reply_keep(row_of(BODY_CASE(GET_FIR)),
+	                                        keep, sizeof(keep)),
+	                    "receipt");
+	assert_null(jsoncall_reply_keep(row_of(BODY_CASE(GET_FIR)), keep, 7));
+	assert_null(jsoncall_reply_keep(row_of(BODY_CASE(REGISTER_FIR)), keep,
+	                                sizeof(keep))); /* echo_key */
+	assert_null(jsoncall_reply_keep(row_of(BODY_CASE(ADD_GD_ENTRY)), keep,
+	                                sizeof(keep))); /* into, replayed */
+	/* every row's: a top-level message field of its result */
+	for (unsigned i = 0; i < d->n_fields; i++) {
+		const struct dispatch_row *r = dispatch_find(
+		        (Cctns__V1__Envelope__BodyCase)d->fields[i].id, &index);
+		const ProtobufCFieldDescriptor *f;
+
+		if (!r || !r->call ||
+		    !jsoncall_reply_keep(r->call, keep, sizeof(keep)))
+			continue;
+		f = protobuf_c_message_descriptor_get_field_by_name(
+		        jsoncall_result_desc(r->call), keep);
+		assert_non_null(f);
+		assert_int_equal(f->type, PROTOBUF_C_TYPE_MESSAGE);
+		n++;
+	}
+	assert_true(n >= 1);
+}
+
 static void stored_station_is_kept_and_a_missing_one_filled(void **state)
 {
 	const struct jsoncall *c = row_of(BODY_CASE(GET_FIR));
@@ -643,6 +679,7 @@ int main(void)
 	        cmocka_unit_test(
 	                fir_receipt_row_gets_gd_fields_station_and_echoed_key),
 	        cmocka_unit_test(fir_receipt_without_gd_columns_still_reads),
+	        cmocka_unit_test(reply_keep_names_the_field_filled_per_request),
 	        cmocka_unit_test(
 	                stored_station_is_kept_and_a_missing_one_filled),
 	        cmocka_unit_test(arrest_receipt_replayed_comes_from_its_column),
