@@ -253,3 +253,5 @@ echo "== core57_checks.sql"; run_psql cctns_owner -f "$here/core57_checks.sql"
 # reg (issue 7, 0058, 0059): a registration's audit record hashed in SQL in its own transaction,
 # a chain per database session; audit batches as arrays
 echo "== reg58_checks.sql"; run_psql cctns_owner -f "$here/reg58_checks.sql"
+# reg (issue 7, 0060): a new person's search row as before for less, an FIR's persons linked at once
+echo "== reg60_checks.sql"; run_psql cctns_owner -f "$here/reg60_checks.sql"
