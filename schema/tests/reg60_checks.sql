@@ -127,8 +127,8 @@ SELECT pg_temp.check(count(*) > 0 AND count(*) FILTER (WHERE
 FROM (SELECT * FROM core.person ORDER BY person_id DESC LIMIT 3000) p, (VALUES (false), (true)) v (d);
 
 -- A varied sample of names as written: initials, honorifics, Md/Mohd, kr/pd, several aliases
--- (and empty ones), no relative or an empty one, a relative of many words, names with
--- digits and non-Latin letters, long names, addresses with numbers and repeated words,
+-- (and empty ones), no relative or an empty one, a relative of many words, names in
+-- Devanagari, names of many one-letter words, addresses with numbers and repeated words,
 -- another district, no gender or birth year.
 CREATE TEMP TABLE reg60_names (name text, relative text, aliases text[], line1 text, city text,
 	addr_district int, gender text, yob int);
