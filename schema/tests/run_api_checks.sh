@@ -255,3 +255,5 @@ echo "== core57_checks.sql"; run_psql cctns_owner -f "$here/core57_checks.sql"
 echo "== reg58_checks.sql"; run_psql cctns_owner -f "$here/reg58_checks.sql"
 # reg (issue 7, 0060): a new person's search row as before for less, an FIR's persons linked at once
 echo "== reg60_checks.sql"; run_psql cctns_owner -f "$here/reg60_checks.sql"
+# reg (issue 7, 0061): a property item's numbers found before its record is read
+echo "== reg61_checks.sql"; run_psql cctns_owner -f "$here/reg61_checks.sql"
