@@ -45,26 +45,24 @@ BEGIN
 			NEW.year, NEW.fir_id, NEW.seizure_no * 1000 + NEW.item_no, 0);
 		nums := ARRAY(SELECT DISTINCT unnest(ids || core.property_numbers(coalesce(NEW.identifiers, '') || ' '
 			|| NEW.description)));
-		IF cardinality(nums) = 0 THEN
-			RETURN NULL;
-		END IF;
-		SELECT x.district_code, x.station_code, x.fir_no INTO f FROM core.fir x
-		WHERE x.fir_id = NEW.fir_id AND x.state_code = NEW.state_code AND x.year = NEW.year;
+	ELSE
+		src := CASE WHEN TG_TABLE_NAME LIKE 'fir_property%' THEN 'fir_property' ELSE 'crime_details_property' END;
+		ids := core.property_ids_keep(core.property_ids_of(NEW.seq), NEW.state_code, src, NEW.year, NEW.fir_id,
+			NEW.seq, CASE WHEN src = 'fir_property' THEN 0 ELSE (to_jsonb(NEW) ->> 'version')::int END);
+		nums := ARRAY(SELECT DISTINCT unnest(ids || core.property_numbers(NEW.description)));
+	END IF;
+	IF cardinality(nums) = 0 THEN
+		RETURN NULL;
+	END IF;
+	SELECT x.district_code, x.station_code, x.fir_no INTO f FROM core.fir x
+	WHERE x.fir_id = NEW.fir_id AND x.state_code = NEW.state_code AND x.year = NEW.year;
+	IF TG_TABLE_NAME LIKE 'seizure_item%' THEN
 		PERFORM core.property_number_add(NEW.state_code, nums,
 			'seized', 'seizure_item', NEW.year, NEW.fir_id, NEW.seizure_no * 1000 + NEW.item_no,
 			f.district_code, f.station_code, NEW.fir_id, NEW.kind,
 			format('FIR %s seizure %s item %s', core.fir_number_text(f.fir_no, NEW.year), NEW.seizure_no, NEW.item_no),
 			format('seizure_item:%s:%s', NEW.fir_id, NEW.seizure_no * 1000 + NEW.item_no));
 	ELSE
-		src := CASE WHEN TG_TABLE_NAME LIKE 'fir_property%' THEN 'fir_property' ELSE 'crime_details_property' END;
-		ids := core.property_ids_keep(core.property_ids_of(NEW.seq), NEW.state_code, src, NEW.year, NEW.fir_id,
-			NEW.seq, CASE WHEN src = 'fir_property' THEN 0 ELSE (to_jsonb(NEW) ->> 'version')::int END);
-		nums := ARRAY(SELECT DISTINCT unnest(ids || core.property_numbers(NEW.description)));
-		IF cardinality(nums) = 0 THEN
-			RETURN NULL;
-		END IF;
-		SELECT x.district_code, x.station_code, x.fir_no INTO f FROM core.fir x
-		WHERE x.fir_id = NEW.fir_id AND x.state_code = NEW.state_code AND x.year = NEW.year;
 		PERFORM core.property_number_add(NEW.state_code, nums,
 			'stolen', src, NEW.year, NEW.fir_id, NEW.seq, f.district_code, f.station_code, NEW.fir_id, NEW.kind,
 			format('FIR %s property %s', core.fir_number_text(f.fir_no, NEW.year), NEW.seq + 1),
