@@ -51,6 +51,12 @@ terminal_conf a "station-$A_STATE-$A_DISTRICT-$A_STATION-desk-1"
 kill -HUP "$SERVER_PID"
 wait_for_text "$T/notify.log" "RELOADING=1" 10 || fail "no RELOADING=1 on SIGHUP"
 assert_match "$(grep RELOADING "$T/notify.log")" "RELOADING=1 MONOTONIC_USEC=[0-9]+" "SIGHUP: RELOADING=1 with MONOTONIC_USEC"
+# READY=1 follows once the reload is done: not necessarily by the time RELOADING=1 is read
+# (under AddressSanitizer the reload takes longer), so wait for it, up to 10 s.
+for _ in $(seq 100); do
+	[ "$(grep -c "^READY=1" "$T/notify.log")" -lt 2 ] || break
+	sleep 0.1
+done
 assert_eq 2 "$(grep -c "^READY=1" "$T/notify.log")" "... then READY=1 again"
 assert_match "$(tail -n 1 "$T/notify.log")" "^READY=1 ?$" "... the last message"
 
