@@ -10,7 +10,8 @@
  * usage: hostile_send --config STATION.conf FILE.json [--sleep SECONDS |
  *        FILE.json]...
  * Prints one line: "status<TAB>code<TAB>field<TAB>message" when the server
- * answered a Status, "ok<TAB>body" for any other answer. Exit 0 when an
+ * answered a Status, "ok<TAB>body<TAB>the answer as JSON" for any other
+ * answer (each line flushed as it is printed). Exit 0 when an
  * answer came, 1 when none did (the line then says why). Several files
  * (cleanup) are sent in order on the same connection, one line each, with
  * --sleep holding the connection open and silent between them (the server's
@@ -150,7 +151,14 @@ static void print_answer(const Envelope *resp)
 	const char *name;
 
 	if (resp->body_case != CCTNS__V1__ENVELOPE__BODY_STATUS) {
-		printf("ok\t%s\n", envelope_body_name(resp));
+		char *json = pbjson_format(&resp->base, 0);
+
+		printf("ok\t%s\t", envelope_body_name(resp));
+		for (const char *p = json ? json : ""; *p; p++)
+			putchar(*p == '\t' || *p == '\n' ? ' ' : *p);
+		putchar('\n');
+		free(json);
+		fflush(stdout); /* a caller may read it while we sleep */
 		return;
 	}
 	name = pbjson_enum_short(&cctns__v1__status_code__descriptor,
@@ -162,6 +170,7 @@ static void print_answer(const Envelope *resp)
 	     *p; p++)
 		putchar(*p == '\t' || *p == '\n' ? ' ' : *p);
 	putchar('\n');
+	fflush(stdout);
 }
 
 /* Send the Envelope of one JSON file on c and print its answer. 0: answered. */
