@@ -51,6 +51,14 @@ static const conf_key server_keys[] = {
             "pool reconnects with backoff meanwhile), then fails with "
             "unavailable; nothing of it is stored (keep it below the "
             "terminals' connect_timeout, 5s, so they hear why)"),
+        /* reg (issue 7): registrations waiting together, one transaction */
+        KEY("database", "group", CONF_INT, "8", 1, 16, 1, db_group,
+            "FIR registrations waiting for a connection at the same "
+            "moment go up to this many in one transaction, in station "
+            "order, each in its own savepoint (one's error undoes nothing "
+            "of the others) and each answered once it has committed: "
+            "fewer commits and less work per registration under load; 1 = "
+            "each registration its own transaction"),
         KEY("http", "listen", CONF_STRING, "127.0.0.1:7480", 0, 0, 0,
             http_listen, "host:port for /healthz and /metrics; empty = off"),
         KEY("log", "level", CONF_STRING, "info", 0, 0, 1, log_level,

@@ -38,6 +38,7 @@ struct server_config {
 	char *db_conninfo;
 	long db_pool_size;
 	long db_wait_ms; /* trust: how long a request waits for a connection */
+	long db_group;   /* reg: registrations in one transaction, at most */
 	/* [http] */
 	char *http_listen;
 	/* [log] */

@@ -178,6 +178,9 @@ static const struct dispatch_row rows[] = {
                              "api.register_fir($1::int, $2::int, $3::int, "
                              "$4::bytea, $5::jsonb) r",
                              14},
+                 /* reg: registrations waiting together share a
+                  * transaction, in station order ($1..$3) */
+                 .group_key = 3,
          },
          "register", NULL},
         {BODY(GET_FIR), "get_fir", handle_get_fir, 1, /* fir: fircache.h */

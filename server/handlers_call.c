@@ -165,14 +165,17 @@ static int call_send(struct request *req, const char *const *ctx,
                      const struct pool_stmt *stmt,
                      const struct jsoncall_params *p, struct call *call)
 {
+	/* reg: an audited registration may share a transaction (pool.h) */
+	int group = stmt == &call->row->audited ? call->row->group_key : 0;
+
 	if (req->reads)
 		return readpool_query_pre(req->reads, req->type,
 		                          &officer_context, 2, ctx, stmt, p->n,
 		                          p->values, p->lengths, p->formats,
-		                          call_done, call);
-	return pool_query_pre(req->pool, &officer_context, 2, ctx, stmt, p->n,
-	                      p->values, p->lengths, p->formats, call_done,
-	                      call);
+		                          group, call_done, call);
+	return pool_query_group(req->pool, &officer_context, 2, ctx, stmt, p->n,
+	                        p->values, p->lengths, p->formats, group,
+	                        call_done, call);
 }
 
 void handle_json_call(struct request *req, const Envelope *env,

@@ -154,7 +154,7 @@ static int fir_send(struct request *req, const struct fir_call *call,
 	if (req->reads)
 		return readpool_query_pre(req->reads, req->type, NULL, 0, NULL,
 		                          &get_fir_tagged, NPARAMS, values,
-		                          lengths, formats, fir_done,
+		                          lengths, formats, 0, fir_done,
 		                          (void *)call);
 	return pool_query_pre(req->pool, NULL, 0, NULL, &get_fir_tagged,
 	                      NPARAMS, values, lengths, formats, fir_done,

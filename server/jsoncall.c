@@ -172,6 +172,13 @@ int jsoncall_check(const struct jsoncall *c,
 		           "statement %s: a write's audited statement takes "
 		           "its %d parameters and %d more",
 		           c->stmt.name, n, AUDIT_TX_NPARAMS);
+	/* reg: groups are ordered by the station's codes, the first three */
+	if (c->group_key &&
+	    (!c->audited.sql || c->group_key < 0 || c->group_key > 3))
+		return bad(why, whysz,
+		           "statement %s: group_key %d needs an audited "
+		           "statement and orders by the codes, at most 3",
+		           c->stmt.name, c->group_key);
 	return check_reply(c, why, whysz);
 }
 

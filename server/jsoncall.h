@@ -57,6 +57,11 @@ struct jsoncall {
 	 * AUDIT_TX_NPARAMS of audit_tx_params(), in order. NULL sql: the
 	 * record goes to the worker's chain after the answer (audit.h). */
 	struct pool_stmt audited;
+	/* reg (issue 7): > 0, the audited statements of this row that wait
+	 * for a connection at the same moment may share one transaction
+	 * (pool_query_group); their first group_key parameters, non-negative
+	 * integers as text, order them (the order their rows are locked in). */
+	int group_key;
 };
 
 /* Is c a sound row for requests of body case request: every field it names
@@ -129,7 +134,6 @@ ProtobufCMessage *jsoncall_reply_detach(struct jsoncall_reply *r);
  * c->station ("receipt" of "receipt.station"). NULL when the reply fills
  * anything else (a wrapper, replayed, the key) or nothing: every other
  * field of a kept result is then the same in every answer (prepack.h). */
-const char *jsoncall_reply_keep(const struct jsoncall *c, char *keep,
-                                size_t n);
+const char *jsoncall_reply_keep(const struct jsoncall *c, char *keep, size_t n);
 
 #endif

@@ -199,6 +199,7 @@ static void server_reload(struct server *srv)
 	srv->cfg = next;
 	hub_limits(&srv->cfg, &srv->hub.limits);
 	pool_set_wait(srv->pool, srv->cfg.db_wait_ms);
+	pool_set_group(srv->pool, (int)srv->cfg.db_group);
 	fircache_configure((size_t)srv->cfg.cache_fir_mb << 20);
 	firlisten_set_enabled(srv->cfg.cache_fir_local); /* fir (slice 12) */
 	firlisten_set_station(srv->cfg.cache_station_local); /* hs */
@@ -291,6 +292,7 @@ static int server_start(struct server *srv, SSL_CTX *ctx)
 	srv->pool = pool_new(srv->base, srv->cfg.db_conninfo,
 	                     (int)srv->cfg.db_pool_size);
 	pool_set_wait(srv->pool, srv->cfg.db_wait_ms);
+	pool_set_group(srv->pool, (int)srv->cfg.db_group);
 	fircache_configure((size_t)srv->cfg.cache_fir_mb << 20);
 	fircache_set_metrics(&srv->metrics);  /* ops (slice 11) */
 	certcache_set_metrics(&srv->metrics); /* hs (issue 7) */

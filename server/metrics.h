@@ -151,6 +151,12 @@ struct metrics_pool_counters {
 	uint64_t wait_us;    /* total time statements spent queued */
 	uint64_t connects;   /* connections established */
 	uint64_t lost;       /* connections lost or failed (each retried) */
+	/* reg: transactions of several statements (pool.h pool_set_group),
+	 * the statements sent in them, and those sent again alone after their
+	 * group's transaction failed as a whole */
+	uint64_t groups;
+	uint64_t grouped;
+	uint64_t group_retries;
 };
 
 /* ops (issue 7): sessions per state, from session_hub_states(). */

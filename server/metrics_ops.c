@@ -109,10 +109,24 @@ static void render_pool_counters(const struct metrics_pool_counters *pc,
 	        "connections lost or failed to connect, each retried with "
 	        "backoff.\n"
 	        "# TYPE cctns_pool_connection_failures_total counter\n"
-	        "cctns_pool_connection_failures_total %llu\n",
+	        "cctns_pool_connection_failures_total %llu\n"
+	        "# HELP cctns_pool_groups_total Transactions that carried "
+	        "several registrations waiting together ([database] group).\n"
+	        "# TYPE cctns_pool_groups_total counter\n"
+	        "cctns_pool_groups_total %llu\n"
+	        "# HELP cctns_pool_grouped_statements_total Statements sent "
+	        "in those transactions.\n"
+	        "# TYPE cctns_pool_grouped_statements_total counter\n"
+	        "cctns_pool_grouped_statements_total %llu\n"
+	        "# HELP cctns_pool_group_retries_total Statements of a group "
+	        "whose transaction failed as a whole, sent again alone.\n"
+	        "# TYPE cctns_pool_group_retries_total counter\n"
+	        "cctns_pool_group_retries_total %llu\n",
 	        (unsigned long long)pc->statements,
 	        (unsigned long long)pc->waited, (double)pc->wait_us / 1e6,
-	        (unsigned long long)pc->connects, (unsigned long long)pc->lost);
+	        (unsigned long long)pc->connects, (unsigned long long)pc->lost,
+	        (unsigned long long)pc->groups, (unsigned long long)pc->grouped,
+	        (unsigned long long)pc->group_retries);
 }
 
 static void render_sessions(const struct metrics *m,

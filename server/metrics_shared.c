@@ -77,6 +77,9 @@ static void carry_add(struct metrics_snapshot *s, const struct carry *c)
 	s->pc.wait_us += c->pc.wait_us;
 	s->pc.connects += c->pc.connects;
 	s->pc.lost += c->pc.lost;
+	s->pc.groups += c->pc.groups;
+	s->pc.grouped += c->pc.grouped;
+	s->pc.group_retries += c->pc.group_retries;
 	for (int r = 0; r < READ_ROUTE_COUNT; r++)
 		s->rv.routed[r] += c->routed[r];
 }
@@ -219,6 +222,9 @@ static void add_snapshot(struct metrics_snapshot *to,
 	to->pc.wait_us += s->pc.wait_us;
 	to->pc.connects += s->pc.connects;
 	to->pc.lost += s->pc.lost;
+	to->pc.groups += s->pc.groups;
+	to->pc.grouped += s->pc.grouped;
+	to->pc.group_retries += s->pc.group_retries;
 	readpool_view_add(&to->rv, &s->rv); /* repl */
 	if (!s->has_sv)
 		return;

@@ -7,6 +7,19 @@
  * each PGRES_PIPELINE_SYNC. No blocking libpq call is made here: no PQexec,
  * PQconnectdb, PQprepare or PQcancel.
  *
+ * Groups (reg, issue 7): statements queued with a group_key wait in
+ * the FIFO for a connection with nothing in flight; what of them is waiting
+ * then (up to [database] group) goes as one transaction, in key order:
+ * BEGIN, per member SAVEPOINT, its pre statement, the statement, RELEASE,
+ * then COMMIT and one Sync. A member whose statement fails leaves the
+ * transaction aborted at the Sync: the pool rolls back to that member's
+ * savepoint and sends the members after it with a COMMIT again, so one
+ * member's error undoes nothing of the others. Members are answered only
+ * once the transaction's end is known. If the transaction fails as a whole
+ * (COMMIT, BEGIN, a savepoint), it is rolled back and its members go back
+ * to the head of the FIFO to run alone. Nothing is sent after a group on its
+ * connection until it is over (an aborted transaction would take it in).
+ *
  * While no connection is up (the database restarts, the link is down) the
  * FIFO keeps filling, bounded by count and bytes, and the connections retry
  * with backoff; a statement that waited longer than [database] wait is
@@ -54,6 +67,9 @@ struct pool_op {
 	int lengths[POOL_MAX_PARAMS];
 	int formats[POOL_MAX_PARAMS];
 	uint64_t queued_us; /* ops: when pool_query queued it */
+	struct group *grp;  /* reg: this entry of sent carries a group */
+	int group_key;      /* reg: pool_query_group's; 0 never grouped */
+	int solo;           /* reg: its group failed as a whole: run alone */
 	char data[];        /* the parameter bytes values[] point into */
 };
 
@@ -76,6 +92,7 @@ struct pconn {
 	int was_up; /* it has been ready before: connecting again counts */
 	uint64_t retry_at_us; /* DOWN: when the timer connects again */
 	struct op_queue sent; /* FIFO of ops whose results are awaited */
+	struct group *grp;    /* reg: a group in flight: nothing after it */
 	const struct pool_stmt *prepared[POOL_MAX_STMTS];
 	size_t nprepared;
 };
@@ -91,9 +108,26 @@ struct pool {
 	struct event *pump;
 	struct event *expire; /* at the head of pending's deadline */
 	long wait_ms;
+	int group_max; /* reg: [database] group; 1 = every statement alone */
 	uint64_t reconnects, expired, refused;
 	int closing;
 	struct metrics_pool_counters counters; /* ops (issue 7) */
+};
+
+/* reg: one transaction of several statements (see the top). The results
+ * of a phase (what one Sync ends) arrive in slot order. */
+enum gslot_kind { GS_TX, GS_SAVEPOINT, GS_PRE, GS_STMT, GS_RELEASE, GS_END };
+struct gslot {
+	unsigned char kind, member;
+};
+struct group {
+	int n;
+	struct pool_op *m[POOL_GROUP_MAX];    /* NULL once answered */
+	unsigned char failed[POOL_GROUP_MAX]; /* its error is in m[i]->res */
+	struct gslot slot[2 + 4 * POOL_GROUP_MAX];
+	int nslots, next; /* this phase: results expected, received */
+	int err;          /* this phase's first error (slot), -1 none */
+	int cleanup;      /* this phase is the ROLLBACK of a failed whole */
 };
 
 static void pconn_connect(struct pconn *c);
@@ -191,9 +225,14 @@ static struct pool_op *op_new(const struct pool_stmt *pre, int npre,
 	return op;
 }
 
-/* Complete op: call its callback (not for internal prepares), then free. */
+static void group_free(struct group *g, enum pool_outcome outcome);
+
+/* Complete op: call its callback (not for internal prepares), then free. A
+ * group's carrier completes its members that are still unanswered. */
 static void op_finish(struct pool_op *op, enum pool_outcome outcome)
 {
+	if (op->grp)
+		group_free(op->grp, outcome);
 	if (op->cb)
 		op->cb(op->arg, outcome,
 		       outcome == POOL_UNAVAILABLE ? NULL : op->res);
@@ -265,6 +304,37 @@ static struct pool_op *pending_pop(struct pool *pool)
 	if (op)
 		pool->pending_bytes -= op->bytes;
 	return op;
+}
+
+/* reg: take op, which follows prev (NULL: op is the head), out of pending. */
+static void pending_unlink(struct pool *pool, struct pool_op *prev,
+                           struct pool_op *op)
+{
+	if (prev)
+		prev->next = op->next;
+	else
+		pool->pending.head = op->next;
+	if (pool->pending.tail == op)
+		pool->pending.tail = prev;
+	pool->pending.n--;
+	pool->pending_bytes -= op->bytes;
+	op->next = NULL;
+}
+
+/* reg: put ops[0..n) back at the head of pending, in that order, with the
+ * deadlines they had (they waited first). */
+static void pending_push_front(struct pool *pool, struct pool_op **ops, int n)
+{
+	for (int i = n - 1; i >= 0; i--) {
+		ops[i]->next = pool->pending.head;
+		pool->pending.head = ops[i];
+		if (!pool->pending.tail)
+			pool->pending.tail = ops[i];
+		pool->pending.n++;
+		pool->pending_bytes += ops[i]->bytes;
+	}
+	if (n)
+		expire_arm(pool);
 }
 
 /* The head waited too long: complete it, and whatever else has, unsent
@@ -514,7 +584,8 @@ static struct pconn *pool_pick(struct pool *pool)
 	for (int i = 0; i < pool->size; i++) {
 		struct pconn *c = &pool->conns[i];
 
-		if (c->state != POOL_CONN_READY || c->sent.n >= POOL_DEPTH_MAX)
+		if (c->state != POOL_CONN_READY || c->grp ||
+		    c->sent.n >= POOL_DEPTH_MAX)
 			continue;
 		if (!best || c->sent.n < best->sent.n)
 			best = c;
@@ -522,22 +593,176 @@ static struct pconn *pool_pick(struct pool *pool)
 	return best;
 }
 
-/* Deferred: move queued statements onto connections, then flush. */
+/* reg: a ready connection with nothing in flight (a group, or a statement
+ * that could be one, goes only there). */
+static struct pconn *pool_pick_idle(struct pool *pool)
+{
+	for (int i = 0; i < pool->size; i++) {
+		struct pconn *c = &pool->conns[i];
+
+		if (c->state == POOL_CONN_READY && !c->grp && c->sent.n == 0)
+			return c;
+	}
+	return NULL;
+}
+
+static int op_groupable(const struct pool *pool, const struct pool_op *op)
+{
+	return pool->group_max > 1 && op->group_key > 0 && !op->solo;
+}
+
+/* reg: the order of group members: their first group_key parameters as
+ * non-negative integers in text (a shorter text is a smaller number). */
+static int group_cmp(const struct pool_op *a, const struct pool_op *b)
+{
+	for (int i = 0; i < a->group_key && i < a->nparams; i++) {
+		const char *x = a->values[i] ? a->values[i] : "";
+		const char *y = b->values[i] ? b->values[i] : "";
+		size_t lx = strlen(x), ly = strlen(y);
+		int r = lx != ly ? (lx < ly ? -1 : 1) : strcmp(x, y);
+
+		if (r)
+			return r;
+	}
+	return 0;
+}
+
+static int group_cmd(struct pconn *c, struct group *g, const char *sql,
+                     enum gslot_kind kind, int member)
+{
+	g->slot[g->nslots].kind = (unsigned char)kind;
+	g->slot[g->nslots].member = (unsigned char)member;
+	g->nslots++;
+	return PQsendQueryParams(c->pg, sql, 0, NULL, NULL, NULL, NULL, 0);
+}
+
+/* Send one phase of g: first (BEGIN, ROLLBACK TO SAVEPOINT or ROLLBACK),
+ * members from..n, COMMIT when commit, then the Sync. */
+static int group_phase(struct pconn *c, struct group *g, const char *first,
+                       int from, int commit)
+{
+	g->nslots = g->next = 0;
+	g->err = -1;
+	if (!group_cmd(c, g, first, GS_TX, 0))
+		return -1;
+	for (int i = from; i < g->n; i++) {
+		struct pool_op *op = g->m[i];
+
+		if (!group_cmd(c, g, "SAVEPOINT cctns_member", GS_SAVEPOINT, i))
+			return -1;
+		if (op->pre) {
+			g->slot[g->nslots].kind = GS_PRE;
+			g->slot[g->nslots++].member = (unsigned char)i;
+			if (!PQsendQueryPrepared(c->pg, op->pre->name, op->npre,
+			                         op->prevalues, NULL, NULL, 0))
+				return -1;
+		}
+		g->slot[g->nslots].kind = GS_STMT;
+		g->slot[g->nslots++].member = (unsigned char)i;
+		if (!PQsendQueryPrepared(c->pg, op->stmt->name, op->nparams,
+		                         op->values, op->lengths, op->formats,
+		                         0) ||
+		    !group_cmd(c, g, "RELEASE SAVEPOINT cctns_member",
+		               GS_RELEASE, i))
+			return -1;
+	}
+	if (commit && !group_cmd(c, g, "COMMIT", GS_END, 0))
+		return -1;
+	return PQpipelineSync(c->pg) ? 0 : -1;
+}
+
+/* Send m[0..n) (n >= 2) as one group on the idle connection c. */
+static int group_send(struct pconn *c, struct pool_op **m, int n)
+{
+	struct pool_op *carrier;
+	struct group *g;
+
+	for (int i = 1; i < n; i++) /* stable: the same key keeps its order */
+		for (int j = i; j > 0 && group_cmp(m[j - 1], m[j]) > 0; j--) {
+			struct pool_op *t = m[j];
+
+			m[j] = m[j - 1];
+			m[j - 1] = t;
+		}
+	g = xcalloc(1, sizeof(*g));
+	g->n = n;
+	memcpy(g->m, m, sizeof(*m) * (size_t)n);
+	carrier = xcalloc(1, sizeof(*carrier));
+	carrier->grp = g;
+	for (int i = 0; i < n; i++) /* prepared first, each with its Sync */
+		if ((m[i]->pre && !pconn_is_prepared(c, m[i]->pre) &&
+		     pconn_prepare(c, m[i]->pre) != 0) ||
+		    (!pconn_is_prepared(c, m[i]->stmt) &&
+		     pconn_prepare(c, m[i]->stmt) != 0)) {
+			q_push(&c->sent, carrier);
+			return -1;
+		}
+	q_push(&c->sent, carrier);
+	c->grp = g;
+	c->pool->counters.groups++;
+	c->pool->counters.grouped += (uint64_t)n;
+	return group_phase(c, g, "BEGIN", 0, 1);
+}
+
+static void pump_count(struct pool *pool, const struct pool_op *op)
+{
+	uint64_t waited = metrics_now_us() - op->queued_us;
+
+	pool->counters.statements++;
+	pool->counters.wait_us += waited;
+	pool->counters.waited += waited > 1000;
+}
+
+/* Deferred: move queued statements onto connections, then flush. One pass
+ * over the FIFO: a statement that may be grouped waits for an idle
+ * connection and takes along every later one like it (up to group_max);
+ * the others go to the least-loaded connection as before. */
 static void pool_pump_cb(evutil_socket_t fd, short what, void *arg)
 {
 	struct pool *pool = arg;
-	struct pconn *c;
+	struct pool_op *prev = NULL, *op = pool->pending.head;
 
 	(void)fd, (void)what;
-	while (pool->pending.head && (c = pool_pick(pool))) {
-		struct pool_op *op = pending_pop(pool);
-		uint64_t waited = metrics_now_us() - op->queued_us;
+	while (op) {
+		struct pool_op *next = op->next;
+		struct pconn *c;
 
-		pool->counters.statements++;
-		pool->counters.wait_us += waited;
-		pool->counters.waited += waited > 1000;
-		if (pconn_send(c, op) != 0 || pconn_flush(c) != 0)
-			pconn_lost(c, "send failed");
+		if (!op_groupable(pool, op)) {
+			if (!(c = pool_pick(pool)))
+				break;
+			pending_unlink(pool, prev, op);
+			pump_count(pool, op);
+			if (pconn_send(c, op) != 0 || pconn_flush(c) != 0)
+				pconn_lost(c, "send failed");
+		} else if ((c = pool_pick_idle(pool))) {
+			struct pool_op *m[POOL_GROUP_MAX], *p = prev;
+			int n = 0;
+
+			for (struct pool_op *q = op;
+			     q && n < pool->group_max;) {
+				struct pool_op *qn = q->next;
+
+				if (q->stmt == op->stmt && q->pre == op->pre &&
+				    q->group_key == op->group_key &&
+				    op_groupable(pool, q)) {
+					pending_unlink(pool, p, q);
+					pump_count(pool, q);
+					m[n++] = q;
+				} else {
+					p = q;
+				}
+				q = qn;
+			}
+			if ((n == 1 ? pconn_send(c, m[0])
+			            : group_send(c, m, n)) != 0 ||
+			    pconn_flush(c) != 0)
+				pconn_lost(c, "send failed");
+		} else {
+			prev = op; /* waits for an idle connection */
+			op = next;
+			continue;
+		}
+		op = prev ? prev->next : pool->pending.head;
 	}
 }
 
@@ -575,6 +800,119 @@ static void pconn_complete_head(struct pconn *c)
 	op_finish(op, outcome);
 }
 
+/* reg: answer the members that are still unanswered: those whose statement
+ * failed with their error; the others with what their statement returned
+ * when outcome is POOL_OK (the group committed), else with outcome (the
+ * connection broke: not known to be committed). Then free g. */
+static void group_free(struct group *g, enum pool_outcome outcome)
+{
+	for (int i = 0; i < g->n; i++) {
+		struct pool_op *op = g->m[i];
+
+		if (!op)
+			continue;
+		g->m[i] = NULL;
+		op_finish(op, g->failed[i] || outcome == POOL_OK
+		                      ? op_outcome(op)
+		                      : outcome);
+	}
+	free(g);
+}
+
+/* reg: the group at the head of c->sent is over: take it off the connection
+ * first (callbacks may queue more). requeue: it failed as a whole and was
+ * rolled back; its members whose statement did not fail go back to the head
+ * of the queue to run alone. Otherwise it committed. */
+static void group_end(struct pconn *c, int requeue)
+{
+	struct pool_op *carrier = q_pop(&c->sent);
+	struct group *g = carrier->grp;
+	struct pool_op *back[POOL_GROUP_MAX];
+	int n = 0;
+
+	c->grp = NULL;
+	carrier->grp = NULL;
+	free(carrier);
+	if (requeue) {
+		for (int i = 0; i < g->n; i++)
+			if (g->m[i] && !g->failed[i]) {
+				back[n] = g->m[i];
+				back[n]->solo = 1;
+				PQclear(back[n]->res);
+				back[n++]->res = NULL;
+				g->m[i] = NULL;
+			}
+		c->pool->counters.group_retries += (uint64_t)n;
+		log_event(LOG_WARN, "db_group_failed",
+		          "conn=%d members=%d again_alone=%d", c->idx, g->n, n);
+		pending_push_front(c->pool, back, n);
+	}
+	group_free(g, POOL_OK);
+	if (c->pool->pending.head)
+		event_active(c->pool->pump, EV_TIMEOUT, 0);
+}
+
+/* reg: one result of the group at the head of c->sent. */
+static void group_result(struct pconn *c, PGresult *res)
+{
+	struct group *g = c->sent.head->grp;
+	struct gslot sl;
+	struct pool_op *op;
+
+	if (g->next >= g->nslots) { /* more results than commands sent */
+		PQclear(res);
+		return;
+	}
+	sl = g->slot[g->next++];
+	op = sl.kind == GS_PRE || sl.kind == GS_STMT ? g->m[sl.member] : NULL;
+	if (PQresultStatus(res) == PGRES_FATAL_ERROR && g->err < 0) {
+		g->err = g->next - 1;
+		if (op) { /* the member's own error, to answer with */
+			PQclear(op->res);
+			op->res = res;
+			return;
+		}
+	} else if (op && sl.kind == GS_STMT &&
+	           PQresultStatus(res) == PGRES_TUPLES_OK) {
+		PQclear(op->res);
+		op->res = res;
+		return;
+	}
+	PQclear(res);
+}
+
+/* reg: the Sync of a phase of the group at the head of c->sent arrived. */
+static void group_synced(struct pconn *c)
+{
+	struct group *g = c->sent.head->grp;
+	struct gslot sl;
+
+	if (g->cleanup) { /* rolled back as a whole: members run alone */
+		group_end(c, 1);
+		return;
+	}
+	if (g->err < 0 && g->next == g->nslots) { /* committed */
+		group_end(c, 0);
+		return;
+	}
+	sl = g->err >= 0 ? g->slot[g->err] : (struct gslot){GS_TX, 0};
+	if (sl.kind == GS_PRE || sl.kind == GS_STMT) {
+		/* that member failed; the transaction is aborted: undo the
+		 * member alone and go on with those after it */
+		g->failed[sl.member] = 1;
+		if (group_phase(c, g, "ROLLBACK TO SAVEPOINT cctns_member",
+		                sl.member + 1, 1) != 0 ||
+		    pconn_flush(c) != 0)
+			pconn_lost(c, "send failed");
+		return;
+	}
+	/* BEGIN, a savepoint or COMMIT failed: nothing of it is committed
+	 * (ROLLBACK ends the transaction if it is still open) */
+	g->cleanup = 1;
+	if (group_phase(c, g, "ROLLBACK", g->n, 0) != 0 || pconn_flush(c) != 0)
+		pconn_lost(c, "send failed");
+}
+
 /* Read every result that is complete, without blocking. */
 static void pconn_drain(struct pconn *c)
 {
@@ -591,7 +929,14 @@ static void pconn_drain(struct pconn *c)
 			continue;
 		}
 		nulls = 0;
-		if (PQresultStatus(res) == PGRES_PIPELINE_SYNC) {
+		if (c->sent.head->grp) {
+			if (PQresultStatus(res) == PGRES_PIPELINE_SYNC) {
+				PQclear(res);
+				group_synced(c);
+			} else {
+				group_result(c, res);
+			}
+		} else if (PQresultStatus(res) == PGRES_PIPELINE_SYNC) {
 			PQclear(res);
 			pconn_complete_head(c);
 		} else if (c->sent.head->pre_pending &&
@@ -671,6 +1016,7 @@ static void pconn_lost(struct pconn *c, const char *why)
 	char reason[256], q[300];
 	struct op_queue sent = q_detach(&c->sent);
 
+	c->grp = NULL; /* its carrier is in sent */
 	if (!why)
 		why = pconn_reason(c, reason, sizeof(reason));
 	log_event(LOG_WARN, "db_lost",
@@ -700,6 +1046,7 @@ struct pool *pool_new_named(struct event_base *base, const char *conninfo,
 	pool->pump = event_new(base, -1, 0, pool_pump_cb, pool);
 	pool->expire = evtimer_new(base, pool_expire_cb, pool);
 	pool->wait_ms = POOL_WAIT_MS;
+	pool->group_max = 1;
 	for (int i = 0; i < size; i++) {
 		struct pconn *c = &pool->conns[i];
 
@@ -724,6 +1071,7 @@ void pool_free(struct pool *pool)
 
 		pconn_close_pg(c);
 		c->state = POOL_CONN_DOWN;
+		c->grp = NULL;
 		q_fail_all(&c->sent);
 		event_free(c->timer);
 	}
@@ -741,10 +1089,19 @@ int pool_query_pre(struct pool *pool, const struct pool_stmt *pre, int npre,
                    int nparams, const char *const *values, const int *lengths,
                    const int *formats, pool_cb cb, void *arg)
 {
+	return pool_query_group(pool, pre, npre, prevalues, stmt, nparams,
+	                        values, lengths, formats, 0, cb, arg);
+}
+
+int pool_query_group(struct pool *pool, const struct pool_stmt *pre, int npre,
+                     const char *const *prevalues, const struct pool_stmt *stmt,
+                     int nparams, const char *const *values, const int *lengths,
+                     const int *formats, int group_key, pool_cb cb, void *arg)
+{
 	struct pool_op *op;
 
 	if (pool->closing || nparams != stmt->nparams ||
-	    nparams > POOL_MAX_PARAMS ||
+	    nparams > POOL_MAX_PARAMS || group_key < 0 || group_key > nparams ||
 	    (pre && (npre != pre->nparams || npre > POOL_MAX_PARAMS)))
 		return -1;
 	if (pool->pending.n >= POOL_QUEUE_MAX ||
@@ -756,6 +1113,7 @@ int pool_query_pre(struct pool *pool, const struct pool_stmt *pre, int npre,
 	            lengths, formats);
 	op->cb = cb;
 	op->arg = arg;
+	op->group_key = group_key;
 	op->queued_us = metrics_now_us();
 	pending_push(pool, op);
 	event_active(pool->pump, EV_TIMEOUT, 0);
@@ -765,6 +1123,15 @@ int pool_query_pre(struct pool *pool, const struct pool_stmt *pre, int npre,
 void pool_set_wait(struct pool *pool, long wait_ms)
 {
 	pool->wait_ms = wait_ms > 0 ? wait_ms : 0;
+}
+
+void pool_set_group(struct pool *pool, int max)
+{
+	pool->group_max = max < 1                ? 1
+	                  : max > POOL_GROUP_MAX ? POOL_GROUP_MAX
+	                                         : max;
+	if (pool->pending.head) /* ops that waited to be grouped */
+		event_active(pool->pump, EV_TIMEOUT, 0);
 }
 
 void pool_counters(const struct pool *pool, struct pool_counters *out)

@@ -21,6 +21,7 @@ struct pool;
 #define POOL_QUEUE_BYTES_MAX                                                   \
 	((size_t)64 << 20)  /* parameter bytes queued; more are refused */
 #define POOL_DEPTH_MAX 256  /* statements in flight on one connection */
+#define POOL_GROUP_MAX 16   /* reg: statements in one group's transaction */
 #define POOL_WAIT_MS   4000 /* default [database] wait */
 
 enum pool_outcome {
@@ -60,6 +61,13 @@ void pool_free(struct pool *pool);
  * or every connection full): past it, it completes with POOL_DEADLINE and
  * is never sent. Applies to statements queued from now on. */
 void pool_set_wait(struct pool *pool, long wait_ms);
+/* reg (issue 7): statements queued with a group_key (pool_query_group)
+ * that wait for a connection at the same moment go up to max of them in one
+ * transaction, each in its own savepoint (pool.c explains how a member's
+ * error is kept from the others); their callbacks are called once it has
+ * committed. 1 (the default) sends every statement alone; at most
+ * POOL_GROUP_MAX. */
+void pool_set_group(struct pool *pool, int max);
 
 /* The SQLSTATE of a failed result, or "none" when it has none (an error
  * libpq made itself, or no result): safe to print. */
@@ -84,6 +92,15 @@ int pool_query_pre(struct pool *pool, const struct pool_stmt *pre, int npre,
                    const char *const *prevalues, const struct pool_stmt *stmt,
                    int nparams, const char *const *values, const int *lengths,
                    const int *formats, pool_cb cb, void *arg)
+        __attribute__((warn_unused_result));
+/* reg (issue 7): as pool_query_pre; group_key > 0: it may share one
+ * transaction with others of the same stmt, pre and group_key queued at the
+ * same moment (pool_set_group), ordered by their first group_key values
+ * (non-negative integers as text). 0: as pool_query_pre. */
+int pool_query_group(struct pool *pool, const struct pool_stmt *pre, int npre,
+                     const char *const *prevalues, const struct pool_stmt *stmt,
+                     int nparams, const char *const *values, const int *lengths,
+                     const int *formats, int group_key, pool_cb cb, void *arg)
         __attribute__((warn_unused_result));
 
 /* Parameter values copied into one allocation (the pool's queued

@@ -214,7 +214,7 @@ int readpool_query_pre(struct readpool *rp, size_t type,
                        const char *const *prevalues,
                        const struct pool_stmt *stmt, int nparams,
                        const char *const *values, const int *lengths,
-                       const int *formats, pool_cb cb, void *arg)
+                       const int *formats, int group_key, pool_cb cb, void *arg)
 {
 	enum readpool_route route = READ_ROUTE_PRIMARY;
 	struct rcall *c;
@@ -238,8 +238,9 @@ int readpool_query_pre(struct readpool *rp, size_t type,
 		route = READ_ROUTE_STANDBY_DOWN; /* its queue is full */
 	}
 	rp->routed[route]++;
-	return pool_query_pre(rp->primary, pre, npre, prevalues, stmt, nparams,
-	                      values, lengths, formats, cb, arg);
+	return pool_query_group(rp->primary, pre, npre, prevalues, stmt,
+	                        nparams, values, lengths, formats, group_key,
+	                        cb, arg);
 }
 
 unsigned long long readpool_routed(const struct readpool *rp,

@@ -51,13 +51,14 @@ void readpool_free(struct readpool *rp);
 /* May dispatch row `type` (its index) be answered by a standby? */
 int readpool_row_reads(size_t type);
 
-/* As pool_query_pre, on the pool the row goes to (above). */
+/* As pool_query_group, on the pool the row goes to (above); group_key
+ * (reg) counts only on the primary. */
 int readpool_query_pre(struct readpool *rp, size_t type,
                        const struct pool_stmt *pre, int npre,
                        const char *const *prevalues,
                        const struct pool_stmt *stmt, int nparams,
                        const char *const *values, const int *lengths,
-                       const int *formats, pool_cb cb, void *arg)
+                       const int *formats, int group_key, pool_cb cb, void *arg)
         __attribute__((warn_unused_result));
 
 /* Calls that went each way since start. */

@@ -228,10 +228,34 @@ static void rows_that_do_not_fit_their_messages_are_refused(void **state)
 	         {.stmt = {"x", "", 3},
 	          .reply = BODY_CASE(FIR_RECEIPT),
 	          .echo_key = 1}},
+	        {"group key without an audited statement",
+	         BODY_CASE(GET_FIR),
+	         {.stmt = {"x", "", 4},
+	          .text = {"fir_number"},
+	          .reply = BODY_CASE(FIR),
+	          .group_key = 3}},
+	        {"group key past the station's codes",
+	         BODY_CASE(REGISTER_FIR),
+	         {.stmt = {"x", "", 5},
+	          .key = 1,
+	          .json = "fir",
+	          .reply = BODY_CASE(FIR_RECEIPT),
+	          .audited = {"y", "", 5 + AUDIT_TX_NPARAMS},
+	          .group_key = 4}},
 	};
+	static const struct jsoncall grouped = {
+	        .stmt = {"x", "", 5},
+	        .key = 1,
+	        .json = "fir",
+	        .reply = BODY_CASE(FIR_RECEIPT),
+	        .audited = {"y", "", 5 + AUDIT_TX_NPARAMS},
+	        .group_key = 3};
 	char why[256];
 
 	(void)state;
+	/* the last row with its group key on the codes is sound */
+	assert_int_equal(0, jsoncall_check(&grouped, BODY_CASE(REGISTER_FIR),
+	                                   why, sizeof(why)));
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		why[0] = '\0';
 		if (jsoncall_check(&bad[i].call, bad[i].request, why,
