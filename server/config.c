@@ -42,8 +42,10 @@ static const conf_key server_keys[] = {
             "PEM CRL(s) of the state CA (cctns-admin crl); empty = none"),
         KEY("database", "conninfo", CONF_STRING, NULL, 0, 0, 0, db_conninfo,
             "libpq connection string of the cctns_server role"),
-        KEY("database", "pool_size", CONF_INT, "4", 1, 256, 0, db_pool_size,
-            "database connections"),
+        KEY("database", "pool_size", CONF_INT, "2", 1, 256, 0, db_pool_size,
+            "database connections of each worker (statements pipeline on "
+            "them, and registrations waiting together share a "
+            "transaction: two keep a core's backend busy)"),
         /* trust: requests wait for the database within this deadline */
         KEY("database", "wait", CONF_DURATION, "4s", 100, 600000L, 1,
             db_wait_ms,
