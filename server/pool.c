@@ -627,12 +627,19 @@ static int group_cmp(const struct pool_op *a, const struct pool_op *b)
 	return 0;
 }
 
-static int group_cmd(struct pconn *c, struct group *g, const char *sql,
-                     enum gslot_kind kind, int member)
+/* The next result of this phase will be member's kind. */
+static void group_slot(struct group *g, enum gslot_kind kind, int member)
 {
 	g->slot[g->nslots].kind = (unsigned char)kind;
 	g->slot[g->nslots].member = (unsigned char)member;
 	g->nslots++;
+}
+
+/* A statement of the group's own (BEGIN, SAVEPOINT, ..., COMMIT). */
+static int group_cmd(struct pconn *c, struct group *g, const char *sql,
+                     enum gslot_kind kind, int member)
+{
+	group_slot(g, kind, member);
 	return PQsendQueryParams(c->pg, sql, 0, NULL, NULL, NULL, NULL, 0);
 }
 
@@ -651,14 +658,12 @@ static int group_phase(struct pconn *c, struct group *g, const char *first,
 		if (!group_cmd(c, g, "SAVEPOINT cctns_member", GS_SAVEPOINT, i))
 			return -1;
 		if (op->pre) {
-			g->slot[g->nslots].kind = GS_PRE;
-			g->slot[g->nslots++].member = (unsigned char)i;
+			group_slot(g, GS_PRE, i);
 			if (!PQsendQueryPrepared(c->pg, op->pre->name, op->npre,
 			                         op->prevalues, NULL, NULL, 0))
 				return -1;
 		}
-		g->slot[g->nslots].kind = GS_STMT;
-		g->slot[g->nslots++].member = (unsigned char)i;
+		group_slot(g, GS_STMT, i);
 		if (!PQsendQueryPrepared(c->pg, op->stmt->name, op->nparams,
 		                         op->values, op->lengths, op->formats,
 		                         0) ||
