@@ -765,11 +765,14 @@ struct audit *audit_new(struct event_base *base, struct pool *pool,
 	return a;
 }
 
+/* Also after a stop: a request given up later (the pool failing what
+ * still waits, at exit) appends its record to a stopped log, which no
+ * batch will take; audit_free drops it here. */
 void audit_stop(struct audit *a)
 {
 	struct arec *r, *next;
 
-	if (!a || a->stopped)
+	if (!a)
 		return;
 	a->stopped = 1;
 	if (a->n)

@@ -110,7 +110,8 @@ void audit_refused(struct audit *a);
 void audit_when_idle(struct audit *a, void (*fn)(void *), void *arg);
 
 /* Stop: every waiting callback gets ok 0; nothing more is sent. Call
- * before pool_free(); then audit_free() after it. */
+ * before pool_free(); then audit_free() after it, which drops (ok 0) what
+ * was appended in between. */
 void audit_stop(struct audit *a);
 void audit_free(struct audit *a);
 
