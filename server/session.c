@@ -69,9 +69,8 @@ struct session {
 	struct request *in_flight;
 	size_t n_in_flight;
 	struct request *hello_req; /* the Hello in flight, if any */
-	int busy;     /* inside a call that uses it after: do not free */
-	int paused;   /* reading paused until the output backlog drains */
-	int peer_fin; /* the socket read its end: nothing more can come */
+	int busy;   /* inside a call that uses it after: do not free */
+	int paused; /* reading paused until the output backlog drains */
 	const char *close_reason;
 	/* signin: the officer signed in on this connection (seat.officer_no,
 	 * empty = none; seat.permissions, the perm.h mask). */
@@ -151,11 +150,7 @@ static void session_teardown(struct session *s, const char *reason)
 		return;
 	fd = bufferevent_getfd(s->bev);
 	session_tls_end(s, fd);
-	/* A lingering close keeps reading until the peer's end, so that what
-	 * it still sends cannot make our close a reset (which could discard
-	 * answers it has not read yet). Once its end was read, closing is
-	 * already clean. */
-	if (fd >= 0 && !s->peer_fin)
+	if (fd >= 0)
 		keep = fcntl(fd, F_DUPFD_CLOEXEC,
 		             0);  /* for the lingering close */
 	bufferevent_free(s->bev); /* closes fd */
@@ -839,20 +834,6 @@ static void session_tls_refused(struct session *s, SSL *ssl, const char *err)
 	session_teardown(s, timeout ? "handshake_timeout" : "tls");
 }
 
-/* Something was queued in the output: let the bufferevent write it (its
- * own callback on the output, which runs before this one, adds the write
- * event only while writing is enabled). */
-static void session_output_cb(struct evbuffer *buf,
-                              const struct evbuffer_cb_info *info, void *arg)
-{
-	struct session *s = arg;
-
-	(void)buf;
-	if (info->n_added > 0 && s->bev &&
-	    !(bufferevent_get_enabled(s->bev) & EV_WRITE))
-		bufferevent_enable(s->bev, EV_WRITE);
-}
-
 /* tls_accept_fn: the handshake is over. On success the identity and the
  * peer's certificates (DER) are taken from ssl, the traffic secrets go to
  * our record layer, and OpenSSL's part ends (tlsrec, issue 7). */
@@ -863,8 +844,6 @@ static void session_handshake_done(void *arg, SSL *ssl,
 	SSL_CTX *began = SSL_get_SSL_CTX(ssl); /* peercert_keep changes it */
 	struct timeval idle = ms_tv(s->idle_timeout_ms);
 	const char *why = NULL;
-	const unsigned char *rest;
-	size_t nrest;
 
 	if (err) {
 		session_tls_refused(s, ssl, err);
@@ -873,24 +852,11 @@ static void session_handshake_done(void *arg, SSL *ssl,
 	if (identity_from_cert(SSL_get0_peer_certificate(ssl), &s->identity,
 	                       s->cert_why, sizeof(s->cert_why)) != 0)
 		s->identity.kind = IDENTITY_NONE; /* refused at Hello */
-	/* what came after the client's Finished: records for our layer, put
-	 * where the bufferevent puts what it reads (its input is frozen at
-	 * the end for anyone else, so it is opened as its own read does) */
-	nrest = tls_accept_rest(s->hs, &rest);
-	if (nrest) {
-		struct evbuffer *in = bufferevent_get_input(s->bev);
-
-		evbuffer_unfreeze(in, 0);
-		if (evbuffer_add(in, rest, nrest) != 0)
-			why = "records_after_handshake_not_kept";
-		evbuffer_freeze(in, 0);
-	}
 	/* conn: the certificates are kept as DER for the revocation recheck;
 	 * tlsrec: they are needed, as OpenSSL's copies go with the SSL */
-	if (!why && peercert_keep(ssl, &s->cert) != 0)
+	if (peercert_keep(ssl, &s->cert) != 0)
 		why = "peer_certificate_not_kept";
-	else if (!why &&
-	         tlsrec_take_over(s->hub->tlsrec, &s->rec, ssl, sec, &why) == 0)
+	else if (tlsrec_take_over(s->hub->tlsrec, &s->rec, ssl, sec, &why) == 0)
 		why = NULL;
 	if (why) {
 		session_tls_refused(s, ssl, why);
@@ -905,13 +871,7 @@ static void session_handshake_done(void *arg, SSL *ssl,
 	s->state = SESSION_AWAIT_HELLO;
 	s->hub->metrics->tls_handshakes++; /* ops */
 	bufferevent_set_timeouts(s->bev, &idle, NULL);
-	/* writing is enabled once something waits in the output: enabled
-	 * now, the write event would be added and taken out again at once
-	 * (most answers go straight to the socket, session_send_frame) */
-	evbuffer_add_cb(bufferevent_get_output(s->bev), session_output_cb, s);
-	bufferevent_enable(s->bev, EV_READ);
-	if (nrest) /* read already: taken from the loop, as if read now */
-		bufferevent_trigger(s->bev, EV_READ, BEV_TRIG_DEFER_CALLBACKS);
+	bufferevent_enable(s->bev, EV_READ | EV_WRITE);
 	log_event(LOG_DEBUG, "tls_ok", "conn=%llu identity=%s",
 	          (unsigned long long)s->id,
 	          s->identity.kind == IDENTITY_NONE ? "none" : "station");
@@ -955,11 +915,8 @@ static void session_event_cb(struct bufferevent *bev, short what, void *arg)
 	(void)bev;
 	if (what & BEV_EVENT_TIMEOUT)
 		session_timeout(s, what);
-	else if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR)) {
-		s->peer_fin =
-		        (what & BEV_EVENT_EOF) && (what & BEV_EVENT_READING);
+	else if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR))
 		session_error(s, what);
-	}
 }
 
 /* ---------------------------------------------------------------- crl */

@@ -1,7 +1,6 @@
 /* tlsaccept.h: the server side of one TLS handshake, driven by an event on
- * the accepted socket (tlsrec, issue 7). OpenSSL reads the socket through
- * a buffer of ours (read_ahead off: it takes the handshake records and
- * nothing after them; what the buffer holds after them is the caller's),
+ * the accepted socket (tlsrec, issue 7). OpenSSL reads the socket itself
+ * (read_ahead off: it takes the handshake records and nothing after them),
  * and the keylog callback fills the application traffic secrets, so that
  * once the handshake is done the connection is handed to our record layer
  * (tlsrec.h) and the SSL is freed without a shutdown. */
@@ -38,11 +37,5 @@ struct tls_accept *tls_accept_start(struct event_base *base, evutil_socket_t fd,
 /* Stop (if still running), wipe the secrets, free the SSL (no shutdown:
  * after a finished handshake nothing more goes out of OpenSSL). */
 void tls_accept_free(struct tls_accept *a);
-
-/* After a finished handshake: the bytes read from the socket after the
- * client's Finished (records for the record layer; often the first
- * request), valid until tls_accept_free. From then on they are no longer
- * pending for OpenSSL. */
-size_t tls_accept_rest(struct tls_accept *a, const unsigned char **rest);
 
 #endif
