@@ -7,9 +7,10 @@
  * each PGRES_PIPELINE_SYNC. No blocking libpq call is made here: no PQexec,
  * PQconnectdb, PQprepare or PQcancel.
  *
- * Groups (reg, issue 7): statements queued with a group_key wait in
- * the FIFO for a connection with nothing in flight; what of them is waiting
- * then (up to [database] group) goes as one transaction, in key order:
+ * Groups (reg, issue 7; sent and read in pool_group.c): statements queued
+ * with a group_key wait in the FIFO for a connection with nothing in
+ * flight; what of them is waiting then (up to [database] group) goes as
+ * one transaction, in key order:
  * BEGIN, per member SAVEPOINT, its pre statement, the statement, RELEASE,
  * then COMMIT and one Sync. A member whose statement fails leaves the
  * transaction aborted at the Sync: the pool rolls back to that member's
@@ -34,11 +35,9 @@
 
 #include "log.h"
 #include "metrics.h"
+#include "pool_impl.h"
 #include "util.h"
 
-/* Distinct statements per connection: every dispatch row and audit's two
- * (32 was fewer than the dispatch rows: the 33rd lost the connection). */
-#define POOL_MAX_STMTS 128
 #define BACKOFF_MIN_MS 100
 #define BACKOFF_MAX_MS 5000
 #define BACKOFF_WAITING_MS                                                     \
@@ -46,97 +45,12 @@
 	     */
 #define CONNECT_TIMEOUT_MS 10000
 
-/* One statement, queued or sent. Owned by the pool until completed. */
-struct pool_op {
-	struct pool_op *next;
-	const struct pool_stmt *stmt;
-	int is_prepare; /* the Prepare that precedes a statement's first use */
-	pool_cb cb;
-	void *arg;
-	uint64_t deadline_us; /* queued: completed unsent after this */
-	size_t bytes;         /* of data[] */
-	PGresult *res;        /* first result, held until the Sync arrives */
-	/* sealed: a statement sent first in the same transaction (the
-	 * officer's context); its rows are discarded, its error is the op's. */
-	const struct pool_stmt *pre;
-	int pre_pending; /* the pre statement's result is still to come */
-	int npre;
-	const char *prevalues[POOL_MAX_PARAMS];
-	int nparams;
-	const char *values[POOL_MAX_PARAMS];
-	int lengths[POOL_MAX_PARAMS];
-	int formats[POOL_MAX_PARAMS];
-	uint64_t queued_us; /* ops: when pool_query queued it */
-	struct group *grp;  /* reg: this entry of sent carries a group */
-	int group_key;      /* reg: pool_query_group's; 0 never grouped */
-	int solo;           /* reg: its group failed as a whole: run alone */
-	char data[];        /* the parameter bytes values[] point into */
-};
-
-struct op_queue {
-	struct pool_op *head, *tail;
-	size_t n;
-};
-
-struct pconn {
-	struct pool *pool;
-	int idx;
-	enum pool_conn_state state;
-	PGconn *pg;
-	struct event
-	        *io; /* on PQsocket(pg); re-made when fd or interest change */
-	int io_fd;
-	short io_what;
-	struct event *timer; /* DOWN: retry; CONNECTING: timeout */
-	long backoff_ms;
-	int was_up; /* it has been ready before: connecting again counts */
-	uint64_t retry_at_us; /* DOWN: when the timer connects again */
-	struct op_queue sent; /* FIFO of ops whose results are awaited */
-	struct group *grp;    /* reg: a group in flight: nothing after it */
-	const struct pool_stmt *prepared[POOL_MAX_STMTS];
-	size_t nprepared;
-};
-
-struct pool {
-	struct event_base *base;
-	char *conninfo;
-	const char *appname; /* application_name, unless conninfo sets one */
-	struct pconn *conns;
-	int size;
-	struct op_queue pending;
-	size_t pending_bytes;
-	struct event *pump;
-	struct event *expire; /* at the head of pending's deadline */
-	long wait_ms;
-	int group_max; /* reg: [database] group; 1 = every statement alone */
-	uint64_t reconnects, expired, refused;
-	int closing;
-	struct metrics_pool_counters counters; /* ops (issue 7) */
-};
-
-/* reg: one transaction of several statements (see the top). The results
- * of a phase (what one Sync ends) arrive in slot order. */
-enum gslot_kind { GS_TX, GS_SAVEPOINT, GS_PRE, GS_STMT, GS_RELEASE, GS_END };
-struct gslot {
-	unsigned char kind, member;
-};
-struct group {
-	int n;
-	struct pool_op *m[POOL_GROUP_MAX];    /* NULL once answered */
-	unsigned char failed[POOL_GROUP_MAX]; /* its error is in m[i]->res */
-	struct gslot slot[2 + 4 * POOL_GROUP_MAX];
-	int nslots, next; /* this phase: results expected, received */
-	int err;          /* this phase's first error (slot), -1 none */
-	int cleanup;      /* this phase is the ROLLBACK of a failed whole */
-};
-
 static void pconn_connect(struct pconn *c);
 static void pconn_timer_in(struct pconn *c, long ms);
-static void pconn_lost(struct pconn *c, const char *why);
 
 /* ---------------------------------------------------------------- queues */
 
-static void q_push(struct op_queue *q, struct pool_op *op)
+void q_push(struct op_queue *q, struct pool_op *op)
 {
 	op->next = NULL;
 	if (q->tail)
@@ -147,7 +61,7 @@ static void q_push(struct op_queue *q, struct pool_op *op)
 	q->n++;
 }
 
-static struct pool_op *q_pop(struct op_queue *q)
+struct pool_op *q_pop(struct op_queue *q)
 {
 	struct pool_op *op = q->head;
 
@@ -225,11 +139,9 @@ static struct pool_op *op_new(const struct pool_stmt *pre, int npre,
 	return op;
 }
 
-static void group_free(struct group *g, enum pool_outcome outcome);
-
 /* Complete op: call its callback (not for internal prepares), then free. A
  * group's carrier completes its members that are still unanswered. */
-static void op_finish(struct pool_op *op, enum pool_outcome outcome)
+void op_finish(struct pool_op *op, enum pool_outcome outcome)
 {
 	if (op->grp)
 		group_free(op->grp, outcome);
@@ -323,7 +235,7 @@ static void pending_unlink(struct pool *pool, struct pool_op *prev,
 
 /* reg: put ops[0..n) back at the head of pending, in that order, with the
  * deadlines they had (they waited first). */
-static void pending_push_front(struct pool *pool, struct pool_op **ops, int n)
+void pending_push_front(struct pool *pool, struct pool_op **ops, int n)
 {
 	for (int i = n - 1; i >= 0; i--) {
 		ops[i]->next = pool->pending.head;
@@ -507,7 +419,7 @@ static void pconn_timer_cb(evutil_socket_t fd, short what, void *arg)
 
 /* ---------------------------------------------------------------- sending */
 
-static int pconn_is_prepared(const struct pconn *c, const struct pool_stmt *s)
+int pconn_is_prepared(const struct pconn *c, const struct pool_stmt *s)
 {
 	for (size_t i = 0; i < c->nprepared; i++)
 		if (c->prepared[i] == s)
@@ -526,7 +438,7 @@ static void pconn_forget_prepared(struct pconn *c, const struct pool_stmt *s)
 }
 
 /* Push what libpq buffered; keep watching write while it has more. */
-static int pconn_flush(struct pconn *c)
+int pconn_flush(struct pconn *c)
 {
 	int r = PQflush(c->pg);
 
@@ -536,7 +448,7 @@ static int pconn_flush(struct pconn *c)
 }
 
 /* Prepare s on this connection (its own Sync), ahead of its first use. */
-static int pconn_prepare(struct pconn *c, const struct pool_stmt *s)
+int pconn_prepare(struct pconn *c, const struct pool_stmt *s)
 {
 	struct pool_op *op;
 
@@ -611,104 +523,6 @@ static int op_groupable(const struct pool *pool, const struct pool_op *op)
 	return pool->group_max > 1 && op->group_key > 0 && !op->solo;
 }
 
-/* reg: the order of group members: their first group_key parameters as
- * non-negative integers in text (a shorter text is a smaller number). */
-static int group_cmp(const struct pool_op *a, const struct pool_op *b)
-{
-	for (int i = 0; i < a->group_key && i < a->nparams; i++) {
-		const char *x = a->values[i] ? a->values[i] : "";
-		const char *y = b->values[i] ? b->values[i] : "";
-		size_t lx = strlen(x), ly = strlen(y);
-		int r = lx != ly ? (lx < ly ? -1 : 1) : strcmp(x, y);
-
-		if (r)
-			return r;
-	}
-	return 0;
-}
-
-/* The next result of this phase will be member's kind. */
-static void group_slot(struct group *g, enum gslot_kind kind, int member)
-{
-	g->slot[g->nslots].kind = (unsigned char)kind;
-	g->slot[g->nslots].member = (unsigned char)member;
-	g->nslots++;
-}
-
-/* A statement of the group's own (BEGIN, SAVEPOINT, ..., COMMIT). */
-static int group_cmd(struct pconn *c, struct group *g, const char *sql,
-                     enum gslot_kind kind, int member)
-{
-	group_slot(g, kind, member);
-	return PQsendQueryParams(c->pg, sql, 0, NULL, NULL, NULL, NULL, 0);
-}
-
-/* Send one phase of g: first (BEGIN, ROLLBACK TO SAVEPOINT or ROLLBACK),
- * members from..n, COMMIT when commit, then the Sync. */
-static int group_phase(struct pconn *c, struct group *g, const char *first,
-                       int from, int commit)
-{
-	g->nslots = g->next = 0;
-	g->err = -1;
-	if (!group_cmd(c, g, first, GS_TX, 0))
-		return -1;
-	for (int i = from; i < g->n; i++) {
-		struct pool_op *op = g->m[i];
-
-		if (!group_cmd(c, g, "SAVEPOINT cctns_member", GS_SAVEPOINT, i))
-			return -1;
-		if (op->pre) {
-			group_slot(g, GS_PRE, i);
-			if (!PQsendQueryPrepared(c->pg, op->pre->name, op->npre,
-			                         op->prevalues, NULL, NULL, 0))
-				return -1;
-		}
-		group_slot(g, GS_STMT, i);
-		if (!PQsendQueryPrepared(c->pg, op->stmt->name, op->nparams,
-		                         op->values, op->lengths, op->formats,
-		                         0) ||
-		    !group_cmd(c, g, "RELEASE SAVEPOINT cctns_member",
-		               GS_RELEASE, i))
-			return -1;
-	}
-	if (commit && !group_cmd(c, g, "COMMIT", GS_END, 0))
-		return -1;
-	return PQpipelineSync(c->pg) ? 0 : -1;
-}
-
-/* Send m[0..n) (n >= 2) as one group on the idle connection c. */
-static int group_send(struct pconn *c, struct pool_op **m, int n)
-{
-	struct pool_op *carrier;
-	struct group *g;
-
-	for (int i = 1; i < n; i++) /* stable: the same key keeps its order */
-		for (int j = i; j > 0 && group_cmp(m[j - 1], m[j]) > 0; j--) {
-			struct pool_op *t = m[j];
-
-			m[j] = m[j - 1];
-			m[j - 1] = t;
-		}
-	g = xcalloc(1, sizeof(*g));
-	g->n = n;
-	memcpy(g->m, m, sizeof(*m) * (size_t)n);
-	carrier = xcalloc(1, sizeof(*carrier));
-	carrier->grp = g;
-	for (int i = 0; i < n; i++) /* prepared first, each with its Sync */
-		if ((m[i]->pre && !pconn_is_prepared(c, m[i]->pre) &&
-		     pconn_prepare(c, m[i]->pre) != 0) ||
-		    (!pconn_is_prepared(c, m[i]->stmt) &&
-		     pconn_prepare(c, m[i]->stmt) != 0)) {
-			q_push(&c->sent, carrier);
-			return -1;
-		}
-	q_push(&c->sent, carrier);
-	c->grp = g;
-	c->pool->counters.groups++;
-	c->pool->counters.grouped += (uint64_t)n;
-	return group_phase(c, g, "BEGIN", 0, 1);
-}
-
 static void pump_count(struct pool *pool, const struct pool_op *op)
 {
 	uint64_t waited = metrics_now_us() - op->queued_us;
@@ -773,7 +587,7 @@ static void pool_pump_cb(evutil_socket_t fd, short what, void *arg)
 
 /* ---------------------------------------------------------------- results */
 
-static enum pool_outcome op_outcome(const struct pool_op *op)
+enum pool_outcome op_outcome(const struct pool_op *op)
 {
 	if (!op->res)
 		return POOL_UNAVAILABLE;
@@ -803,119 +617,6 @@ static void pconn_complete_head(struct pconn *c)
 		pconn_forget_prepared(c, op->stmt);
 	}
 	op_finish(op, outcome);
-}
-
-/* reg: answer the members that are still unanswered: those whose statement
- * failed with their error; the others with what their statement returned
- * when outcome is POOL_OK (the group committed), else with outcome (the
- * connection broke: not known to be committed). Then free g. */
-static void group_free(struct group *g, enum pool_outcome outcome)
-{
-	for (int i = 0; i < g->n; i++) {
-		struct pool_op *op = g->m[i];
-
-		if (!op)
-			continue;
-		g->m[i] = NULL;
-		op_finish(op, g->failed[i] || outcome == POOL_OK
-		                      ? op_outcome(op)
-		                      : outcome);
-	}
-	free(g);
-}
-
-/* reg: the group at the head of c->sent is over: take it off the connection
- * first (callbacks may queue more). requeue: it failed as a whole and was
- * rolled back; its members whose statement did not fail go back to the head
- * of the queue to run alone. Otherwise it committed. */
-static void group_end(struct pconn *c, int requeue)
-{
-	struct pool_op *carrier = q_pop(&c->sent);
-	struct group *g = carrier->grp;
-	struct pool_op *back[POOL_GROUP_MAX];
-	int n = 0;
-
-	c->grp = NULL;
-	carrier->grp = NULL;
-	free(carrier);
-	if (requeue) {
-		for (int i = 0; i < g->n; i++)
-			if (g->m[i] && !g->failed[i]) {
-				back[n] = g->m[i];
-				back[n]->solo = 1;
-				PQclear(back[n]->res);
-				back[n++]->res = NULL;
-				g->m[i] = NULL;
-			}
-		c->pool->counters.group_retries += (uint64_t)n;
-		log_event(LOG_WARN, "db_group_failed",
-		          "conn=%d members=%d again_alone=%d", c->idx, g->n, n);
-		pending_push_front(c->pool, back, n);
-	}
-	group_free(g, POOL_OK);
-	if (c->pool->pending.head)
-		event_active(c->pool->pump, EV_TIMEOUT, 0);
-}
-
-/* reg: one result of the group at the head of c->sent. */
-static void group_result(struct pconn *c, PGresult *res)
-{
-	struct group *g = c->sent.head->grp;
-	struct gslot sl;
-	struct pool_op *op;
-
-	if (g->next >= g->nslots) { /* more results than commands sent */
-		PQclear(res);
-		return;
-	}
-	sl = g->slot[g->next++];
-	op = sl.kind == GS_PRE || sl.kind == GS_STMT ? g->m[sl.member] : NULL;
-	if (PQresultStatus(res) == PGRES_FATAL_ERROR && g->err < 0) {
-		g->err = g->next - 1;
-		if (op) { /* the member's own error, to answer with */
-			PQclear(op->res);
-			op->res = res;
-			return;
-		}
-	} else if (op && sl.kind == GS_STMT &&
-	           PQresultStatus(res) == PGRES_TUPLES_OK) {
-		PQclear(op->res);
-		op->res = res;
-		return;
-	}
-	PQclear(res);
-}
-
-/* reg: the Sync of a phase of the group at the head of c->sent arrived. */
-static void group_synced(struct pconn *c)
-{
-	struct group *g = c->sent.head->grp;
-	struct gslot sl;
-
-	if (g->cleanup) { /* rolled back as a whole: members run alone */
-		group_end(c, 1);
-		return;
-	}
-	if (g->err < 0 && g->next == g->nslots) { /* committed */
-		group_end(c, 0);
-		return;
-	}
-	sl = g->err >= 0 ? g->slot[g->err] : (struct gslot){GS_TX, 0};
-	if (sl.kind == GS_PRE || sl.kind == GS_STMT) {
-		/* that member failed; the transaction is aborted: undo the
-		 * member alone and go on with those after it */
-		g->failed[sl.member] = 1;
-		if (group_phase(c, g, "ROLLBACK TO SAVEPOINT cctns_member",
-		                sl.member + 1, 1) != 0 ||
-		    pconn_flush(c) != 0)
-			pconn_lost(c, "send failed");
-		return;
-	}
-	/* BEGIN, a savepoint or COMMIT failed: nothing of it is committed
-	 * (ROLLBACK ends the transaction if it is still open) */
-	g->cleanup = 1;
-	if (group_phase(c, g, "ROLLBACK", g->n, 0) != 0 || pconn_flush(c) != 0)
-		pconn_lost(c, "send failed");
 }
 
 /* Read every result that is complete, without blocking. */
@@ -1016,7 +717,7 @@ static int pconn_watch(struct pconn *c, short what)
 /* The connection broke: what was sent has an unknown commit status and is
  * answered UNAVAILABLE (the client retries with the same idempotency key);
  * what is still queued stays queued for the other connections. */
-static void pconn_lost(struct pconn *c, const char *why)
+void pconn_lost(struct pconn *c, const char *why)
 {
 	char reason[256], q[300];
 	struct op_queue sent = q_detach(&c->sent);
