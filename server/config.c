@@ -113,6 +113,15 @@ static const conf_key server_keys[] = {
             "answer a Hello's station lookup from the worker's register "
             "of stations it was told about, while its LISTEN cctns_fir "
             "connection is up (off: every Hello asks the database)"),
+        /* hs (issue 7): a Hello's session resumed from the worker's
+         * sessions (officercache.h) */
+        KEY("cache", "officer_local", CONF_BOOL, "on", 0, 1, 1,
+            cache_officer_local,
+            "resume a Hello's officer session from the worker's sessions "
+            "the database accepted in the last twentieth of "
+            "session_idle (at most 30 s), while its LISTEN connection is "
+            "up; sign-outs, locks and role changes forget them at once "
+            "(off: every Hello with a session token asks the database)"),
 };
 
 /* Split "host:port" / "[v6]:port" into host and port text. */

@@ -61,6 +61,8 @@ struct server_config {
 	int cache_fir_local;
 	/* hs (issue 7): [cache] station_local (stationcache.h) */
 	int cache_station_local;
+	/* hs (issue 7): [cache] officer_local (officercache.h) */
+	int cache_officer_local;
 
 	/* Derived by config_load, not keys. */
 	struct listen_addr listen_addr;

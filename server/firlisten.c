@@ -13,6 +13,7 @@
 #include "fircache.h"
 #include "log.h"
 #include "metrics.h"
+#include "officercache.h"
 #include "pool.h"
 #include "stationcache.h"
 #include "util.h"
@@ -23,7 +24,9 @@
 
 enum fl_state { FL_OFF, FL_DOWN, FL_CONNECTING, FL_SUBSCRIBING, FL_UP };
 
-static const char *const listen_sql = "LISTEN " FIRLISTEN_CHANNEL;
+/* Both channels in one simple-protocol query (two results). */
+static const char *const listen_sql =
+        "LISTEN " FIRLISTEN_CHANNEL "; LISTEN " FIRLISTEN_OFFICER_CHANNEL;
 static const char *const ping_sql = "SELECT 1";
 
 static struct {
@@ -38,8 +41,10 @@ static struct {
 	enum fl_state state;
 	int enabled; /* [cache] fir_local */
 	int station; /* hs: [cache] station_local (stationcache.h) */
+	int officer; /* hs: [cache] officer_local (officercache.h) */
 	long backoff_ms;
 	uint64_t gen;
+	uint64_t ogen;        /* hs: gen without the cctns_fir notifications */
 	uint64_t heard_us;    /* last bytes from the server */
 	uint64_t ping_us;     /* when the ping in flight went; 0: none */
 	int busy;             /* a command is out (LISTEN or a ping) */
@@ -109,6 +114,7 @@ static void fl_down(const char *why)
 	          fl.backoff_ms, log_quote(why, q, sizeof(q)));
 	fl_close();
 	fl.gen++;
+	fl.ogen++;
 	fl.state = FL_DOWN;
 	fl_timer_in(fl.backoff_ms);
 	fl.backoff_ms = fl.backoff_ms * 2 > BACKOFF_MAX_MS ? BACKOFF_MAX_MS
@@ -129,12 +135,15 @@ static void fl_down_pq(void)
 	fl_down(n ? buf : "connection lost");
 }
 
-/* Send a statement (no parameters) and push it out. */
-static int fl_send(const char *sql)
+/* Send a statement (no parameters; several for the simple protocol) and
+ * push it out. */
+static int fl_send(const char *sql, int simple)
 {
 	int r;
 
-	if (!PQsendQueryParams(fl.pg, sql, 0, NULL, NULL, NULL, NULL, 0))
+	if (simple ? !PQsendQuery(fl.pg, sql)
+	           : !PQsendQueryParams(fl.pg, sql, 0, NULL, NULL, NULL, NULL,
+	                                0))
 		return -1;
 	fl.busy = 1;
 	r = PQflush(fl.pg);
@@ -156,6 +165,11 @@ static void fl_notified(const PGnotify *n)
 {
 	fl.gen++;
 	fl.metrics->firlisten_notifications++;
+	if (strcmp(n->relname, FIRLISTEN_OFFICER_CHANNEL) == 0) {
+		fl.ogen++;
+		officercache_forget_all(); /* hs: any payload, every session */
+		return;
+	}
 	if (strcmp(n->relname, FIRLISTEN_CHANNEL) != 0)
 		return;
 	if (firlisten_apply(n->extra ? n->extra : "*") < 0)
@@ -168,12 +182,14 @@ static void fl_listening(void)
 {
 	fl.state = FL_UP;
 	fl.gen++;
+	fl.ogen++;
 	fl.backoff_ms = BACKOFF_MIN_MS;
 	fl.pool_reconn = reconnects();
 	fl.metrics->firlisten_up = 1;
 	fl.metrics->firlisten_connects++;
 	fircache_forget_all();
 	stationcache_forget_all(); /* hs */
+	officercache_forget_all(); /* hs */
 	log_event(LOG_INFO, "fir_listen_up", "channel=%s", FIRLISTEN_CHANNEL);
 	fl_timer_in(FIRLISTEN_PING_MS);
 }
@@ -235,7 +251,7 @@ static void fl_io_ready(short what)
 
 static void fl_connected(void)
 {
-	if (PQsetnonblocking(fl.pg, 1) != 0 || fl_send(listen_sql) != 0) {
+	if (PQsetnonblocking(fl.pg, 1) != 0 || fl_send(listen_sql, 1) != 0) {
 		fl_down_pq();
 		return;
 	}
@@ -304,7 +320,7 @@ static void fl_tick(void)
 		return;
 	}
 	if (!fl.ping_us && !fl.busy) {
-		if (fl_send(ping_sql) != 0) {
+		if (fl_send(ping_sql, 0) != 0) {
 			fl_down_pq();
 			return;
 		}
@@ -348,10 +364,10 @@ void firlisten_start(struct event_base *base, const char *conninfo,
 	firlisten_set_enabled(enabled);
 }
 
-/* Open or close the connection as the two settings want it. */
+/* Open or close the connection as the three settings want it. */
 static void fl_want(void)
 {
-	int want = fl.enabled || fl.station;
+	int want = fl.enabled || fl.station || fl.officer;
 
 	if (!fl.timer)
 		return;
@@ -362,6 +378,7 @@ static void fl_want(void)
 		evtimer_del(fl.timer);
 		fl_close();
 		fl.gen++;
+		fl.ogen++;
 		fl.state = FL_OFF;
 		log_event(LOG_INFO, "fir_listen_off", "channel=%s",
 		          FIRLISTEN_CHANNEL);
@@ -381,9 +398,17 @@ void firlisten_set_station(int enabled)
 	fl_want();
 }
 
+void firlisten_set_officer(int enabled)
+{
+	fl.officer = enabled != 0;
+	officercache_set_enabled(fl.officer); /* off: forgets every session */
+	fl_want();
+}
+
 void firlisten_stop(void)
 {
 	fl.station = 0;
+	fl.officer = 0;
 	firlisten_set_enabled(0);
 	if (fl.timer)
 		event_free(fl.timer);
@@ -395,6 +420,11 @@ void firlisten_stop(void)
 uint64_t firlisten_generation(void)
 {
 	return fl.gen;
+}
+
+uint64_t firlisten_officer_generation(void)
+{
+	return fl.ogen;
 }
 
 /* Listening, heard from lately, the pool not reconnected since LISTEN. */
@@ -413,4 +443,9 @@ int firlisten_local_ok(void)
 int firlisten_station_ok(void)
 {
 	return fl.station && fl_current();
+}
+
+int firlisten_officer_ok(void)
+{
+	return fl.officer && fl_current();
 }

@@ -16,15 +16,19 @@
  * would see writes whose notifications never reach us). A ping unanswered
  * for FIRLISTEN_DEAD_MS closes the connection; it reconnects with backoff,
  * and every copy is forgotten when it listens again (notifications may have
- * been missed). */
+ * been missed). hs (issue 7, 0063): the same connection also LISTENs
+ * cctns_officer, whose notifications forget the worker's resumed officer
+ * sessions (officercache.h). */
 #ifndef CCTNS_SERVER_FIRLISTEN_H
 #define CCTNS_SERVER_FIRLISTEN_H
 
 #include <stdint.h>
 
 #define FIRLISTEN_CHANNEL "cctns_fir"
-#define FIRLISTEN_PING_MS 1000
-#define FIRLISTEN_DEAD_MS 3000
+/* hs (issue 7, 0063): every notification forgets every resumed session */
+#define FIRLISTEN_OFFICER_CHANNEL "cctns_officer"
+#define FIRLISTEN_PING_MS         1000
+#define FIRLISTEN_DEAD_MS         3000
 
 struct event_base;
 struct metrics;
@@ -47,11 +51,21 @@ void firlisten_set_enabled(int enabled);
  * (re)LISTEN also forget the station register. */
 void firlisten_set_station(int enabled);
 
+/* hs (issue 7): [cache] officer_local (officercache.h): turns the resumed
+ * sessions on or off; the connection also LISTENs cctns_officer, whose
+ * every notification (and every (re)LISTEN) forgets every session. */
+void firlisten_set_officer(int enabled);
+
 /* Close the connection; local answers stop. */
 void firlisten_stop(void);
 
 /* The generation now (see above). */
 uint64_t firlisten_generation(void);
+
+/* hs: the generation without the cctns_fir notifications (each
+ * cctns_officer notification, (re)connect and loss): what a resume fetched
+ * from the database must not have missed (officercache.h). */
+uint64_t firlisten_officer_generation(void);
 
 /* May a verified copy be answered locally now? */
 int firlisten_local_ok(void);
@@ -59,6 +73,10 @@ int firlisten_local_ok(void);
 /* hs: may a Hello be answered from the station register now (the same
  * conditions, with [cache] station_local instead of fir_local)? */
 int firlisten_station_ok(void);
+
+/* hs: may a Hello's session be resumed locally now (the same conditions,
+ * with [cache] officer_local)? */
+int firlisten_officer_ok(void);
 
 /* The listener's payload: forget the keys it names ('*': every copy, and
  * every station of stationcache.h).

@@ -56,6 +56,10 @@ void handle_who_am_i(struct request *req, const Envelope *env,
  * then call next(req); NULL next answers with the Officer. A refused
  * resume leaves the seat empty with seat->why set. */
 void officer_resume(struct request *req, void (*next)(struct request *req));
+/* hs (issue 7): resume req->seat's token from the worker's sessions
+ * (officercache.h) when allowed and held: 1 with the seat filled; else 0
+ * (counted as a miss: the caller asks the database). */
+int officer_resume_local(struct request *req);
 
 /* Keep a signed-in session's last_seen fresh (fire and forget). */
 struct pool;

@@ -3,7 +3,9 @@
  * the hash pool (never on the loop), the one-time code when the officer has
  * one, then api.officer_sign_in with the SHA-256 of a fresh random token (or
  * api.officer_sign_in_failed, which counts and locks). Hello with a token
- * resumes the session (api.officer_resume); SignOut ends it; WhoAmI says
+ * resumes the session (api.officer_resume, or for a short window the
+ * worker's copy of an accepted resume: officercache.h); SignOut ends it
+ * (and forgets the worker's copy); WhoAmI always asks the database and says
  * who is signed in. The password is copied only into the hash job and
  * wiped; it is never logged, stored or echoed. */
 #include <stdio.h>
@@ -16,10 +18,12 @@
 #include <openssl/sha.h>
 
 #include "dberr.h"
+#include "firlisten.h"
 #include "handlers.h"
 #include "hashpool.h"
 #include "identity.h"
 #include "log.h"
+#include "officercache.h"
 #include "perm.h"
 #include "pool.h"
 #include "totp.h"
@@ -117,18 +121,25 @@ static long unhex_bytea(const char *s, uint8_t *out, size_t outsz)
 }
 
 /* Fill seat from a row of sign_in/resume: roles and permissions columns. */
+static void seat_set(struct seat *seat, const char *officer_no,
+                     uint64_t permissions, const uint8_t hash[32])
+{
+	snprintf(seat->officer_no, sizeof(seat->officer_no), "%.31s",
+	         officer_no);
+	seat->permissions = permissions;
+	memcpy(seat->token_hash, hash, 32);
+	seat->has_token = 1;
+	seat->last_use_us = seat->last_touch_us = now_us();
+	seat->why[0] = '\0';
+}
+
 static void seat_fill(struct seat *seat, const char *officer_no,
                       const char *permissions, const uint8_t hash[32])
 {
 	unsigned unknown = 0;
 
-	snprintf(seat->officer_no, sizeof(seat->officer_no), "%.31s",
-	         officer_no);
-	seat->permissions = perm_mask_from_array(permissions, &unknown);
-	memcpy(seat->token_hash, hash, 32);
-	seat->has_token = 1;
-	seat->last_use_us = seat->last_touch_us = now_us();
-	seat->why[0] = '\0';
+	seat_set(seat, officer_no, perm_mask_from_array(permissions, &unknown),
+	         hash);
 	if (unknown)
 		log_event(LOG_WARN, "officer_permissions", "unknown=%u",
 		          unknown);
@@ -423,6 +434,8 @@ struct resume {
 	void (*next)(struct request *req); /* NULL: answer with Officer */
 	char codes[3][12];
 	char idle[12];
+	uint64_t gen;     /* hs: the listener's generation when sent */
+	uint64_t sent_us; /* hs: when sent (the window starts there) */
 };
 
 /* The audit record of a refused resume names whose session it was and why
@@ -466,8 +479,19 @@ static void resume_done(void *arg, enum pool_outcome outcome,
 		seat->permissions = 0;
 		seat->has_token = 0;
 	} else {
+		const struct identity *id = req->identity;
+
 		seat_fill(seat, PQgetvalue(res, 0, 1), PQgetvalue(res, 0, 5),
 		          seat->token_hash);
+		/* hs: kept only when nothing could have been missed meanwhile
+		 * (no notification, the listener current: firlisten.h). */
+		if (r->gen == firlisten_officer_generation() &&
+		    firlisten_officer_ok())
+			officercache_put(
+			        seat->token_hash, id->state, id->district,
+			        id->station, id->terminal,
+			        req->limits->officer_idle_s, r->sent_us,
+			        seat->officer_no, seat->permissions);
 	}
 	if (r->next) {
 		r->next(req);
@@ -498,6 +522,8 @@ void officer_resume(struct request *req, void (*next)(struct request *req))
 
 	r->req = req;
 	r->next = next;
+	r->gen = firlisten_officer_generation();
+	r->sent_us = now_us();
 	station_codes(req->identity, r->codes);
 	snprintf(r->idle, sizeof(r->idle), "%u", req->limits->officer_idle_s);
 	v[0] = r->codes[0];
@@ -513,6 +539,25 @@ void officer_resume(struct request *req, void (*next)(struct request *req))
 		dberr_fail(req, POOL_UNAVAILABLE, NULL, NULL, NULL);
 		free(r);
 	}
+}
+
+int officer_resume_local(struct request *req)
+{
+	const struct identity *id = req->identity;
+	struct seat *seat = req->seat;
+	char officer_no[32];
+	uint64_t permissions;
+
+	if (!firlisten_officer_ok() ||
+	    !officercache_get(seat->token_hash, id->state, id->district,
+	                      id->station, id->terminal,
+	                      req->limits->officer_idle_s, now_us(), officer_no,
+	                      &permissions)) {
+		officercache_count_miss();
+		return 0;
+	}
+	seat_set(seat, officer_no, permissions, seat->token_hash);
+	return 1;
 }
 
 void handle_who_am_i(struct request *req, const Envelope *env,
@@ -556,6 +601,8 @@ void handle_sign_out(struct request *req, const Envelope *env,
 
 	(void)env;
 	(void)call;
+	officercache_forget(
+	        req->seat->token_hash); /* hs: this worker at once */
 	if (pool_query(req->pool, &sign_out_stmt, 1, v, len, fmt, sign_out_done,
 	               req) != 0)
 		dberr_fail(req, POOL_UNAVAILABLE, NULL, NULL, NULL);

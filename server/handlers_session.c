@@ -4,8 +4,10 @@
  * completed by the register's names. Any other answer makes the session
  * close the connection. hs (issue 7): the worker keeps an accepted
  * station's names (stationcache.h) and answers later Hellos of it from them
- * while firlisten_station_ok(); an officer's resume (session token) still
- * goes to the database. */
+ * while firlisten_station_ok(); an officer's resume (session token) is
+ * answered from the worker's sessions (officercache.h) while
+ * firlisten_officer_ok() and the database accepted it within the window,
+ * else by the database. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -64,8 +66,9 @@ static void hello_ack(struct request *req)
 /* The station is known: resume the officer (signin) or answer. */
 static void hello_station_ok(struct request *req)
 {
-	if (req->seat->has_token) /* signin: resume, then answer */
-		officer_resume(req, hello_ack);
+	if (req->seat->has_token && !officer_resume_local(req))
+		officer_resume(req,
+		               hello_ack); /* signin: resume, then answer */
 	else
 		hello_ack(req);
 }

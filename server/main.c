@@ -31,6 +31,7 @@
 #include "pool.h"
 #include "readpool.h"
 #include "session.h"
+#include "officercache.h" /* hs (issue 7) */
 #include "stationcache.h" /* hs (issue 7) */
 #include "tls.h"
 #include "workers.h"
@@ -203,6 +204,7 @@ static void server_reload(struct server *srv)
 	fircache_configure((size_t)srv->cfg.cache_fir_mb << 20);
 	firlisten_set_enabled(srv->cfg.cache_fir_local); /* fir (slice 12) */
 	firlisten_set_station(srv->cfg.cache_station_local); /* hs */
+	firlisten_set_officer(srv->cfg.cache_officer_local); /* hs */
 	ginflush_set_interval(srv->ginflush,
 	                      srv->cfg.search_flush_ms); /* ops */
 	reads_configure(srv);                            /* repl */
@@ -302,6 +304,8 @@ static int server_start(struct server *srv, SSL_CTX *ctx)
 	srv->hub.reads = srv->reads;
 	stationcache_set_metrics(&srv->metrics);             /* hs */
 	firlisten_set_station(srv->cfg.cache_station_local); /* hs */
+	officercache_set_metrics(&srv->metrics);             /* hs */
+	firlisten_set_officer(srv->cfg.cache_officer_local); /* hs */
 	firlisten_start(srv->base, srv->cfg.db_conninfo, srv->pool,
 	                &srv->metrics, srv->cfg.cache_fir_local); /* fir */
 	srv->audit_pool = pool_new_named(srv->base, srv->cfg.db_conninfo, 1,

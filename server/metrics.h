@@ -122,6 +122,9 @@ struct metrics {
 	/* hs (issue 7): Hellos and the station register (stationcache.c) */
 	uint64_t station_local_hits;   /* answered without the database */
 	uint64_t station_local_misses; /* asked api.station_hello */
+	/* hs (issue 7): Hellos and the resumed sessions (officercache.c) */
+	uint64_t officer_local_hits;   /* resumed without the database */
+	uint64_t officer_local_misses; /* asked api.officer_resume */
 	/* core (session 10): how answers reached their sockets */
 	uint64_t answers_direct;  /* written at once, whole */
 	uint64_t answers_queued;  /* behind output, or the socket was full */

@@ -152,6 +152,19 @@ static void render_station(const struct metrics *m, struct evbuffer *out)
 	        "cctns_station_local_misses_total %llu\n",
 	        (unsigned long long)m->station_local_hits,
 	        (unsigned long long)m->station_local_misses);
+	evbuffer_add_printf(
+	        out,
+	        "# HELP cctns_officer_local_hits_total Hellos with a session "
+	        "token resumed from the worker's sessions, without the "
+	        "database ([cache] officer_local).\n"
+	        "# TYPE cctns_officer_local_hits_total counter\n"
+	        "cctns_officer_local_hits_total %llu\n"
+	        "# HELP cctns_officer_local_misses_total Hellos with a session "
+	        "token resumed by the database (api.officer_resume).\n"
+	        "# TYPE cctns_officer_local_misses_total counter\n"
+	        "cctns_officer_local_misses_total %llu\n",
+	        (unsigned long long)m->officer_local_hits,
+	        (unsigned long long)m->officer_local_misses);
 }
 
 void metrics_render_side(const struct metrics *m, struct evbuffer *out)

@@ -118,8 +118,9 @@ l5=$(settled $LOCAL)
 ok "local answers resume ($((l5 - l4)) of 8 reads)"
 
 # ---------------------------------------------------------------- fir_local = off
-# (hs: station_local, on by default, also keeps the listener: both off close it)
-printf '[cache]\nfir_local = off\nstation_local = off\n' >>"$T/server.conf"
+# (hs: station_local and officer_local, on by default, also keep the listener: all three off
+# close it)
+printf '[cache]\nfir_local = off\nstation_local = off\nofficer_local = off\n' >>"$T/server.conf"
 server_reload
 wait_metric cctns_firlisten_up '==' 0
 l6=$(settled $LOCAL)
