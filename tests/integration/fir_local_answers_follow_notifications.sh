@@ -95,23 +95,13 @@ assert_eq "$l3" "$(settled $LOCAL)" "no read of the sealed FIR was answered loca
 
 # ---------------------------------------------------------------- the listener ended
 reads a 4 "$n" '"305(a)"' "warm again"
-lost0=$(metric cctns_firlisten_lost_total)
-conn0=$(metric cctns_firlisten_connects_total)
-su_sql "ALTER ROLE cctns_server CONNECTION LIMIT 0" >/dev/null
-assert_eq 2 "$(su_sql "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
-	WHERE application_name = 'cctns-server-firlisten'")" "the two listeners' backends are ended"
-wait_metric cctns_firlisten_up '==' 0
-wait_metric cctns_firlisten_lost_total '==' $((lost0 + 2))
-ok "both workers see their listener gone (and cannot reconnect: connection limit 0)"
+listeners_end
 l4=$(settled $LOCAL)
 reads a 4 "$n" '"305(a)"' "while the listeners are down"
 sql "UPDATE core.fir SET brief_facts = 'Changed while nobody listened' WHERE $where" >/dev/null
 reads a 4 "$n" 'Changed while nobody listened' "a change made while the listeners are down"
 assert_eq "$l4" "$(settled $LOCAL)" "no local answer while the listeners are down"
-su_sql "ALTER ROLE cctns_server CONNECTION LIMIT -1" >/dev/null
-wait_metric cctns_firlisten_up '==' 2
-wait_metric cctns_firlisten_connects_total '>=' $((conn0 + 2))
-ok "both listeners are back"
+listeners_back
 reads a 8 "$n" 'Changed while nobody listened' "after the listeners are back"
 l5=$(settled $LOCAL)
 [ "$l5" -gt "$l4" ] || fail "local answers resume once the listeners are back"

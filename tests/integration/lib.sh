@@ -465,6 +465,28 @@ settled() {
 	metric "$1"
 }
 
+# listeners_end: end the LISTEN connections of the server's two workers (fir, slice 12; hs)
+# and keep them from coming back (cctns_server's connection limit 0) until listeners_back.
+listeners_end() {
+	local lost0
+	lost0=$(metric cctns_firlisten_lost_total)
+	LISTENERS_CONNECTS=$(metric cctns_firlisten_connects_total)
+	su_sql "ALTER ROLE cctns_server CONNECTION LIMIT 0" >/dev/null
+	assert_eq 2 "$(su_sql "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+		WHERE application_name = 'cctns-server-firlisten'")" "the two listeners' backends are ended"
+	wait_metric cctns_firlisten_up '==' 0
+	wait_metric cctns_firlisten_lost_total '==' $((lost0 + 2))
+	ok "both workers see their listener gone (and cannot reconnect: connection limit 0)"
+}
+
+# listeners_back: lift the limit of listeners_end; both workers listen again.
+listeners_back() {
+	su_sql "ALTER ROLE cctns_server CONNECTION LIMIT -1" >/dev/null
+	wait_metric cctns_firlisten_up '==' 2
+	wait_metric cctns_firlisten_connects_total '>=' $((LISTENERS_CONNECTS + 2))
+	ok "both listeners are back"
+}
+
 # su_sql SQL: SQL as the cluster's superuser (test set-up that no role of ours may do).
 su_sql() { psql -X -q -At -v ON_ERROR_STOP=1 -d "host=$CCTNS_PGHOST port=5432 dbname=cctns user=postgres" -c "$1"; }
 

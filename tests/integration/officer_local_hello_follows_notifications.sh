@@ -171,24 +171,14 @@ refused 4 "session ended: sign in again" "the token kept past its sign-out"
 relogin
 
 # ---------------------------------------------------------------- the listeners ended
-lost0=$(metric cctns_firlisten_lost_total)
-conn0=$(metric cctns_firlisten_connects_total)
 diary 4 "before the listeners end"
-su_sql "ALTER ROLE cctns_server CONNECTION LIMIT 0" >/dev/null
-assert_eq 2 "$(su_sql "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
-	WHERE application_name = 'cctns-server-firlisten'")" "the two listeners' backends are ended"
-wait_metric cctns_firlisten_up '==' 0
-wait_metric cctns_firlisten_lost_total '==' $((lost0 + 2))
-ok "both workers see their listener gone (and cannot reconnect: connection limit 0)"
+listeners_end
 h4=$(settled $HITS)
 diary 4 "while the listeners are down"
 sql "UPDATE core.officer_session SET ended_at = now() WHERE officer = $OFFICER AND ended_at IS NULL" >/dev/null
 refused 4 "session ended: sign in again" "the session ended while the listeners are down"
 assert_eq "$h4" "$(settled $HITS)" "no local resume while the listeners are down"
-su_sql "ALTER ROLE cctns_server CONNECTION LIMIT -1" >/dev/null
-wait_metric cctns_firlisten_up '==' 2
-wait_metric cctns_firlisten_connects_total '>=' $((conn0 + 2))
-ok "both listeners are back"
+listeners_back
 relogin
 diary 8 "after the listeners are back"
 h5=$(settled $HITS)

@@ -115,24 +115,14 @@ hello_fn 0
 hellos 8 "Agra Kotwali Nagar" "after a rename during a Hello"
 
 # ---------------------------------------------------------------- the listener ended
-lost0=$(metric cctns_firlisten_lost_total)
-conn0=$(metric cctns_firlisten_connects_total)
-su_sql "ALTER ROLE cctns_server CONNECTION LIMIT 0" >/dev/null
-assert_eq 2 "$(su_sql "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
-	WHERE application_name = 'cctns-server-firlisten'")" "the two listeners' backends are ended"
-wait_metric cctns_firlisten_up '==' 0
-wait_metric cctns_firlisten_lost_total '==' $((lost0 + 2))
-ok "both workers see their listener gone (and cannot reconnect: connection limit 0)"
+listeners_end
 h4=$(settled $HITS)
 hellos 4 "Agra Renamed" "while the listeners are down"
 sql "UPDATE ref.station SET active = false WHERE $STATION_A" >/dev/null
 refused 4 "the station deactivated while the listeners are down"
 assert_eq "$h4" "$(settled $HITS)" "no local answer while the listeners are down"
 sql "UPDATE ref.station SET active = true WHERE $STATION_A" >/dev/null
-su_sql "ALTER ROLE cctns_server CONNECTION LIMIT -1" >/dev/null
-wait_metric cctns_firlisten_up '==' 2
-wait_metric cctns_firlisten_connects_total '>=' $((conn0 + 2))
-ok "both listeners are back"
+listeners_back
 hellos 8 "Agra Renamed" "after the listeners are back"
 h5=$(settled $HITS)
 [ "$h5" -gt "$h4" ] || fail "local answers resume once the listeners are back"
