@@ -475,6 +475,8 @@ static void resume_done(void *arg, enum pool_outcome outcome,
 		snprintf(seat->why, sizeof(seat->why), "%s",
 		         PQgetvalue(res, 0, 0));
 		resume_refused_record(req, res);
+		/* hs: nor resumed here after (its notification drops it too) */
+		officercache_forget(seat->token_hash);
 		seat->officer_no[0] = '\0';
 		seat->permissions = 0;
 		seat->has_token = 0;
