@@ -7,9 +7,10 @@
 -- LISTEN connection is up. Every notification on cctns_officer makes every worker of every server
 -- on this database forget every session it holds (the payload is '*' and is not read). What can
 -- change a resume's answer, and what notifies:
---   core.officer_session: a session ended (sign-out, sign-in elsewhere, a password reset, a lock,
---     idle), moved to another officer or terminal, deleted or truncated, or its last_seen set
---     back (by hand: it only moves forward otherwise). Not last_seen moving forward: the
+--   core.officer_session: a session ended (sign-out, a password reset, a lock after failed
+--     sign-ins, idle), moved to another officer or terminal, deleted or truncated, or its
+--     last_seen set back (by hand: it only moves forward otherwise). A sign-in opens a session
+--     and ends none (0028), so it notifies nothing. Not last_seen moving forward: the
 --     worker's window is short enough that api.officer_resume sees every session in time to end
 --     an idle one itself;
 --   core.officer: the number, state, active flag or lock of an officer changed, an officer
