@@ -167,6 +167,7 @@ static void fl_notified(const PGnotify *n)
 	fl.metrics->firlisten_notifications++;
 	if (strcmp(n->relname, FIRLISTEN_OFFICER_CHANNEL) == 0) {
 		fl.ogen++;
+		fl.metrics->officer_local_forgets++;
 		officercache_forget_all(); /* hs: any payload, every session */
 		return;
 	}

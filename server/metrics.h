@@ -123,8 +123,9 @@ struct metrics {
 	uint64_t station_local_hits;   /* answered without the database */
 	uint64_t station_local_misses; /* asked api.station_hello */
 	/* hs (issue 7): Hellos and the resumed sessions (officercache.c) */
-	uint64_t officer_local_hits;   /* resumed without the database */
-	uint64_t officer_local_misses; /* asked api.officer_resume */
+	uint64_t officer_local_hits;    /* resumed without the database */
+	uint64_t officer_local_misses;  /* asked api.officer_resume */
+	uint64_t officer_local_forgets; /* cctns_officer notifications */
 	/* core (session 10): how answers reached their sockets */
 	uint64_t answers_direct;  /* written at once, whole */
 	uint64_t answers_queued;  /* behind output, or the socket was full */

@@ -68,7 +68,8 @@ static void render_firlisten(const struct metrics *m, struct evbuffer *out)
 	        "# TYPE cctns_firlisten_lost_total counter\n"
 	        "cctns_firlisten_lost_total %llu\n"
 	        "# HELP cctns_firlisten_notifications_total Notifications "
-	        "received (forget=all: the '*' ones).\n"
+	        "received on cctns_fir (forget=all: the '*' ones; those on "
+	        "cctns_officer are cctns_officer_local_forgets_total).\n"
 	        "# TYPE cctns_firlisten_notifications_total counter\n"
 	        "cctns_firlisten_notifications_total{forget=\"keys\"} %llu\n"
 	        "cctns_firlisten_notifications_total{forget=\"all\"} %llu\n",
@@ -77,7 +78,8 @@ static void render_firlisten(const struct metrics *m, struct evbuffer *out)
 	        (unsigned long long)m->firlisten_connects,
 	        (unsigned long long)m->firlisten_lost,
 	        (unsigned long long)(m->firlisten_notifications -
-	                             m->firlisten_forget_all),
+	                             m->firlisten_forget_all -
+	                             m->officer_local_forgets),
 	        (unsigned long long)m->firlisten_forget_all);
 }
 
@@ -162,9 +164,15 @@ static void render_station(const struct metrics *m, struct evbuffer *out)
 	        "# HELP cctns_officer_local_misses_total Hellos with a session "
 	        "token resumed by the database (api.officer_resume).\n"
 	        "# TYPE cctns_officer_local_misses_total counter\n"
-	        "cctns_officer_local_misses_total %llu\n",
+	        "cctns_officer_local_misses_total %llu\n"
+	        "# HELP cctns_officer_local_forgets_total Notifications on "
+	        "cctns_officer (a session ended, an officer locked, roles "
+	        "changed): each forgot every session the worker kept.\n"
+	        "# TYPE cctns_officer_local_forgets_total counter\n"
+	        "cctns_officer_local_forgets_total %llu\n",
 	        (unsigned long long)m->officer_local_hits,
-	        (unsigned long long)m->officer_local_misses);
+	        (unsigned long long)m->officer_local_misses,
+	        (unsigned long long)m->officer_local_forgets);
 }
 
 void metrics_render_side(const struct metrics *m, struct evbuffer *out)

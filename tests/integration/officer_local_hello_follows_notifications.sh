@@ -86,8 +86,12 @@ done
 diary 2 "terminal a after desk-2's attempts"
 
 # ---------------------------------------------------------------- the session ended elsewhere
+f0=$(settled cctns_officer_local_forgets_total)
 sql "UPDATE core.officer_session SET ended_at = now() WHERE officer = $OFFICER AND ended_at IS NULL" >/dev/null
 poll 0 "session ended: sign in again" "the session ended in the database"
+f1=$(settled cctns_officer_local_forgets_total)
+[ "$f1" -ge $((f0 + 2)) ] || fail "both workers count the notification (forgets $f0 -> $f1)"
+ok "both workers count the notification that made them forget (cctns_officer_local_forgets_total $f0 -> $f1)"
 relogin
 diary 4 "signed in again"
 
