@@ -43,8 +43,8 @@ static struct {
 	int station; /* hs: [cache] station_local (stationcache.h) */
 	int officer; /* hs: [cache] officer_local (officercache.h) */
 	long backoff_ms;
-	uint64_t gen;
-	uint64_t ogen;        /* hs: gen without the cctns_fir notifications */
+	uint64_t gen;  /* cctns_fir notifications and connection events */
+	uint64_t ogen; /* hs: cctns_officer notifications and the same events */
 	uint64_t heard_us;    /* last bytes from the server */
 	uint64_t ping_us;     /* when the ping in flight went; 0: none */
 	int busy;             /* a command is out (LISTEN or a ping) */
@@ -53,6 +53,14 @@ static struct {
 } fl = {.io_fd = -1};
 
 static void fl_connect(void);
+
+/* A (re)connect, loss or close: a notification of either channel may have
+ * been missed, so both generations move. */
+static void fl_lost_track(void)
+{
+	fl.gen++;
+	fl.ogen++;
+}
 static void fl_io_cb(evutil_socket_t fd, short what, void *arg);
 
 /* hs: the pool's reconnects alone (pool_counters walks every connection). */
@@ -113,8 +121,7 @@ static void fl_down(const char *why)
 	log_event(LOG_WARN, "fir_listen_down", "retry_ms=%ld reason=%s",
 	          fl.backoff_ms, log_quote(why, q, sizeof(q)));
 	fl_close();
-	fl.gen++;
-	fl.ogen++;
+	fl_lost_track();
 	fl.state = FL_DOWN;
 	fl_timer_in(fl.backoff_ms);
 	fl.backoff_ms = fl.backoff_ms * 2 > BACKOFF_MAX_MS ? BACKOFF_MAX_MS
@@ -135,15 +142,13 @@ static void fl_down_pq(void)
 	fl_down(n ? buf : "connection lost");
 }
 
-/* Send a statement (no parameters; several for the simple protocol) and
- * push it out. */
-static int fl_send(const char *sql, int simple)
+/* Send a statement without parameters (the simple protocol: LISTEN sends
+ * two in one string) and push it out. */
+static int fl_send(const char *sql)
 {
 	int r;
 
-	if (simple ? !PQsendQuery(fl.pg, sql)
-	           : !PQsendQueryParams(fl.pg, sql, 0, NULL, NULL, NULL, NULL,
-	                                0))
+	if (!PQsendQuery(fl.pg, sql))
 		return -1;
 	fl.busy = 1;
 	r = PQflush(fl.pg);
@@ -163,14 +168,14 @@ int firlisten_apply(const char *payload)
 
 static void fl_notified(const PGnotify *n)
 {
-	fl.gen++;
-	fl.metrics->firlisten_notifications++;
 	if (strcmp(n->relname, FIRLISTEN_OFFICER_CHANNEL) == 0) {
 		fl.ogen++;
 		fl.metrics->officer_local_forgets++;
 		officercache_forget_all(); /* hs: any payload, every session */
 		return;
 	}
+	fl.gen++;
+	fl.metrics->firlisten_notifications++;
 	if (strcmp(n->relname, FIRLISTEN_CHANNEL) != 0)
 		return;
 	if (firlisten_apply(n->extra ? n->extra : "*") < 0)
@@ -182,8 +187,7 @@ static void fl_notified(const PGnotify *n)
 static void fl_listening(void)
 {
 	fl.state = FL_UP;
-	fl.gen++;
-	fl.ogen++;
+	fl_lost_track();
 	fl.backoff_ms = BACKOFF_MIN_MS;
 	fl.pool_reconn = reconnects();
 	fl.metrics->firlisten_up = 1;
@@ -252,7 +256,7 @@ static void fl_io_ready(short what)
 
 static void fl_connected(void)
 {
-	if (PQsetnonblocking(fl.pg, 1) != 0 || fl_send(listen_sql, 1) != 0) {
+	if (PQsetnonblocking(fl.pg, 1) != 0 || fl_send(listen_sql) != 0) {
 		fl_down_pq();
 		return;
 	}
@@ -321,7 +325,7 @@ static void fl_tick(void)
 		return;
 	}
 	if (!fl.ping_us && !fl.busy) {
-		if (fl_send(ping_sql, 0) != 0) {
+		if (fl_send(ping_sql) != 0) {
 			fl_down_pq();
 			return;
 		}
@@ -378,8 +382,7 @@ static void fl_want(void)
 	} else if (!want && fl.state != FL_OFF) {
 		evtimer_del(fl.timer);
 		fl_close();
-		fl.gen++;
-		fl.ogen++;
+		fl_lost_track();
 		fl.state = FL_OFF;
 		log_event(LOG_INFO, "fir_listen_off", "channel=%s",
 		          FIRLISTEN_CHANNEL);

@@ -9,14 +9,14 @@
  * connect, LISTEN, then read notifications as they come; every
  * FIRLISTEN_PING_MS a `SELECT 1` shows that the server still answers.
  * The generation counts every event that may hide a forgetting: each
- * notification received, each (re)connect and each loss. Local answers are
- * allowed only while the listener is listening, has heard from the server
- * within FIRLISTEN_DEAD_MS, and the worker's pool has not reconnected since
- * the LISTEN (a pool on another server than the listener, after a failover,
- * would see writes whose notifications never reach us). A ping unanswered
- * for FIRLISTEN_DEAD_MS closes the connection; it reconnects with backoff,
- * and every copy is forgotten when it listens again (notifications may have
- * been missed). hs (issue 7, 0063): the same connection also LISTENs
+ * cctns_fir notification received, each (re)connect and each loss. Local
+ * answers are allowed only while the listener is listening, has heard from the
+ * server within FIRLISTEN_DEAD_MS, and the worker's pool has not reconnected
+ * since the LISTEN (a pool on another server than the listener, after a
+ * failover, would see writes whose notifications never reach us). A ping
+ * unanswered for FIRLISTEN_DEAD_MS closes the connection; it reconnects with
+ * backoff, and every copy is forgotten when it listens again (notifications may
+ * have been missed). hs (issue 7, 0063): the same connection also LISTENs
  * cctns_officer, whose notifications forget the worker's resumed officer
  * sessions (officercache.h). */
 #ifndef CCTNS_SERVER_FIRLISTEN_H
@@ -62,9 +62,9 @@ void firlisten_stop(void);
 /* The generation now (see above). */
 uint64_t firlisten_generation(void);
 
-/* hs: the generation without the cctns_fir notifications (each
- * cctns_officer notification, (re)connect and loss): what a resume fetched
- * from the database must not have missed (officercache.h). */
+/* hs: the officer sessions' generation: each cctns_officer notification,
+ * (re)connect and loss; what a resume fetched from the database must not
+ * have missed (officercache.h). */
 uint64_t firlisten_officer_generation(void);
 
 /* May a verified copy be answered locally now? */

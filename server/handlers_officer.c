@@ -127,7 +127,7 @@ static void seat_set(struct seat *seat, const char *officer_no,
 	snprintf(seat->officer_no, sizeof(seat->officer_no), "%.31s",
 	         officer_no);
 	seat->permissions = permissions;
-	memcpy(seat->token_hash, hash, 32);
+	memmove(seat->token_hash, hash, 32); /* hash may be this very field */
 	seat->has_token = 1;
 	seat->last_use_us = seat->last_touch_us = now_us();
 	seat->why[0] = '\0';
@@ -603,8 +603,8 @@ void handle_sign_out(struct request *req, const Envelope *env,
 
 	(void)env;
 	(void)call;
-	officercache_forget(
-	        req->seat->token_hash); /* hs: this worker at once */
+	/* hs: this worker forgets the session at once */
+	officercache_forget(req->seat->token_hash);
 	if (pool_query(req->pool, &sign_out_stmt, 1, v, len, fmt, sign_out_done,
 	               req) != 0)
 		dberr_fail(req, POOL_UNAVAILABLE, NULL, NULL, NULL);

@@ -66,9 +66,9 @@ static void hello_ack(struct request *req)
 /* The station is known: resume the officer (signin) or answer. */
 static void hello_station_ok(struct request *req)
 {
+	/* signin: resume (the worker's copy, else the database), then answer */
 	if (req->seat->has_token && !officer_resume_local(req))
-		officer_resume(req,
-		               hello_ack); /* signin: resume, then answer */
+		officer_resume(req, hello_ack);
 	else
 		hello_ack(req);
 }

@@ -27,11 +27,11 @@
 #include "metrics.h"
 #include "metrics_shared.h"
 #include "notify.h"
+#include "officercache.h" /* hs (issue 7) */
 #include "opsmon.h"
 #include "pool.h"
 #include "readpool.h"
 #include "session.h"
-#include "officercache.h" /* hs (issue 7) */
 #include "stationcache.h" /* hs (issue 7) */
 #include "tls.h"
 #include "workers.h"

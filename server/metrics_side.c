@@ -78,8 +78,7 @@ static void render_firlisten(const struct metrics *m, struct evbuffer *out)
 	        (unsigned long long)m->firlisten_connects,
 	        (unsigned long long)m->firlisten_lost,
 	        (unsigned long long)(m->firlisten_notifications -
-	                             m->firlisten_forget_all -
-	                             m->officer_local_forgets),
+	                             m->firlisten_forget_all),
 	        (unsigned long long)m->firlisten_forget_all);
 }
 
