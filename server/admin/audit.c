@@ -25,7 +25,9 @@ static const char audit_help[] =
         "\n"
         "The audit log: one record per request the server answered or "
         "refused, in hash\n"
-        "chains, one per server process.\n"
+        "chains: one per server process, and one per database connection "
+        "for the records\n"
+        "written in a write's own transaction.\n"
         "\n"
         "  verify   recompute every chain (or chain ID) in order; prints\n"
         "           \"audit: N chains, M records, verified\" and exits 0, "
@@ -36,7 +38,9 @@ static const char audit_help[] =
         "exits 1;\n"
         "           without --chain also the chain of sealed reads "
         "(audit.sealed_read):\n"
-        "           \"audit: sealed reads broken at seq N: ...\"\n"
+        "           \"audit: sealed reads broken at seq N: ...\"; reads "
+        "one snapshot,\n"
+        "           so it can run while servers append\n"
         "  show     print records, oldest first: time (UTC), station "
         "(state:district:code),\n"
         "           terminal, officer, action, record, outcome, chain:seq\n"
@@ -228,15 +232,26 @@ static int audit_verify(PGconn *c, const struct audit_args *a)
 {
 	const char *params[1] = {a->chain};
 	struct tally t = {0, 0, 0};
-	PGresult *res = db_exec(
+	PGresult *res;
+	int rc = ADMIN_OK;
+
+	/* One snapshot for every head and every chain: a live server appends
+	 * while verify walks, and a record committed between reading a head and
+	 * walking its chain would otherwise show as beyond the head (or, for
+	 * the sealed chain, whose head is read after its walk, as missing). */
+	res = db_exec(c, "audit verify",
+	              "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", 0,
+	              NULL);
+	if (!res)
+		return ADMIN_FAIL;
+	PQclear(res);
+	res = db_exec(
 	        c, "audit verify",
 	        "SELECT chain_id::text, last_seq, encode(last_hash, 'hex') "
 	        "FROM audit.chain WHERE $1::uuid IS NULL OR chain_id = "
 	        "$1::uuid "
 	        "ORDER BY started_at, chain_id",
 	        1, params);
-	int rc = ADMIN_OK;
-
 	if (!res)
 		return ADMIN_FAIL;
 	if (a->chain && PQntuples(res) == 0) {

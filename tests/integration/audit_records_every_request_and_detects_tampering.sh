@@ -4,7 +4,8 @@
 # Hello, a broken frame, certificates refused at the handshake and at Hello; each row says
 # the action, outcome and record number, and nothing personal. `cctns-admin audit verify`
 # proves the chains; a superuser's edit, deletion in the middle and cut tail are each named
-# as the first broken link (exit 1). cctns_server cannot UPDATE or DELETE the log, the owner
+# as the first broken link (exit 1); a record committed while verify walks does not break
+# it (one snapshot). cctns_server cannot UPDATE or DELETE the log, the owner
 # is refused by its trigger, the analyst cannot read it.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -182,6 +183,41 @@ assert_eq 1 "$(grep -c "broken at" <<<"$OUT")" "... and only that chain is broke
 new=$(sql "SELECT chain_id FROM audit.chain WHERE closed_at IS NULL")
 run admin audit verify --chain "$new"
 assert_eq 0 "$RC" "the new chain verifies on its own"
+
+# ---------------------------------------------------------------- one snapshot
+# A live server appends while verify walks. Here a record is committed after verify has read
+# the chain's head and before it walks the chain: a psql session appends the chain's first
+# record, locks audit.log (so verify waits to walk), appends the second and commits once
+# verify waits. Verify must see the chain as of its start: one record, not one beyond the head.
+rm -f "$T/snap.in" "$T/snap.out"
+mkfifo "$T/snap.in"
+psql -X -q -At -v ON_ERROR_STOP=1 -d "$CCTNS_DB" <"$T/snap.in" >"$T/snap.out" 2>&1 &
+snap_pid=$!
+exec {snap_fd}>"$T/snap.in"
+append="SELECT api.audit_in_tx('{}', 'snapshot', 'itest', 1, 0, 0, 0, NULL, NULL, 'note', 'ok');"
+printf '%s\nSELECT %s || current_setting(%s);\nBEGIN;\nLOCK TABLE audit.log IN ACCESS EXCLUSIVE MODE;\nSELECT %s;\n' \
+	"$append" "'chain '" "'cctns.audit_tx_chain'" "'held'" >&"$snap_fd"
+wait_for_text "$T/snap.out" held 20 || fail "psql did not lock audit.log: $(cat "$T/snap.out")"
+snap=$(sed -n 's/^chain //p' "$T/snap.out")
+admin audit verify --chain "$snap" >"$T/verify.out" 2>&1 &
+verify_pid=$!
+for ((i = 0; i < 200; i++)); do
+	[ "$(sql "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'cctns-admin'
+		AND wait_event_type = 'Lock'")" = 1 ] && break
+	sleep 0.05
+done
+[ "$i" -lt 200 ] || fail "audit verify never waited for the lock on audit.log"
+printf '%s\nCOMMIT;\nSELECT %s;\n' "$append" "'committed'" >&"$snap_fd"
+wait_for_text "$T/snap.out" committed 20 || fail "the second record did not commit: $(cat "$T/snap.out")"
+exec {snap_fd}>&-
+wait "$snap_pid" || fail "psql: $(cat "$T/snap.out")"
+verify_rc=0
+wait "$verify_pid" || verify_rc=$?
+sed 's/^/#     /' "$T/verify.out"
+assert_eq "0|audit: 1 chains, 1 records, verified" "$verify_rc|$(cat "$T/verify.out")" \
+	"verify sees a record committed during its walk neither beyond the head nor missing"
+run admin audit verify --chain "$snap"
+assert_eq "0|audit: 1 chains, 2 records, verified" "$RC|$OUT" "... and the next verify sees it"
 [ "$(metrics_sum '^cctns_audit_records_total$')" -ge 2 ] || fail "cctns_audit_records_total"
 ok "/metrics counts audit records written"
 server_stop || fail "cctns-server did not exit 0 on SIGTERM"
