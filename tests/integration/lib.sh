@@ -197,7 +197,7 @@ ITEST_TEMPLATE=$BUILD/itest/template
 db_template() {
 	local stamp lock
 	stamp=$({
-		date +%F
+		TZ=Asia/Kolkata date +%F
 		cat "$SRC"/schema/migrations/*.sql "$SRC/deploy/pgctl" "$SRC/deploy/pgaudit.sql" "$BIN/cctns-admin"
 	} | sha256sum | cut -c1-16)
 	exec {lock}>"$BUILD/itest/template.lock"

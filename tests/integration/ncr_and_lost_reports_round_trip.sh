@@ -9,7 +9,7 @@
 . "$(dirname "$0")/lib.sh"
 stack_up
 S=$SRC/deploy/samples
-Y=$(date +%Y)
+Y=$(TZ=Asia/Kolkata date +%Y)
 
 # ------------------------------------------------------------ NCR
 key=$(openssl rand -hex 16)

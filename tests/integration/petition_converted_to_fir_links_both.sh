@@ -35,7 +35,7 @@ assert_eq 3 "$RC" "station B's FIR of the same number is not station A's (exit 3
 run term a fir register "$SAMPLE"
 assert_eq 0 "$RC" "station A registers FIR 0001 on the petition"
 fir=$(fir_number "$OUT")
-assert_eq "0001/$(date +%Y)" "$fir" "... numbered 0001"
+assert_eq "0001/$(TZ=Asia/Kolkata date +%Y)" "$fir" "... numbered 0001"
 
 # A second petition, received after that FIR was registered, cannot become it.
 sleep 1
@@ -61,12 +61,12 @@ run term a case timeline "$fir"
 assert_eq 0 "$RC" "case timeline exits 0"
 assert_match "$OUT" '  From petition  +Registered +[0-9]+ +Inspector Anil Kumar Tyagi \(UP-09876\)' \
 	"the FIR's timeline has the petition, by the officer who disposed of it, with its diary entry"
-assert_contains "$OUT" "Registered on petition 0001/$(date +%Y) of 27/11/2026" \
+assert_contains "$OUT" "Registered on petition 0001/$(TZ=Asia/Kolkata date +%Y) of 27/11/2026" \
 	"... naming the petition"
 run term a gd show
-assert_contains "$OUT" "Petition 0001/$(date +%Y) disposed: converted into FIR $fir" "the diary has the disposal"
+assert_contains "$OUT" "Petition 0001/$(TZ=Asia/Kolkata date +%Y) disposed: converted into FIR $fir" "the diary has the disposal"
 assert_contains "$OUT" "Case: FIR $fir" "... as an entry about the case"
-assert_eq "1|$(date +%Y)" "$(sql "SELECT p.fir_no || '|' || p.fir_year FROM core.petition p
+assert_eq "1|$(TZ=Asia/Kolkata date +%Y)" "$(sql "SELECT p.fir_no || '|' || p.fir_year FROM core.petition p
 	JOIN core.fir f ON f.state_code = p.state_code AND f.year = p.fir_year AND f.fir_id = p.fir_id
 	WHERE p.petition_no = 1 AND f.station_code = $A_STATION")" "the petition row references the FIR row"
 server_stop || fail "cctns-server did not exit 0 on SIGTERM"

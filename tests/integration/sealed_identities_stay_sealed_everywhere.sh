@@ -10,7 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 stack_up
 today=$(TZ=Asia/Kolkata date +%F)
-year=$(date +%Y)
+year=$(TZ=Asia/Kolkata date +%Y)
 samples=$SRC/deploy/samples
 cert_a="station-$A_STATE-$A_DISTRICT-$A_STATION-desk-1"
 super="host=$CCTNS_PGHOST port=5432 dbname=cctns user=postgres"
