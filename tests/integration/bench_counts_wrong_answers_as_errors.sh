@@ -58,7 +58,7 @@ assert_match "$line" ' failed_setup=2 ' "... both connections failed setup"
 # --handshakes against a port nobody listens on: every attempt a failed setup, and the slots
 # that fail after the end are not opened a second time (they were: a slot open twice, its
 # first socket's events left behind, crashed the bench once the slot closed).
-free_port CLOSED_PORT
+CLOSED_PORT=1 # nothing listens there (a free_port could be taken by a parallel test's server)
 sed "s/:$TLS_PORT\$/:$CLOSED_PORT/" "$T/fake-1.conf" >"$T/closed-1.conf"
 run "$BIN/cctns-bench" --conf "$T/closed-%d.conf" --stations 1 --connections 3 --seconds 1 \
 	--handshakes

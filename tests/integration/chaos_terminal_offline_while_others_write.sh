@@ -15,9 +15,10 @@ for i in $(seq 1 $W) 9; do
 	terminal_conf "t$i" "station-$A_STATE-$A_DISTRICT-$A_STATION-desk-$i"
 done
 printf '[outbox]\ndir = outbox-9\n' >>"$T/t9.conf"
-free_port DEAD
+# Port 1: nothing listens there (a free_port could be taken by a parallel test's server).
+DEAD=1
 sed -i "s/^address = .*/address = 127.0.0.1:$DEAD/" "$T/t9.conf"
-log "terminal desk-9 is offline (its server address 127.0.0.1:$DEAD answers nothing)"
+log "terminal desk-9 is offline (its server address 127.0.0.1:$DEAD refuses connections)"
 
 # writer I: registers online until $T/stop appears; one output file per registration.
 writer() {

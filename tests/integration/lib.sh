@@ -23,6 +23,9 @@ BIN=${CCTNS_BIN_DIR:-$BUILD/bin}
 SAMPLE=$SRC/deploy/samples/fir.json
 PGCTL=$SRC/deploy/pgctl
 PKI=$SRC/deploy/pki
+# India's current year: the year the system numbers new records in (FIR 0001/$YEAR).
+# shellcheck disable=SC2034 # read by the tests
+YEAR=$(TZ=Asia/Kolkata date +%Y)
 export CCTNS_PG_NOSYNC=1
 # Run as root, every test cluster is relocated (deploy/pgctl: the postgres user cannot enter
 # the test's 0700 folder). It goes to RAM when /dev/shm is a tmpfs with room: on a virtual disk
@@ -179,9 +182,10 @@ free_port() {
 	local p i
 	for ((i = 0; i < 500; i++)); do
 		p=$((20000 + (RANDOM * 32768 + RANDOM) % 12000)) # below the ephemeral range
-		[[ " ${ITEST_PORTS[*]} " == *" $p "* ]] && continue
-		ss -Htln "sport = :$p" 2>/dev/null | grep -q . && continue
-		ITEST_PORTS+=("$p")
+		# p + 1 too: a second worker's /metrics port (HTTP_PORT + 1)
+		[[ " ${ITEST_PORTS[*]} " == *" $p "* || " ${ITEST_PORTS[*]} " == *" $((p + 1)) "* ]] && continue
+		ss -Htln "( sport = :$p or sport = :$((p + 1)) )" 2>/dev/null | grep -q . && continue
+		ITEST_PORTS+=("$p" "$((p + 1))")
 		printf -v "$1" '%s' "$p"
 		return 0
 	done
@@ -319,7 +323,10 @@ CONF
 }
 
 healthy() {
-	curl -fsS --max-time 2 "http://127.0.0.1:$HTTP_PORT/healthz" >/dev/null 2>&1
+	local i
+	for ((i = 0; i < ${SERVER_WORKERS:-1}; i++)); do # worker i answers on HTTP_PORT + i
+		curl -fsS --max-time 2 "http://127.0.0.1:$((HTTP_PORT + i))/healthz" >/dev/null 2>&1 || return 1
+	done
 }
 
 # server_reload: SIGHUP.

@@ -28,6 +28,9 @@ as_cluster() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "
 sed -e "s#/usr/local/lib/cctns/archive-wal#$ARCHIVE_WAL#" \
 	-e "s#/var/lib/cctns/backup#$BK#" "$SRC/deploy/backup/archiving.conf" |
 	as_cluster tee -a "$PGDATA_DIR/postgresql.conf" >/dev/null
+# No timed segment switch: the lost-segment check below must know which segment holds which FIRs
+# (a switch after 60 s of a slow run would split FIRs 6 and 7 over two segments).
+echo "archive_timeout = 0" | as_cluster tee -a "$PGDATA_DIR/postgresql.conf" >/dev/null
 echo "local replication all trust" | as_cluster tee -a "$PGDATA_DIR/pg_hba.conf" >/dev/null
 "$PGCTL" --dir "$T/pg" stop >/dev/null
 "$PGCTL" --dir "$T/pg" start >/dev/null

@@ -30,7 +30,7 @@ run "$BIN/cctns-admin" --db "$CCTNS_DB" officer unlock --state $A_STATE --office
 assert_eq 0 "$RC" "cctns-admin unlocks W7"
 run term_login w W7
 assert_eq 0 "$RC" "W7 signs in after the unlock"
-sleep 1 # the audit batch after the last answer
+wait_metric cctns_audit_pending '==' 0 # the audit batch after the last answer
 rows=$(audit_rows)
 log "audit.log:"
 printf '%s\n' "$rows" | sed 's/^/#   /'

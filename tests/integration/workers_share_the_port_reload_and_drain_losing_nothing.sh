@@ -14,6 +14,7 @@ stack_up
 N=4 # terminals: desk-1 and desk-2 of stations A and B
 
 workers() { pgrep -P "$SERVER_PID" | sort; }
+wait_for_text "$SERVER_LOG" 'event=ready listen=' 20 || fail "the supervisor never said ready"
 mapfile -t W < <(workers)
 assert_eq 2 "${#W[@]}" "the supervisor runs two worker processes"
 assert_eq 2 "$(grep -c 'event=worker_start' "$SERVER_LOG")" "... each logged at its start"
