@@ -37,7 +37,7 @@ assert_eq 0 "$RC" "an FIR is registered"
 n=$(fir_number "$OUT")
 run term a fir show "$n"
 assert_eq 0 "$RC" "... and read back"
-run term a fir show 9999/2026
+run term a fir show "9999/$YEAR"
 assert_eq 6 "$RC" "an FIR that does not exist is not found"
 sample_with 's/"section": "303(2)"/"section": "9999"/' >"$T/bad.json"
 run term a fir register "$T/bad.json"
@@ -70,7 +70,7 @@ assert_eq "register_fir|invalid_argument|-|$a|desk-1" \
 	"$(rows "action = 'register_fir' AND outcome <> 'ok'")" "the refused registration is recorded"
 assert_eq "get_fir|ok|$n|$a|desk-1" "$(rows "action = 'get_fir' AND outcome = 'ok'")" \
 	"the read is recorded with the number read"
-assert_eq "get_fir|not_found|9999/2026|$a|desk-1" "$(rows "action = 'get_fir' AND outcome = 'not_found'")" \
+assert_eq "get_fir|not_found|9999/$YEAR|$a|desk-1" "$(rows "action = 'get_fir' AND outcome = 'not_found'")" \
 	"the read of a missing FIR is recorded"
 assert_eq "get_fir|failed_precondition|$n|$a|desk-1" \
 	"$(rows "action = 'get_fir' AND outcome = 'failed_precondition'")" "the request before Hello is recorded"

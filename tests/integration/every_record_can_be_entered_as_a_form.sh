@@ -44,26 +44,26 @@ pipe_officer UP-15432 "Ravi Kumar Sharma" SI
 pipe_ans '^\[s\]ubmit' s
 pipe_close
 assert_eq 0 "$RC" "petition new: the petition is registered (exit 0)"
-assert_match "$OUT" '^Petition 0001/2026 registered on ' "... as petition 0001"
+assert_match "$OUT" '^Petition 0001/'"$YEAR"' registered on ' "... as petition 0001"
 assert_contains "$(cat "$PIPE_LOG")" "PETITION / COMPLAINT REGISTER" "... after a review showing the register's page"
 assert_contains "$(cat "$PIPE_LOG")" "choose: 9" "the wrong choice was typed"
 no_drafts_left "petition new"
 
-run term a petition show 1/2026
+run term a petition show "1/$YEAR"
 assert_match "$OUT" '^   Name +Ramesh Chandra Agarwal$' "petition show has the petitioner typed"
 assert_match "$OUT" "^   Father's name +Shyam Sundar Agarwal$" "... his father's name"
 assert_match "$OUT" '^   How received +In person$' "... the mode chosen after the wrong choice"
 assert_contains "$OUT" "to my shop every night since 1 November." "... and the petition's second line"
 
-pipe_open "$DRAFTS" petition new-assignment 1/2026
+pipe_open "$DRAFTS" petition new-assignment "1/$YEAR"
 pipe_officer UP-15433 "Mohan Lal" SI
 pipe_officer UP-09876 "Anil Kumar Tyagi" Inspector
 pipe_ans '^\[s\]ubmit' s
 pipe_close
 assert_eq 0 "$RC" "petition new-assignment: the enquiry officer is assigned (exit 0)"
-assert_contains "$OUT" "Petition 0001/2026 is now Under enquiry" "... and the petition is under enquiry"
+assert_contains "$OUT" "Petition 0001/$YEAR is now Under enquiry" "... and the petition is under enquiry"
 no_drafts_left "petition new-assignment"
-run term a petition show 1/2026
+run term a petition show "1/$YEAR"
 assert_match "$OUT" 'Enquiry officer +SI Mohan Lal \(UP-15433\)' "petition show has the enquiry officer"
 
 # ------------------------------------------------------------------ an FIR's IO

@@ -110,7 +110,7 @@ run term a fir show "$number" --pdf "$T/kept.pdf" --json
 assert_eq 2 "$RC" "--pdf with --json is a usage error (exit 2)"
 run term a fir show "$number" --pdf
 assert_eq 2 "$RC" "--pdf without a file name is a usage error (exit 2)"
-run term a fir show 9999/2026 --pdf "$T/kept.pdf"
+run term a fir show "9999/$YEAR" --pdf "$T/kept.pdf"
 assert_eq 6 "$RC" "an FIR that is not there: exit 6"
 run term b fir show "$number" --pdf "$T/kept.pdf"
 assert_eq 6 "$RC" "another station's FIR: exit 6"

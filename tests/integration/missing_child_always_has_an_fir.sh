@@ -23,14 +23,16 @@ assert_eq 3 "$RC" "a missing child without an FIR: exit 3"
 assert_contains "$OUT" "child.json: fir_number:" "... naming the file and fir_number"
 assert_contains "$OUT" "register the FIR first (kidnapping, BNS 137)" "... saying to register the FIR first"
 
-run term a missing register "$CHILD"
-assert_eq 3 "$RC" "a missing child quoting FIR 0001/2026, which the station does not have: exit 3"
-assert_contains "$OUT" "no FIR 0001/2026 at this station" "... saying there is no such FIR here"
+child_with "s|\"fir_number\": \"[^\"]*\"|\"fir_number\": \"0001/$YEAR\"|"
+run term a missing register "$T/child.json"
+assert_eq 3 "$RC" "a missing child quoting FIR 0001/$YEAR, which the station does not have: exit 3"
+assert_contains "$OUT" "no FIR 0001/$YEAR at this station" "... saying there is no such FIR here"
 assert_contains "$OUT" "register the FIR first" "... and what to do"
 
 run term b fir register "$SAMPLE"
-assert_eq 0 "$RC" "station B registers its FIR 0001/2026"
-run term a missing register "$CHILD"
+assert_eq 0 "$RC" "station B registers its FIR 0001/$YEAR"
+child_with "s|\"fir_number\": \"[^\"]*\"|\"fir_number\": \"$(fir_number "$OUT")\"|"
+run term a missing register "$T/child.json"
 assert_eq 3 "$RC" "station A cannot quote station B's FIR for its child: exit 3"
 assert_contains "$OUT" "fir_number" "... naming fir_number"
 
@@ -51,24 +53,24 @@ assert_eq 0 "$(sql "SELECT count(*) FROM core.record_counter WHERE register = 'm
 
 run term a missing register "$ADULT"
 assert_eq 0 "$RC" "an adult's report needs no FIR"
-assert_match "$OUT" '^Missing person report 0001/2026 registered on ' "... and is 0001/2026"
+assert_match "$OUT" '^Missing person report 0001/'"$YEAR"' registered on ' "... and is 0001/$YEAR"
 assert_not_contains "$OUT" "child" "... not a child's"
 
 run term a fir register "$SAMPLE"
 assert_eq 0 "$RC" "station A registers the kidnapping FIR first"
 fir=$(fir_number "$OUT")
-child_with "s|\"fir_number\": \"0001/2026\"|\"fir_number\": \"$fir\"|"
+child_with "s|\"fir_number\": \"[^\"]*\"|\"fir_number\": \"$fir\"|"
 run term a missing register "$T/child.json"
 assert_eq 0 "$RC" "with the FIR of this station the child's report is registered"
-assert_match "$OUT" '^Missing person report 0002/2026 registered on ' "... as 0002/2026"
+assert_match "$OUT" '^Missing person report 0002/'"$YEAR"' registered on ' "... as 0002/$YEAR"
 assert_contains "$OUT" "A missing child: FIR $fir" "... as a missing child with the FIR"
 
 run term a case timeline "$fir" --json
 assert_eq 0 "$RC" "the FIR's timeline reads"
 assert_contains "$OUT" '"kind": "missing_person"' "... with the missing person event"
-assert_contains "$OUT" "Missing person report 0002/2026 registered (a child)" "... naming the report"
+assert_contains "$OUT" "Missing person report 0002/$YEAR registered (a child)" "... naming the report"
 
-run term a missing show 2/2026
+run term a missing show "2/$YEAR"
 assert_eq 0 "$RC" "the child's report prints"
 assert_match "$OUT" '^   Missing child +Yes: under 18 when missing$' "... as a missing child"
 assert_match "$OUT" "^   FIR No\\. +$fir\$" "... with its FIR"

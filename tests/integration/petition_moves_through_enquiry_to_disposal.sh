@@ -116,7 +116,7 @@ run term b petition show "$number"
 assert_eq 6 "$RC" "another station cannot read the petition (exit 6)"
 run term b petition assign "$number" "$S/petition-assign.json"
 assert_eq 6 "$RC" "... nor take a step in it (exit 6)"
-run term a petition show 2/2026
+run term a petition show "2/$YEAR"
 assert_eq 6 "$RC" "a number not given out is not found (exit 6)"
 run term a petition show 2026
 assert_eq 2 "$RC" "a malformed number is a usage error (exit 2)"

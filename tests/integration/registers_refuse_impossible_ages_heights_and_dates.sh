@@ -55,7 +55,7 @@ refused "ud register" "$UD" 's/"inquest_at": "2026-11-28T09:30:00+05:30"/"inques
 	inquest_at "an inquest before the body was found"
 refused "ud register" "$UD" 's/"date": "2026-11-28"/"date": "2026-11-27"/' post_mortem.date \
 	"a post-mortem the day before the body was found"
-refused "ud register" "$UD" 's/"post_mortem": {/"fir_number": "1\/2026", "post_mortem": {/' fir_number \
+refused "ud register" "$UD" 's/"post_mortem": {/"fir_number": "1\/'"$YEAR"'", "post_mortem": {/' fir_number \
 	"a UD quoting an FIR the station does not have"
 
 refused "vehicle report" "$VEHICLE" "s/\"at\": \"2026-11-26T19:45:00+05:30\"/\"at\": \"$tomorrow\"/" \

@@ -88,7 +88,7 @@ wait_for_text "$T/keep2.out" "revoked" 5 || fail "no Status saying 'revoked' on 
 ok "... with a Status saying its certificate was revoked"
 kill -0 "${CONN_PID[keep3]}" 2>/dev/null || fail "desk-3's open connection was closed too"
 before=$(stat -c %s "$T/keep3.out")
-get_fir_frame 2 "9999/2026" | send keep3
+get_fir_frame 2 "9999/$YEAR" | send keep3
 for ((i = 0; i < 50; i++)); do
 	[ "$(stat -c %s "$T/keep3.out")" -gt "$before" ] && break
 	sleep 0.1
@@ -183,10 +183,17 @@ cp "$T/crl.good" "$T/pki/crl.pem"
 # A CRL whose nextUpdate passes while it is loaded stays in force (logged), rather than
 # shutting out every terminal of the state.
 cp "$T/crl.good" "$T/pki/crl.pem"
-"$PKI" crl "$T/pki" --next-update '+4 seconds' >/dev/null
+"$PKI" crl "$T/pki" --next-update '+8 seconds' >/dev/null
+stale_at=$(($(date +%s) + 8))
 # (an empty CRL: desk-2 and b are not revoked by it)
+reloads=$(grep -c 'event=reload ok=1' "$SERVER_LOG" || true)
 server_reload
-sleep 5
+for ((i = 0; i < 50; i++)); do # the reload took it while it was current
+	[ "$(grep -c 'event=reload ok=1' "$SERVER_LOG")" -gt "$reloads" ] && break
+	sleep 0.1
+done
+[ "$i" -lt 50 ] || fail "the reload with the CRL about to expire was not taken"
+while [ "$(date +%s)" -le $((stale_at + 1)) ]; do sleep 0.5; done
 run term desk-3 hello
 assert_eq 0 "$RC" "a CRL that expired after it was loaded: terminals are still served"
 grep -q 'event=crl_stale' "$SERVER_LOG" || fail "the stale CRL is not logged"

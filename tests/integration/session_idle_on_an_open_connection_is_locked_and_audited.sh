@@ -12,10 +12,12 @@ SERVER_OFFICER_IDLE=2s
 need_binaries hostile_send
 stack_up
 
-printf '{"get_fir": {"fir_number": "9999/2026"}}\n' >"$T/read.json"
+printf '{"get_fir": {"fir_number": "9999/%s"}}\n' "$YEAR" >"$T/read.json"
 audit() { sql "SELECT count(*) FROM audit.log WHERE $1"; }
 
-# In use: reads 1 s apart for 4 s, the session never idles 2 s.
+# In use: reads 1 s apart for 4 s, the session never idles 2 s. Signed in just before: the
+# session stack_up opened may be older than session_idle by now on a loaded machine.
+term_login a A1 >/dev/null || fail "terminal a signs in"
 run "$BIN/hostile_send" --config "$T/a.conf" "$T/read.json" --sleep 1 "$T/read.json" \
 	--sleep 1 "$T/read.json" --sleep 1 "$T/read.json" --sleep 1 "$T/read.json"
 assert_eq 0 "$RC" "hostile_send is answered every time"
@@ -34,7 +36,7 @@ assert_match "${lines[1]}" $'^status\tunauthenticated\t-\tsession locked: sign i
 	"the first read after session_idle is refused: session locked"
 assert_match "${lines[2]}" $'^status\tunauthenticated\t-\tsession locked' \
 	"the connection's next read stays refused"
-sleep 1 # the audit batch after the answer
+wait_metric cctns_audit_pending '==' 0 # the audit batch after the answer
 assert_eq 1 "$(audit "action = 'session_locked' AND record = 'officer:A1 idle'
 	AND outcome = 'unauthenticated' AND terminal = 'desk-1' AND station_code = $A_STATION")" \
 	"the lock is one session_locked record in the audit chain naming the officer"
@@ -46,7 +48,7 @@ run "$BIN/cctns-admin" --db "$CCTNS_DB" audit verify
 assert_eq 0 "$RC" "the audit chain with the lock verifies"
 
 # The terminal's next connection finds the session idle too (Hello resumes; the database ends it).
-run term a fir show 9999/2026
+run term a fir show "9999/$YEAR"
 assert_eq 4 "$RC" "the terminal is refused after the lock (exit 4)"
 assert_contains "$OUT" "sign in again" "... and told to sign in again"
 sanitizer_clean

@@ -21,27 +21,27 @@ assert_eq 0 "$(sql 'SELECT count(*) FROM core.unnatural_death')" "... nothing st
 
 run term a ud register "$UD"
 assert_eq 0 "$RC" "station A registers the unidentified body"
-assert_match "$OUT" '^UD 0001/2026 registered on ' "... as UD 0001/2026"
+assert_match "$OUT" '^UD 0001/'"$YEAR"' registered on ' "... as UD 0001/$YEAR"
 assert_match "$OUT" '^General Diary: GD entry [0-9]+ of ' "... with its diary entry"
 
-for n in "UD 1/2026" "UD-1/2026" "ud0001/2026" "1/2026"; do
+for n in "UD 1/$YEAR" "UD-1/$YEAR" "ud0001/$YEAR" "1/$YEAR"; do
 	run term a ud show "$n"
 	assert_eq 0 "$RC" "it reads back as \"$n\""
 done
 assert_match "$OUT" '^ +UNIDENTIFIED DEAD BODY$' "the printout is titled"
-assert_match "$OUT" '^   UD No\. +UD 0001/2026$' "... with the UD number"
+assert_match "$OUT" '^   UD No\. +UD 0001/'"$YEAR"'$' "... with the UD number"
 assert_match "$OUT" '^   Apparent cause of death +Drowning$' "... the apparent cause"
 assert_match "$OUT" '^   Apparent age +35 to 45 years$' "... the apparent age"
 assert_match "$OUT" '^   Height +168 cm$' "... the height"
 assert_match "$OUT" '^   Hospital +S\.N\. Medical College, Agra$' "... the post-mortem"
 assert_contains "$OUT" "Not identified yet." "... not identified yet"
-run term a ud show "UD 1/2026" --json
+run term a ud show "UD 1/$YEAR" --json
 assert_contains "$OUT" '"apparent_age_from": 35' "the JSON has the apparent age"
 assert_contains "$OUT" '"tattoos": "right forearm"' "... the descriptive roll"
 assert_contains "$OUT" '"rank": "SI"' "... the inquest officer"
 
 run term a gd show --json
-assert_contains "$OUT" "Unidentified dead body UD 0001/2026: found, apparent cause drowning" "the diary has the entry"
+assert_contains "$OUT" "Unidentified dead body UD 0001/$YEAR: found, apparent cause drowning" "the diary has the entry"
 
 identify() {
 	printf '{"deceased": {"name": "Shiv Charan", "relative_kind": "father", "relative_name": "Hari Charan",
@@ -51,21 +51,21 @@ identify() {
 	 "officer": {"number": "UP-15432", "name": "Ravi Kumar Sharma", "rank": "SI"}}\n' "$1"
 }
 identify "2026-11-28T06:00:00+05:30" >"$T/early.json"
-run term a ud identify "UD 1/2026" "$T/early.json"
+run term a ud identify "UD 1/$YEAR" "$T/early.json"
 assert_eq 3 "$RC" "identified before the body was found: exit 3"
 assert_contains "$OUT" "early.json: identified_at:" "... naming identified_at"
 
 identify "$(date -Iseconds)" >"$T/identify.json"
-run term b ud identify "UD 1/2026" "$T/identify.json"
+run term b ud identify "UD 1/$YEAR" "$T/identify.json"
 assert_eq 6 "$RC" "station B cannot identify station A's body (exit 6)"
-run term a ud identify UD-1/2026 "$T/identify.json"
+run term a ud identify "UD-1/$YEAR" "$T/identify.json"
 assert_eq 0 "$RC" "station A records the identification"
-assert_match "$OUT" '^UD 0001/2026: body identified on ' "... for UD 0001/2026"
-run term a ud identify "1/2026" "$T/identify.json"
+assert_match "$OUT" '^UD 0001/'"$YEAR"': body identified on ' "... for UD 0001/$YEAR"
+run term a ud identify "1/$YEAR" "$T/identify.json"
 assert_eq 4 "$RC" "a second identification is refused (exit 4)"
 assert_contains "$OUT" "already identified" "... as already identified"
 
-run term a ud show "UD 1/2026"
+run term a ud show "UD 1/$YEAR"
 assert_contains "$OUT" "Shiv Charan" "the printout names the deceased"
 assert_contains "$OUT" "Ramesh Charan" "... and who identified them"
 assert_eq "deceased,identified_by,informant" \
@@ -86,12 +86,12 @@ sed -e "s/\"kind\": \"unidentified_body\"/\"kind\": \"unnatural_death\"/" \
 grep -q "\"fir_number\": \"$fir\"" "$T/death.json" || fail "test document not built"
 run term a ud register "$T/death.json"
 assert_eq 0 "$RC" "an unnatural death linked to the FIR is registered"
-assert_match "$OUT" '^UD 0002/2026 registered on ' "... as UD 0002/2026"
+assert_match "$OUT" '^UD 0002/'"$YEAR"' registered on ' "... as UD 0002/$YEAR"
 assert_contains "$OUT" "FIR $fir" "... with its FIR"
 run term a case timeline "$fir" --json
 assert_contains "$OUT" '"kind": "unnatural_death"' "the FIR's timeline has the unnatural death event"
-assert_contains "$OUT" "Unnatural death UD 0002/2026: reported, apparent cause hanging" "... naming the UD number"
-run term a ud identify "UD 2/2026" "$T/identify.json"
+assert_contains "$OUT" "Unnatural death UD 0002/$YEAR: reported, apparent cause hanging" "... naming the UD number"
+run term a ud identify "UD 2/$YEAR" "$T/identify.json"
 assert_eq 4 "$RC" "a known person's death has no body to identify (exit 4)"
 server_stop || fail "cctns-server did not exit 0 on SIGTERM"
 ok "cctns-server exits 0 on SIGTERM"
