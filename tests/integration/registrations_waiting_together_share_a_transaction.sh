@@ -83,7 +83,9 @@ bg() {
 # later NAME CONF FILE [S]: terminal CONF says Hello and asks $T/probe.json now, then sends
 # FILE on the same connection $LATER_S (or S) seconds later (queued behind the waiting
 # registration).
-LATER_S=10 # long enough for the greetings, the lock and the first registration on a loaded machine
+# Not much longer: the registration on the connection waits on the lock until the later ones
+# queue, and the server gives a statement 10 s (at LATER_S=10 it was answered unavailable).
+LATER_S=6
 later() {
 	bg "$1" "$BIN/hostile_send" --config "$T/$2.conf" "$T/probe.json" --sleep "${4:-$LATER_S}" "$3"
 }
@@ -244,7 +246,7 @@ sleep 0.5
 reg_json e1 "$(new_key)" '.brief_facts = "STOP-E1 " + .brief_facts'
 reg_json e2 "$(new_key)" '.brief_facts = "STOP-E2 " + .brief_facts'
 stored() { sql "SELECT count(*) FROM core.fir WHERE brief_facts LIKE '$1 %'"; }
-bg e1 "$BIN/hostile_send" --config "$T/b2.conf" "$T/probe.json" --sleep 6 "$T/e1.json"
+bg e1 "$BIN/hostile_send" --config "$T/b2.conf" "$T/probe.json" --sleep 3 "$T/e1.json"
 greeted e1
 hold_idempotency
 bg first4 "$BIN/hostile_send" --config "$T/a2.conf" "$T/e2.json"
