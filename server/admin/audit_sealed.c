@@ -119,31 +119,6 @@ static int sealed_row(const PGresult *res, void *arg)
 	return 0;
 }
 
-/* The end of the chain must be its head, or the tail was cut. Returns 1
- * when broken (printed), 0, or -1 on a database error. */
-static int sealed_head(PGconn *c, const struct audit_link *l)
-{
-	PGresult *res = db_exec(c, "audit verify",
-	                        "SELECT last_seq, encode(last_hash, 'hex') "
-	                        "FROM audit.sealed_head",
-	                        0, NULL);
-	unsigned long long at;
-	char why[96];
-	int broken = 0;
-
-	if (!res)
-		return -1;
-	if (PQntuples(res) != 1)
-		sealed_broken(&broken, l->expect,
-		              "the head (audit.sealed_head) is gone");
-	else if (audit_link_end(l, strtoull(PQgetvalue(res, 0, 0), NULL, 10),
-	                        PQgetvalue(res, 0, 1), "audit.sealed_head", &at,
-	                        why, sizeof(why)) != 0)
-		sealed_broken(&broken, at, why);
-	PQclear(res);
-	return broken;
-}
-
 int audit_verify_sealed(PGconn *c, long long *records)
 {
 	static const char sql[] =
@@ -151,16 +126,55 @@ int audit_verify_sealed(PGconn *c, long long *records)
 	        "state_code, district_code, station_code, officer_no, action, "
 	        "record, person_ids::text, sealed_by, encode(prev_hash, "
 	        "'hex'), encode(hash, 'hex') FROM audit.sealed_read "
-	        "ORDER BY seq";
+	        "WHERE $1::bigint IS NULL OR seq <= $1::bigint ORDER BY seq";
+	static const char beyond_sql[] =
+	        "SELECT min(r.seq) FROM audit.sealed_read r, audit.sealed_head "
+	        "h "
+	        "WHERE r.seq > h.last_seq";
 	struct audit_link l;
-	int held;
+	char last[32] = "", hash[2 * AUDIT_HASH_LEN + 1] = "";
+	const char *params[1] = {NULL};
+	unsigned long long at;
+	char why[96];
+	int held, broken = 0, beyond;
+	/* The head first: the walk goes up to it, so that reads sealed while
+	 * verify runs are left to the next run (audit.c says why). */
+	PGresult *res = db_exec(c, "audit verify",
+	                        "SELECT last_seq, encode(last_hash, 'hex') "
+	                        "FROM audit.sealed_head",
+	                        0, NULL);
 
+	if (!res)
+		return -1;
+	if (PQntuples(res) == 1) {
+		snprintf(last, sizeof(last), "%s", PQgetvalue(res, 0, 0));
+		snprintf(hash, sizeof(hash), "%s", PQgetvalue(res, 0, 1));
+		params[0] = last;
+	}
+	PQclear(res);
 	audit_link_init(&l);
-	held = audit_walk(c, "audit verify", sql, 0, NULL, sealed_row, &l);
+	held = audit_walk(c, "audit verify", sql, 1, params, sealed_row, &l);
 	if (held < 0)
 		return -1;
 	if (held == 0)
 		return 1;
 	*records = l.records;
-	return sealed_head(c, &l);
+	/* The end of the chain must be its head, or the tail was cut; and
+	 * nothing may lie beyond the head now. */
+	if (!params[0]) {
+		sealed_broken(&broken, l.expect,
+		              "the head (audit.sealed_head) is gone");
+		return 1;
+	}
+	if (audit_link_end(&l, strtoull(last, NULL, 10), hash,
+	                   "audit.sealed_head", &at, why, sizeof(why)) != 0) {
+		sealed_broken(&broken, at, why);
+		return 1;
+	}
+	beyond = audit_beyond_head(c, beyond_sql, 0, NULL, &at);
+	if (beyond < 0)
+		return -1;
+	if (beyond)
+		sealed_broken(&broken, at, "record beyond the chain's head");
+	return broken;
 }

@@ -3,6 +3,7 @@
 #include "audit_walk.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
@@ -88,4 +89,19 @@ int audit_link_end(const struct audit_link *l, unsigned long long last,
 		return -1;
 	}
 	return 0;
+}
+
+int audit_beyond_head(PGconn *c, const char *sql, int nparams,
+                      const char *const *params, unsigned long long *at)
+{
+	PGresult *res = db_exec(c, "audit verify", sql, nparams, params);
+	int found;
+
+	if (!res)
+		return -1;
+	found = PQntuples(res) == 1 && !PQgetisnull(res, 0, 0);
+	if (found)
+		*at = strtoull(PQgetvalue(res, 0, 0), NULL, 10);
+	PQclear(res);
+	return found;
 }

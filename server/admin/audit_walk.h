@@ -55,4 +55,14 @@ int audit_link_end(const struct audit_link *l, unsigned long long last,
                    unsigned long long *at, char *why, size_t whysz)
         __attribute__((warn_unused_result));
 
+/* A record beyond a chain's head, by sql: one row, one column, the lowest
+ * seq above the head or NULL, read with the head in one statement (a
+ * record is appended with its head in one transaction, so one beyond the
+ * head in the same snapshot was put there by hand). Returns 1 with *at
+ * (printed by the caller as "record beyond the chain's head"), 0 when there
+ * is none, -1 on a database error (reported). */
+int audit_beyond_head(PGconn *c, const char *sql, int nparams,
+                      const char *const *params, unsigned long long *at)
+        __attribute__((warn_unused_result));
+
 #endif

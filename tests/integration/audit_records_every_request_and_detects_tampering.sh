@@ -161,6 +161,15 @@ su "UPDATE audit.log l SET prev_hash = p.hash FROM audit.log p
 	WHERE l.chain_id = '$chain' AND l.seq = 4 AND p.chain_id = l.chain_id AND p.seq = 3"
 
 last=$(sql "SELECT max(seq) FROM audit.log WHERE chain_id = '$chain'")
+# A record added after the head by hand (its head not moved, as a real append always does).
+su "INSERT INTO audit.log SELECT chain_id, seq + 1, at, state_code, district_code, station_code,
+	terminal, officer_no, action, record, outcome, hash, hash FROM audit.log
+	WHERE chain_id = '$chain' AND seq = $last"
+run admin audit verify
+assert_eq 1 "$RC" "a record beyond the head fails verify (exit 1)"
+assert_contains "$OUT" "chain $chain broken at seq $((last + 1)): record beyond the chain's head" \
+	"... naming it"
+su "DELETE FROM audit.log WHERE chain_id = '$chain' AND seq = $((last + 1))"
 su "DELETE FROM audit.log WHERE chain_id = '$chain' AND seq = $last"
 run admin audit verify
 assert_eq 1 "$RC" "a cut tail fails verify (exit 1)"

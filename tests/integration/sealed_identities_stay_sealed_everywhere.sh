@@ -175,6 +175,16 @@ su "INSERT INTO audit.sealed_read OVERRIDING SYSTEM VALUE SELECT * FROM public.k
 run "$BIN/cctns-admin" --db "$CCTNS_DB" audit verify
 assert_eq 0 "$RC" "put back, it verifies"
 
+# A row added after the head by hand (the head not moved, as a real sealed read always does).
+su "CREATE TABLE public.extra AS SELECT * FROM audit.sealed_read WHERE seq = $n;
+	UPDATE public.extra SET seq = seq + 1, id = (SELECT max(id) + 1 FROM audit.sealed_read);
+	INSERT INTO audit.sealed_read OVERRIDING SYSTEM VALUE SELECT * FROM public.extra; DROP TABLE public.extra"
+run "$BIN/cctns-admin" --db "$CCTNS_DB" audit verify
+assert_eq 1 "$RC" "a row beyond the head fails verify (exit 1)"
+assert_contains "$OUT" "audit: sealed reads broken at seq $((n + 1)): record beyond the chain's head" \
+	"... naming it"
+su "DELETE FROM audit.sealed_read WHERE seq = $((n + 1))"
+
 su "DELETE FROM audit.sealed_read WHERE seq = $n"
 run "$BIN/cctns-admin" --db "$CCTNS_DB" audit verify
 assert_eq 1 "$RC" "a cut tail fails verify (exit 1)"
