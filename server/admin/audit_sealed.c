@@ -128,9 +128,8 @@ int audit_verify_sealed(PGconn *c, long long *records)
 	        "'hex'), encode(hash, 'hex') FROM audit.sealed_read "
 	        "WHERE $1::bigint IS NULL OR seq <= $1::bigint ORDER BY seq";
 	static const char beyond_sql[] =
-	        "SELECT min(r.seq) FROM audit.sealed_read r, audit.sealed_head "
-	        "h "
-	        "WHERE r.seq > h.last_seq";
+	        "SELECT min(r.seq) FROM audit.sealed_read r "
+	        "JOIN audit.sealed_head h ON r.seq > h.last_seq";
 	struct audit_link l;
 	char last[32] = "", hash[2 * AUDIT_HASH_LEN + 1] = "";
 	const char *params[1] = {NULL};
