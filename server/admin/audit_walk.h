@@ -46,10 +46,10 @@ int audit_link_next(struct audit_link *l, unsigned long long seq,
                     const uint8_t *computed, unsigned long long *at, char *why,
                     size_t whysz) __attribute__((warn_unused_result));
 
-/* The end of a fully walked chain against its head (last seq, last hash in
- * hex; head names the table for the message): 0, or -1 with *at and why
- * ("missing sequence (the chain's head is N)", "record beyond the chain's
- * head", "head hash mismatch (HEAD)"). */
+/* The end of a chain walked up to its head (last seq, last hash in hex;
+ * head names the table for the message): 0, or -1 with *at and why
+ * ("missing sequence (the chain's head is N)", "head hash mismatch
+ * (HEAD)"). A record beyond the head is audit_beyond_head's. */
 int audit_link_end(const struct audit_link *l, unsigned long long last,
                    const char *last_hash_hex, const char *head,
                    unsigned long long *at, char *why, size_t whysz)

@@ -210,12 +210,8 @@ wait_for_text "$T/snap.out" held 20 || fail "psql did not lock audit.log: $(cat 
 snap=$(sed -n 's/^chain //p' "$T/snap.out")
 admin audit verify --chain "$snap" >"$T/verify.out" 2>&1 &
 verify_pid=$!
-for ((i = 0; i < 200; i++)); do
-	[ "$(sql "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'cctns-admin'
-		AND wait_event_type = 'Lock'")" = 1 ] && break
-	sleep 0.05
-done
-[ "$i" -lt 200 ] || fail "audit verify never waited for the lock on audit.log"
+wait_sql "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'cctns-admin'
+	AND wait_event_type = 'Lock'" 1 || fail "audit verify never waited for the lock on audit.log"
 printf '%s\nCOMMIT;\nSELECT %s;\n' "$append" "'committed'" >&"$snap_fd"
 wait_for_text "$T/snap.out" committed 20 || fail "the second record did not commit: $(cat "$T/snap.out")"
 exec {snap_fd}>&-

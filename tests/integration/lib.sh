@@ -497,6 +497,23 @@ listeners_back() {
 # su_sql SQL: SQL as the cluster's superuser (test set-up that no role of ours may do).
 su_sql() { psql -X -q -At -v ON_ERROR_STOP=1 -d "host=$CCTNS_PGHOST port=5432 dbname=cctns user=postgres" -c "$1"; }
 
+# wait_sql SQL VALUE [SECONDS]: until SQL (su_sql) prints VALUE, SECONDS (10) at most; 1 if never.
+wait_sql() {
+	local i
+	for ((i = 0; i < ${3:-10} * 10; i++)); do
+		[ "$(su_sql "$1")" = "$2" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# server_sleeping: the one statement of cctns-server's connections in pg_sleep (a test's slow
+# wrapper of an api function has read and waits), 10 s at most.
+server_sleeping() {
+	wait_sql "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'
+		AND application_name = 'cctns-server'" 1
+}
+
 # sanitizer_clean: no sanitizer report in the server log (ASan builds).
 sanitizer_clean() {
 	if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$SERVER_LOG" 2>/dev/null; then

@@ -140,12 +140,7 @@ sql "SELECT pg_notify('cctns_officer', '*')" >/dev/null # every worker forgets: 
 wait_metric cctns_officer_local_forgets_total '>=' $((f2 + 2))
 term a gd show >"$T/slow.out" 2>&1 &
 slow=$!
-for ((i = 0; i < 100; i++)); do # its resume has read and sleeps (10 s at most)
-	[ "$(su_sql "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'
-		AND application_name = 'cctns-server'")" = 1 ] && break
-	sleep 0.1
-done
-[ "$i" -lt 100 ] || fail "the request's resume did not reach its sleep"
+server_sleeping || fail "the request's resume did not reach its sleep"
 sql "DELETE FROM core.officer_role WHERE officer = $OFFICER" >/dev/null
 wait $slow || fail "the request whose resume read the roles before they went is answered"
 ok "the request whose resume was out while the roles went is answered with what it read"

@@ -86,10 +86,8 @@ assert_eq 1 "$(sql "SELECT count(*) FROM core.officer_event WHERE officer_no = '
 run term x login --officer NOSUCH --password-file "$T/wrong.pw"
 assert_eq 4 "$RC" "an unknown officer is refused"
 assert_contains "$OUT" "officer number or password is wrong" "... with the same message"
-for ((i = 0; i < 200; i++)); do # until the lock (6 s from the fifth failure) has passed
-	[ "$(sql "SELECT locked_until < now() FROM core.officer WHERE officer_no = 'W1'")" = t ] && break
-	sleep 0.1
-done
+wait_sql "SELECT locked_until < now() FROM core.officer WHERE officer_no = 'W1'" t 20 ||
+	fail "the lock (6 s from the fifth failure) did not pass"
 run term_login x W1
 assert_eq 0 "$RC" "after the lockout the right password signs in"
 assert_eq 2 "$(sql "SELECT count(*) FROM core.officer_event WHERE officer_no = 'W1' AND event = 'sign_in'")" \
@@ -104,12 +102,9 @@ assert_eq 4 "$RC" "a session idle past session_idle is refused"
 assert_contains "$OUT" "session locked: sign in again" "... as locked"
 assert_eq 1 "$(sql "SELECT count(*) FROM core.officer_event WHERE officer_no = 'W1' AND reason = 'idle'")" \
 	"the idle lock is an event"
-for ((i = 0; i < 100; i++)); do # the audit batch goes after the answer
-	n=$(sql "SELECT count(*) FROM audit.log WHERE action = 'hello' AND record = 'officer:W1 idle'")
-	[ "$n" = 0 ] || break
-	sleep 0.1
-done
-assert_eq 1 "$n" "the idle lock is in the audit chain: the Hello that found it names the officer (0037)"
+idle_q="SELECT count(*) FROM audit.log WHERE action = 'hello' AND record = 'officer:W1 idle'"
+wait_sql "$idle_q" 1 || true # the audit batch goes after the answer
+assert_eq 1 "$(sql "$idle_q")" "the idle lock is in the audit chain: the Hello that found it names the officer (0037)"
 
 # Logout ends the session.
 run term_login x W1

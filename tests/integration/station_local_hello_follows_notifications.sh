@@ -108,12 +108,8 @@ sql "UPDATE ref.station SET active = true WHERE $STATION_A" >/dev/null # '*': bo
 wait_metric 'cctns_firlisten_notifications_total{forget="all"}' '>=' $((n0 + 2))
 term a hello >"$T/slow.out" 2>&1 &
 slow=$!
-for ((i = 0; i < 100; i++)); do # its api.station_hello has its snapshot and sleeps (10 s at most)
-	[ "$(su_sql "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'
-		AND application_name = 'cctns-server'")" = 1 ] && break
-	sleep 0.1
-done
-[ "$i" -lt 100 ] || fail "the slow Hello's station_hello did not reach its sleep"
+# its api.station_hello has its snapshot and sleeps
+server_sleeping || fail "the slow Hello's station_hello did not reach its sleep"
 sql "UPDATE ref.station SET name = 'Agra Kotwali Nagar' WHERE $STATION_A" >/dev/null
 wait $slow || fail "the slow Hello is accepted"
 assert_contains "$(cat "$T/slow.out")" "$A_NAME (code" "the Hello out during the rename has the old name"
