@@ -17,7 +17,6 @@
 need_binaries cctns-report
 stack_up
 
-year=$(TZ=Asia/Kolkata date +%Y)
 pglog=$(readlink -f "$T/pg")/postgresql.log
 [ -f "$pglog" ] || fail "no PostgreSQL log at $pglog"
 analyst_db="host=$CCTNS_PGHOST port=5432 dbname=cctns user=cctns_analyst"
@@ -45,7 +44,7 @@ run sql "SELECT count(*) FROM reporting.refresh()"
 assert_eq 0 "$RC" "the owner refreshes the reporting aggregates"
 
 # A question asked with psql: on record with the role, the view and the text.
-analyst "SELECT /* itest-question-1 */ cases FROM reporting.state_table WHERE state_code = $A_STATE AND year = $year"
+analyst "SELECT /* itest-question-1 */ cases FROM reporting.state_table WHERE state_code = $A_STATE AND year = $YEAR"
 assert_eq 0 "$RC" "the analyst reads reporting.state_table"
 assert_eq 1 "$OUT" "... and counts the one case"
 lines=$(log_lines 'cctns_analyst@cctns LOG:  AUDIT: SESSION,[0-9]+,[0-9]+,READ,SELECT,,,')
@@ -53,7 +52,7 @@ assert_contains "$lines" "itest-question-1" \
 	"an AUDIT line names cctns_analyst, READ, SELECT and the statement text"
 
 # The same through cctns-report: its parameters (state, year) are not logged.
-run "$BIN/cctns-report" --db "$analyst_db" pendency --state "$A_STATE" --year "$year" --quiet
+run "$BIN/cctns-report" --db "$analyst_db" pendency --state "$A_STATE" --year "$YEAR" --quiet
 assert_eq 0 "$RC" "cctns-report runs as the analyst"
 lines=$(log_lines 'cctns_analyst@cctns LOG:  AUDIT: SESSION,[0-9]+,[0-9]+,READ,SELECT,,,".*reporting\.pendency.*\$1')
 assert_contains "$lines" "<not logged>" \

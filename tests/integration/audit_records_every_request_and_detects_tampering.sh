@@ -4,9 +4,10 @@
 # Hello, a broken frame, certificates refused at the handshake and at Hello; each row says
 # the action, outcome and record number, and nothing personal. `cctns-admin audit verify`
 # proves the chains; a superuser's edit, deletion in the middle and cut tail are each named
-# as the first broken link (exit 1); a record committed while verify walks does not break
-# it (one snapshot). cctns_server cannot UPDATE or DELETE the log, the owner
-# is refused by its trigger, the analyst cannot read it.
+# as the first broken link (exit 1), and so is a record added beyond a chain's head by hand; a
+# record committed while verify walks does not break it (each chain is walked up to its head
+# as read at the start). cctns_server cannot UPDATE or DELETE the log, the owner is refused by
+# its trigger, the analyst cannot read it.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 stack_up
@@ -193,7 +194,7 @@ new=$(sql "SELECT chain_id FROM audit.chain WHERE closed_at IS NULL")
 run admin audit verify --chain "$new"
 assert_eq 0 "$RC" "the new chain verifies on its own"
 
-# ---------------------------------------------------------------- one snapshot
+# ---------------------------------------------------------------- walked up to the head
 # A live server appends while verify walks. Here a record is committed after verify has read
 # the chain's head and before it walks the chain: a psql session appends the chain's first
 # record, locks audit.log (so verify waits to walk), appends the second and commits once

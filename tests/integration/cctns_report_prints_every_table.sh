@@ -20,7 +20,6 @@ stack_up
 # sealed: the final reports here are filed by the samples' IO, signed in (the database checks it).
 sign_in_sample_io a
 
-year=$(TZ=Asia/Kolkata date +%Y)
 month=$(TZ=Asia/Kolkata date +%Y-%m)
 today=$(TZ=Asia/Kolkata date +%F)
 samples=$SRC/deploy/samples
@@ -81,37 +80,37 @@ theft_re=$(re "$theft_name") murder_re=$(re "$murder_name") state_re=$(re "$stat
 agra_re=$(re "$agra") aligarh_re=$(re "$aligarh")
 
 # The standard tables read materialised aggregates, counted by the operator's refresh.
-report state --year "$year"
+report state --year "$YEAR"
 assert_eq 6 "$RC" "before the aggregates are refreshed the state table has no cases (exit 6)"
 run "$BIN/cctns-admin" --db "$CCTNS_DB" reporting refresh
 assert_eq 0 "$RC" "cctns-admin reporting refresh"
 assert_match "$OUT" "^reporting\.station_month +[0-9]+ rows +[0-9]+\.[0-9]{3} s$" "... prints each aggregate's rows and time"
 assert_match "$OUT" "^reporting\.district_month +3 rows" "... 3 district-month-head rows (2 heads in $A_DISTRICT, 1 in $B_DISTRICT)"
 
-run "$BIN/cctns-report" --db "$analyst" state --year "$year"
+run "$BIN/cctns-report" --db "$analyst" state --year "$YEAR"
 assert_eq 0 "$RC" "the state table prints before any population is loaded"
-assert_match "$OUT" "^ *$year +$A_STATE +$state_re +0 +0 +4 +- +- +1 +1 +50\.0$" \
+assert_match "$OUT" "^ *$YEAR +$A_STATE +$state_re +0 +0 +4 +- +- +1 +1 +50\.0$" \
 	"... 4 cases, no population and crime rate (-), charge-sheeting rate 50.0"
 
 # The operator's path for a new year's projection (see the table's COMMENT).
-printf 'state_code,year,population_lakhs,source\n%s,%s,2.5,test\n' "$A_STATE" "$year" >"$T/pop.csv"
+printf 'state_code,year,population_lakhs,source\n%s,%s,2.5,test\n' "$A_STATE" "$YEAR" >"$T/pop.csv"
 psql -X -q -v ON_ERROR_STOP=1 -d "$CCTNS_DB" \
 	-c "\\copy ref.population_projection (state_code, year, population_lakhs, source) FROM '$T/pop.csv' CSV HEADER"
 
 # ------------------------------------------------------------------ state
 report state --chart "$T/state.svg"
 assert_eq 0 "$RC" "state: text"
-assert_contains "$OUT" "Crime in States/UTs (NCRB Table 1A.1), $year" "... titled with the latest year"
+assert_contains "$OUT" "Crime in States/UTs (NCRB Table 1A.1), $YEAR" "... titled with the latest year"
 assert_contains "$OUT" "(counted at the refresh of " "... and says when the aggregates were counted"
 assert_match "$OUT" "^Year +Code +State/UT +Cases Y-2 +Cases Y-1 +Cases +Population \(lakhs\) +Crime rate +Charge-sheeted +Final report true +Charge-sheeting rate$" \
 	"... with NCRB's headings"
-assert_match "$OUT" "^ *$year +$A_STATE +$state_re +0 +0 +4 +2\.50? +1\.6 +1 +1 +50\.0$" \
+assert_match "$OUT" "^ *$YEAR +$A_STATE +$state_re +0 +0 +4 +2\.50? +1\.6 +1 +1 +50\.0$" \
 	"... 4 cases, crime rate 1.6, 1 charge-sheeted, 1 true, rate 50.0"
 report state --format csv
 assert_eq 0 "$RC" "state: csv"
 assert_eq "year,state_code,state_name,cases_2,cases_1,cases,population_lakhs,crime_rate,charge_sheeted,final_report_true,chargesheeting_rate" \
 	"$(head -n 1 <<<"$OUT" | tr -d '\r')" "... header of view column names"
-assert_match "$(tr -d '\r' <<<"$OUT")" "^$year,$A_STATE,$state_re,0,0,4,2\.50?,1\.6,1,1,50\.0$" "... the row"
+assert_match "$(tr -d '\r' <<<"$OUT")" "^$YEAR,$A_STATE,$state_re,0,0,4,2\.50?,1\.6,1,1,50\.0$" "... the row"
 report state --format html
 assert_eq 0 "$RC" "state: html"
 assert_contains "$OUT" "<td>$state_name</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">4</td>" \
@@ -131,17 +130,17 @@ assert_eq "49484452 00000384 0000008e" "$(od -An -tx1 -j12 -N12 "$T/state.png" |
 	sed -E 's/(.{8})(.{8})(.{8})/\1 \2 \3/')" "... IHDR 900 x 142 pixels: one bar"
 
 # ------------------------------------------------------------------ district-heads
-report district-heads --state "$A_STATE" --year "$year" --chart "$T/heads.svg"
+report district-heads --state "$A_STATE" --year "$YEAR" --chart "$T/heads.svg"
 assert_eq 0 "$RC" "district-heads: text"
-assert_match "$OUT" "^ *$year +$A_DISTRICT +$agra_re +$theft +$theft_re +2$" "... $agra: 2 under $theft"
-assert_match "$OUT" "^ *$year +$A_DISTRICT +$agra_re +$murder +$murder_re +1$" "... $agra: 1 murder"
-assert_match "$OUT" "^ *$year +$B_DISTRICT +$aligarh_re +$theft +$theft_re +1$" "... $aligarh: 1 under $theft"
-assert_eq 3 "$(grep -cE "^ *$year " <<<"$OUT")" "... three rows"
+assert_match "$OUT" "^ *$YEAR +$A_DISTRICT +$agra_re +$theft +$theft_re +2$" "... $agra: 2 under $theft"
+assert_match "$OUT" "^ *$YEAR +$A_DISTRICT +$agra_re +$murder +$murder_re +1$" "... $agra: 1 murder"
+assert_match "$OUT" "^ *$YEAR +$B_DISTRICT +$aligarh_re +$theft +$theft_re +1$" "... $aligarh: 1 under $theft"
+assert_eq 3 "$(grep -cE "^ *$YEAR " <<<"$OUT")" "... three rows"
 report district-heads --state "$A_STATE" --format csv
 assert_eq 0 "$RC" "district-heads: csv (latest year)"
 csv=$(tr -d '\r' <<<"$OUT")
-assert_match "$csv" "^$year,$A_DISTRICT,\"?$agra_re\"?,$theft,\"?$theft_re\"?,2$" "... $agra $theft 2"
-assert_match "$csv" "^$year,$B_DISTRICT,\"?$aligarh_re\"?,$theft,\"?$theft_re\"?,1$" "... $aligarh $theft 1"
+assert_match "$csv" "^$YEAR,$A_DISTRICT,\"?$agra_re\"?,$theft,\"?$theft_re\"?,2$" "... $agra $theft 2"
+assert_match "$csv" "^$YEAR,$B_DISTRICT,\"?$aligarh_re\"?,$theft,\"?$theft_re\"?,1$" "... $aligarh $theft 1"
 report district-heads --state "$A_STATE" --format html
 assert_eq 0 "$RC" "district-heads: html"
 assert_contains "$OUT" "<td>$murder</td><td>$murder_name</td><td class=\"num\">1</td>" "... the murder row"
@@ -149,11 +148,11 @@ assert_eq 3 "$(grep -c '<rect x=' "$T/heads.svg")" "district-heads: the chart ha
 assert_contains "$(cat "$T/heads.svg")" ">$agra / $murder_name</text>" "... labelled district / head"
 
 # ------------------------------------------------------------------ trend
-report trend --state "$A_STATE" --from "$year-01" --to "$year-12" --chart "$T/trend.svg"
+report trend --state "$A_STATE" --from "$YEAR-01" --to "$YEAR-12" --chart "$T/trend.svg"
 assert_eq 0 "$RC" "trend: text"
 assert_match "$OUT" "^$month +4$" "... 4 cases in $month"
-assert_eq 12 "$(grep -cE "^$year-[0-9]{2} +[0-9]+$" <<<"$OUT")" "... every month of the year"
-assert_eq 11 "$(grep -cE "^$year-[0-9]{2} +0$" <<<"$OUT")" "... the other 11 at 0"
+assert_eq 12 "$(grep -cE "^$YEAR-[0-9]{2} +[0-9]+$" <<<"$OUT")" "... every month of the year"
+assert_eq 11 "$(grep -cE "^$YEAR-[0-9]{2} +0$" <<<"$OUT")" "... the other 11 at 0"
 report trend --state "$A_STATE" --format csv
 assert_eq 0 "$RC" "trend: csv (the months with cases)"
 assert_eq "month,cases|$month,4" "$(tr -d '\r' <<<"$OUT" | paste -sd '|')" "... one month, 4 cases"
@@ -166,14 +165,14 @@ assert_contains "$(cat "$T/trend.svg")" "<polyline" "... joined by a line"
 # ------------------------------------------------------------------ pendency
 report pendency --state "$A_STATE" --chart "$T/pendency.svg"
 assert_eq 0 "$RC" "pendency: text"
-assert_match "$OUT" "^ *$year +0 +4 +2 +2 +50\.0$" "... 0 + 4 registered - 2 disposed = 2 pending, 50.0 %"
-report pendency --state "$A_STATE" --year "$year" --format csv
+assert_match "$OUT" "^ *$YEAR +0 +4 +2 +2 +50\.0$" "... 0 + 4 registered - 2 disposed = 2 pending, 50.0 %"
+report pendency --state "$A_STATE" --year "$YEAR" --format csv
 assert_eq 0 "$RC" "pendency: csv"
-assert_eq "year,pending_at_start,registered,disposed_by_police,pending_at_end,pendency_pct|$year,0,4,2,2,50.0" \
+assert_eq "year,pending_at_start,registered,disposed_by_police,pending_at_end,pendency_pct|$YEAR,0,4,2,2,50.0" \
 	"$(tr -d '\r' <<<"$OUT" | paste -sd '|')" "... header and the year's row"
 report pendency --state "$A_STATE" --format html
 assert_eq 0 "$RC" "pendency: html"
-assert_contains "$OUT" "<td class=\"num\">$year</td><td class=\"num\">0</td><td class=\"num\">4</td><td class=\"num\">2</td><td class=\"num\">2</td><td class=\"num\">50.0</td>" \
+assert_contains "$OUT" "<td class=\"num\">$YEAR</td><td class=\"num\">0</td><td class=\"num\">4</td><td class=\"num\">2</td><td class=\"num\">2</td><td class=\"num\">50.0</td>" \
 	"... the year's row"
 assert_eq 1 "$(grep -c '<rect x=' "$T/pendency.svg")" "pendency: the chart has one bar"
 
@@ -182,7 +181,7 @@ sed -e "s/\"2026-11-29T[0-9:]*+05:30\"/\"$(TZ=Asia/Kolkata date -Iseconds)\"/g" 
 run term a seizure register "$first" "$T/seizure.json"
 assert_eq 0 "$RC" "FIR $first: its stolen phone and cash are seized"
 sed -e "s/\"2026-11-29T11:30:00+05:30\"/\"$(TZ=Asia/Kolkata date -Iseconds)\"/" \
-	-e "s/\"year_of_birth\": 1988/\"year_of_birth\": $((year - 10))/" "$samples/crime-details.json" >"$T/cd.json"
+	-e "s/\"year_of_birth\": 1988/\"year_of_birth\": $((YEAR - 10))/" "$samples/crime-details.json" >"$T/cd.json"
 run term a crime-details record "$first" "$T/cd.json"
 assert_eq 0 "$RC" "FIR $first: crime details with a victim aged 10"
 sed -e "s/2026-11-29/$today/g" "$samples/court-disposal.json" >"$T/court.json"
@@ -191,45 +190,45 @@ assert_eq 0 "$RC" "FIR $first: A1 convicted"
 electronic=$(sql "SELECT name FROM ref.property_kind WHERE code = 'electronic'")
 children=$(sql "SELECT name FROM ref.crime_group WHERE code = 'children'")
 mo=$(sql "SELECT label FROM ref.mo_head WHERE major = 'theft' AND minor = 'chain_snatching'")
-quarter="$year-Q$(((10#$(TZ=Asia/Kolkata date +%m) - 1) / 3 + 1))"
+quarter="$YEAR-Q$(((10#$(TZ=Asia/Kolkata date +%m) - 1) / 3 + 1))"
 [ -n "$electronic" ] && [ -n "$children" ] && [ -n "$mo" ] || fail "reference data missing"
 electronic_re=$(re "$electronic") children_re=$(re "$children") mo_re=$(re "$mo")
 
 # ------------------------------------------------------------------ persons
 report persons --state "$A_STATE" --chart "$T/persons.svg"
 assert_eq 0 "$RC" "persons: text"
-assert_match "$OUT" "^ *$year +$A_DISTRICT +$agra_re +$theft +$theft_re +2 +2 +1$" \
+assert_match "$OUT" "^ *$YEAR +$A_DISTRICT +$agra_re +$theft +$theft_re +2 +2 +1$" \
 	"... $agra, $theft: 2 arrested (A1 twice), 2 charge-sheeted (the sample charges two), 1 convicted"
-assert_eq 1 "$(grep -cE "^ *$year " <<<"$OUT")" "... one row (nobody arrested elsewhere)"
+assert_eq 1 "$(grep -cE "^ *$YEAR " <<<"$OUT")" "... one row (nobody arrested elsewhere)"
 assert_eq 1 "$(grep -c '<rect x=' "$T/persons.svg")" "persons: the chart has one bar"
-report persons --state "$A_STATE" --year "$year" --format csv
+report persons --state "$A_STATE" --year "$YEAR" --format csv
 assert_eq 0 "$RC" "persons: csv"
 assert_eq "year,district_code,district_name,crime_head,crime_head_name,arrested,charge_sheeted,convicted" \
 	"$(head -n 1 <<<"$OUT" | tr -d '\r')" "... header"
-assert_match "$(tr -d '\r' <<<"$OUT")" "^$year,$A_DISTRICT,\"?$agra_re\"?,$theft,\"?$theft_re\"?,2,2,1$" "... the row"
+assert_match "$(tr -d '\r' <<<"$OUT")" "^$YEAR,$A_DISTRICT,\"?$agra_re\"?,$theft,\"?$theft_re\"?,2,2,1$" "... the row"
 
 # ------------------------------------------------------------------ property
-report property --state "$A_STATE" --year "$year"
+report property --state "$A_STATE" --year "$YEAR"
 assert_eq 0 "$RC" "property: text"
-assert_match "$OUT" "^ *$year +$A_DISTRICT +$agra_re +electronic +$electronic_re +3 +74997 +24999 +33\.3$" \
+assert_match "$OUT" "^ *$YEAR +$A_DISTRICT +$agra_re +electronic +$electronic_re +3 +74997 +24999 +33\.3$" \
 	"... $agra: phones of 3 FIRs, 74997 stolen, 24999 recovered, 33.3 %"
-assert_match "$OUT" "^ *$year +$B_DISTRICT +$aligarh_re +electronic +$electronic_re +1 +24999 +0 +0\.0$" \
+assert_match "$OUT" "^ *$YEAR +$B_DISTRICT +$aligarh_re +electronic +$electronic_re +1 +24999 +0 +0\.0$" \
 	"... $aligarh: one phone, nothing recovered"
 report property --state "$A_STATE" --format csv
 assert_eq 0 "$RC" "property: csv"
-assert_match "$(tr -d '\r' <<<"$OUT")" "^$year,$A_DISTRICT,\"?$agra_re\"?,cash,[^,]*,3,105000,12500,11\.9$" \
+assert_match "$(tr -d '\r' <<<"$OUT")" "^$YEAR,$A_DISTRICT,\"?$agra_re\"?,cash,[^,]*,3,105000,12500,11\.9$" \
 	"... $agra: cash of 3 FIRs, 105000 stolen, 12500 recovered, 11.9 %"
 
 # ------------------------------------------------------------------ courts
 report courts --state "$A_STATE" --chart "$T/courts.svg"
 assert_eq 0 "$RC" "courts: text"
-assert_match "$OUT" "^ *$year +$A_DISTRICT +$agra_re +1 +1 +0 +0 +100\.0$" "... 1 trial completed, 1 convicted, 100.0"
+assert_match "$OUT" "^ *$YEAR +$A_DISTRICT +$agra_re +1 +1 +0 +0 +100\.0$" "... 1 trial completed, 1 convicted, 100.0"
 assert_contains "$(cat "$T/courts.svg")" ">Conviction rate (%)</text>" "courts: the chart shows the rate"
-report courts --state "$A_STATE" --year "$year" --format csv
+report courts --state "$A_STATE" --year "$YEAR" --format csv
 assert_eq 0 "$RC" "courts: csv"
 assert_eq "year,district_code,district_name,trials_completed,convicted,acquitted,discharged,conviction_rate" \
 	"$(head -n 1 <<<"$OUT" | tr -d '\r')" "... header"
-assert_match "$(tr -d '\r' <<<"$OUT")" "^$year,$A_DISTRICT,\"?$agra_re\"?,1,1,0,0,100\.0$" "... the row"
+assert_match "$(tr -d '\r' <<<"$OUT")" "^$YEAR,$A_DISTRICT,\"?$agra_re\"?,1,1,0,0,100\.0$" "... the row"
 report courts --state "$A_STATE" --format html
 assert_eq 0 "$RC" "courts: html"
 assert_contains "$OUT" "<td class=\"num\">100.0</td>" "... the rate"
@@ -238,10 +237,10 @@ assert_contains "$OUT" "<td class=\"num\">100.0</td>" "... the rate"
 # The comparisons read the aggregates: refreshed again now that a court has convicted.
 run "$BIN/cctns-admin" --db "$CCTNS_DB" reporting refresh
 assert_match "$OUT" "^reporting\.court_year +1 rows" "the refresh counts the court disposal"
-report compare --level state --year "$year" --chart "$T/compare.svg"
+report compare --level state --year "$YEAR" --chart "$T/compare.svg"
 assert_eq 0 "$RC" "compare --level state: text"
-assert_contains "$OUT" "Comparison of States/UTs, $year" "... titled"
-assert_match "$OUT" "^ *$year +$A_STATE +$state_re +4 +1\.6 +50\.0 +100\.0 +50\.0 +1$" \
+assert_contains "$OUT" "Comparison of States/UTs, $YEAR" "... titled"
+assert_match "$OUT" "^ *$YEAR +$A_STATE +$state_re +4 +1\.6 +50\.0 +100\.0 +50\.0 +1$" \
 	"... 4 cases, rate 1.6, charge-sheeting 50.0, conviction 100.0, pendency 50.0, rank 1"
 assert_eq 1 "$(grep -c '<rect x=' "$T/compare.svg")" "... its chart has one bar"
 assert_contains "$(cat "$T/compare.svg")" ">Crime rate (cases per lakh population)</text>" "... of the crime rate"
@@ -251,15 +250,15 @@ assert_eq "year,state_code,state_name,cases,crime_rate,chargesheeting_rate,convi
 	"$(head -n 1 <<<"$OUT" | tr -d '\r')" "... header"
 report compare --level district --state "$A_STATE" --chart "$T/compare-d.svg"
 assert_eq 0 "$RC" "compare --level district: text"
-assert_match "$OUT" "^ *$year +$A_DISTRICT +$agra_re +3 +0 +- +75\.0 +- +50\.0 +100\.0 +1$" \
+assert_match "$OUT" "^ *$YEAR +$A_DISTRICT +$agra_re +3 +0 +- +75\.0 +- +50\.0 +100\.0 +1$" \
 	"... $agra: 3 cases, none the year before, 75.0 % of the state, no population, cs 50.0, conviction 100.0, rank 1"
-assert_match "$OUT" "^ *$year +$B_DISTRICT +$aligarh_re +1 +0 +- +25\.0 +- +- +- +2$" "... $aligarh: 1 case, 25.0 %, rank 2"
+assert_match "$OUT" "^ *$YEAR +$B_DISTRICT +$aligarh_re +1 +0 +- +25\.0 +- +- +- +2$" "... $aligarh: 1 case, 25.0 %, rank 2"
 assert_eq 2 "$(grep -c '<rect x=' "$T/compare-d.svg")" "... its chart has two bars"
-report compare --level district --state "$A_STATE" --year "$year" --format html
+report compare --level district --state "$A_STATE" --year "$YEAR" --format html
 assert_eq 0 "$RC" "compare --level district: html"
 assert_contains "$OUT" "<td>$agra</td><td class=\"num\">3</td>" "... $agra's row"
 report compare --level district --state "$A_STATE" --format csv
-assert_match "$(tr -d '\r' <<<"$OUT")" "^$year,$B_DISTRICT,\"?$aligarh_re\"?,1,0,,25\.0,,,,2$" "compare --level district: csv, NULL as empty"
+assert_match "$(tr -d '\r' <<<"$OUT")" "^$YEAR,$B_DISTRICT,\"?$aligarh_re\"?,1,0,,25\.0,,,,2$" "compare --level district: csv, NULL as empty"
 report compare --level district
 assert_eq 2 "$RC" "compare --level district needs --state (exit 2)"
 report compare --level county
@@ -272,11 +271,11 @@ assert_contains "$OUT" "needs --level" "... named"
 # ------------------------------------------------------------------ groups
 report groups --state "$A_STATE"
 assert_eq 0 "$RC" "groups: text"
-assert_match "$OUT" "^ *$year +$A_DISTRICT +$agra_re +children +$children_re +1$" "... 1 case against children"
-assert_eq 1 "$(grep -cE "^ *$year " <<<"$OUT")" "... and no other group"
-report groups --state "$A_STATE" --year "$year" --format csv
+assert_match "$OUT" "^ *$YEAR +$A_DISTRICT +$agra_re +children +$children_re +1$" "... 1 case against children"
+assert_eq 1 "$(grep -cE "^ *$YEAR " <<<"$OUT")" "... and no other group"
+report groups --state "$A_STATE" --year "$YEAR" --format csv
 assert_eq 0 "$RC" "groups: csv"
-assert_match "$(tr -d '\r' <<<"$OUT")" "^$year,$A_DISTRICT,\"?$agra_re\"?,children,\"?$children_re\"?,1$" "... the row"
+assert_match "$(tr -d '\r' <<<"$OUT")" "^$YEAR,$A_DISTRICT,\"?$agra_re\"?,children,\"?$children_re\"?,1$" "... the row"
 
 # ------------------------------------------------------------------ mo-trend
 report mo-trend --state "$A_STATE" --chart "$T/mo.svg"
@@ -293,14 +292,14 @@ assert_eq "quarter,district_code,district_name,mo_major,mo_minor,mo_label,cases,
 	"$(head -n 1 <<<"$OUT" | tr -d '\r')" "... header"
 assert_match "$(tr -d '\r' <<<"$OUT")" "^$quarter,$A_DISTRICT,\"?$agra_re\"?,theft,chain_snatching,\"?$mo_re\"?,1,0,1$" \
 	"... the row"
-report mo-trend --state "$A_STATE" --year "$year"
+report mo-trend --state "$A_STATE" --year "$YEAR"
 assert_eq 2 "$RC" "mo-trend takes no --year (exit 2)"
 
 # ------------------------------------------------------------------ errors
 report pendency --state 37
 assert_eq 6 "$RC" "a state without cases: nothing to report (exit 6)"
 assert_contains "$OUT" "no cases" "... saying so"
-report trend --state "$A_STATE" --year "$year"
+report trend --state "$A_STATE" --year "$YEAR"
 assert_eq 2 "$RC" "an option the report does not take (exit 2)"
 assert_contains "$OUT" "does not take --year" "... named"
 report state --format pdf
@@ -308,7 +307,7 @@ assert_eq 2 "$RC" "an unknown format (exit 2)"
 report trend --state "$A_STATE" --chart "$T/no/such/dir/x.svg"
 assert_eq 3 "$RC" "a chart that cannot be written (exit 3)"
 # rep-audit: a trend as a PNG line chart; a chart file of any other kind is a usage error.
-report trend --state "$A_STATE" --from "$year-01" --to "$year-12" --chart "$T/trend.PNG"
+report trend --state "$A_STATE" --from "$YEAR-01" --to "$YEAR-12" --chart "$T/trend.PNG"
 assert_eq 0 "$RC" "trend: a PNG chart (.PNG, any case)"
 assert_eq "89504e470d0a1a0a 00000384000001b8" "$(head -c 8 "$T/trend.PNG" | xxd -p) $(od -An -tx1 -j16 -N8 "$T/trend.PNG" | tr -d ' \n')" \
 	"... a PNG of 900 x 440 pixels"

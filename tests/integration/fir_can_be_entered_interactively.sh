@@ -16,7 +16,6 @@ stack_up
 
 DRAFTS=$T/drafts
 DRAFT=$DRAFTS/fir-new.json
-year=$(TZ=Asia/Kolkata date +%Y)
 d3=$(TZ=Asia/Kolkata date -d '3 days ago' +%d/%m/%Y)
 d2=$(TZ=Asia/Kolkata date -d '2 days ago' +%d/%m/%Y)
 tomorrow=$(TZ=Asia/Kolkata date -d tomorrow +%d/%m/%Y)
@@ -137,11 +136,11 @@ ok "... asked again and corrected"
 reach '^\[s\]ubmit, \[e\]dit a field'
 send s
 wait_screen "[form exited 0]"
-assert_match "$(screen)" "^FIR 0001/$year registered at $A_NAME on " "the FIR is registered (exit 0)"
+assert_match "$(screen)" "^FIR 0001/$YEAR registered at $A_NAME on " "the FIR is registered (exit 0)"
 [ ! -e "$DRAFT" ] || fail "the draft is still there after the submission"
 ok "the submitted form's draft is gone"
 
-run term a fir show "1/$year"
+run term a fir show "1/$YEAR"
 assert_eq 0 "$RC" "fir show prints the FIR entered"
 assert_match "$OUT" '^   BNS 303\(2\)$' "... its section"
 assert_match "$OUT" "^ +From +$d2 18:30 IST$" "... the occurrence"

@@ -14,7 +14,6 @@
 stack_up
 ADMIN=("$BIN/cctns-admin" --db "$CCTNS_DB")
 GEN=$SRC/tests/bench/import_gen.py
-Y=$(TZ=Asia/Kolkata date +%Y)
 
 run "${ADMIN[@]}" import --help
 assert_eq 0 "$RC" "import --help"
@@ -30,7 +29,7 @@ with() { jq -c --argjson v "$2" ".$1 = \$v" <<<"$good_line"; }
 	cat "$T/good.jsonl"
 	# line 121: this station's first five FIRs of this year, registered before CCTNS began
 	for n in 1 2 3 4 5; do
-		jq -c --argjson y "$Y" --argjson n "$n" \
+		jq -c --argjson y "$YEAR" --argjson n "$n" \
 			'.year = $y | .fir_no = $n | .registered_at = "\($y)-01-01T00:01:00+05:30" |
 			.occurred_from = "\($y)-01-01T00:00:00+05:30" | .sections = [{"act": "bns", "section": "303(2)"}]' \
 			<<<"$good_line"
@@ -51,7 +50,7 @@ with() { jq -c --argjson v "$2" ".$1 = \$v" <<<"$good_line"; }
 	jq -c '.fir_no = 9008 | .year = 2099 | .registered_at = "2099-01-01T10:00:00+05:30"' <<<"$good_line"
 	with station 4242
 	# 135: the same station, year and number as line 121 (in the same batch)
-	jq -c --argjson y "$Y" '.year = $y | .fir_no = 1 | .registered_at = "\($y)-01-01T00:02:00+05:30" |
+	jq -c --argjson y "$YEAR" '.year = $y | .fir_no = 1 | .registered_at = "\($y)-01-01T00:02:00+05:30" |
 		.occurred_from = "\($y)-01-01T00:00:00+05:30" | .sections = [{"act": "bns", "section": "305"}] |
 		.brief_facts = "HOSTILE duplicate of line 121"' <<<"$good_line"
 	# 136: no complainant; 137: not JSON; 138: February 30th
@@ -134,7 +133,7 @@ assert_eq 125 "$(sql "SELECT sum(registered) FROM reporting.station_month WHERE 
 # The next live FIR of this year follows the five imported ones.
 run term a fir register "$SAMPLE"
 assert_eq 0 "$RC" "a live FIR after the import"
-assert_eq "0006/$Y" "$(fir_number "$OUT")" "... takes the number after the imported ones"
+assert_eq "0006/$YEAR" "$(fir_number "$OUT")" "... takes the number after the imported ones"
 
 run "${ADMIN[@]}" audit verify
 assert_eq 0 "$RC" "the audit chains verify with the import's records"

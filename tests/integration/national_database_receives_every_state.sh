@@ -144,7 +144,7 @@ printf 'replication lag: commit to visible nationally, max %s ms over %s FIRs\n'
 
 assert_eq "6|1" "$(repl_psql "$T/nat" "SELECT count(*), count(DISTINCT tableoid) FROM core.fir
 	WHERE state_code = $A_STATE")" "6 FIRs of Uttar Pradesh nationally, in one partition"
-assert_eq "4|core.fir_${M_STATE}_$(TZ=Asia/Kolkata date +%Y)" "$(repl_psql "$T/nat" "SELECT
+assert_eq "4|core.fir_${M_STATE}_$YEAR" "$(repl_psql "$T/nat" "SELECT
 	count(*), min(tableoid::regclass::text) FROM core.fir WHERE state_code = $M_STATE")" \
 	"4 FIRs of Maharashtra nationally, in Maharashtra's partition"
 
@@ -189,7 +189,7 @@ assert_match "$OUT" "^cctns_state_${A_STATE}\|[0-9]+\|" "... gives the bytes not
 printf '%s\n' "$OUT" | sed 's/^/Uttar Pradesh side: /'
 
 # Partitions for a coming year, for every subscribed state.
-next=$(($(TZ=Asia/Kolkata date +%Y) + 2))
+next=$((YEAR + 2))
 run "$NATSETUP" partitions --db "$NAT_SU" --years "$next-$next"
 assert_eq 0 "$RC" "national-setup partitions for $next"
 assert_eq "core.fir_${A_STATE}_$next|core.fir_${M_STATE}_$next" "$(repl_psql "$T/nat" "SELECT

@@ -9,20 +9,19 @@
 . "$(dirname "$0")/lib.sh"
 stack_up
 S=$SRC/deploy/samples
-Y=$(TZ=Asia/Kolkata date +%Y)
 
 # ------------------------------------------------------------ NCR
 key=$(openssl rand -hex 16)
 run term a ncr register "$S/ncr.json" --key "$key"
 assert_eq 0 "$RC" "ncr register exits 0"
-assert_match "$OUT" "^NCR 0001/$Y recorded on " "the first NCR is 0001"
+assert_match "$OUT" "^NCR 0001/$YEAR recorded on " "the first NCR is 0001"
 assert_match "$OUT" '^The informant is referred to the Magistrate \(BNSS s.174\).$' "... the informant is referred"
 assert_match "$OUT" '^General Diary: GD entry 1 of ' "... diary entry 1"
 run term a ncr register "$S/ncr.json" --key "$key" --json
 assert_match "$OUT" '"replayed" *: *true' "the same key replays the receipt"
 assert_eq 1 "$(sql 'SELECT count(*) FROM core.ncr')" "one NCR is stored"
 
-run term a ncr show 1/$Y
+run term a ncr show 1/$YEAR
 assert_eq 0 "$RC" "ncr show exits 0"
 headings=$(awk '{ sub(/^ +/, ""); print }' <<<"$OUT")
 for want in "NON-COGNIZABLE REPORT" "1. Report" "2. Acts and sections (non-cognizable)" "3. Occurrence" \
@@ -38,13 +37,13 @@ assert_match "$OUT" '^   Name +Sunita Devi$' "... the informant"
 assert_match "$OUT" '^       Name +Rakesh Yadav$' "... the opposite party"
 assert_match "$OUT" '^   Distance and direction +1.5 km North-west of the police station$' "... the place"
 assert_contains "$OUT" "referred to the Magistrate" "... the action taken"
-run term a ncr show 1/$Y --json
+run term a ncr show 1/$YEAR --json
 assert_match "$OUT" '"advice_given" *: *true' "ncr show --json gives the NCR"
 assert_match "$OUT" '"section" *: *"115\(2\)"' "... with its sections"
 
 sed -e 's/"act": "bns", "section": "352"/"act": "ipc", "section": "504"/' "$S/ncr.json" >"$T/ncr-ipc.json"
 run term a ncr register "$T/ncr-ipc.json"
-assert_eq 3 "$RC" "an IPC section for an offence of $Y is refused (exit 3)"
+assert_eq 3 "$RC" "an IPC section for an offence of $YEAR is refused (exit 3)"
 assert_contains "$OUT" "sections[0].act" "... naming the section's act"
 assert_contains "$OUT" "BNS" "... and pointing to the BNS"
 sed -e 's/"advice_given": true/"advice_given": false/' "$S/ncr.json" >"$T/ncr-noadvice.json"
@@ -60,9 +59,9 @@ assert_eq 1 "$(sql 'SELECT count(*) FROM core.ncr')" "refused NCRs store nothing
 # ------------------------------------------------------------ lost property
 run term a lost register "$S/lost.json"
 assert_eq 0 "$RC" "lost register exits 0"
-assert_match "$OUT" "^Lost property report 0001/$Y recorded on " "the first report is 0001"
+assert_match "$OUT" "^Lost property report 0001/$YEAR recorded on " "the first report is 0001"
 assert_match "$OUT" '^General Diary: GD entry 2 of ' "... diary entry 2"
-run term a lost show 1/$Y
+run term a lost show 1/$YEAR
 assert_eq 0 "$RC" "lost show exits 0"
 headings=$(awk '{ sub(/^ +/, ""); print }' <<<"$OUT")
 for want in "LOST PROPERTY REPORT" "1. Report" "2. Reporter (owner)" "3. When lost" "4. Where lost" \
@@ -75,7 +74,7 @@ assert_match "$OUT" '^       IMEI +356938035643809$' "... its IMEI"
 assert_match "$OUT" '^       Document number +4821$' "... the last 4 digits of the Aadhaar card"
 assert_match "$OUT" '^   Total value +Rs. 19,199$' "... the total value"
 assert_match "$OUT" '^   Between +28/11/2026 16:00 IST$' "... when"
-run term a lost show 1/$Y --json
+run term a lost show 1/$YEAR --json
 assert_match "$OUT" '"identifier" *: *"356938035643809"' "lost show --json gives the report"
 
 sed -e 's/"identifier": "4821"/"identifier": "2345 6789 0123"/' "$S/lost.json" >"$T/lost-aadhaar.json"
@@ -87,9 +86,9 @@ assert_eq 0 "$(sql "SELECT count(*) FROM core.lost_item WHERE identifier LIKE '%
 
 run term a gd show
 assert_match "$OUT" '^ +1  [0-9:]{5}  NCR +HC Harish Chandra \(UP-31007\)$' "the diary: entry 1 is the NCR"
-assert_contains "$OUT" "NCR 0001/$Y recorded under BNS 352, BNS 115(2);" "... with its sections"
+assert_contains "$OUT" "NCR 0001/$YEAR recorded under BNS 352, BNS 115(2);" "... with its sections"
 assert_match "$OUT" '^ +2  [0-9:]{5}  Lost property +HC Harish Chandra' "entry 2 is the lost property report"
-assert_eq "Lost property report 0001/$Y recorded: 4 items (mobile phone, wallet, document)" \
+assert_eq "Lost property report 0001/$YEAR recorded: 4 items (mobile phone, wallet, document)" \
 	"$(sql 'SELECT text FROM core.gd_entry WHERE gd_no = 2')" "... counting its items"
 for name in Sunita Rakesh Pooja 356938035643809; do
 	assert_not_contains "$OUT" "$name" "the diary does not name $name"
@@ -98,12 +97,12 @@ done
 assert_eq "accused,informant,owner" "$(sql "SELECT string_agg(role, ',' ORDER BY role) FROM core.person_link
 	WHERE record_kind IN ('ncr', 'lost_property')")" "persons are linked as informant, accused and owner"
 
-run term b ncr show 1/$Y
+run term b ncr show 1/$YEAR
 assert_eq 6 "$RC" "another station cannot read the NCR (exit 6)"
-run term b lost show 1/$Y
+run term b lost show 1/$YEAR
 assert_eq 6 "$RC" "... nor the lost property report (exit 6)"
 run term b ncr register "$S/ncr.json"
-assert_match "$OUT" "^NCR 0001/$Y recorded on " "station B's NCRs are numbered on their own"
+assert_match "$OUT" "^NCR 0001/$YEAR recorded on " "station B's NCRs are numbered on their own"
 server_stop || fail "cctns-server did not exit 0 on SIGTERM"
 ok "cctns-server exits 0 on SIGTERM"
 sanitizer_clean

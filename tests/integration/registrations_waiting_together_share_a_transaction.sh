@@ -35,7 +35,7 @@ reg_json() {
 		>"$T/$1.json" || fail "cannot build $1.json"
 }
 new_key() { head -c 16 /dev/urandom | base64; }
-printf '{"get_fir": {"fir_number": "0001/%s"}}\n' "$(TZ=Asia/Kolkata date +%Y)" >"$T/probe.json"
+printf '{"get_fir": {"fir_number": "0001/%s"}}\n' "$YEAR" >"$T/probe.json"
 
 BLOCKER=""
 # hold_idempotency: a session holding core.idempotency locked (SHARE: registrations wait at
@@ -135,7 +135,7 @@ assert_eq 4 "$(($(metric cctns_pool_grouped_statements_total) - s0))" "... of fo
 assert_eq 0 "$(metric cctns_pool_group_retries_total)" \
 	"... and none sent again: one member's error did not fail the group"
 assert_match "$(answer b)" '^ok' "station B's registration in the group is registered"
-assert_eq "0002/$(TZ=Asia/Kolkata date +%Y)" "$(fir_of "$(answer b)")" "... as B's second FIR"
+assert_eq "0002/$YEAR" "$(fir_of "$(answer b)")" "... as B's second FIR"
 assert_match "$(answer bad)" '^status	invalid_argument	fir\.charges\[1\]\.section' \
 	"the unknown section in the group is refused, naming the field"
 assert_match "$(answer k1)" '^ok' "the first of the two with one key is answered"

@@ -33,7 +33,7 @@ rape=$(fir_number "$OUT")
 run term a case assign-io "$rape" "$samples/assign-io.json"
 assert_eq 0 "$RC" "UP-15432 is its IO"
 # FIR 2: a theft whose informant is 14 years old. FIR 3: a plain theft.
-sample_with "s/\"year_of_birth\": 2003/\"year_of_birth\": $(($(TZ=Asia/Kolkata date +%Y) - 14))/" >"$T/child.json"
+sample_with "s/\"year_of_birth\": 2003/\"year_of_birth\": $((YEAR - 14))/" >"$T/child.json"
 run term a fir register "$T/child.json"
 child=$(fir_number "$OUT")
 run term a fir register "$SAMPLE"
@@ -142,7 +142,7 @@ for v in $views; do
 done
 run psql -X -At -d "$analyst_db" -c "SELECT name FROM core.person"
 assert_contains "$OUT" "permission denied" "the analyst cannot read persons"
-run "$BIN/cctns-report" --db "$analyst_db" state --year "$(TZ=Asia/Kolkata date +%Y)"
+run "$BIN/cctns-report" --db "$analyst_db" state --year "$YEAR"
 assert_eq 0 "$RC" "cctns-report prints the state table"
 assert_not_contains "$OUT" "Sealtest" "... without any name"
 

@@ -10,7 +10,6 @@
 . "$(dirname "$0")/lib.sh"
 stack_up
 today=$(TZ=Asia/Kolkata date +%F)
-year=$(TZ=Asia/Kolkata date +%Y)
 samples=$SRC/deploy/samples
 cert_a="station-$A_STATE-$A_DISTRICT-$A_STATION-desk-1"
 super="host=$CCTNS_PGHOST port=5432 dbname=cctns user=postgres"
@@ -42,7 +41,7 @@ shown_to() { # TERMINAL WHO CMD...: TERMINAL sees $secret
 }
 
 # 1. A petition from a 14-year-old.
-sed -e "s/\"year_of_birth\": 1979/\"year_of_birth\": $((year - 14))/" \
+sed -e "s/\"year_of_birth\": 1979/\"year_of_birth\": $((YEAR - 14))/" \
 	-e "s/\"received_at\": \"[^\"]*\"/\"received_at\": \"$(TZ=Asia/Kolkata date -Iseconds)\"/" "$samples/petition.json" >"$T/petition.json"
 run term a petition register "$T/petition.json"
 assert_eq 0 "$RC" "a petition from a 14-year-old is registered"
@@ -57,7 +56,7 @@ shown_to io "the enquiry officer" petition show "$pet"
 shown_to a "the SHO" petition show "$pet"
 
 # 2. An NCR naming a 15-year-old opposite party.
-sed -e "s/\"name\": \"Rakesh Yadav\",/\"name\": \"Rakesh Yadav\", \"year_of_birth\": $((year - 15)),/" \
+sed -e "s/\"name\": \"Rakesh Yadav\",/\"name\": \"Rakesh Yadav\", \"year_of_birth\": $((YEAR - 15)),/" \
 	"$samples/ncr.json" >"$T/ncr.json"
 run term a ncr register "$T/ncr.json"
 assert_eq 0 "$RC" "an NCR naming a child is recorded"
@@ -76,8 +75,8 @@ sed -e "s/\"2026-11-29T[0-9:]*+05:30\"/\"$(TZ=Asia/Kolkata date -Iseconds)\"/g" 
 run term a arrest register "$theft" "$T/arrest.json"
 assert_eq 0 "$RC" "A1 is arrested"
 sed -e "s/\"2026-11-29T12:30:00+05:30\"/\"$(TZ=Asia/Kolkata date -Iseconds)\"/" -e "s/2026-11-29/$today/g" \
-	-e "s/\"year_of_birth\": 1999/\"year_of_birth\": $((year - 16))/" \
-	-e "s/\"name\": \"Mukesh Kumar\",/\"name\": \"Mukesh Kumar\", \"year_of_birth\": $((year - 12)),/" \
+	-e "s/\"year_of_birth\": 1999/\"year_of_birth\": $((YEAR - 16))/" \
+	-e "s/\"name\": \"Mukesh Kumar\",/\"name\": \"Mukesh Kumar\", \"year_of_birth\": $((YEAR - 12)),/" \
 	"$samples/final-report.json" >"$T/report.json"
 run term io final-report file "$theft" "$T/report.json"
 assert_eq 0 "$RC" "the IO files the charge-sheet"
@@ -89,7 +88,7 @@ shown_to a "the SHO" final-report show "$theft"
 
 cat >"$T/court.json" <<JSON
 {"kind": "partly_convicted", "judgement_date": "$today",
- "court": "Court of the Chief Judicial Magistrate, Agra", "case_number_in_court": "Criminal Case 2471/$year",
+ "court": "Court of the Chief Judicial Magistrate, Agra", "case_number_in_court": "Criminal Case 2471/$YEAR",
  "prosecutor": "Shri Rajendra Prasad Gupta, Assistant Public Prosecutor",
  "accused": [{"accused_code": "A1", "result": "convicted", "sections_convicted": [{"act": "bns", "section": "303(2)"}],
               "punishment": "rigorous_imprisonment", "period_months": 36},
@@ -103,7 +102,7 @@ sealed_for_writer court show "$theft"
 shown_to io "the IO" court show "$theft"
 
 sed -e "s/\"2026-11-29T11:30:00+05:30\"/\"$(TZ=Asia/Kolkata date -Iseconds)\"/" \
-	-e "s/{\"name\": \"Mohd. Salim\",/{\"name\": \"Mohd. Salim\", \"year_of_birth\": $((year - 17)),/" \
+	-e "s/{\"name\": \"Mohd. Salim\",/{\"name\": \"Mohd. Salim\", \"year_of_birth\": $((YEAR - 17)),/" \
 	"$samples/crime-details.json" >"$T/cd.json"
 run term io crime-details record "$theft" "$T/cd.json"
 assert_eq 0 "$RC" "the IO records the crime details"

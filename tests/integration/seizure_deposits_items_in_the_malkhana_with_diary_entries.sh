@@ -82,7 +82,7 @@ ok "seizure show prints the sections of IIF-IV"
 assert_match "$OUT" '^   Stolen property$' "... the nature"
 assert_match "$OUT" '^   Name +Sonu Kumar$' "... the person seized from"
 # Seized now from a man born on 14 March 2002 (the sample): his age today, India's calendar.
-age=$(($(TZ=Asia/Kolkata date +%Y) - 2002 - (10#$(TZ=Asia/Kolkata date +%m%d) < 314 ? 1 : 0)))
+age=$((YEAR - 2002 - (10#$(TZ=Asia/Kolkata date +%m%d) < 314 ? 1 : 0)))
 assert_match "$OUT" "^   Age at seizure +$age years\$" "... the age at seizure"
 assert_match "$OUT" '^   Professional receiver +No$' "... professional receiver or not"
 assert_match "$OUT" '^   Accused code +A1$' "... the accused code"

@@ -57,7 +57,7 @@ log "terminals were told of $told FIRs; $refused registrations saw the server go
 ok "registrations in flight fail with exit 5 (unavailable)"
 
 server_start
-year=$(TZ=Asia/Kolkata date +%Y)
+year=$YEAR # reassigned below from each FIR number
 for i in $(seq 1 $N); do
 	for j in $(seq 1 $PER); do
 		[ "$(cat "$T/rc.$i.$j")" = 0 ] || continue
